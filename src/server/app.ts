@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { TPlatform } from './platform/platform.ts';
+import { installAuthHook } from './platform/http/auth-hook.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens-routes.ts';
+import { auditRoutes } from './modules/audit/audit-routes.ts';
+import { filesRoutes } from './modules/files/files-routes.ts';
+import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
+import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+
+/** A Fastify instance over the platform; tests call app.inject() on it, main.ts listens. */
+export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: p.log,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: p.config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    // Per-request lines only when debugging: errors and denials are logged on their own.
+    logController: new LogController({ disableRequestLogging: p.config.LOG_LEVEL !== 'debug' && p.config.LOG_LEVEL !== 'trace' }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: p.config.secure ? [] : null,
+      },
+    },
+    hsts: p.config.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  installErrorHandler(app);
+  installAuthHook(app, p);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Attest API', version: '0.1.0', description: 'AI-governance certification: ISO/IEC 42001 and SOC 2, for organizations and certification bodies.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'attest_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  platformInfoRoutes(app, p);
+  accountsRoutes(app, p);
+  tenantsRoutes(app, p);
+  apiTokensRoutes(app, p);
+  auditRoutes(app, p);
+  await app.register(async (scope) => filesRoutes(scope, p));
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!);
+    if (isPage && hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send({ requestId: String(req.id), code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` });
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export type TBackend = 'pglite' | 'postgres';
+
+export type TDatabase = {
+  db: Kysely<DB>;
+  backend: TBackend;
+  /** Set when embedded: pg-boss talks to the same instance. */
+  pglite: PGlite | null;
+  connectionString: string | null;
+  close(): Promise<void>;
+};
+
+// int8 (counts, sequence numbers) as JS numbers: they stay far below 2^53 here.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type TDatabaseOptions = {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite's files, or 'memory://' for a throwaway database. */
+  pgliteDir?: string;
+  poolMax?: number;
+};
+
+export async function openDatabase(opts: TDatabaseOptions): Promise<TDatabase> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      backend: 'postgres',
+      pglite: null,
+      connectionString: opts.databaseUrl,
+      close: () => db.destroy(),
+    };
+  }
+  const dir = opts.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const pglite = await PGlite.create(dir, { parsers: { 20: (v: string) => Number(v) } });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    backend: 'pglite',
+    pglite,
+    connectionString: null,
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampReq = ColumnType<Date, Date | string, Date | string>;
+type TimestampNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type UsersTable = {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: Generated<'en' | 'fr'>;
+  is_platform_admin: Generated<boolean>;
+  mfa_secret: string | null;
+  mfa_pending_secret: string | null;
+  mfa_enabled_at: TimestampNull;
+  mfa_last_step: number | null;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+};
+
+export type MfaRecoveryCodesTable = { user_id: string; code_hash: string; used_at: TimestampNull };
+
+export type SessionsTable = {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: TimestampReq;
+  revoked_at: TimestampNull;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type LoginFailuresTable = { id: Generated<number>; key: string; occurred_at: Timestamp };
+
+export type TenantKind = 'organization' | 'certification_body';
+export type TenantsTable = {
+  id: Generated<string>;
+  kind: TenantKind;
+  name: string;
+  require_mfa: Generated<boolean>;
+  created_at: Timestamp;
+};
+
+export type MembershipsTable = { tenant_id: string; user_id: string; role: string; created_at: Timestamp };
+
+export type InvitationsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  email: string;
+  role: string;
+  locale: 'en' | 'fr';
+  invited_by: string;
+  expires_at: TimestampReq;
+  accepted_at: TimestampNull;
+  accepted_by: string | null;
+  revoked_at: TimestampNull;
+  created_at: Timestamp;
+};
+
+export type ApiTokensTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  role: string;
+  prefix: string;
+  token_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: TimestampNull;
+  expires_at: TimestampNull;
+  revoked_at: TimestampNull;
+};
+
+export type AuditChainHeadsTable = { tenant_id: string; last_seq: number; last_hash: string };
+
+export type AuditEventsTable = {
+  tenant_id: string;
+  seq: number;
+  id: string;
+  occurred_at: TimestampReq;
+  actor_type: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  summary: Json<Record<string, unknown>>;
+  request_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type FilesTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  sha256: string;
+  size: number;
+  filename: string;
+  content_type: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+};
+
+export type JobLogTable = { id: Generated<number>; queue: string; job_id: string; payload: Json; completed_at: Timestamp };
+
+export type DB = {
+  users: UsersTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  tenants: TenantsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  audit_chain_heads: AuditChainHeadsTable;
+  audit_events: AuditEventsTable;
+  files: FilesTable;
+  job_log: JobLogTable;
+};
+
+export type TUserRow = Selectable<UsersTable>;
+export type TTenantRow = Selectable<TenantsTable>;
+export type TAuditEventRow = Selectable<AuditEventsTable>;
+export type TNewAuditEvent = Insertable<AuditEventsTable>;

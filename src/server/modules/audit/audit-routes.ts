@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TPlatform } from '../../platform/platform.ts';
+import { ZTenantParams } from '../tenants/tenants-schemas.ts';
+import * as S from './audit-schemas.ts';
+import { createAuditService } from './audit-service.ts';
+
+export function auditRoutes(appIn: FastifyInstance, p: TPlatform) {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const svc = createAuditService(p);
+  const tags = ['audit-log'];
+  app.get('/api/tenants/:tenantId/audit-events', { schema: { tags, params: ZTenantParams, querystring: S.ZAuditQuery, response: { 200: S.ZAuditPage } } }, (req) =>
+    svc.list(req.actor, req.params.tenantId, req.query),
+  );
+  app.get('/api/tenants/:tenantId/audit-events/verify', { schema: { tags, params: ZTenantParams, response: { 200: S.ZAuditVerify } } }, (req) =>
+    svc.verify(req.actor, req.params.tenantId),
+  );
+  app.get('/api/tenants/:tenantId/audit-events/:eventId', { schema: { tags, params: S.ZAuditEventParams, response: { 200: S.ZAuditEvent } } }, (req) =>
+    svc.get(req.actor, req.params.tenantId, req.params.eventId),
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZTenantParams } from '../tenants/tenants-schemas.ts';
+
+export const ZAuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^\d{1,15}$/, 'cursor must be the nextCursor of a previous page').optional(),
+  action: z.string().max(80).regex(/^[a-z_.]+$/, 'action looks like member.invited').optional(),
+  subjectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
+  subjectId: z.string().max(80).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditEvent = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  occurredAt: z.string(),
+  action: z.string(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  summary: z.unknown(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export const ZAuditPage = z.object({ items: z.array(ZAuditEvent), nextCursor: z.string().nullable() });
+export const ZAuditVerify = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable() });
+export const ZAuditEventParams = ZTenantParams.extend({ eventId: z.uuid() });

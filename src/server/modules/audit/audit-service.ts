@@ -1,0 +1,56 @@
+import type { TPlatform } from '../../platform/platform.ts';
+import type { TActor } from '../../platform/authz/actor.ts';
+import { verifyAuditChain } from '../../platform/audit-log/audit-log.ts';
+import type { TAuditEventRow } from '../../db/types.ts';
+import { notFound } from '../../platform/errors/errors.ts';
+import type { TAuditQuery } from './audit-schemas.ts';
+
+const toDto = (r: TAuditEventRow) => ({
+  id: r.id,
+  seq: Number(r.seq),
+  occurredAt: new Date(r.occurred_at).toISOString(),
+  action: r.action,
+  actorType: r.actor_type,
+  actorId: r.actor_id,
+  actorEmail: r.actor_email,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  summary: r.summary,
+  requestId: r.request_id,
+  ip: r.ip,
+  userAgent: r.user_agent,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export function createAuditService(p: TPlatform) {
+  return {
+    /** Newest first, keyset-paginated on seq: page N costs the same as page 1. */
+    async list(actor: TActor | null, tenantId: string, q: TAuditQuery) {
+      await p.authz.assert(actor, 'audit.read', { tenantId });
+      let query = p.db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId);
+      if (q.cursor) query = query.where('seq', '<', Number(q.cursor));
+      if (q.action) query = query.where('action', '=', q.action);
+      if (q.subjectType) query = query.where('subject_type', '=', q.subjectType);
+      if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
+      if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+      if (q.from) query = query.where('occurred_at', '>=', new Date(q.from));
+      if (q.to) query = query.where('occurred_at', '<', new Date(q.to));
+      const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
+      const page = rows.slice(0, q.limit);
+      return { items: page.map(toDto), nextCursor: rows.length > q.limit ? String(page.at(-1)!.seq) : null };
+    },
+
+    async get(actor: TActor | null, tenantId: string, eventId: string) {
+      await p.authz.assert(actor, 'audit.read', { tenantId });
+      const row = await p.db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId).where('id', '=', eventId).executeTakeFirst();
+      if (!row) throw notFound('Audit event');
+      return toDto(row);
+    },
+
+    async verify(actor: TActor | null, tenantId: string) {
+      await p.authz.assert(actor, 'audit.read', { tenantId });
+      return verifyAuditChain(p.db, tenantId);
+    },
+  };
+}

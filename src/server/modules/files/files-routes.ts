@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { TPlatform } from '../../platform/platform.ts';
+import { requestContext } from '../../platform/http/request-context.ts';
+import { ZTenantParams } from '../tenants/tenants-schemas.ts';
+import { createFilesService } from './files-service.ts';
+
+const ZFile = z.object({ id: z.uuid(), sha256: z.string(), size: z.number(), filename: z.string(), contentType: z.string(), createdAt: z.string() });
+const ZFileParams = ZTenantParams.extend({ fileId: z.uuid() });
+const ZUploadQuery = z.object({
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\\u0000-\u001f]+$/, 'filename must not contain slashes or control characters'),
+});
+
+/** Raw-body uploads: the request stream goes straight to the blob store, never into memory. */
+export async function filesRoutes(appIn: FastifyInstance, p: TPlatform) {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  const svc = createFilesService(p);
+  const tags = ['files'];
+
+  app.post(
+    '/api/tenants/:tenantId/files',
+    { schema: { tags, params: ZTenantParams, querystring: ZUploadQuery, response: { 201: ZFile } } },
+    async (req, reply) => {
+      const len = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
+      const file = await svc.upload(
+        req.actor,
+        req.params.tenantId,
+        {
+          body: req.body as Readable,
+          filename: req.query.filename,
+          contentType: (req.headers['content-type'] ?? 'application/octet-stream').slice(0, 200),
+          declaredLength: Number.isFinite(len) ? len : null,
+        },
+        requestContext(req),
+      );
+      return reply.status(201).send(file);
+    },
+  );
+  app.get('/api/tenants/:tenantId/files/:fileId', { schema: { tags, params: ZFileParams, response: { 200: ZFile } } }, (req) =>
+    svc.get(req.actor, req.params.tenantId, req.params.fileId),
+  );
+  app.get('/api/tenants/:tenantId/files/:fileId/content', { schema: { tags, params: ZFileParams } }, async (req, reply) => {
+    const { file, stream } = await svc.open(req.actor, req.params.tenantId, req.params.fileId);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.size))
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-sha256', file.sha256)
+      .send(stream);
+  });
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { badRequest } from '../errors/errors.ts';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+const COMMON = new Set(
+  fs
+    .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((l) => l.trim().toLowerCase())
+    .filter((l) => l && !l.startsWith('#')),
+);
+
+/** "Summer2026!!" is "summer" with decorations: strip digits and symbols from both ends. */
+const baseWord = (p: string) => p.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+
+export function passwordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`;
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower) || COMMON.has(baseWord(password)) || /^(.)\1+$/.test(password)) {
+    return 'This password is too common: choose one that is not on lists of known passwords.';
+  }
+  return null;
+}
+
+export function assertAcceptablePassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw badRequest(problem, { field: 'password' });
+}
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const hashPassword = (password: string) => hash(password, OPTIONS);
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Verifying against a fixed hash when the account does not exist keeps timing uniform. */
+let dummyHash: Promise<string> | null = null;
+export async function burnPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hashPassword('attest-timing-equaliser-not-a-password');
+  await verifyPassword(await dummyHash, password);
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, createHash } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { TConfig } from '../config.ts';
+import type { TDatabase } from '../db/client.ts';
+import { createAuthz, type TAuthz } from './authz/authz.ts';
+import { createBruteForceGuard, type TBruteForceGuard } from './auth/brute-force.ts';
+import { createLocalBlobStore, type TBlobStore } from './blob-store/blob-store.ts';
+import { createJobs, type TJobs } from './jobs/jobs.ts';
+import { createMailer, type TMailer } from './mail/mail.ts';
+import { loadSigner, type TSigner } from './signing/signing.ts';
+
+/** What every module stands on; built once by main.ts, the CLI and the tests. */
+export type TPlatform = {
+  config: TConfig;
+  database: TDatabase;
+  db: TDatabase['db'];
+  log: Logger;
+  authz: TAuthz;
+  bruteForce: TBruteForceGuard;
+  mailer: TMailer;
+  jobs: TJobs;
+  blobs: TBlobStore;
+  signer: TSigner;
+  /** 32 bytes for sealing secrets at rest and signing invitation links. */
+  secretKey: Buffer;
+};
+
+function loadSecretKey(config: TConfig): Buffer {
+  if (config.SECRET_KEY) return createHash('sha256').update(config.SECRET_KEY).digest();
+  const file = path.join(config.dataDir, 'secret.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+export function createLogger(config: TConfig): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.mfaCode'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export function createPlatform(config: TConfig, database: TDatabase, log: Logger = createLogger(config)): TPlatform {
+  const db = database.db;
+  return {
+    config,
+    database,
+    db,
+    log,
+    authz: createAuthz({ db }),
+    bruteForce: createBruteForceGuard(db, {
+      maxPerAccount: config.LOGIN_MAX_FAILURES,
+      maxPerIp: config.LOGIN_IP_MAX_FAILURES,
+      windowMinutes: config.LOGIN_WINDOW_MINUTES,
+    }),
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
+    jobs: createJobs(database, log, { workers: config.JOBS_ENABLED }),
+    blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs'), config.UPLOAD_MAX_MB * 1024 * 1024),
+    signer: loadSigner({ dataDir: config.dataDir, privateKeyPem: config.SIGNING_PRIVATE_KEY }),
+    secretKey: loadSecretKey(config),
+  };
+}

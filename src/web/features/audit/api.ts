@@ -1,0 +1,36 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, query } from '../../lib/api';
+import type { AuditEvent, AuditVerification, CursorPage } from '../../lib/types';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilters {
+  action: string;
+  subjectType: string;
+}
+
+export function useAuditEvents(tenantId: string, filters: AuditFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: ['tenant', tenantId, 'audit-events', filters],
+    queryFn: ({ pageParam }) =>
+      api.get<CursorPage<AuditEvent>>(
+        `/api/tenants/${tenantId}/audit-events${query({
+          limit: AUDIT_PAGE_SIZE,
+          cursor: pageParam,
+          action: filters.action,
+          subjectType: filters.subjectType,
+        })}`,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useAuditVerification(tenantId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['tenant', tenantId, 'audit-verify'],
+    queryFn: () => api.get<AuditVerification>(`/api/tenants/${tenantId}/audit-events/verify`),
+    enabled,
+  });
+}

@@ -1,0 +1,120 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PublicShell } from '../../layout/PublicShell';
+import { isApiError } from '../../lib/api';
+import { useLogin, useMe, useSetupStatus } from './api';
+import { safeNext } from './safeNext';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const me = useMe();
+  const setup = useSetupStatus();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [mfaCode, setMfaCode] = useState('');
+  const [mfaStep, setMfaStep] = useState(false);
+
+  if (me.isPending || setup.isPending) return <Loading fullPage />;
+  if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
+  if (me.data && !login.isPending) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const code = mfaStep ? mfaCode.replace(/\s+/g, '') : undefined;
+    login.mutate(
+      { email: email.trim(), password, mfaCode: code },
+      {
+        onSuccess: (result) => {
+          if (result.status === 'mfa_required') {
+            setMfaStep(true);
+            login.reset();
+          } else {
+            void navigate(next, { replace: true });
+          }
+        },
+      },
+    );
+  };
+
+  const restart = () => {
+    setMfaStep(false);
+    setMfaCode('');
+    login.reset();
+  };
+
+  const unauthorized = isApiError(login.error, 401);
+
+  return (
+    <PublicShell>
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Stack gap={4}>
+            <Title order={1} size="h3">
+              {mfaStep ? t('auth.login.mfaTitle') : t('auth.login.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {mfaStep ? t('auth.login.mfaDescription') : t('auth.login.description')}
+            </Text>
+          </Stack>
+          {login.error && !unauthorized && (
+            <ErrorAlert error={login.error} title={t('auth.login.failed')} />
+          )}
+          {unauthorized && (
+            <Text c="red" size="sm" role="alert" data-testid="login-error">
+              {mfaStep ? t('auth.login.invalidCode') : t('auth.login.invalidCredentials')}
+            </Text>
+          )}
+          {!mfaStep ? (
+            <>
+              <TextInput
+                label={t('fields.email')}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                data-testid="login-email"
+              />
+              <PasswordInput
+                label={t('fields.password')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                data-testid="login-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
+              />
+            </>
+          ) : (
+            <TextInput
+              label={t('auth.login.mfaCode')}
+              description={t('auth.login.mfaCodeHelp')}
+              autoComplete="one-time-code"
+              autoFocus
+              required
+              value={mfaCode}
+              onChange={(e) => setMfaCode(e.currentTarget.value)}
+              data-testid="login-mfa-code"
+            />
+          )}
+          <Button type="submit" loading={login.isPending} data-testid="login-submit" fullWidth>
+            {mfaStep ? t('auth.login.verify') : t('auth.login.submit')}
+          </Button>
+          {mfaStep && (
+            <Anchor component="button" type="button" size="sm" onClick={restart}>
+              {t('auth.login.useAnotherAccount')}
+            </Anchor>
+          )}
+        </Stack>
+      </form>
+    </PublicShell>
+  );
+}

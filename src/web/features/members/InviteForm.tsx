@@ -1,0 +1,77 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { currentLocale, isLocale, LOCALES, type Locale } from '../../i18n';
+import { notifySuccess } from '../../lib/errors';
+import type { Role, TenantDetail, TenantKind } from '../../lib/types';
+import { useInvite } from './api';
+import { RoleSelect } from './RoleSelect';
+
+const DEFAULT_ROLE: Record<TenantKind, Role> = {
+  organization: 'contributor',
+  certification_body: 'auditor',
+};
+
+export function InviteForm({ tenant }: { tenant: TenantDetail }) {
+  const { t } = useTranslation();
+  const invite = useInvite(tenant.id);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>(DEFAULT_ROLE[tenant.kind]);
+  const [locale, setLocale] = useState<Locale>(currentLocale());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const address = email.trim();
+    invite.mutate(
+      { email: address, role, locale },
+      {
+        onSuccess: () => {
+          notifySuccess(t('members.invite.sent', { email: address }));
+          setEmail('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} aria-label={t('members.invite.title')}>
+      <Stack gap="md">
+        <ErrorAlert error={invite.error} />
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            data-testid="invite-email"
+          />
+          <RoleSelect
+            label={t('fields.role')}
+            kind={tenant.kind}
+            value={role}
+            onChange={setRole}
+            data-testid="invite-role"
+          />
+          <NativeSelect
+            label={t('members.invite.locale')}
+            description={t('members.invite.localeHelp')}
+            value={locale}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isLocale(value)) setLocale(value);
+            }}
+            data={LOCALES.map((l) => ({ value: l, label: t(`language.name.${l}`) }))}
+            data-testid="invite-locale"
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={invite.isPending} data-testid="invite-submit">
+            {t('members.invite.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import fr from './fr.json';
+
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const STORAGE_KEY = 'attest.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+function readStoredLocale(): Locale | null {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return isLocale(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLocale(): Locale {
+  const preferred = navigator.languages?.[0] ?? navigator.language ?? '';
+  return preferred.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+}
+
+function applyLocale(lng: string) {
+  const locale: Locale = isLocale(lng) ? lng : 'en';
+  document.documentElement.lang = locale;
+  document.title = i18n.t('app.name');
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    return;
+  }
+}
+
+i18n.on('languageChanged', applyLocale);
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: readStoredLocale() ?? browserLocale(),
+  fallbackLng: 'en',
+  supportedLngs: LOCALES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export default i18n;

@@ -1,0 +1,67 @@
+import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, generatePath, useLocation } from 'react-router';
+import { NAV_GROUPS, visibleEntries, type NavEntry } from '../navigation';
+import { useNavTenant } from './useNavTenant';
+
+function isActive(entry: NavEntry, href: string, pathname: string): boolean {
+  if (entry.key === 'overview') return pathname === href;
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const tenant = useNavTenant();
+  const entries = visibleEntries(tenant);
+
+  return (
+    <ScrollArea component="nav" aria-label={t('nav.label')} type="auto">
+      <Stack gap="md" p="xs">
+        {NAV_GROUPS.map((group) => {
+          const items = entries.filter((e) => e.group === group);
+          if (items.length === 0) return null;
+          return (
+            <Stack gap={2} key={group}>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm">
+                {t(`nav.groups.${group}`)}
+              </Text>
+              {items.map((entry) => {
+                const label = t(`nav.items.${entry.label}`);
+                if (!entry.available) {
+                  return (
+                    <NavLink
+                      key={entry.key}
+                      component="div"
+                      label={label}
+                      disabled
+                      aria-disabled="true"
+                      data-testid={`nav-${entry.key}`}
+                      rightSection={
+                        <Badge size="xs" variant="light" color="gray">
+                          {t('nav.comingSoon')}
+                        </Badge>
+                      }
+                    />
+                  );
+                }
+                const href = generatePath(entry.path, { tenantId: tenant?.id ?? '' });
+                return (
+                  <NavLink
+                    key={entry.key}
+                    component={Link}
+                    to={href}
+                    label={label}
+                    active={isActive(entry, href, pathname)}
+                    onClick={onNavigate}
+                    data-testid={`nav-${entry.key}`}
+                  />
+                );
+              })}
+            </Stack>
+          );
+        })}
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,37 @@
+import { NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useMatch, useNavigate } from 'react-router';
+import { useCurrentUser } from '../features/auth/useCurrentUser';
+import { rememberTenantId } from '../lib/storage';
+import { useActiveTenantId } from './useNavTenant';
+
+export function TenantSwitcher() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const match = useMatch('/t/:tenantId/*');
+  const activeId = useActiveTenantId();
+
+  if (me.memberships.length === 0) return null;
+
+  const change = (tenantId: string) => {
+    rememberTenantId(tenantId);
+    const section = match?.params['*'];
+    navigate(section ? `/t/${tenantId}/${section}` : `/t/${tenantId}`);
+  };
+
+  return (
+    <NativeSelect
+      size="xs"
+      w={240}
+      aria-label={t('header.tenantSwitcher')}
+      data-testid="tenant-switcher"
+      value={activeId ?? ''}
+      onChange={(event) => change(event.currentTarget.value)}
+      data={me.memberships.map((m) => ({
+        value: m.tenantId,
+        label: `${m.tenantName} · ${t(`tenantKinds.short.${m.tenantKind}`)}`,
+      }))}
+    />
+  );
+}

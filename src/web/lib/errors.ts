@@ -1,0 +1,31 @@
+import { notifications } from '@mantine/notifications';
+import i18n from '../i18n';
+import { ApiError } from './api';
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 429) {
+      return error.retryAfterSeconds === null
+        ? i18n.t('errors.tooManyAttempts')
+        : i18n.t('errors.tooManyAttemptsRetry', { seconds: error.retryAfterSeconds });
+    }
+    if (error.status === 0) return i18n.t('errors.network');
+    if (error.message) return error.message;
+    if (error.status === 403) return i18n.t('errors.forbidden');
+    if (error.status === 404) return i18n.t('errors.notFound');
+  }
+  return i18n.t('errors.generic');
+}
+
+export function notifyError(error: unknown): void {
+  notifications.show({
+    color: 'red',
+    title: i18n.t('errors.title'),
+    message: errorMessage(error),
+    autoClose: 8000,
+  });
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 4000 });
+}

@@ -1,0 +1,119 @@
+import type en from './i18n/en.json';
+import type { Ability, TenantKind } from './lib/types';
+
+export type NavGroup = 'workspace' | 'programme' | 'reference' | 'administration';
+
+export interface NavEntry {
+  key: string;
+  label: NavLabelKey;
+  path: string;
+  group: NavGroup;
+  kinds: readonly TenantKind[];
+  ability: Ability | null;
+  available: boolean;
+}
+
+export type NavLabelKey = keyof typeof en.nav.items;
+
+const ALL: readonly TenantKind[] = ['organization', 'certification_body'];
+const ORG: readonly TenantKind[] = ['organization'];
+const CB: readonly TenantKind[] = ['certification_body'];
+
+function soon(key: string, label: NavLabelKey, kinds: readonly TenantKind[]): NavEntry {
+  return {
+    key,
+    label,
+    path: `/t/:tenantId/${key}`,
+    group: 'programme',
+    kinds,
+    ability: null,
+    available: false,
+  };
+}
+
+export const NAVIGATION: readonly NavEntry[] = [
+  {
+    key: 'overview',
+    label: 'overview',
+    path: '/t/:tenantId',
+    group: 'workspace',
+    kinds: ALL,
+    ability: null,
+    available: true,
+  },
+  soon('ai-systems', 'aiSystems', ORG),
+  soon('risks', 'risks', ORG),
+  soon('impact-assessments', 'impactAssessments', ORG),
+  soon('soa', 'statementOfApplicability', ORG),
+  soon('controls', 'controlsEvidence', ORG),
+  soon('internal-audits', 'internalAudits', ORG),
+  soon('soc2-programme', 'soc2Programme', ORG),
+  soon('clients', 'clientsProposals', CB),
+  soon('audit-programmes', 'auditProgrammes', CB),
+  soon('audits', 'auditsFindings', CB),
+  soon('decisions', 'certificationDecisions', CB),
+  soon('certificates', 'certificates', CB),
+  soon('soc2-engagements', 'soc2Engagements', CB),
+  {
+    key: 'catalog',
+    label: 'frameworks',
+    path: '/catalog',
+    group: 'reference',
+    kinds: ALL,
+    ability: null,
+    available: true,
+  },
+  { ...soon('public-register', 'publicRegister', ALL), path: '/register', group: 'reference' },
+  {
+    key: 'members',
+    label: 'members',
+    path: '/t/:tenantId/members',
+    group: 'administration',
+    kinds: ALL,
+    ability: 'member.read',
+    available: true,
+  },
+  {
+    key: 'api-tokens',
+    label: 'apiTokens',
+    path: '/t/:tenantId/api-tokens',
+    group: 'administration',
+    kinds: ALL,
+    ability: 'apiToken.read',
+    available: true,
+  },
+  {
+    key: 'audit',
+    label: 'auditLog',
+    path: '/t/:tenantId/audit',
+    group: 'administration',
+    kinds: ALL,
+    ability: 'audit.read',
+    available: true,
+  },
+  {
+    key: 'settings',
+    label: 'settings',
+    path: '/t/:tenantId/settings',
+    group: 'administration',
+    kinds: ALL,
+    ability: 'tenant.update',
+    available: true,
+  },
+];
+
+export const NAV_GROUPS: readonly NavGroup[] = ['workspace', 'programme', 'reference', 'administration'];
+
+export interface NavTenant {
+  id: string;
+  kind: TenantKind;
+  abilities: Partial<Record<string, boolean>>;
+}
+
+export function visibleEntries(tenant: NavTenant | null): NavEntry[] {
+  return NAVIGATION.filter((entry) => {
+    if (!tenant) return !entry.path.includes(':tenantId');
+    if (!entry.kinds.includes(tenant.kind)) return false;
+    return entry.ability === null || tenant.abilities[entry.ability] === true;
+  });
+}
