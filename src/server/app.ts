@@ -30,6 +30,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
     },
     trustProxy: p.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 300 },
     // Per-request lines only when debugging: errors and denials are logged on their own.
     logController: new LogController({ disableRequestLogging: p.config.LOG_LEVEL !== 'debug' && p.config.LOG_LEVEL !== 'trace' }),
   });

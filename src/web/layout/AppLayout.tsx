@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: restricted } }}
+      navbar={{ width: 300, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: restricted } }}
       padding="lg"
     >
       <AppShell.Header>
@@ -34,12 +34,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 aria-label={opened ? t('header.closeNavigation') : t('header.openNavigation')}
               />
             )}
-            <Group gap={6} component={Link} to="/" wrap="nowrap" style={{ color: 'inherit', textDecoration: 'none' }}>
-              <IconShield size={22} />
-              <Title order={2} size="h4">
-                {t('app.name')}
-              </Title>
-            </Group>
+            <UnstyledButton component={Link} to="/" data-testid="home-link">
+              <Group gap={6} wrap="nowrap">
+                <IconShield size={22} />
+                <Title order={2} size="h4">
+                  {t('app.name')}
+                </Title>
+              </Group>
+            </UnstyledButton>
             <Text size="xs" c="dimmed" visibleFrom="md">
               {t('app.tagline')}
             </Text>

@@ -1,7 +1,8 @@
-import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, generatePath, useLocation } from 'react-router';
 import { NAV_GROUPS, visibleEntries, type NavEntry } from '../navigation';
+import { TenantSwitcher } from './TenantSwitcher';
 import { useNavTenant } from './useNavTenant';
 
 function isActive(entry: NavEntry, href: string, pathname: string): boolean {
@@ -16,8 +17,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const entries = visibleEntries(tenant);
 
   return (
-    <ScrollArea component="nav" aria-label={t('nav.label')} type="auto">
-      <Stack gap="md" p="xs">
+    <AppShell.Section grow component={ScrollArea} type="auto">
+      <Stack gap="md" p="xs" component="nav" aria-label={t('nav.label')}>
+        <TenantSwitcher mobile testId="tenant-switcher-mobile" />
         {NAV_GROUPS.map((group) => {
           const items = entries.filter((e) => e.group === group);
           if (items.length === 0) return null;
@@ -62,6 +64,6 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
           );
         })}
       </Stack>
-    </ScrollArea>
+    </AppShell.Section>
   );
 }

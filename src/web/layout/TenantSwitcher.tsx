@@ -5,7 +5,12 @@ import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { rememberTenantId } from '../lib/storage';
 import { useActiveTenantId } from './useNavTenant';
 
-export function TenantSwitcher() {
+interface TenantSwitcherProps {
+  testId?: string;
+  mobile?: boolean;
+}
+
+export function TenantSwitcher({ testId = 'tenant-switcher', mobile = false }: TenantSwitcherProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -23,9 +28,11 @@ export function TenantSwitcher() {
   return (
     <NativeSelect
       size="xs"
-      w={240}
+      w={mobile ? '100%' : 280}
+      visibleFrom={mobile ? undefined : 'sm'}
+      hiddenFrom={mobile ? 'sm' : undefined}
       aria-label={t('header.tenantSwitcher')}
-      data-testid="tenant-switcher"
+      data-testid={testId}
       value={activeId ?? ''}
       onChange={(event) => change(event.currentTarget.value)}
       data={me.memberships.map((m) => ({

@@ -23,9 +23,15 @@ export function notifyError(error: unknown): void {
     title: i18n.t('errors.title'),
     message: errorMessage(error),
     autoClose: 8000,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
   });
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 4000 });
+  notifications.show({
+    color: 'teal',
+    message,
+    autoClose: 4000,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+  });
 }

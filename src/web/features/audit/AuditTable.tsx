@@ -3,6 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import type { AuditEvent } from '../../lib/types';
 
+function ShortId({ value }: { value: string }) {
+  return (
+    <Text size="xs" c="dimmed" ff="monospace" title={value}>
+      {value.length > 13 ? `${value.slice(0, 8)}…` : value}
+    </Text>
+  );
+}
+
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -50,22 +58,14 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <Table.Td>
                 <Stack gap={0}>
                   <Text size="sm">{event.subjectType ?? t('common.none')}</Text>
-                  {event.subjectId && (
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {event.subjectId}
-                    </Text>
-                  )}
+                  {event.subjectId && <ShortId value={event.subjectId} />}
                 </Stack>
               </Table.Td>
               <Table.Td>{event.summary ?? ''}</Table.Td>
               <Table.Td>
                 <Stack gap={0}>
                   <Text size="sm">{event.ip ?? t('common.none')}</Text>
-                  {event.requestId && (
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {event.requestId}
-                    </Text>
-                  )}
+                  {event.requestId && <ShortId value={event.requestId} />}
                 </Stack>
               </Table.Td>
               <Table.Td>

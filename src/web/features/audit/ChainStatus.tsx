@@ -39,7 +39,7 @@ export function ChainStatus({ tenantId }: { tenantId: string }) {
   }
 
   return (
-    <Group gap="xs" role="status" aria-live="polite">
+    <Group gap="xs" wrap="nowrap" role="status" aria-live="polite">
       <Badge
         {...BADGE_PROPS[state]}
         size="lg"

@@ -65,7 +65,7 @@ export function InvitePage() {
           <Text size="sm" c="dimmed">
             {t('invite.summary', {
               role: t(`roles.${data.role}`),
-              kind: t(`tenantKinds.long.${data.tenantKind}`),
+              kind: t(`tenantKinds.inSentence.${data.tenantKind}`),
               email: data.email,
             })}
           </Text>

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import { api, isApiError } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
 import type { Locale, Me, User } from '../../lib/types';
@@ -65,16 +64,10 @@ export function useLogin() {
 }
 
 export function useLogout(redirectTo = '/login') {
-  const client = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
     meta: { inlineError: true },
-    onSettled: () => {
-      client.setQueryData(ME_KEY, null);
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
-      void navigate(redirectTo, { replace: true });
-    },
+    onSettled: () => window.location.replace(redirectTo),
   });
 }
 

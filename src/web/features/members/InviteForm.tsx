@@ -56,7 +56,6 @@ export function InviteForm({ tenant }: { tenant: TenantDetail }) {
           />
           <NativeSelect
             label={t('members.invite.locale')}
-            description={t('members.invite.localeHelp')}
             value={locale}
             onChange={(e) => {
               const value = e.currentTarget.value;

@@ -43,7 +43,7 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
                   <Group gap="xs" wrap="nowrap">
                     <Text size="sm">{member.name}</Text>
                     {member.userId === me.user.id && (
-                      <Badge size="xs" variant="outline">
+                      <Badge size="xs" variant="outline" style={{ minWidth: 'max-content' }}>
                         {t('members.you')}
                       </Badge>
                     )}
@@ -54,6 +54,7 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
                   {canUpdate ? (
                     <RoleSelect
                       size="xs"
+                      miw={220}
                       kind={tenant.kind}
                       value={member.role}
                       disabled={updateRole.isPending}

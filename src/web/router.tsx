@@ -1,0 +1,47 @@
+import { createBrowserRouter } from 'react-router';
+import { NotFoundPage } from './components/NotFoundPage';
+import { RouteError } from './components/RouteError';
+import { AccountPage } from './features/account/AccountPage';
+import { MfaSetupPage } from './features/account/MfaSetupPage';
+import { ApiTokensPage } from './features/api-tokens/ApiTokensPage';
+import { AuditPage } from './features/audit/AuditPage';
+import { InvitePage } from './features/auth/InvitePage';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { SetupPage } from './features/auth/SetupPage';
+import { CatalogPage } from './features/catalog/CatalogPage';
+import { MembersPage } from './features/members/MembersPage';
+import { CreateTenantPage } from './features/tenants/CreateTenantPage';
+import { HomePage } from './features/tenants/HomePage';
+import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
+import { TenantRoute } from './features/tenants/TenantRoute';
+import { TenantSettingsPage } from './features/tenants/TenantSettingsPage';
+
+export const router = createBrowserRouter([
+  { path: '/setup', Component: SetupPage, ErrorBoundary: RouteError },
+  { path: '/login', Component: LoginPage, ErrorBoundary: RouteError },
+  { path: '/invite/:token', Component: InvitePage, ErrorBoundary: RouteError },
+  {
+    Component: RequireAuth,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, Component: HomePage },
+      { path: 'tenants/new', Component: CreateTenantPage },
+      {
+        path: 't/:tenantId',
+        Component: TenantRoute,
+        children: [
+          { index: true, Component: TenantOverviewPage },
+          { path: 'members', Component: MembersPage },
+          { path: 'api-tokens', Component: ApiTokensPage },
+          { path: 'audit', Component: AuditPage },
+          { path: 'settings', Component: TenantSettingsPage },
+        ],
+      },
+      { path: 'catalog', Component: CatalogPage },
+      { path: 'account', Component: AccountPage },
+      { path: 'account/mfa', Component: MfaSetupPage },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);
