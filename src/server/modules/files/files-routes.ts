@@ -31,6 +31,8 @@ export async function filesRoutes(appIn: FastifyInstance, p: TPlatform) {
     { schema: { tags, params: ZTenantParams, querystring: ZUploadQuery, response: { 201: ZFile } } },
     async (req, reply) => {
       const len = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
+      // Whatever is left of a refused body is not worth reading: close the connection after the answer.
+      reply.header('connection', 'close');
       const file = await svc.upload(
         req.actor,
         req.params.tenantId,
@@ -42,6 +44,7 @@ export async function filesRoutes(appIn: FastifyInstance, p: TPlatform) {
         },
         requestContext(req),
       );
+      reply.removeHeader('connection');
       return reply.status(201).send(file);
     },
   );

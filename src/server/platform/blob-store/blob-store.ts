@@ -42,16 +42,26 @@ export function createLocalBlobStore(root: string, defaultMaxBytes: number): TBl
           cb(null, chunk);
         },
       });
+      // The source is piped by hand so that a refusal does not destroy it: the HTTP layer can
+      // still answer 413 (and close the connection) instead of resetting the socket.
+      const written = pipeline(meter, fs.createWriteStream(tmp, { flags: 'wx' }));
+      const onSourceError = (err: Error) => meter.destroy(err);
+      source.once('error', onSourceError);
+      source.pipe(meter);
       try {
-        await pipeline(source, meter, fs.createWriteStream(tmp, { flags: 'wx' }));
+        await written;
         const sha256 = hash.digest('hex');
         const dest = objectPath(sha256);
         await fsp.mkdir(path.dirname(dest), { recursive: true });
         await fsp.rename(tmp, dest);
         return { sha256, size };
       } catch (err) {
+        source.unpipe(meter);
+        source.resume();
         await fsp.rm(tmp, { force: true });
         throw err;
+      } finally {
+        source.off('error', onSourceError);
       }
     },
     async get(sha256) {
