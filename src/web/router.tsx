@@ -10,6 +10,8 @@ import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SetupPage } from './features/auth/SetupPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
+import { FrameworkPage } from './features/catalog/FrameworkPage';
+import { RequirementPage } from './features/catalog/RequirementPage';
 import { MembersPage } from './features/members/MembersPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
@@ -39,6 +41,8 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'catalog', Component: CatalogPage },
+      { path: 'catalog/:frameworkId', Component: FrameworkPage },
+      { path: 'catalog/:frameworkId/requirements/:ref', Component: RequirementPage },
       { path: 'account', Component: AccountPage },
       { path: 'account/mfa', Component: MfaSetupPage },
       { path: '*', Component: NotFoundPage },

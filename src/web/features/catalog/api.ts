@@ -1,0 +1,61 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from '../../lib/api';
+import type { FrameworkDetail, FrameworkSummary, RequirementDetail, SearchResult } from './types';
+
+export const CATALOG_SEARCH_LIMIT = 20;
+
+/** Catalogue content changes only on a release or an import: keep it cached a while. */
+const CATALOG_STALE_TIME = 5 * 60_000;
+
+const frameworkPath = (frameworkId: string) =>
+  `/api/catalog/frameworks/${encodeURIComponent(frameworkId)}`;
+
+export const catalogPaths = {
+  framework: (frameworkId: string) => `/catalog/${encodeURIComponent(frameworkId)}`,
+  requirement: (frameworkId: string, ref: string) =>
+    `/catalog/${encodeURIComponent(frameworkId)}/requirements/${encodeURIComponent(ref)}`,
+  oscal: (frameworkId: string) => `${frameworkPath(frameworkId)}/oscal`,
+  xlsx: (frameworkId: string) => `${frameworkPath(frameworkId)}/xlsx`,
+};
+
+export function useFrameworks() {
+  return useQuery({
+    queryKey: ['catalog', 'frameworks'],
+    queryFn: () => api.get<{ items: FrameworkSummary[] }>('/api/catalog/frameworks'),
+    select: (data) => data.items,
+    staleTime: CATALOG_STALE_TIME,
+  });
+}
+
+export function useFramework(frameworkId: string) {
+  return useQuery({
+    queryKey: ['catalog', 'framework', frameworkId],
+    queryFn: () => api.get<FrameworkDetail>(frameworkPath(frameworkId)),
+    staleTime: CATALOG_STALE_TIME,
+  });
+}
+
+export function useRequirement(frameworkId: string, ref: string) {
+  return useQuery({
+    queryKey: ['catalog', 'framework', frameworkId, 'requirement', ref],
+    queryFn: () =>
+      api.get<RequirementDetail>(
+        `${frameworkPath(frameworkId)}/requirements/${encodeURIComponent(ref)}`,
+      ),
+    staleTime: CATALOG_STALE_TIME,
+  });
+}
+
+export function useCatalogSearch(q: string) {
+  return useQuery({
+    queryKey: ['catalog', 'search', q],
+    queryFn: () =>
+      api.get<{ items: SearchResult[] }>(
+        `/api/catalog/search${query({ q, limit: CATALOG_SEARCH_LIMIT })}`,
+      ),
+    select: (data) => data.items,
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: CATALOG_STALE_TIME,
+  });
+}

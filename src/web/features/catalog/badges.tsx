@@ -1,0 +1,125 @@
+import { Badge, Text, Tooltip, type MantineColor } from '@mantine/core';
+import { IconArrowsLink } from './icons';
+import { useCatalogLocale } from './localize';
+import type {
+  DocumentedInformation,
+  MappingDirection,
+  MappingRelation,
+  RequirementKind,
+} from './types';
+
+const KIND_COLORS: Record<RequirementKind, MantineColor> = {
+  clause: 'indigo',
+  objective: 'grape',
+  group: 'gray',
+  control: 'teal',
+  criterion: 'cyan',
+  function: 'violet',
+  category: 'blue',
+  subcategory: 'lime',
+  obligation: 'orange',
+  area: 'pink',
+};
+
+export function KindBadge({ kind }: { kind: string }) {
+  const { kind: label } = useCatalogLocale();
+  const color = (KIND_COLORS as Partial<Record<string, MantineColor>>)[kind] ?? 'gray';
+  return (
+    <Badge variant="light" color={color} size="sm" tt="none" data-kind={kind}>
+      {label(kind)}
+    </Badge>
+  );
+}
+
+export function DocumentedInfoBadge({ value }: { value: DocumentedInformation }) {
+  const { t } = useCatalogLocale();
+  return (
+    <Tooltip label={t(`catalog.documentedInformation.hint.${value}`)} multiline maw={320}>
+      <Badge
+        variant="outline"
+        color={value === 'maintained' ? 'blue' : 'grape'}
+        size="sm"
+        tt="none"
+        tabIndex={0}
+        data-documented-information={value}
+      >
+        {t(`catalog.documentedInformation.badge.${value}`)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function AppliesFrom({ date }: { date: string }) {
+  const { t, date: format } = useCatalogLocale();
+  return (
+    <Text
+      size="xs"
+      c="dimmed"
+      component="span"
+      style={{ whiteSpace: 'nowrap' }}
+      data-applies-from={date}
+    >
+      {t('catalog.appliesFrom', { date: format(date) })}
+    </Text>
+  );
+}
+
+export function MappingCountBadge({ count }: { count: number }) {
+  const { t, number } = useCatalogLocale();
+  const label = t('catalog.mappingCount', { count, formatted: number(count) });
+  return (
+    <Badge
+      variant={count > 0 ? 'light' : 'transparent'}
+      color={count > 0 ? 'indigo' : 'gray'}
+      size="sm"
+      tt="none"
+      leftSection={<IconArrowsLink size={12} />}
+      title={label}
+      aria-label={label}
+    >
+      {number(count)}
+    </Badge>
+  );
+}
+
+const RELATION_COLORS: Record<MappingRelation, MantineColor> = {
+  equal: 'teal',
+  subset: 'blue',
+  superset: 'violet',
+  intersects: 'yellow',
+};
+
+export function RelationBadge({
+  relation,
+  direction,
+  thisRef,
+  otherRef,
+}: {
+  relation: MappingRelation;
+  direction: MappingDirection;
+  thisRef: string;
+  otherRef: string;
+}) {
+  const { t } = useCatalogLocale();
+  // The relation is stated as source relative to target; spell it out from this page's side.
+  const [source, target] = direction === 'outgoing' ? [thisRef, otherRef] : [otherRef, thisRef];
+  return (
+    <Tooltip
+      label={t(`catalog.relations.hint.${relation}`, { source, target })}
+      multiline
+      maw={340}
+      events={{ hover: true, focus: true, touch: true }}
+    >
+      <Badge
+        variant="light"
+        color={RELATION_COLORS[relation] ?? 'gray'}
+        tt="none"
+        tabIndex={0}
+        style={{ cursor: 'help' }}
+        data-relation={relation}
+      >
+        {t(`catalog.relations.label.${relation}`)}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { isLocale, type Locale } from '../../i18n';
+import { REQUIREMENT_KINDS, type LocalizedText, type RequirementKind } from './types';
+
+/**
+ * `appliesFrom` is a calendar date: show "23 November 2026" / "23 novembre 2026", formatted in UTC
+ * so that no time zone moves it to the day before.
+ */
+const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRequirementKind(kind: string): kind is RequirementKind {
+  return (REQUIREMENT_KINDS as readonly string[]).includes(kind);
+}
+
+export function pickText(text: LocalizedText | null | undefined, locale: Locale): string {
+  if (!text) return '';
+  return text[locale] || text.en || text.fr || '';
+}
+
+export function formatCalendarDate(value: string, locale: Locale): string {
+  const match = ISO_DATE.exec(value);
+  const date = match
+    ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+    : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** Case- and accent-insensitive form used by the tree filter ("critère" matches "critere"). */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+export function useCatalogLocale() {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  return {
+    t,
+    locale,
+    text: (value: LocalizedText | null | undefined) => pickText(value, locale),
+    date: (value: string) => formatCalendarDate(value, locale),
+    number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    kind: (kind: string) => (isRequirementKind(kind) ? t(`catalog.kinds.${kind}`) : kind),
+  };
+}
