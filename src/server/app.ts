@@ -14,6 +14,7 @@ import { installErrorHandler } from './platform/http/error-handler.ts';
 import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens-routes.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
+import { catalogImportRoutes, catalogRoutes } from './modules/catalog/catalog-routes.ts';
 import { filesRoutes } from './modules/files/files-routes.ts';
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
@@ -84,6 +85,8 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   apiTokensRoutes(app, p);
   auditRoutes(app, p);
   await app.register(async (scope) => filesRoutes(scope, p));
+  catalogRoutes(app, p);
+  await app.register(async (scope) => catalogImportRoutes(scope, p));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

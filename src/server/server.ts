@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { loadConfig, type TConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { loadCatalogs } from './modules/catalog/catalog-loader.ts';
 import { createLogger, createPlatform, type TPlatform } from './platform/platform.ts';
 import { buildApp } from './app.ts';
 
@@ -19,6 +20,7 @@ export async function startServer(opts: { config?: TConfig; log?: Logger; listen
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  await loadCatalogs(database.db, { log });
   const platform = createPlatform(config, database, log);
   const app = await buildApp(platform);
   await platform.jobs.start();

@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { loadConfig, type TConfigInput } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { loadCatalogs } from '../../src/server/modules/catalog/catalog-loader.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createLogger, createPlatform, type TPlatform } from '../../src/server/platform/platform.ts';
 import { hashPassword } from '../../src/server/platform/auth/passwords.ts';
@@ -52,6 +53,7 @@ export async function createTestApp(env: Partial<Record<keyof TConfigInput, stri
     poolMax: 5,
   });
   await migrateToLatest(database.db);
+  await loadCatalogs(database.db);
   const p = createPlatform(config, database, createLogger(config));
   const app = await buildApp(p);
   await p.jobs.start();

@@ -122,9 +122,64 @@ export type DB = {
   audit_events: AuditEventsTable;
   files: FilesTable;
   job_log: JobLogTable;
+  catalog_frameworks: CatalogFrameworksTable;
+  catalog_requirements: CatalogRequirementsTable;
+  catalog_mappings: CatalogMappingsTable;
+  catalog_crosswalks: CatalogCrosswalksTable;
 };
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;
 export type TAuditEventRow = Selectable<AuditEventsTable>;
 export type TNewAuditEvent = Insertable<AuditEventsTable>;
+
+type TLocalizedJson = Json<{ en: string; fr: string }>;
+
+export type CatalogFrameworksTable = {
+  id: string;
+  version: string;
+  owner_tenant_id: string | null;
+  title: TLocalizedJson;
+  edition: string;
+  publisher: string;
+  description: TLocalizedJson;
+  content_hash: string;
+  is_current: Generated<boolean>;
+  loaded_at: Timestamp;
+};
+
+export type CatalogRequirementsTable = {
+  framework_id: string;
+  framework_version: string;
+  ref: string;
+  kind: string;
+  parent_ref: string | null;
+  position: number;
+  normative: Generated<boolean>;
+  title: TLocalizedJson;
+  description: TLocalizedJson;
+  documented_information: 'maintained' | 'retained' | null;
+  category: string | null;
+  applies_from: string | null;
+  extra: Json<Record<string, string>>;
+};
+
+export type CatalogMappingsTable = {
+  source_framework_id: string;
+  source_version: string;
+  source_ref: string;
+  target_framework_id: string;
+  target_version: string;
+  target_ref: string;
+  relation: 'equal' | 'subset' | 'superset' | 'intersects';
+  rationale: TLocalizedJson;
+};
+
+export type CatalogCrosswalksTable = {
+  source_framework_id: string;
+  source_version: string;
+  target_framework_id: string;
+  target_version: string;
+  content_hash: string;
+  loaded_at: Timestamp;
+};

@@ -17,6 +17,8 @@ export const ACTIONS = [
   'audit.read',
   'file.upload',
   'file.read',
+  'catalog.read',
+  'catalog.import',
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -37,6 +39,8 @@ export const POLICIES: Record<TAction, readonly TRole[]> = {
   'audit.read': [...TENANT_ADMINS, 'technical_reviewer', 'decision_maker'],
   'file.upload': WRITERS,
   'file.read': EVERYONE,
+  'catalog.read': EVERYONE,
+  'catalog.import': TENANT_ADMINS,
 };
 
 export const can = (role: TRole, action: TAction) => POLICIES[action].includes(role);

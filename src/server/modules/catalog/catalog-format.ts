@@ -1,0 +1,155 @@
+import canonicalize from 'canonicalize';
+import { z } from 'zod';
+import { sha256Hex } from '../../platform/crypto/crypto.ts';
+
+/*
+ * The catalog file format (catalogs/README.md) as Zod schemas. The same schemas check the
+ * built-in YAML at start-up, `attest catalog check`, and a tenant's YAML or XLSX import.
+ * Objects are strict: a misspelt key (`documentedInfo`) is an error, not silently dropped data.
+ */
+
+export const REQUIREMENT_KINDS = ['clause', 'objective', 'group', 'control', 'criterion', 'function', 'category', 'subcategory', 'obligation', 'area'] as const;
+export const RELATIONS = ['equal', 'subset', 'superset', 'intersects'] as const;
+export const DOCUMENTED_INFORMATION = ['maintained', 'retained'] as const;
+export type TRequirementKind = (typeof REQUIREMENT_KINDS)[number];
+export type TRelation = (typeof RELATIONS)[number];
+
+const missingOr = (other: string) => (iss: { input: unknown }) => (iss.input === undefined ? 'is missing' : other);
+
+/** YAML reads an unquoted 4.10 as the number 4.1: identifiers must be strings. */
+const ZIdentifier = (max: number) =>
+  z
+    .string({ error: missingOr('must be a quoted string (an unquoted 4.10 would read as the number 4.1)') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+const ZText = (max: number) =>
+  z
+    .string({ error: missingOr('must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+const ZLocalized = (max: number) =>
+  z.strictObject({ en: ZText(max), fr: ZText(max) }, { error: missingOr('must have an English (en) and a French (fr) text') });
+
+const ZIsoDate = z
+  .string({ error: missingOr('must be a date written YYYY-MM-DD') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+
+export const ZFrameworkId = z
+  .string({ error: missingOr('must be text') })
+  .regex(/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits, "-" and "."')
+  .max(80, 'must be at most 80 characters');
+
+export const ZFrameworkHeader = z.strictObject(
+  {
+    id: ZFrameworkId,
+    version: ZIdentifier(40),
+    edition: ZText(200),
+    publisher: ZText(200),
+    title: ZLocalized(300),
+    description: ZLocalized(4000),
+  },
+  { error: missingOr('must be a mapping') },
+);
+
+export const ZRequirementEntry = z.strictObject(
+  {
+    ref: ZIdentifier(60),
+    kind: z.enum(REQUIREMENT_KINDS, { error: missingOr(`must be one of ${REQUIREMENT_KINDS.join(', ')}`) }),
+    parent: ZIdentifier(60).nullable().optional(),
+    normative: z.boolean({ error: 'must be true or false' }).default(true),
+    title: ZLocalized(300),
+    description: ZLocalized(4000).optional(),
+    documentedInformation: z.enum(DOCUMENTED_INFORMATION, { error: 'must be maintained or retained' }).optional(),
+    category: ZText(60).optional(),
+    appliesFrom: ZIsoDate.optional(),
+    appliesFromOriginal: ZIsoDate.optional(),
+    dateSource: ZText(500).optional(),
+  },
+  { error: missingOr('must be a mapping') },
+);
+
+export const ZFrameworkFile = z.strictObject(
+  {
+    framework: ZFrameworkHeader,
+    requirements: z.array(z.unknown(), { error: missingOr('must be a list') }).min(1, 'must list at least one requirement').max(5000, 'must list at most 5000 requirements'),
+  },
+  { error: 'must be a mapping with `framework` and `requirements`' },
+);
+
+export const ZMappingEntry = z.strictObject(
+  {
+    from: ZIdentifier(60),
+    to: ZIdentifier(60),
+    relation: z.enum(RELATIONS, { error: missingOr(`must be one of ${RELATIONS.join(', ')}`) }),
+    rationale: ZLocalized(2000),
+  },
+  { error: missingOr('must be a mapping') },
+);
+
+export const ZCrosswalkFile = z.strictObject(
+  {
+    source: ZFrameworkId,
+    target: ZFrameworkId,
+    mappings: z.array(z.unknown(), { error: missingOr('must be a list') }).min(1, 'must list at least one mapping'),
+  },
+  { error: 'must be a mapping with `source`, `target` and `mappings`' },
+);
+
+export type TLocalized = { en: string; fr: string };
+export type TFrameworkHeader = z.output<typeof ZFrameworkHeader>;
+
+/** One requirement after validation and defaults: what the database stores. */
+export type TRequirement = {
+  ref: string;
+  kind: TRequirementKind;
+  parentRef: string | null;
+  position: number;
+  normative: boolean;
+  title: TLocalized;
+  description: TLocalized;
+  documentedInformation: 'maintained' | 'retained' | null;
+  category: string | null;
+  appliesFrom: string | null;
+  /** Fields a few frameworks carry (EU AI Act dates): kept, shown, exported, not queried. */
+  extra: { appliesFromOriginal?: string; dateSource?: string };
+};
+
+export type TFramework = TFrameworkHeader & { requirements: TRequirement[]; contentHash: string };
+export type TMapping = { from: string; to: string; relation: TRelation; rationale: TLocalized };
+export type TCrosswalk = { source: string; target: string; mappings: TMapping[]; contentHash: string };
+
+export const EMPTY_TEXT: TLocalized = { en: '', fr: '' };
+
+export function toRequirement(e: z.output<typeof ZRequirementEntry>, position: number): TRequirement {
+  const extra: TRequirement['extra'] = {};
+  if (e.appliesFromOriginal) extra.appliesFromOriginal = e.appliesFromOriginal;
+  if (e.dateSource) extra.dateSource = e.dateSource;
+  return {
+    ref: e.ref,
+    kind: e.kind,
+    parentRef: e.parent ?? null,
+    position,
+    normative: e.normative,
+    title: e.title,
+    description: e.description ?? EMPTY_TEXT,
+    documentedInformation: e.documentedInformation ?? null,
+    category: e.category ?? null,
+    appliesFrom: e.appliesFrom ?? null,
+    extra,
+  };
+}
+
+/**
+ * The hash covers the validated content, not the file's bytes: re-wording a comment or
+ * re-flowing a line is not a content change, a changed title or parent is.
+ */
+export const frameworkHash = (header: TFrameworkHeader, requirements: TRequirement[]) =>
+  sha256Hex(canonicalize({ framework: header, requirements })!);
+
+export const crosswalkHash = (source: string, target: string, mappings: TMapping[]) =>
+  sha256Hex(canonicalize({ source, target, mappings })!);

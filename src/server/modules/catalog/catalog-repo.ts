@@ -1,0 +1,190 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import type { TLocalized } from './catalog-format.ts';
+import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO } from './catalog-search-text.ts';
+
+/*
+ * Reads of catalog content. Built-in frameworks are everyone's; a custom framework belongs to
+ * its owner tenant. Instead of a tenantId, reads take the viewer and filter in the same query
+ * (a person sees the custom frameworks of the tenants they belong to, an API token those of its
+ * tenant), so that another tenant's framework is simply not found.
+ */
+
+export type TViewer = { userId: string } | { tenantId: string };
+
+const visibleTo = (v: TViewer): RawBuilder<unknown> =>
+  'userId' in v
+    ? sql`(f.owner_tenant_id IS NULL OR f.owner_tenant_id IN (SELECT m.tenant_id FROM memberships m WHERE m.user_id = ${v.userId}))`
+    : sql`(f.owner_tenant_id IS NULL OR f.owner_tenant_id = ${v.tenantId})`;
+
+const whichVersion = (version: string | undefined) => (version ? sql`f.version = ${version}` : sql`f.is_current`);
+
+/** Mappings count only towards the current version of the framework at the other end. */
+const mappingCountOf = (fw: RawBuilder<unknown>, refCol: RawBuilder<unknown> | null) => sql<number>`(
+  (SELECT count(*) FROM catalog_mappings cm JOIN catalog_frameworks o ON o.id = cm.target_framework_id AND o.version = cm.target_version AND o.is_current
+    WHERE cm.source_framework_id = ${fw}.id AND cm.source_version = ${fw}.version ${refCol ? sql`AND cm.source_ref = ${refCol}` : sql``})
+  + (SELECT count(*) FROM catalog_mappings cm JOIN catalog_frameworks o ON o.id = cm.source_framework_id AND o.version = cm.source_version AND o.is_current
+    WHERE cm.target_framework_id = ${fw}.id AND cm.target_version = ${fw}.version ${refCol ? sql`AND cm.target_ref = ${refCol}` : sql``})
+)::int`;
+
+export type TFrameworkListRow = {
+  id: string;
+  version: string;
+  title: TLocalized;
+  edition: string;
+  publisher: string;
+  owner_tenant_id: string | null;
+  counts: Record<string, number> | null;
+  mapping_count: number;
+};
+
+export async function listFrameworks(db: Kysely<DB>, viewer: TViewer) {
+  const res = await sql<TFrameworkListRow>`
+    SELECT f.id, f.version, f.title, f.edition, f.publisher, f.owner_tenant_id,
+      (SELECT json_object_agg(k.kind, k.n) FROM (
+         SELECT r.kind, count(*)::int AS n FROM catalog_requirements r
+         WHERE r.framework_id = f.id AND r.framework_version = f.version GROUP BY r.kind) k) AS counts,
+      ${mappingCountOf(sql.raw('f'), null)} AS mapping_count
+    FROM catalog_frameworks f
+    WHERE f.is_current AND ${visibleTo(viewer)}
+    ORDER BY f.owner_tenant_id IS NOT NULL, f.id`.execute(db);
+  return res.rows;
+}
+
+export type TTreeRow = {
+  id: string;
+  version: string;
+  title: TLocalized;
+  edition: string;
+  publisher: string;
+  description: TLocalized;
+  owner_tenant_id: string | null;
+  content_hash: string;
+  loaded_at: Date;
+  ref: string;
+  kind: string;
+  parent_ref: string | null;
+  normative: boolean;
+  r_title: TLocalized;
+  r_description: TLocalized;
+  documented_information: 'maintained' | 'retained' | null;
+  category: string | null;
+  applies_from: string | null;
+  extra: Record<string, string>;
+  mapping_count: number;
+};
+
+/** The whole framework in one round trip: one row per requirement, in document order. */
+export async function frameworkTree(db: Kysely<DB>, viewer: TViewer, id: string, version?: string) {
+  const res = await sql<TTreeRow>`
+    WITH f AS (
+      SELECT f.id, f.version, f.title, f.edition, f.publisher, f.description, f.owner_tenant_id, f.content_hash, f.loaded_at
+      FROM catalog_frameworks f
+      WHERE f.id = ${id} AND ${whichVersion(version)} AND ${visibleTo(viewer)}
+    ), mc AS (
+      SELECT x.ref, count(*)::int AS n FROM (
+        SELECT cm.source_ref AS ref FROM catalog_mappings cm
+          JOIN f ON cm.source_framework_id = f.id AND cm.source_version = f.version
+          JOIN catalog_frameworks o ON o.id = cm.target_framework_id AND o.version = cm.target_version AND o.is_current
+        UNION ALL
+        SELECT cm.target_ref FROM catalog_mappings cm
+          JOIN f ON cm.target_framework_id = f.id AND cm.target_version = f.version
+          JOIN catalog_frameworks o ON o.id = cm.source_framework_id AND o.version = cm.source_version AND o.is_current
+      ) x GROUP BY x.ref
+    )
+    SELECT f.*, r.ref, r.kind, r.parent_ref, r.normative, r.title AS r_title, r.description AS r_description,
+      r.documented_information, r.category, r.applies_from, r.extra, coalesce(mc.n, 0) AS mapping_count
+    FROM f
+    JOIN catalog_requirements r ON r.framework_id = f.id AND r.framework_version = f.version
+    LEFT JOIN mc ON mc.ref = r.ref
+    ORDER BY r.position`.execute(db);
+  return res.rows;
+}
+
+export type TRequirementRow = Omit<TTreeRow, 'edition' | 'publisher' | 'description' | 'content_hash' | 'loaded_at'> & {
+  parent_title: TLocalized | null;
+};
+
+export async function getRequirement(db: Kysely<DB>, viewer: TViewer, id: string, ref: string, version?: string) {
+  const res = await sql<TRequirementRow>`
+    SELECT f.id, f.version, f.title, f.owner_tenant_id, r.ref, r.kind, r.parent_ref, r.normative,
+      r.title AS r_title, r.description AS r_description, r.documented_information, r.category, r.applies_from, r.extra,
+      p.title AS parent_title, 0 AS mapping_count
+    FROM catalog_frameworks f
+    JOIN catalog_requirements r ON r.framework_id = f.id AND r.framework_version = f.version AND r.ref = ${ref}
+    LEFT JOIN catalog_requirements p ON p.framework_id = f.id AND p.framework_version = f.version AND p.ref = r.parent_ref
+    WHERE f.id = ${id} AND ${whichVersion(version)} AND ${visibleTo(viewer)}`.execute(db);
+  return res.rows[0];
+}
+
+export const listChildren = (db: Kysely<DB>, id: string, version: string, ref: string) =>
+  db
+    .selectFrom('catalog_requirements')
+    .select(['ref', 'kind', 'title'])
+    .where('framework_id', '=', id)
+    .where('framework_version', '=', version)
+    .where('parent_ref', '=', ref)
+    .orderBy('position')
+    .execute();
+
+export type TMappingRow = {
+  direction: 'outgoing' | 'incoming';
+  relation: 'equal' | 'subset' | 'superset' | 'intersects';
+  rationale: TLocalized;
+  other_framework_id: string;
+  other_framework_title: TLocalized;
+  other_ref: string;
+  other_title: TLocalized;
+  other_kind: string;
+};
+
+/** Both directions of one requirement's crosswalks, towards current versions of the other side. */
+export async function listMappings(db: Kysely<DB>, id: string, version: string, ref: string) {
+  const res = await sql<TMappingRow>`
+    SELECT * FROM (
+      SELECT 'outgoing' AS direction, cm.relation, cm.rationale, o.id AS other_framework_id, o.title AS other_framework_title,
+        r.ref AS other_ref, r.title AS other_title, r.kind AS other_kind, r.position
+      FROM catalog_mappings cm
+      JOIN catalog_frameworks o ON o.id = cm.target_framework_id AND o.version = cm.target_version AND o.is_current
+      JOIN catalog_requirements r ON r.framework_id = cm.target_framework_id AND r.framework_version = cm.target_version AND r.ref = cm.target_ref
+      WHERE cm.source_framework_id = ${id} AND cm.source_version = ${version} AND cm.source_ref = ${ref}
+      UNION ALL
+      SELECT 'incoming', cm.relation, cm.rationale, o.id, o.title, r.ref, r.title, r.kind, r.position
+      FROM catalog_mappings cm
+      JOIN catalog_frameworks o ON o.id = cm.source_framework_id AND o.version = cm.source_version AND o.is_current
+      JOIN catalog_requirements r ON r.framework_id = cm.source_framework_id AND r.framework_version = cm.source_version AND r.ref = cm.source_ref
+      WHERE cm.target_framework_id = ${id} AND cm.target_version = ${version} AND cm.target_ref = ${ref}
+    ) x ORDER BY x.direction DESC, x.other_framework_id, x.position`.execute(db);
+  return res.rows;
+}
+
+export type TSearchRow = { framework_id: string; framework_title: TLocalized; ref: string; kind: string; title: TLocalized };
+
+/** Lower-case, accents folded, in SQL the same way as catalog-search-text.ts does it in JS. */
+const folded = (expr: RawBuilder<unknown>) =>
+  sql`translate(replace(replace(replace(replace(lower(${expr}), 'œ', 'oe'), 'æ', 'ae'), 'Œ', 'oe'), 'Æ', 'ae'), ${SEARCH_FOLD_FROM}, ${SEARCH_FOLD_TO})`;
+
+/**
+ * A requirement matches when its ref starts with the query (with or without punctuation:
+ * "cc6", "a.6.2", "art 9") or when every word of the query appears in its English or its French
+ * title. Ref matches come first.
+ */
+export async function searchRequirements(db: Kysely<DB>, viewer: TViewer, q: { refPrefix: string; compactRef: string; words: string[]; limit: number }) {
+  const allWords = (lang: 'en' | 'fr') =>
+    q.words.length
+      ? sql.join(
+          q.words.map((w) => sql`strpos(${folded(sql`r.title->>${lang}`)}, ${w}) > 0`),
+          sql` AND `,
+        )
+      : sql`false`;
+  const compact = sql`regexp_replace(lower(r.ref), '[^a-z0-9]', '', 'g')`;
+  const refHit = sql`(starts_with(lower(r.ref), ${q.refPrefix}) OR (${q.compactRef} <> '' AND starts_with(${compact}, ${q.compactRef})))`;
+  const res = await sql<TSearchRow>`
+    SELECT f.id AS framework_id, f.title AS framework_title, r.ref, r.kind, r.title
+    FROM catalog_requirements r
+    JOIN catalog_frameworks f ON f.id = r.framework_id AND f.version = r.framework_version AND f.is_current
+    WHERE ${visibleTo(viewer)} AND (${refHit} OR (${allWords('en')}) OR (${allWords('fr')}))
+    ORDER BY lower(r.ref) = ${q.refPrefix} DESC, ${refHit} DESC, f.owner_tenant_id IS NOT NULL, f.id, r.position
+    LIMIT ${q.limit}`.execute(db);
+  return res.rows;
+}

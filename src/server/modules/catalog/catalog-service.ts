@@ -1,0 +1,100 @@
+import type { TPlatform } from '../../platform/platform.ts';
+import type { TActor } from '../../platform/authz/actor.ts';
+import { notFound, unauthorized } from '../../platform/errors/errors.ts';
+import * as repo from './catalog-repo.ts';
+import { searchTerms } from './catalog-search-text.ts';
+
+/** Built-in catalogs are open to any signed-in person or API token; the query hides others' custom ones. */
+export function viewerOf(actor: TActor | null): repo.TViewer {
+  if (!actor) throw unauthorized();
+  return actor.type === 'user' ? { userId: actor.userId } : { tenantId: actor.tenantId };
+}
+
+const requirementDto = (r: repo.TTreeRow | repo.TRequirementRow) => ({
+  ref: r.ref,
+  kind: r.kind,
+  parentRef: r.parent_ref,
+  title: r.r_title,
+  description: r.r_description,
+  documentedInformation: r.documented_information,
+  category: r.category,
+  appliesFrom: r.applies_from,
+  mappingCount: Number(r.mapping_count),
+});
+
+export const countsByKind = (rows: { kind: string }[]) => {
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  return counts;
+};
+
+export function createCatalogService(p: TPlatform) {
+  /** A custom framework also answers to its tenant's policy (role, required MFA). */
+  const assertOwnerPolicy = async (actor: TActor | null, owner: string | null) => {
+    if (owner) await p.authz.assert(actor, 'catalog.read', { tenantId: owner });
+  };
+
+  return {
+    async list(actor: TActor | null) {
+      const rows = await repo.listFrameworks(p.db, viewerOf(actor));
+      return rows.map((f) => ({
+        id: f.id,
+        version: f.version,
+        title: f.title,
+        edition: f.edition,
+        publisher: f.publisher,
+        custom: f.owner_tenant_id !== null,
+        counts: f.counts ?? {},
+        mappingCount: Number(f.mapping_count),
+      }));
+    },
+
+    /** The raw rows of one framework version, for the tree, the OSCAL and the XLSX exports. */
+    async rows(actor: TActor | null, id: string, version?: string) {
+      const rows = await repo.frameworkTree(p.db, viewerOf(actor), id, version);
+      if (!rows.length) throw notFound('Framework');
+      await assertOwnerPolicy(actor, rows[0]!.owner_tenant_id);
+      return rows;
+    },
+
+    async tree(actor: TActor | null, id: string, version?: string) {
+      const rows = await this.rows(actor, id, version);
+      const f = rows[0]!;
+      return {
+        id: f.id,
+        version: f.version,
+        title: f.title,
+        edition: f.edition,
+        publisher: f.publisher,
+        description: f.description,
+        custom: f.owner_tenant_id !== null,
+        counts: countsByKind(rows),
+        requirements: rows.map(requirementDto),
+      };
+    },
+
+    async requirement(actor: TActor | null, id: string, ref: string, version?: string) {
+      const r = await repo.getRequirement(p.db, viewerOf(actor), id, ref, version);
+      if (!r) throw notFound('Requirement');
+      await assertOwnerPolicy(actor, r.owner_tenant_id);
+      const [children, mappings] = await Promise.all([repo.listChildren(p.db, r.id, r.version, r.ref), repo.listMappings(p.db, r.id, r.version, r.ref)]);
+      return {
+        framework: { id: r.id, version: r.version, title: r.title },
+        requirement: { ...requirementDto(r), mappingCount: mappings.length },
+        parent: r.parent_ref && r.parent_title ? { ref: r.parent_ref, title: r.parent_title } : null,
+        children: children.map((c) => ({ ref: c.ref, kind: c.kind, title: c.title })),
+        mappings: mappings.map((m) => ({
+          direction: m.direction,
+          relation: m.relation,
+          rationale: m.rationale,
+          other: { frameworkId: m.other_framework_id, frameworkTitle: m.other_framework_title, ref: m.other_ref, title: m.other_title, kind: m.other_kind },
+        })),
+      };
+    },
+
+    async search(actor: TActor | null, q: string, limit: number) {
+      const rows = await repo.searchRequirements(p.db, viewerOf(actor), { ...searchTerms(q), limit });
+      return rows.map((r) => ({ frameworkId: r.framework_id, frameworkTitle: r.framework_title, ref: r.ref, kind: r.kind, title: r.title }));
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import {
+  ZCrosswalkFile,
+  ZFrameworkFile,
+  ZMappingEntry,
+  ZRequirementEntry,
+  crosswalkHash,
+  frameworkHash,
+  toRequirement,
+  type TCrosswalk,
+  type TFramework,
+  type TMapping,
+  type TRequirement,
+} from './catalog-format.ts';
+
+/*
+ * Validation of a parsed catalog document, whatever it came from (YAML file, XLSX workbook).
+ * A source maps a path inside the document to where a person would look: a file and a line
+ * for YAML, a sheet and a row for XLSX. Every issue says where and why; nothing is half-loaded.
+ */
+
+export type TPath = readonly PropertyKey[];
+export type TIssue = { file: string; line: number; reason: string };
+export type TSource = {
+  /** What a position is called where this document is edited. */
+  unit: 'line' | 'row';
+  data: unknown;
+  /** Issues found while reading the document (YAML syntax, unreadable cells). */
+  readIssues: TIssue[];
+  locate(path: TPath): { file: string; line: number };
+  /** How the person names a field: `title.fr` in YAML, `title_fr` in a spreadsheet. */
+  fieldName?(path: TPath): string;
+};
+
+export const MAX_ISSUES = 200;
+
+const defaultFieldName = (path: TPath) =>
+  path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i ? '.' : ''}${String(s)}`)).join('');
+
+class IssueList {
+  readonly items: TIssue[] = [];
+  readonly source: TSource;
+  constructor(source: TSource) {
+    this.source = source;
+  }
+  add(path: TPath, reason: string) {
+    if (this.items.length < MAX_ISSUES) this.items.push({ ...this.source.locate(path), reason });
+  }
+  /** Zod issues under `base`, each named from the entry's point of view (`title.fr is missing`). */
+  addZod(base: TPath, error: z.ZodError, subject: string, strip: number) {
+    const name = this.source.fieldName ?? defaultFieldName;
+    for (const iss of error.issues) {
+      const keys = iss.code === 'unrecognized_keys' ? iss.keys : [null];
+      for (const key of keys) {
+        const path = key === null ? [...base, ...iss.path] : [...base, ...iss.path, key];
+        const field = name(path.slice(strip));
+        const message = key === null ? iss.message : 'is not a known field (check its spelling)';
+        this.add(path, `${subject ? `${subject}: ` : ''}${field ? `${field} ` : ''}${message}`);
+      }
+    }
+  }
+  sorted() {
+    return [...this.items].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file.localeCompare(b.file)));
+  }
+}
+
+const entryLabel = (kind: string, raw: unknown, index: number) => {
+  const ref = (raw as { ref?: unknown; from?: unknown } | null)?.ref;
+  return typeof ref === 'string' && ref.trim() ? `${kind} "${ref.trim()}"` : `${kind} #${index + 1}`;
+};
+
+export type TFrameworkResult = { framework: TFramework | null; issues: TIssue[] };
+
+export function validateFramework(source: TSource): TFrameworkResult {
+  const issues = new IssueList(source);
+  issues.items.push(...source.readIssues);
+  if (source.readIssues.length) return { framework: null, issues: issues.sorted() };
+
+  const top = ZFrameworkFile.safeParse(source.data);
+  if (!top.success) issues.addZod([], top.error, '', 0);
+  const rawEntries = Array.isArray((source.data as { requirements?: unknown })?.requirements)
+    ? ((source.data as { requirements: unknown[] }).requirements)
+    : [];
+
+  const firstAt = new Map<string, number>();
+  const requirements: TRequirement[] = [];
+  rawEntries.forEach((raw, i) => {
+    const base = ['requirements', i];
+    const subject = entryLabel('requirement', raw, i);
+    const rawRef = (raw as { ref?: unknown } | null)?.ref;
+    const ref = typeof rawRef === 'string' ? rawRef.trim() : null;
+    const parsed = ZRequirementEntry.safeParse(raw);
+    if (!parsed.success) issues.addZod(base, parsed.error, subject, 2);
+    if (ref) {
+      const first = firstAt.get(ref);
+      if (first !== undefined) {
+        issues.add([...base, 'ref'], `duplicate ref "${ref}" (first defined at ${where(source, first)})`);
+        return;
+      }
+      firstAt.set(ref, i);
+    }
+    if (!parsed.success) return;
+    const parent = parsed.data.parent ?? null;
+    if (parent !== null) {
+      if (parent === ref) issues.add([...base, 'parent'], `${subject} names itself as its parent`);
+      else if (!firstAt.has(parent)) {
+        const later = rawEntries.findIndex((e, j) => j > i && (e as { ref?: unknown } | null)?.ref === parent);
+        issues.add(
+          [...base, 'parent'],
+          later >= 0
+            ? `${subject}: parent "${parent}" comes after its child (at ${where(source, later)}): list parents first`
+            : `${subject}: parent "${parent}" does not exist`,
+        );
+      }
+    }
+    requirements.push(toRequirement(parsed.data, i));
+  });
+
+  if (!top.success || issues.items.length) return { framework: null, issues: issues.sorted() };
+  const header = top.data.framework;
+  return { framework: { ...header, requirements, contentHash: frameworkHash(header, requirements) }, issues: [] };
+}
+
+const where = (source: TSource, index: number, list = 'requirements') => `${source.unit} ${source.locate([list, index]).line}`;
+
+export type TCrosswalkResult = { crosswalk: TCrosswalk | null; issues: TIssue[] };
+
+/** `refsOf(id)` gives the refs of a known framework, or null when there is no such framework. */
+export function validateCrosswalk(source: TSource, refsOf: (frameworkId: string) => ReadonlySet<string> | null): TCrosswalkResult {
+  const issues = new IssueList(source);
+  issues.items.push(...source.readIssues);
+  if (source.readIssues.length) return { crosswalk: null, issues: issues.sorted() };
+
+  const top = ZCrosswalkFile.safeParse(source.data);
+  if (!top.success) issues.addZod([], top.error, '', 0);
+  const doc = (source.data ?? {}) as { source?: unknown; target?: unknown; mappings?: unknown };
+  const sourceRefs = typeof doc.source === 'string' ? refsOf(doc.source) : null;
+  const targetRefs = typeof doc.target === 'string' ? refsOf(doc.target) : null;
+  if (typeof doc.source === 'string' && !sourceRefs) issues.add(['source'], `source framework "${doc.source}" does not exist`);
+  if (typeof doc.target === 'string' && !targetRefs) issues.add(['target'], `target framework "${doc.target}" does not exist`);
+  if (typeof doc.source === 'string' && doc.source === doc.target) issues.add(['target'], 'a crosswalk needs two different frameworks');
+
+  const seen = new Map<string, number>();
+  const mappings: TMapping[] = [];
+  (Array.isArray(doc.mappings) ? doc.mappings : []).forEach((raw, i) => {
+    const base = ['mappings', i];
+    const parsed = ZMappingEntry.safeParse(raw);
+    if (!parsed.success) {
+      issues.addZod(base, parsed.error, `mapping #${i + 1}`, 2);
+      return;
+    }
+    const m = parsed.data;
+    if (sourceRefs && !sourceRefs.has(m.from)) issues.add([...base, 'from'], `from "${m.from}" does not exist in ${String(doc.source)}`);
+    if (targetRefs && !targetRefs.has(m.to)) issues.add([...base, 'to'], `to "${m.to}" does not exist in ${String(doc.target)}`);
+    const key = `${m.from}\u0000${m.to}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.add(base, `duplicate mapping "${m.from}" → "${m.to}" (first at ${where(source, first, 'mappings')})`);
+      return;
+    }
+    seen.set(key, i);
+    mappings.push(m);
+  });
+
+  if (!top.success || issues.items.length) return { crosswalk: null, issues: issues.sorted() };
+  const { source: s, target: t } = top.data;
+  return { crosswalk: { source: s, target: t, mappings, contentHash: crosswalkHash(s, t, mappings) }, issues: [] };
+}
+
+export const formatIssue = (i: TIssue) => `${i.file}:${i.line}: ${i.reason}`;
+
+/** Thrown when catalog content cannot be loaded; the message lists every `file:line: reason`. */
+export class CatalogError extends Error {
+  readonly issues: TIssue[];
+  constructor(issues: TIssue[], headline = 'The catalogs are invalid') {
+    super(`${headline}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+    this.issues = issues;
+  }
+}
