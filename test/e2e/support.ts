@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../../src/server/config.ts';
+import { startServer, type TRunning } from '../../src/server/server.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = fs.existsSync(CHROMIUM);
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** The real server on a free port over a fresh embedded database, serving the built web app. */
+export async function startE2eServer(): Promise<TRunning & { baseUrl: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-e2e-'));
+  const config = loadConfig({ ATTEST_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  const running = await startServer({ config });
+  const addr = running.app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { ...running, baseUrl: `http://127.0.0.1:${port}` };
+}
