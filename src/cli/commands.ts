@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
@@ -7,6 +8,8 @@ import { verifyAuditChain } from '../server/platform/audit-log/audit-log.ts';
 import { startServer } from '../server/server.ts';
 import { createAccountsService } from '../server/modules/accounts/accounts-service.ts';
 import { seedDemo } from './seed-demo.ts';
+import { checkCatalogs } from '../server/modules/catalog/catalog-check.ts';
+import { BUILT_IN_CATALOGS_DIR } from '../server/modules/catalog/catalog-files.ts';
 
 type TOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 type TCommand = { help: string; options: TOptions; run(v: Record<string, string | boolean | undefined>): Promise<number> };
@@ -116,6 +119,16 @@ export const commands: Record<string, TCommand> = {
         console.error(`Audit log BROKEN at event #${res.firstBrokenSeq} (${res.checked} events verified before it).`);
         return 1;
       });
+    },
+  },
+
+  'catalog check': {
+    help: 'attest catalog check [--dir <folder>]\n\nValidates every framework and crosswalk YAML (default: the built-in catalogs/) as start-up would, and prints the counts per framework and kind and the mappings per crosswalk. Exit 1 with "file:line: reason" lines when something is wrong.',
+    options: { dir: { type: 'string' } },
+    async run(v) {
+      const res = checkCatalogs(typeof v.dir === 'string' ? path.resolve(v.dir) : BUILT_IN_CATALOGS_DIR);
+      (res.ok ? console.log : console.error)(res.out);
+      return res.ok ? 0 : 1;
     },
   },
 };

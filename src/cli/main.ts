@@ -12,6 +12,7 @@ Commands:
   create-admin --email E     create a platform administrator (asks nothing: --name, --password or ATTEST_ADMIN_PASSWORD)
   seed --demo                create the demo organization "Lumière Crédit" and a demo certification body
   audit verify --tenant ID   check a tenant's hash-chained audit log; exit 1 naming the first broken event
+  catalog check [--dir D]    validate the catalog YAML and print the counts; exit 1 with file:line: reason
 
 Run "attest <command> --help" for a command's options.`;
 
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return first ? 0 : 1;
   }
-  const name = first === 'audit' && second && !second.startsWith('-') ? `audit ${second}` : first;
+  const name = (first === 'audit' || first === 'catalog') && second && !second.startsWith('-') ? `${first} ${second}` : first;
   const cmd = commands[name];
   if (!cmd) {
     console.error(`Unknown command "${name}".\n\n${HELP}`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TCrosswalk, TFramework } from './catalog-format.ts';
-import { validateCrosswalk, validateFramework, type TIssue } from './catalog-validate.ts';
+import { declaredRefs, validateCrosswalk, validateFramework, type TIssue } from './catalog-validate.ts';
 import { yamlSource } from './catalog-yaml.ts';
 
 /** The built-in catalogs shipped with the code: `catalogs/` at the repository root. */
@@ -35,6 +35,7 @@ export function readCatalogDir(dir: string): TCatalogSet {
   const issues: TIssue[] = [];
   const frameworks: TFrameworkFile[] = [];
   const byId = new Map<string, TFrameworkFile>();
+  const brokenRefs = new Map<string, Set<string>>();
   if (!fs.existsSync(dir)) return { frameworks, crosswalks: [], issues: [{ file: displayPath(dir), line: 1, reason: 'catalog folder not found' }] };
 
   for (const abs of yamlFiles(dir)) {
@@ -42,7 +43,11 @@ export function readCatalogDir(dir: string): TCatalogSet {
     const source = yamlSource(fs.readFileSync(abs, 'utf8'), file);
     const res = validateFramework(source);
     issues.push(...res.issues);
-    if (!res.framework) continue;
+    if (!res.framework) {
+      const declared = declaredRefs(source);
+      if (declared.id && !brokenRefs.has(declared.id)) brokenRefs.set(declared.id, declared.refs);
+      continue;
+    }
     const fw = res.framework;
     const idLine = source.locate(['framework', 'id']).line;
     const expected = path.basename(abs).replace(/\.ya?ml$/, '');
@@ -62,7 +67,7 @@ export function readCatalogDir(dir: string): TCatalogSet {
 
   const refsOf = (id: string) => {
     const f = byId.get(id);
-    return f ? new Set(f.framework.requirements.map((r) => r.ref)) : null;
+    return f ? new Set(f.framework.requirements.map((r) => r.ref)) : (brokenRefs.get(id) ?? null);
   };
   const crosswalks: TCrosswalkFile[] = [];
   const pairs = new Map<string, string>();

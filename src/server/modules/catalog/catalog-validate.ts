@@ -69,7 +69,18 @@ const entryLabel = (kind: string, raw: unknown, index: number) => {
   return typeof ref === 'string' && ref.trim() ? `${kind} "${ref.trim()}"` : `${kind} #${index + 1}`;
 };
 
+/** "line 12" or "row 12": where a person finds an entry. */
+const where = (source: TSource, index: number, list = 'requirements') => `${source.unit} ${source.locate([list, index]).line}`;
+
 export type TFrameworkResult = { framework: TFramework | null; issues: TIssue[] };
+
+/** The id and refs a document declares, valid or not: crosswalks of a broken framework are checked against them. */
+export function declaredRefs(source: TSource): { id: string | null; refs: Set<string> } {
+  const data = source.data as { framework?: { id?: unknown }; requirements?: unknown } | null;
+  const id = typeof data?.framework?.id === 'string' ? data.framework.id : null;
+  const list = Array.isArray(data?.requirements) ? data.requirements : [];
+  return { id, refs: new Set(list.map((r) => (r as { ref?: unknown } | null)?.ref).filter((r): r is string => typeof r === 'string').map((r) => r.trim())) };
+}
 
 export function validateFramework(source: TSource): TFrameworkResult {
   const issues = new IssueList(source);
@@ -82,13 +93,18 @@ export function validateFramework(source: TSource): TFrameworkResult {
     ? ((source.data as { requirements: unknown[] }).requirements)
     : [];
 
+  // Structure is checked on the raw entries too, so one run reports a missing French title and
+  // a wrong parent on the same entry instead of one per attempt.
+  const refOf = (raw: unknown) => {
+    const ref = (raw as { ref?: unknown } | null)?.ref;
+    return typeof ref === 'string' && ref.trim() ? ref.trim() : null;
+  };
   const firstAt = new Map<string, number>();
   const requirements: TRequirement[] = [];
   rawEntries.forEach((raw, i) => {
     const base = ['requirements', i];
     const subject = entryLabel('requirement', raw, i);
-    const rawRef = (raw as { ref?: unknown } | null)?.ref;
-    const ref = typeof rawRef === 'string' ? rawRef.trim() : null;
+    const ref = refOf(raw);
     const parsed = ZRequirementEntry.safeParse(raw);
     if (!parsed.success) issues.addZod(base, parsed.error, subject, 2);
     if (ref) {
@@ -99,12 +115,12 @@ export function validateFramework(source: TSource): TFrameworkResult {
       }
       firstAt.set(ref, i);
     }
-    if (!parsed.success) return;
-    const parent = parsed.data.parent ?? null;
+    const rawParent = (raw as { parent?: unknown } | null)?.parent;
+    const parent = typeof rawParent === 'string' && rawParent.trim() ? rawParent.trim() : null;
     if (parent !== null) {
       if (parent === ref) issues.add([...base, 'parent'], `${subject} names itself as its parent`);
       else if (!firstAt.has(parent)) {
-        const later = rawEntries.findIndex((e, j) => j > i && (e as { ref?: unknown } | null)?.ref === parent);
+        const later = rawEntries.findIndex((e, j) => j > i && refOf(e) === parent);
         issues.add(
           [...base, 'parent'],
           later >= 0
@@ -113,7 +129,7 @@ export function validateFramework(source: TSource): TFrameworkResult {
         );
       }
     }
-    requirements.push(toRequirement(parsed.data, i));
+    if (parsed.success) requirements.push(toRequirement(parsed.data, i));
   });
 
   if (!top.success || issues.items.length) return { framework: null, issues: issues.sorted() };
@@ -121,7 +137,6 @@ export function validateFramework(source: TSource): TFrameworkResult {
   return { framework: { ...header, requirements, contentHash: frameworkHash(header, requirements) }, issues: [] };
 }
 
-const where = (source: TSource, index: number, list = 'requirements') => `${source.unit} ${source.locate([list, index]).line}`;
 
 export type TCrosswalkResult = { crosswalk: TCrosswalk | null; issues: TIssue[] };
 
