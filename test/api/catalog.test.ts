@@ -99,6 +99,11 @@ describe.skipIf(!backendAvailable)('catalog: frameworks, requirements, crosswalk
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     const tree42001 = first.json() as { requirements: TReq[] };
+    // The body is built by PostgreSQL: its keys are exactly the documented contract.
+    expect(Object.keys(tree42001).sort()).toEqual(['counts', 'custom', 'description', 'edition', 'id', 'publisher', 'requirements', 'title', 'version']);
+    expect(Object.keys(tree42001.requirements[0]!).sort()).toEqual(
+      ['appliesFrom', 'category', 'description', 'documentedInformation', 'kind', 'mappingCount', 'parentRef', 'ref', 'title'],
+    );
     expect(tree42001.requirements.find((r) => r.ref === '6.1.2')!.mappingCount).toBeGreaterThan(0);
   });
 

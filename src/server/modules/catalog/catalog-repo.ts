@@ -74,9 +74,8 @@ export type TTreeRow = {
   mapping_count: number;
 };
 
-/** The whole framework in one round trip: one row per requirement, in document order. */
-export async function frameworkTree(db: Kysely<DB>, viewer: TViewer, id: string, version?: string) {
-  const res = await sql<TTreeRow>`
+/** The framework version a viewer asked for, and the count of current crosswalks per ref. */
+const treeCtes = (viewer: TViewer, id: string, version: string | undefined) => sql`
     WITH f AS (
       SELECT f.id, f.version, f.title, f.edition, f.publisher, f.description, f.owner_tenant_id, f.content_hash, f.loaded_at
       FROM catalog_frameworks f
@@ -91,7 +90,11 @@ export async function frameworkTree(db: Kysely<DB>, viewer: TViewer, id: string,
           JOIN f ON cm.target_framework_id = f.id AND cm.target_version = f.version
           JOIN catalog_frameworks o ON o.id = cm.source_framework_id AND o.version = cm.source_version AND o.is_current
       ) x GROUP BY x.ref
-    )
+    )`;
+
+/** Every stored field of one framework version, one row per requirement in document order (exports). */
+export async function frameworkTree(db: Kysely<DB>, viewer: TViewer, id: string, version?: string) {
+  const res = await sql<TTreeRow>`${treeCtes(viewer, id, version)}
     SELECT f.*, r.ref, r.kind, r.parent_ref, r.normative, r.title AS r_title, r.description AS r_description,
       r.documented_information, r.category, r.applies_from, r.extra, coalesce(mc.n, 0) AS mapping_count
     FROM f
@@ -99,6 +102,30 @@ export async function frameworkTree(db: Kysely<DB>, viewer: TViewer, id: string,
     LEFT JOIN mc ON mc.ref = r.ref
     ORDER BY r.position`.execute(db);
   return res.rows;
+}
+
+/**
+ * The framework page's response body, built by PostgreSQL as JSON text in one round trip: no
+ * row-by-row decoding and re-encoding in Node, which keeps the hottest catalog read cheap.
+ * The keys are those of ZFrameworkTree.
+ */
+export async function frameworkTreeJson(db: Kysely<DB>, viewer: TViewer, id: string, version?: string) {
+  const res = await sql<{ owner_tenant_id: string | null; body: string }>`${treeCtes(viewer, id, version)}, reqs AS (
+      SELECT r.*, coalesce(mc.n, 0) AS n FROM f
+      JOIN catalog_requirements r ON r.framework_id = f.id AND r.framework_version = f.version
+      LEFT JOIN mc ON mc.ref = r.ref
+    )
+    SELECT f.owner_tenant_id, json_build_object(
+      'id', f.id, 'version', f.version, 'title', f.title, 'edition', f.edition, 'publisher', f.publisher,
+      'description', f.description, 'custom', f.owner_tenant_id IS NOT NULL,
+      'counts', (SELECT json_object_agg(k.kind, k.n) FROM (SELECT kind, count(*)::int AS n FROM reqs GROUP BY kind ORDER BY min(position)) k),
+      'requirements', (SELECT json_agg(json_build_object(
+          'ref', ref, 'kind', kind, 'parentRef', parent_ref, 'title', title, 'description', description,
+          'documentedInformation', documented_information, 'category', category, 'appliesFrom', applies_from, 'mappingCount', n
+        ) ORDER BY position) FROM reqs)
+    )::text AS body
+    FROM f`.execute(db);
+  return res.rows[0];
 }
 
 export type TRequirementRow = Omit<TTreeRow, 'edition' | 'publisher' | 'description' | 'content_hash' | 'loaded_at'> & {

@@ -14,11 +14,10 @@ import { XLSX_MIME } from './catalog-xlsx.ts';
 const attachment = (filename: string) => `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`;
 
 /**
- * Sends JSON with a strong ETag of its bytes. Catalog content rarely changes, so a client that
+ * Sends JSON text with a strong ETag of its bytes. Catalog content rarely changes, so a client that
  * revalidates (Cache-Control: no-cache) mostly gets a 304 and no body.
  */
-function sendWithEtag(req: FastifyRequest, reply: FastifyReply, dto: unknown) {
-  const body = JSON.stringify(dto);
+function sendWithEtag(req: FastifyRequest, reply: FastifyReply, body: string) {
   const etag = `"${sha256Hex(body).slice(0, 32)}"`;
   reply.header('etag', etag).header('cache-control', 'private, no-cache');
   const given = req.headers['if-none-match'];
@@ -36,7 +35,7 @@ export function catalogRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.get(
     '/api/catalog/frameworks/:id',
     { schema: { tags, params: S.ZFrameworkParams, querystring: S.ZVersionQuery, response: { 200: S.ZFrameworkTree } } },
-    async (req, reply) => sendWithEtag(req, reply, await svc.tree(req.actor, req.params.id, req.query.version)),
+    async (req, reply) => sendWithEtag(req, reply, await svc.treeJson(req.actor, req.params.id, req.query.version)),
   );
   app.get(
     '/api/catalog/frameworks/:id/requirements/:ref',

@@ -57,20 +57,12 @@ export function createCatalogService(p: TPlatform) {
       return rows;
     },
 
-    async tree(actor: TActor | null, id: string, version?: string) {
-      const rows = await this.rows(actor, id, version);
-      const f = rows[0]!;
-      return {
-        id: f.id,
-        version: f.version,
-        title: f.title,
-        edition: f.edition,
-        publisher: f.publisher,
-        description: f.description,
-        custom: f.owner_tenant_id !== null,
-        counts: countsByKind(rows),
-        requirements: rows.map(requirementDto),
-      };
+    /** The framework page as JSON text, ready to send (see frameworkTreeJson). */
+    async treeJson(actor: TActor | null, id: string, version?: string) {
+      const row = await repo.frameworkTreeJson(p.db, viewerOf(actor), id, version);
+      if (!row) throw notFound('Framework');
+      await assertOwnerPolicy(actor, row.owner_tenant_id);
+      return row.body;
     },
 
     async requirement(actor: TActor | null, id: string, ref: string, version?: string) {
