@@ -24,7 +24,7 @@ export function importFormatOf(contentType: string | undefined): TImportFormat {
 
 /** Where an issue is, in the words of the format: a line of the YAML, a row of a sheet. */
 function rejected(format: TImportFormat, issues: TIssue[]) {
-  const at = (i: TIssue) => (format === 'yaml' ? `Line ${i.line}` : `${i.file} row ${i.line}`);
+  const at = (i: TIssue) => (format === 'yaml' ? `Line ${i.line}` : i.file === 'workbook' ? 'Workbook' : `${i.file} row ${i.line}`);
   const first = issues[0]!;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
   return new AppError(

@@ -65,7 +65,7 @@ class IssueList {
 }
 
 const entryLabel = (kind: string, raw: unknown, index: number) => {
-  const ref = (raw as { ref?: unknown; from?: unknown } | null)?.ref;
+  const ref = (raw as { ref?: unknown } | null)?.ref;
   return typeof ref === 'string' && ref.trim() ? `${kind} "${ref.trim()}"` : `${kind} #${index + 1}`;
 };
 
