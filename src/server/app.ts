@@ -23,7 +23,7 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** A Fastify instance over the platform; tests call app.inject() on it, main.ts listens. */
 export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
     loggerInstance: p.log,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -34,7 +34,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 300 },
     // Per-request lines only when debugging: errors and denials are logged on their own.
     logController: new LogController({ disableRequestLogging: p.config.LOG_LEVEL !== 'debug' && p.config.LOG_LEVEL !== 'trace' }),
-  });
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -54,7 +54,7 @@ export function createPlatform(config: TConfig, database: TDatabase, log: Logger
     database,
     db,
     log,
-    authz: createAuthz({ db }),
+    authz: createAuthz(),
     bruteForce: createBruteForceGuard(db, {
       maxPerAccount: config.LOGIN_MAX_FAILURES,
       maxPerIp: config.LOGIN_IP_MAX_FAILURES,

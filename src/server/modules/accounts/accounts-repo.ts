@@ -1,7 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, TUserRow } from '../../db/types.ts';
-import { abilitiesFor } from '../../platform/authz/policies.ts';
-import type { TRole } from '../../../shared/roles.ts';
 import type { TUser } from './accounts-schemas.ts';
 
 /* Users and sessions are global (a user belongs to several tenants): no tenantId here by design. */
@@ -23,24 +21,6 @@ export const findUserById = (db: Kysely<DB>, id: string) => db.selectFrom('users
 
 export const countUsers = async (db: Kysely<DB>) =>
   (await db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-
-export async function listMemberships(db: Kysely<DB>, userId: string) {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-    .select(['t.id', 't.name', 't.kind', 't.require_mfa', 'm.role'])
-    .where('m.user_id', '=', userId)
-    .orderBy('t.name')
-    .execute();
-  return rows.map((r) => ({
-    tenantId: r.id,
-    tenantName: r.name,
-    tenantKind: r.kind,
-    role: r.role as TRole,
-    requireMfa: r.require_mfa,
-    abilities: abilitiesFor(r.role as TRole),
-  }));
-}
 
 export const listSessions = (db: Kysely<DB>, userId: string) =>
   db

@@ -38,7 +38,7 @@ export function accountsRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.post('/api/auth/logout', { schema: { tags, response: { 204: Z204 } } }, async (req, reply) => {
     await accounts.logout(req.actor, requestContext(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/me', { schema: { tags, response: { 200: S.ZMeResponse } } }, (req) => accounts.me(req.actor));
@@ -47,17 +47,17 @@ export function accountsRoutes(appIn: FastifyInstance, p: TPlatform) {
   }));
   app.post('/api/me/password', { schema: { tags, body: S.ZChangePasswordBody, response: { 204: Z204 } } }, async (req, reply) => {
     await accounts.changePassword(req.actor, req.body, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/me/sessions', { schema: { tags, response: { 200: S.ZSessionList } } }, async (req) => ({ items: await accounts.sessions(req.actor) }));
   app.delete('/api/me/sessions/:sessionId', { schema: { tags, params: S.ZSessionParams, response: { 204: Z204 } } }, async (req, reply) => {
     await accounts.revokeSessions(req.actor, { sessionId: req.params.sessionId }, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
   app.post('/api/me/sessions/revoke-others', { schema: { tags, response: { 204: Z204 } } }, async (req, reply) => {
     await accounts.revokeSessions(req.actor, { allButCurrent: true }, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.post('/api/me/mfa/enrol', { schema: { tags, response: { 200: S.ZMfaEnrolResponse } } }, (req) => mfa.enrol(req.actor));
@@ -66,6 +66,6 @@ export function accountsRoutes(appIn: FastifyInstance, p: TPlatform) {
   );
   app.post('/api/me/mfa/disable', { schema: { tags, body: S.ZMfaDisableBody, response: { 204: Z204 } } }, async (req, reply) => {
     await mfa.disable(req.actor, req.body, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

@@ -6,7 +6,8 @@ import { accountKey, ipKey } from '../../platform/auth/brute-force.ts';
 import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import { conflict, AppError, notFound } from '../../platform/errors/errors.ts';
-import { countUsers, findUserByEmail, findUserById, listMemberships, listSessions, toUser } from './accounts-repo.ts';
+import { abilitiesFor } from '../../platform/authz/policies.ts';
+import { countUsers, findUserByEmail, findUserById, listSessions, toUser } from './accounts-repo.ts';
 import type { TLoginBody, TMeResponse, TSetupBody, TUser } from './accounts-schemas.ts';
 import { verifySecondFactor } from './mfa-service.ts';
 
@@ -103,14 +104,14 @@ export function createAccountsService(p: TPlatform) {
       });
     },
 
+    /** Everything comes with the session's one query: this view costs no further round trip. */
     async me(actor: TActor | null): Promise<TMeResponse> {
       p.authz.assertUser(actor);
-      const [user, memberships] = await Promise.all([findUserById(p.db, actor.userId), listMemberships(p.db, actor.userId)]);
-      if (!user) throw notFound('User');
+      const { userId, email, name, locale, mfaEnabled, isPlatformAdmin, createdAt, memberships } = actor;
       return {
-        user: toUser(user),
-        memberships,
-        mfaSetupRequired: !user.mfa_enabled_at && memberships.some((m) => m.requireMfa),
+        user: { id: userId, email, name, locale, mfaEnabled, isPlatformAdmin, createdAt },
+        memberships: memberships.map((m) => ({ ...m, abilities: abilitiesFor(m.role) })),
+        mfaSetupRequired: !mfaEnabled && memberships.some((m) => m.requireMfa),
       };
     },
 

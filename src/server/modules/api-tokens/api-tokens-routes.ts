@@ -21,6 +21,6 @@ export function apiTokensRoutes(appIn: FastifyInstance, p: TPlatform) {
   );
   app.delete('/api/tenants/:tenantId/api-tokens/:tokenId', { schema: { tags, params: S.ZApiTokenParams, response: { 204: z.null() } } }, async (req, reply) => {
     await svc.revoke(req.actor, req.params.tenantId, req.params.tokenId, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

@@ -36,11 +36,11 @@ export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   }));
   app.patch('/api/tenants/:tenantId/members/:userId', { schema: { tags, params: S.ZMemberParams, body: S.ZUpdateMemberBody, response: { 204: Z204 } } }, async (req, reply) => {
     await members.updateRole(req.actor, req.params.tenantId, req.params.userId, req.body.role, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
   app.delete('/api/tenants/:tenantId/members/:userId', { schema: { tags, params: S.ZMemberParams, response: { 204: Z204 } } }, async (req, reply) => {
     await members.remove(req.actor, req.params.tenantId, req.params.userId, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/tenants/:tenantId/invitations', { schema: { tags, params: S.ZTenantParams, response: { 200: S.ZInvitationList } } }, async (req) => ({
@@ -53,7 +53,7 @@ export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   );
   app.delete('/api/tenants/:tenantId/invitations/:invitationId', { schema: { tags, params: S.ZInvitationParams, response: { 204: Z204 } } }, async (req, reply) => {
     await invitations.revoke(req.actor, req.params.tenantId, req.params.invitationId, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/invitations/:token', { schema: { tags, params: S.ZInvitationTokenParams, response: { 200: S.ZInvitationPreview } } }, (req) =>

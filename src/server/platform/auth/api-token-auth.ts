@@ -15,15 +15,16 @@ export function newApiTokenSecret(): { token: string; prefix: string; hash: stri
 export async function resolveApiToken(db: Kysely<DB>, token: string): Promise<TTokenActor | null> {
   if (!API_TOKEN_PATTERN.test(token)) return null;
   const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'tenant_id', 'role', 'last_used_at'])
-    .where('token_hash', '=', sha256Hex(token))
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .selectFrom('api_tokens as k')
+    .innerJoin('tenants as t', 't.id', 'k.tenant_id')
+    .select(['k.id', 'k.tenant_id', 'k.role', 'k.last_used_at', 't.kind', 't.require_mfa'])
+    .where('k.token_hash', '=', sha256Hex(token))
+    .where('k.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('k.expires_at', 'is', null), eb('k.expires_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
   if (!row) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: sql`now()` }).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
   }
-  return { type: 'api_token', tokenId: row.id, tenantId: row.tenant_id, role: row.role as TRole, email: null };
+  return { type: 'api_token', tokenId: row.id, tenantId: row.tenant_id, role: row.role as TRole, tenantKind: row.kind, requireMfa: row.require_mfa, email: null };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { TUserActor } from '../authz/actor.ts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { TActorMembership, TUserActor } from '../authz/actor.ts';
 import { randomToken, sha256Hex } from '../crypto/crypto.ts';
 
 export const SESSION_COOKIE = 'attest_session';
@@ -29,7 +30,7 @@ export async function createSession(
   return { token, sessionId: row.id };
 }
 
-/** One query resolves the session and its user; last_seen is written at most once a minute. */
+/** One query resolves the session, its user and their memberships; last_seen is written at most once a minute. */
 export async function resolveSession(db: Kysely<DB>, policy: TSessionPolicy, token: string): Promise<TUserActor | null> {
   if (token.length < 20 || token.length > 100) return null;
   const row = await db
@@ -44,6 +45,16 @@ export async function resolveSession(db: Kysely<DB>, policy: TSessionPolicy, tok
       'u.locale',
       'u.mfa_enabled_at',
       'u.is_platform_admin',
+      'u.created_at',
+      (eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('memberships as m')
+            .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+            .select(['m.tenant_id as tenantId', 't.name as tenantName', 't.kind as tenantKind', 'm.role', 't.require_mfa as requireMfa'])
+            .whereRef('m.user_id', '=', 'u.id')
+            .orderBy('t.name'),
+        ).as('memberships'),
     ])
     .where('s.token_hash', '=', sha256Hex(token))
     .where('s.revoked_at', 'is', null)
@@ -63,5 +74,7 @@ export async function resolveSession(db: Kysely<DB>, policy: TSessionPolicy, tok
     mfaEnabled: row.mfa_enabled_at !== null,
     isPlatformAdmin: row.is_platform_admin,
     sessionId: row.sessionId,
+    createdAt: new Date(row.created_at).toISOString(),
+    memberships: row.memberships as TActorMembership[],
   };
 }

@@ -1,4 +1,7 @@
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole, TTenantKind } from '../../../shared/roles.ts';
+
+/** Loaded with the session in the same query, so authorization needs no further round trip. */
+export type TActorMembership = { tenantId: string; tenantName: string; tenantKind: TTenantKind; role: TRole; requireMfa: boolean };
 
 export type TUserActor = {
   type: 'user';
@@ -9,6 +12,8 @@ export type TUserActor = {
   mfaEnabled: boolean;
   isPlatformAdmin: boolean;
   sessionId: string | null;
+  createdAt: string;
+  memberships: TActorMembership[];
 };
 
 /** A machine acting in exactly one tenant with one role. */
@@ -17,6 +22,8 @@ export type TTokenActor = {
   tokenId: string;
   tenantId: string;
   role: TRole;
+  tenantKind: TTenantKind;
+  requireMfa: boolean;
   email: null;
 };
 

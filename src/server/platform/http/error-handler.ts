@@ -19,7 +19,7 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        field: [v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || v.params?.issue?.path?.join('.')].filter(Boolean).join(''),
+        field: [v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path?.join('.')].filter(Boolean).join(''),
         message: v.message,
       }));
       const where = err.validationContext ?? 'body';

@@ -34,7 +34,7 @@ export function createJobs(database: TDatabase, log: Logger, opts: { workers: bo
       for (const [queue, handler] of handlers) {
         await boss.createQueue(queue).catch(() => undefined);
         if (!opts.workers) continue;
-        await boss.work(queue, { pollingIntervalSeconds: 0.5 } as never, async (jobs: { id: string; name: string; data: unknown }[]) => {
+        await boss.work(queue, { pollingIntervalSeconds: 0.5 } as never, (async (jobs: { id: string; name: string; data: unknown }[]) => {
           for (const job of jobs) {
             try {
               await handler(job.data, job);
@@ -43,7 +43,7 @@ export function createJobs(database: TDatabase, log: Logger, opts: { workers: bo
               throw err;
             }
           }
-        });
+        }) as never);
       }
       started = true;
     },

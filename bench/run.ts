@@ -1,0 +1,195 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/client.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { recordAudit, verifyAuditChain } from '../src/server/platform/audit-log/audit-log.ts';
+import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts';
+
+/*
+ * npm run bench: the same scenarios on PGlite and PostgreSQL, the server in its own process
+ * (autocannon in this one), results in bench/results/latest.json.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 200);
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+function sha256MbPerSec() {
+  const buf = Buffer.alloc(16 * 1024 * 1024, 1);
+  const t0 = process.hrtime.bigint();
+  const h = createHash('sha256');
+  for (let i = 0; i < 16; i++) h.update(buf);
+  h.digest();
+  return round(256 / (Number(process.hrtime.bigint() - t0) / 1e9));
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function auditScenario(databaseUrl: string | null, dataDir: string) {
+  const database = await openDatabase({ databaseUrl: databaseUrl ?? undefined, pgliteDir: `${dataDir}/pg` });
+  await migrateToLatest(database.db);
+  const tenantId = (await database.db.insertInto('tenants').values({ name: 'Bench', kind: 'organization' }).returning('id').executeTakeFirstOrThrow()).id;
+  const n = 2000;
+  const ctx = { requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' };
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await database.db.transaction().execute((tx) =>
+      recordAudit(tx, null, ctx, { tenantId, action: 'bench.event', subjectType: 'bench', subjectId: String(i), after: { i, note: 'événement' } }),
+    );
+  }
+  const appendPerSec = n / ((performance.now() - t0) / 1000);
+  const t1 = performance.now();
+  const res = await verifyAuditChain(database.db, tenantId);
+  const verifyPerSec = res.checked / ((performance.now() - t1) / 1000);
+  if (!res.ok) throw new Error('bench chain broken');
+  await database.close();
+  return { appendPerSec: round(appendPerSec), verifyPerSec: round(verifyPerSec) };
+}
+
+async function startServerProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
+  const port = await freePort();
+  const proc = spawn(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'src/cli/main.ts'), 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPLOAD_MAX_MB: String(UPLOAD_MB + 10) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return { proc, base };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become ready');
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections: 16, duration: DURATION, headers });
+  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+  return { rps: round(r.requests.average), p99Ms: r.latency.p99 };
+}
+
+async function session(base: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().find((c) => c.startsWith('attest_csrf='))!.split(';')[0]!;
+  const token = csrfCookie.split('=')[1]!;
+  const res = await fetch(`${base}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: csrfCookie, 'x-csrf-token': token },
+    body: JSON.stringify({ email: 'bench@attest.example', name: 'Bench', password: 'Bench-password-2026', locale: 'en' }),
+  });
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status}`);
+  const sessionCookie = res.headers.getSetCookie().find((c) => c.startsWith('attest_session='))!.split(';')[0]!;
+  const cookie = `${csrfCookie}; ${sessionCookie}`;
+  const tenant = await fetch(`${base}/api/tenants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token },
+    body: JSON.stringify({ name: 'Bench org', kind: 'organization' }),
+  }).then((r) => r.json() as Promise<{ tenant: { id: string } }>);
+  return { cookie, token, tenantId: tenant.tenant.id };
+}
+
+async function uploadScenario(base: string, pid: number, s: { cookie: string; token: string; tenantId: string }) {
+  const chunk = Buffer.alloc(256 * 1024, 42);
+  const total = UPLOAD_MB * 1024 * 1024;
+  await new Promise((r) => setTimeout(r, 500));
+  global.gc?.();
+  const baseline = rssOf(pid);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 20);
+  const t0 = performance.now();
+  const body = Readable.from((function* () {
+    for (let sent = 0; sent < total; sent += chunk.length) yield chunk;
+  })());
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(`${base}/api/tenants/${s.tenantId}/files?filename=bench.bin`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.token, 'content-type': 'application/octet-stream', 'content-length': String(total) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    body.pipe(req);
+  });
+  const secs = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  if (status !== 201) throw new Error(`upload answered ${status}`);
+  return { mbPerSec: round(UPLOAD_MB / secs), peakRssDeltaMb: round(peak - baseline) };
+}
+
+async function catalogScenario(base: string, cookie: string) {
+  const url = `${base}/api/catalog/frameworks/iso-iec-42001-2023`;
+  const probe = await fetch(url, { headers: { cookie } });
+  if (probe.status === 404) return null;
+  return load(url, { cookie });
+}
+
+async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | null) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `attest-bench-${name}-`));
+  console.log(`[${name}] audit append/verify…`);
+  const audit = await auditScenario(databaseUrl, path.join(dataDir, 'audit'));
+  const { proc, base } = await startServerProcess({ ATTEST_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  try {
+    const s = await session(base);
+    console.log(`[${name}] /healthz, /api/me…`);
+    const healthz = await load(`${base}/healthz`);
+    const me = await load(`${base}/api/me`, { cookie: s.cookie });
+    console.log(`[${name}] catalog tree…`);
+    const catalog = await catalogScenario(base, s.cookie);
+    console.log(`[${name}] ${UPLOAD_MB} MB upload…`);
+    const upload = await uploadScenario(base, proc.pid!, s);
+    return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), audit, upload, ...(catalog ? { catalog42001: catalog } : {}) };
+  } finally {
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const result: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: round(os.totalmem() / 2 ** 30), node: process.version, sha256MbPerSec: sha256MbPerSec() },
+    settings: { durationSeconds: DURATION, connections: 16, uploadMb: UPLOAD_MB },
+    backends: {},
+  };
+  const backends = result.backends as Record<string, unknown>;
+  backends.pglite = await runBackend('pglite', null);
+  if (findPgBinary('initdb')) {
+    const cluster = await startCluster();
+    try {
+      const c = new pg.Client({ connectionString: cluster.url() });
+      await c.connect();
+      await c.query('CREATE DATABASE bench_audit');
+      await c.query('CREATE DATABASE bench_app');
+      await c.end();
+      const audit = await auditScenario(cluster.url('bench_audit'), fs.mkdtempSync(path.join(os.tmpdir(), 'attest-bench-pga-')));
+      const rest = await runBackend('postgres', cluster.url('bench_app'));
+      backends.postgres = { ...rest, audit };
+    } finally {
+      await cluster.stop();
+    }
+  } else {
+    console.warn('PostgreSQL binaries not found: postgres backend skipped');
+  }
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+}
+
+await main();
