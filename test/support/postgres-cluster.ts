@@ -36,18 +36,20 @@ export async function startCluster(): Promise<TCluster> {
   if (!initdb || !postgres) throw new Error('PostgreSQL binaries (initdb, postgres) not found: install them or set PG_BIN_DIR');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-pg-'));
   const dataDir = path.join(dir, 'data');
+  // PostgreSQL refuses to run as root: then it runs as the `postgres` user, spawned directly
+  // (not through runuser, which would swallow the shutdown signal).
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const;
+  const owner = asRoot
+    ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()) }
+    : {};
   if (asRoot) execFileSync('chown', ['-R', 'postgres', dir]);
-  const [c1, a1] = run(initdb, ['-D', dataDir, '-U', 'attest', '--auth=trust', '-E', 'UTF8', '--locale=C', '-N']);
-  execFileSync(c1, [...a1], { stdio: 'pipe' });
+  execFileSync(initdb, ['-D', dataDir, '-U', 'attest', '--auth=trust', '-E', 'UTF8', '--locale=C', '-N'], { stdio: 'pipe', ...owner });
   const port = await freePort();
-  const [c2, a2] = run(postgres, [
-    '-D', dataDir, '-p', String(port), '-k', dir, '-h', '127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
-  ]);
-  const proc: ChildProcess = spawn(c2, [...a2], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc: ChildProcess = spawn(
+    postgres,
+    ['-D', dataDir, '-p', String(port), '-k', dir, '-h', '127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    { stdio: ['ignore', 'ignore', 'pipe'], ...owner },
+  );
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   const deadline = Date.now() + 15_000;
@@ -66,8 +68,11 @@ export async function startCluster(): Promise<TCluster> {
   return {
     url: (db = 'postgres') => `postgres://attest@127.0.0.1:${port}/${db}`,
     async stop() {
-      proc.kill('SIGINT');
-      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGINT');
+        await exited;
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
