@@ -118,6 +118,7 @@ async function uploadScenario(base: string, pid: number, s: { cookie: string; to
   const status = await new Promise<number>((resolve, reject) => {
     const req = http.request(`${base}/api/tenants/${s.tenantId}/files?filename=bench.bin`, {
       method: 'POST',
+      agent: false,
       headers: { cookie: s.cookie, 'x-csrf-token': s.token, 'content-type': 'application/octet-stream', 'content-length': String(total) },
     }, (res) => {
       res.resume();
@@ -132,11 +133,12 @@ async function uploadScenario(base: string, pid: number, s: { cookie: string; to
   return { mbPerSec: round(UPLOAD_MB / secs), peakRssDeltaMb: round(peak - baseline) };
 }
 
+/** Latency, not throughput: one client at a time, so p99 is the endpoint's own time. */
 async function catalogScenario(base: string, cookie: string) {
   const url = `${base}/api/catalog/frameworks/iso-iec-42001-2023`;
-  const probe = await fetch(url, { headers: { cookie } });
-  if (probe.status === 404) return null;
-  return load(url, { cookie });
+  const r = await autocannon({ url, connections: 1, duration: DURATION, headers: { cookie } });
+  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+  return { rps: round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99 };
 }
 
 async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | null) {
@@ -155,8 +157,10 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     const upload = await uploadScenario(base, proc.pid!, s);
     return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), audit, upload, ...(catalog ? { catalog42001: catalog } : {}) };
   } finally {
+    const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (proc.exitCode === null) proc.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -35,7 +35,13 @@ export const commands: Record<string, TCommand> = {
       const running = await startServer();
       const { HOST, PORT } = running.platform.config;
       running.platform.log.info(`Attest is listening on http://${HOST}:${PORT} (${running.platform.database.backend})`);
+      // Drain in-flight requests and jobs, but never hang a deployment's restart on a stuck client.
       const shutdown = async () => {
+        const force = setTimeout(() => {
+          running.platform.log.warn('shutdown took over 10 s: exiting anyway');
+          process.exit(1);
+        }, 10_000);
+        force.unref();
         await running.stop();
         process.exit(0);
       };
