@@ -141,16 +141,19 @@ async function catalogScenario(base: string, cookie: string) {
   return { rps: round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99 };
 }
 
+const ONLY = process.env.BENCH_ONLY;
+
 async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | null) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `attest-bench-${name}-`));
   console.log(`[${name}] audit append/verify…`);
-  const audit = await auditScenario(databaseUrl, path.join(dataDir, 'audit'));
+  const audit = ONLY ? null : await auditScenario(databaseUrl, path.join(dataDir, 'audit'));
   const { proc, base } = await startServerProcess({ ATTEST_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   try {
     const s = await session(base);
     console.log(`[${name}] /healthz, /api/me…`);
     const healthz = await load(`${base}/healthz`);
     const me = await load(`${base}/api/me`, { cookie: s.cookie });
+    if (ONLY) return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3) };
     console.log(`[${name}] catalog tree…`);
     const catalog = await catalogScenario(base, s.cookie);
     console.log(`[${name}] ${UPLOAD_MB} MB upload…`);
@@ -173,7 +176,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  backends.pglite = await runBackend('pglite', null);
+  if (!ONLY) backends.pglite = await runBackend('pglite', null);
   if (findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {
@@ -182,7 +185,7 @@ async function main() {
       await c.query('CREATE DATABASE bench_audit');
       await c.query('CREATE DATABASE bench_app');
       await c.end();
-      const audit = await auditScenario(cluster.url('bench_audit'), fs.mkdtempSync(path.join(os.tmpdir(), 'attest-bench-pga-')));
+      const audit = ONLY ? null : await auditScenario(cluster.url('bench_audit'), fs.mkdtempSync(path.join(os.tmpdir(), 'attest-bench-pga-')));
       const rest = await runBackend('postgres', cluster.url('bench_app'));
       backends.postgres = { ...rest, audit };
     } finally {
@@ -192,7 +195,8 @@ async function main() {
     console.warn('PostgreSQL binaries not found: postgres backend skipped');
   }
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) prints its figures but leaves the full results file alone.
+  if (!ONLY) fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -14,6 +14,11 @@ export type TDatabase = {
   /** Set when embedded: pg-boss talks to the same instance. */
   pglite: PGlite | null;
   connectionString: string | null;
+  /**
+   * For the few statements on every request's path: on PostgreSQL a named prepared statement,
+   * parsed and planned once per connection instead of on each call.
+   */
+  hot<R>(name: string, text: string, values: unknown[]): Promise<R[]>;
   close(): Promise<void>;
 };
 
@@ -36,6 +41,7 @@ export async function openDatabase(opts: TDatabaseOptions): Promise<TDatabase> {
       backend: 'postgres',
       pglite: null,
       connectionString: opts.databaseUrl,
+      hot: async <R,>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as R[],
       close: () => db.destroy(),
     };
   }
@@ -48,6 +54,7 @@ export async function openDatabase(opts: TDatabaseOptions): Promise<TDatabase> {
     backend: 'pglite',
     pglite,
     connectionString: null,
+    hot: async <R,>(_name: string, text: string, values: unknown[]) => (await pglite.query<R>(text, values)).rows,
     async close() {
       await db.destroy();
       await pglite.close();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { TDatabase } from '../../db/client.ts';
 import type { TActorMembership, TUserActor } from '../authz/actor.ts';
 import { randomToken, sha256Hex } from '../crypto/crypto.ts';
 
@@ -30,37 +30,38 @@ export async function createSession(
   return { token, sessionId: row.id };
 }
 
-/** One query resolves the session, its user and their memberships; last_seen is written at most once a minute. */
-export async function resolveSession(db: Kysely<DB>, policy: TSessionPolicy, token: string): Promise<TUserActor | null> {
+const SESSION_SQL = `
+  SELECT s.id AS "sessionId", s.last_seen_at, u.id AS "userId", u.email, u.name, u.locale,
+         u.mfa_enabled_at, u.is_platform_admin, u.created_at,
+         COALESCE((SELECT json_agg(json_build_object('tenantId', m.tenant_id, 'tenantName', t.name, 'tenantKind', t.kind,
+                                                     'role', m.role, 'requireMfa', t.require_mfa) ORDER BY t.name)
+                   FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+                   WHERE m.user_id = u.id), '[]'::json) AS memberships
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+    AND s.last_seen_at > now() - make_interval(mins => $2::int)`;
+
+type TSessionRow = {
+  sessionId: string;
+  last_seen_at: Date;
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'en' | 'fr';
+  mfa_enabled_at: Date | null;
+  is_platform_admin: boolean;
+  created_at: Date;
+  memberships: TActorMembership[];
+};
+
+/**
+ * One prepared statement resolves the session, its user and their memberships on every request;
+ * last_seen is written at most once a minute.
+ */
+export async function resolveSession(database: TDatabase, policy: TSessionPolicy, token: string): Promise<TUserActor | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as sessionId',
-      's.last_seen_at',
-      'u.id as userId',
-      'u.email',
-      'u.name',
-      'u.locale',
-      'u.mfa_enabled_at',
-      'u.is_platform_admin',
-      'u.created_at',
-      (eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('memberships as m')
-            .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-            .select(['m.tenant_id as tenantId', 't.name as tenantName', 't.kind as tenantKind', 'm.role', 't.require_mfa as requireMfa'])
-            .whereRef('m.user_id', '=', 'u.id')
-            .orderBy('t.name'),
-        ).as('memberships'),
-    ])
-    .where('s.token_hash', '=', sha256Hex(token))
-    .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${policy.idleMinutes})`)
-    .executeTakeFirst();
+  const [row] = await database.hot<TSessionRow>('attest_resolve_session', SESSION_SQL, [sha256Hex(token), policy.idleMinutes]);
+  const db = database.db;
   if (!row) return null;
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.sessionId).execute();

@@ -44,7 +44,7 @@ export function installAuthHook(app: FastifyInstance, p: TPlatform) {
 
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      req.actor = await resolveSession(p.db, policy, token);
+      req.actor = await resolveSession(p.database, policy, token);
       if (!req.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
   });
