@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { backend, backendAvailable, createTestApp, createTestDatabaseUrl } from '../support/test-app.ts';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+
+describe.skipIf(!backendAvailable)('the attest command', () => {
+  it('has --help on every command, refuses unknown ones, and names a wrong setting', async () => {
+    const help = await run(NODE, ['src/cli/main.ts', '--help'], { cwd: ROOT });
+    for (const cmd of ['serve', 'migrate', 'create-admin', 'seed --demo', 'audit verify', 'catalog check']) expect(help.stdout).toContain(cmd);
+    for (const cmd of [['serve'], ['migrate'], ['create-admin'], ['seed'], ['audit', 'verify'], ['catalog', 'check']]) {
+      const r = await run(NODE, ['src/cli/main.ts', ...cmd, '--help'], { cwd: ROOT });
+      expect(r.stdout, cmd.join(' ')).toMatch(/^attest /);
+    }
+    const unknown = await run(NODE, ['src/cli/main.ts', 'frobnicate'], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    expect((unknown as { code: number }).code).toBe(2);
+    const bad = await run(NODE, ['src/cli/main.ts', 'migrate'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty' } }).catch((e: { code: number; stderr: string }) => e);
+    expect((bad as { stderr: string }).stderr).toMatch(/PORT/);
+  });
+
+  it('create-admin, then seed --demo twice: the demo tenants and users exist once', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-cli-seed-'));
+    const databaseUrl = backend === 'postgres' ? await createTestDatabaseUrl() : null;
+    const env = { ...process.env, ATTEST_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+    const cli = (...args: string[]) => run(NODE, ['src/cli/main.ts', ...args], { cwd: ROOT, env });
+    const admin = await cli('create-admin', '--email', 'ops@attest.example', '--name', 'Ops');
+    expect(admin.stdout).toMatch(/Created administrator ops@attest.example/);
+    expect(admin.stdout).toMatch(/Password \(shown once\): \S{20,}/);
+    const first = await cli('seed', '--demo');
+    expect(first.stdout).toContain('Lumière Crédit (organization');
+    expect(first.stdout).toContain('Vérité Certification (certification_body');
+    await cli('seed', '--demo');
+    const t = await createTestApp({}, { dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+    const tenants = await t.p.db.selectFrom('tenants').select(['name', 'kind']).orderBy('name').execute();
+    expect(tenants).toEqual([
+      { name: 'Lumière Crédit', kind: 'organization' },
+      { name: 'Vérité Certification', kind: 'certification_body' },
+    ]);
+    const roles = await t.p.db.selectFrom('memberships').select('role').execute();
+    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'contributor', 'decision_maker', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
+    const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
+    expect(res.json()).toEqual({ needsSetup: false });
+    await t.close();
+  }, 60_000);
+});
