@@ -48,7 +48,7 @@ async function auditScenario(databaseUrl: string | null, dataDir: string) {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     await database.db.transaction().execute((tx) =>
-      recordAudit(tx, null, ctx, { tenantId, action: 'bench.event', subjectType: 'bench', subjectId: String(i), after: { i, note: 'événement' } }),
+      recordAudit(tx, null, ctx, { tenantId, action: 'file.uploaded', subjectType: 'bench', subjectId: String(i), after: { i, note: 'événement' } }),
     );
   }
   const appendPerSec = n / ((performance.now() - t0) / 1000);

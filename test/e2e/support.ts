@@ -30,5 +30,12 @@ export async function startE2eServer(): Promise<TRunning & { baseUrl: string }> 
   const running = await startServer({ config });
   const addr = running.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { ...running, baseUrl: `http://127.0.0.1:${port}` };
+  return {
+    ...running,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      await running.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

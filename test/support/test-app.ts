@@ -66,6 +66,8 @@ export async function createTestApp(env: Partial<Record<keyof TConfigInput, stri
       await app.close();
       await p.jobs.stop();
       await database.close();
+      // A folder the caller passed in is theirs to reopen (CLI and restart tests); ours goes.
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -119,7 +119,7 @@ export interface AuditEvent {
   actorType: string;
   subjectType: string | null;
   subjectId: string | null;
-  summary: string | null;
+  summary: AuditSummary | null;
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
@@ -152,4 +152,9 @@ export interface CursorPage<T> extends Page<T> {
 
 export function rolesForKind(kind: TenantKind): readonly Role[] {
   return kind === 'organization' ? ORGANIZATION_ROLES : CERTIFICATION_BODY_ROLES;
+}
+
+export interface AuditSummary {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }

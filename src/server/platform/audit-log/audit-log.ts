@@ -11,9 +11,37 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type TRequestContext = { requestId: string | null; ip: string | null; userAgent: string | null };
 
+/** Every action the log can hold: a new kind of change adds its name here first. */
+export const AUDIT_ACTIONS = [
+  'user.admin_created',
+  'user.created',
+  'user.updated',
+  'user.login',
+  'user.login_failed',
+  'user.logout',
+  'user.password_changed',
+  'user.mfa_enabled',
+  'user.mfa_disabled',
+  'session.revoked',
+  'tenant.created',
+  'tenant.updated',
+  'member.added',
+  'member.invited',
+  'member.role_changed',
+  'member.removed',
+  'invitation.accepted',
+  'invitation.revoked',
+  'api_token.created',
+  'api_token.revoked',
+  'file.uploaded',
+  'catalog.framework_imported',
+  'catalog.framework_made_current',
+] as const;
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export type TAuditInput = {
   tenantId: string;
-  action: string;
+  action: TAuditAction;
   subjectType: string;
   subjectId?: string | null;
   before?: Record<string, unknown> | null;

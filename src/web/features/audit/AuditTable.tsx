@@ -1,6 +1,7 @@
 import { Code, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
+import { SummaryCell } from './SummaryCell';
 import type { AuditEvent } from '../../lib/types';
 
 function ShortId({ value }: { value: string }) {
@@ -61,7 +62,9 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                   {event.subjectId && <ShortId value={event.subjectId} />}
                 </Stack>
               </Table.Td>
-              <Table.Td>{event.summary ?? ''}</Table.Td>
+              <Table.Td>
+                <SummaryCell summary={event.summary} />
+              </Table.Td>
               <Table.Td>
                 <Stack gap={0}>
                   <Text size="sm">{event.ip ?? t('common.none')}</Text>
