@@ -73,3 +73,29 @@ export const IconRefresh = (p: IconProps) => (
     <path d="M20 4v7h-7" />
   </Icon>
 );
+
+export const IconSearch = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="M20 20l-3.5-3.5" />
+  </Icon>
+);
+
+export const IconDownload = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M5 20h14" />
+  </Icon>
+);
+
+export const IconChevronRight = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 6l6 6-6 6" />
+  </Icon>
+);
+
+export const IconArrowsLink = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 7h10l-3-3M17 17H7l3 3" />
+  </Icon>
+);

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CATALOG_SEARCH_LIMIT, catalogPaths, useCatalogSearch } from './api';
 import { KindBadge } from './badges';
-import { IconSearch } from './icons';
+import { IconSearch } from '../../components/icons';
 import { useCatalogLocale } from './localize';
 
 const SEARCH_PARAM = 'q';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { catalogPaths } from './api';
-import { IconArrowsLink } from './icons';
+import { IconArrowsLink } from '../../components/icons';
 import { isRequirementKind, useCatalogLocale } from './localize';
 import { REQUIREMENT_KINDS, type FrameworkSummary } from './types';
 

@@ -6,7 +6,7 @@ import { catalogPaths, useFramework } from './api';
 import { CatalogBreadcrumbs } from './CatalogBreadcrumbs';
 import { CatalogLoadError } from './CatalogLoadError';
 import { KindCounts } from './FrameworkCard';
-import { IconDownload } from './icons';
+import { IconDownload } from '../../components/icons';
 import { useCatalogLocale } from './localize';
 import { RequirementTree } from './RequirementTree';
 

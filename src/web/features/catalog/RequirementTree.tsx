@@ -13,7 +13,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { catalogPaths } from './api';
 import { AppliesFrom, DocumentedInfoBadge, KindBadge, MappingCountBadge } from './badges';
-import { IconChevronRight, IconSearch } from './icons';
+import { IconChevronRight, IconSearch } from '../../components/icons';
 import { foldForSearch, pickText, useCatalogLocale } from './localize';
 import { buildRequirementTree, filterTree, type RequirementNode } from './tree';
 import type { Requirement } from './types';

@@ -1,5 +1,5 @@
 import { Badge, Text, Tooltip, type MantineColor } from '@mantine/core';
-import { IconArrowsLink } from './icons';
+import { IconArrowsLink } from '../../components/icons';
 import { useCatalogLocale } from './localize';
 import type {
   DocumentedInformation,
