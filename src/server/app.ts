@@ -91,8 +91,11 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   app.setNotFoundHandler((req, reply) => {
-    // Decided by what the browser asks for, not by the path: invitation links contain dots.
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    // A page is a browser navigation (Accept: text/html; invitation links contain dots) or any
+    // extension-less path; a missing asset or API route gets a JSON 404.
+    const pathname = req.url.split('?')[0]!;
+    const isPage =
+      req.method === 'GET' && !pathname.startsWith('/api/') && ((req.headers.accept ?? '').includes('text/html') || !path.extname(pathname));
     if (isPage && hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send({ requestId: String(req.id), code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` });
   });

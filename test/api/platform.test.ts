@@ -74,6 +74,8 @@ describe.skipIf(!backendAvailable)('platform endpoints and hardening', () => {
     const unknown = await c.get('/api/nothing-here');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('not_found');
+    const asset = await t.app.inject('/assets/missing.js');
+    expect(asset.statusCode).toBe(404);
     expect(JSON.stringify(unknown.json())).not.toMatch(/stack|at \//);
   });
 
