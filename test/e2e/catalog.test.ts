@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
-import { chromiumAvailable, launchBrowser, startE2eServer } from './support.ts';
+import { chromiumAvailable, launchBrowser, signedInPage, startE2eServer } from './support.ts';
 
 const USER = { email: 'marc.petit@verite-certification.example', name: 'Marc Petit', password: 'Verite-audit-2026', locale: 'fr' as const };
 
@@ -10,7 +9,6 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the framework 
   let browser: Browser;
   beforeAll(async () => {
     server = await startE2eServer();
-    await createAccountsService(server.platform).createAdmin(USER, { requestId: 'e2e', ip: null, userAgent: null });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -19,14 +17,7 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the framework 
   });
 
   it('lists the frameworks in French, shows the 42001 tree and a requirement with its crosswalks', async () => {
-    const page = await browser.newPage({ locale: 'fr-FR' });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-email').fill(USER.email);
-    await page.getByTestId('login-password').fill(USER.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    const { page, errors } = await signedInPage(browser, server, USER, 'fr-FR');
 
     await page.goto(`${server.baseUrl}/catalog`);
     const card = page.getByTestId('catalog-framework-iso-iec-42001-2023');

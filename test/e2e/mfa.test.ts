@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
 import { currentTotp } from '../../src/server/platform/auth/totp.ts';
-import { chromiumAvailable, launchBrowser, startE2eServer } from './support.ts';
+import { chromiumAvailable, launchBrowser, signedInPage, startE2eServer } from './support.ts';
 
 const USER = { email: 'anne.leroy@verite-certification.example', name: 'Anne Leroy', password: 'Verite-programme-2026', locale: 'en' as const };
 
@@ -11,7 +10,6 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('two-factor aut
   let browser: Browser;
   beforeAll(async () => {
     server = await startE2eServer();
-    await createAccountsService(server.platform).createAdmin(USER, { requestId: 'e2e', ip: null, userAgent: null });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -20,14 +18,7 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('two-factor aut
   });
 
   it('enrols with the QR page, shows recovery codes once, then sign-in asks for the code', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-email').fill(USER.email);
-    await page.getByTestId('login-password').fill(USER.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    const { page, errors } = await signedInPage(browser, server, USER, 'en-GB');
 
     await page.goto(`${server.baseUrl}/account`);
     await page.getByTestId('mfa-enrol').click();

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer, type TRunning } from '../../src/server/server.ts';
 
@@ -38,4 +39,20 @@ export async function startE2eServer(): Promise<TRunning & { baseUrl: string }> 
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type TE2eUser = { email: string; name: string; password: string; locale: 'en' | 'fr' };
+
+/** A page signed in through the real sign-in form as a user created directly on the server. */
+export async function signedInPage(browser: Browser, server: { baseUrl: string; platform: TRunning['platform'] }, user: TE2eUser, locale: string): Promise<{ page: Page; errors: string[] }> {
+  await createAccountsService(server.platform).createAdmin(user, { requestId: 'e2e', ip: null, userAgent: null });
+  const page = await browser.newPage({ locale });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByTestId('login-email').fill(user.email);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+  return { page, errors };
 }

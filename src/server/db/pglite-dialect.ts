@@ -1,6 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import {
-  CompiledQuery,
+  type CompiledQuery,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
@@ -105,4 +105,3 @@ export class PGliteDialect implements Dialect {
   }
 }
 
-export { CompiledQuery };

@@ -26,7 +26,6 @@ export function createAuthz() {
   }
 
   return {
-    grantFor,
     async assert(actor: TActor | null, action: TAction, subject: { tenantId: string }): Promise<TTenantGrant> {
       const grant = grantFor(actor, subject.tenantId);
       if (actor?.type === 'user' && grant.requireMfa && !actor.mfaEnabled) throw mfaRequired();
