@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createInvitationsService } from '../../src/server/modules/tenants/invitations-service.ts';
+import { invitationToken } from '../../src/server/modules/tenants/invitations-service.ts';
 import { chromiumAvailable, launchBrowser, startE2eServer } from './support.ts';
 
 const ADMIN = { name: 'Claire Martin', email: 'claire.martin@lumiere-credit.example', password: 'Lumiere-scoring-2026' };
@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the web shell 
 
     // The invitee opens the signed link in another browser profile and joins, in French.
     const inv = await server.platform.db.selectFrom('invitations').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
-    const token = createInvitationsService(server.platform).tokenFor(tenantId, inv.id, inv.expires_at);
+    const token = invitationToken(server.platform.secretKey, tenantId, inv.id, inv.expires_at);
     const other = await browser.newContext({ locale: 'fr-FR' });
     const p2 = await other.newPage();
     await p2.goto(`${server.baseUrl}/invite/${token}`);

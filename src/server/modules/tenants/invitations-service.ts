@@ -23,9 +23,12 @@ export const INVITATION_MAIL_QUEUE = 'mail.invitation';
 const sign = (key: Buffer, tenantId: string, id: string, expiresAt: Date) =>
   hmacHex(key, `invitation:${tenantId}:${id}:${new Date(expiresAt).toISOString()}`);
 
+export const invitationToken = (key: Buffer, tenantId: string, id: string, expiresAt: Date) =>
+  `${tenantId}.${id}.${sign(key, tenantId, id, expiresAt)}`;
+
 export function createInvitationsService(p: TPlatform) {
   const baseUrl = () => (p.config.PUBLIC_URL ?? `http://${p.config.HOST}:${p.config.PORT}`).replace(/\/$/, '');
-  const tokenFor = (tenantId: string, id: string, expiresAt: Date) => `${tenantId}.${id}.${sign(p.secretKey, tenantId, id, expiresAt)}`;
+  const tokenFor = (tenantId: string, id: string, expiresAt: Date) => invitationToken(p.secretKey, tenantId, id, expiresAt);
 
   async function resolveToken(token: string) {
     const [tenantId, id, sig] = token.split('.');
@@ -72,8 +75,6 @@ export function createInvitationsService(p: TPlatform) {
   });
 
   return {
-    tokenFor,
-
     async list(actor: TActor | null, tenantId: string) {
       await p.authz.assert(actor, 'member.read', { tenantId });
       const rows = await listPendingInvitations(p.db, tenantId);
