@@ -25,6 +25,9 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the web shell 
 
     await page.goto(server.baseUrl);
     await page.waitForURL(/\/setup/);
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    const iconRes = await page.request.get(new URL(icon!, server.baseUrl).href);
+    expect([iconRes.status(), iconRes.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
     await page.getByTestId('setup-name').fill(ADMIN.name);
     await page.getByTestId('setup-email').fill(ADMIN.email);
     await page.getByTestId('setup-password').fill(ADMIN.password);
