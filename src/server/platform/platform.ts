@@ -4,6 +4,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { TConfig } from '../config.ts';
 import type { TDatabase } from '../db/client.ts';
+import { createArchiveGate, type TArchiveGate } from './archive/archive-gate.ts';
 import { createAuthz, type TAuthz } from './authz/authz.ts';
 import { createBruteForceGuard, type TBruteForceGuard } from './auth/brute-force.ts';
 import { createLocalBlobStore, type TBlobStore } from './blob-store/blob-store.ts';
@@ -23,6 +24,8 @@ export type TPlatform = {
   jobs: TJobs;
   blobs: TBlobStore;
   signer: TSigner;
+  /** Slots for unpacking uploaded archives (XLSX, DOCX, ZIP): a few at a time per instance. */
+  archiveGate: TArchiveGate;
   /** 32 bytes for sealing secrets at rest and signing invitation links. */
   secretKey: Buffer;
 };
@@ -64,6 +67,7 @@ export function createPlatform(config: TConfig, database: TDatabase, log: Logger
     jobs: createJobs(database, log, { workers: config.JOBS_ENABLED }),
     blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs'), config.UPLOAD_MAX_MB * 1024 * 1024),
     signer: loadSigner({ dataDir: config.dataDir, privateKeyPem: config.SIGNING_PRIVATE_KEY }),
+    archiveGate: createArchiveGate(2),
     secretKey: loadSecretKey(config),
   };
 }

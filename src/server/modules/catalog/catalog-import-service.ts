@@ -46,7 +46,8 @@ export function createCatalogImportService(p: TPlatform) {
       await p.authz.assert(actor, 'catalog.import', { tenantId });
       const format = importFormatOf(input.contentType);
       if (!input.body.length) throw badRequest('The file is empty.');
-      const source: TSource = format === 'yaml' ? yamlSource(input.body.toString('utf8').replace(/^\uFEFF/, ''), 'upload.yaml') : await xlsxSource(input.body);
+      const source: TSource =
+        format === 'yaml' ? yamlSource(input.body.toString('utf8').replace(/^\uFEFF/, ''), 'upload.yaml') : await p.archiveGate.run(() => xlsxSource(input.body));
       const { framework: fw, issues } = validateFramework(source);
       if (!fw) throw rejected(format, issues);
 

@@ -1,0 +1,39 @@
+import { AppError } from '../errors/errors.ts';
+
+export type TArchiveGate = {
+  /** Runs `work` in one of the few slots for unpacking archives, or refuses at once with 429. */
+  run<T>(work: () => Promise<T>): Promise<T>;
+  readonly active: number;
+};
+
+/**
+ * Unpacking and parsing an archive costs memory in proportion to its content, within the reader's
+ * limits; capping how many run at once keeps the sum of those limits bounded too. A caller over
+ * the cap is told to retry rather than queued: a queue of uploads would hold their bodies in memory.
+ */
+export function createArchiveGate(maxConcurrent: number): TArchiveGate {
+  let active = 0;
+  return {
+    get active() {
+      return active;
+    },
+    async run(work) {
+      if (active >= maxConcurrent) {
+        const retryAfterSeconds = 30;
+        throw new AppError(
+          429,
+          'too_many_requests',
+          `Too many imports are being processed right now. Try again in ${retryAfterSeconds} seconds.`,
+          { retryAfterSeconds, reason: 'imports_busy' },
+          { 'retry-after': String(retryAfterSeconds) },
+        );
+      }
+      active++;
+      try {
+        return await work();
+      } finally {
+        active--;
+      }
+    },
+  };
+}
