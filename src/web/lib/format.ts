@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatLongDate, formatLongDateTime, formatNumber as formatLocaleNumber } from '../../shared/format.ts';
 
 type DateValue = string | number | Date | null | undefined;
 
@@ -10,18 +11,16 @@ function toDate(value: DateValue): Date | null {
 
 export function formatDate(value: DateValue, locale: string): string {
   const date = toDate(value);
-  return date ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date) : '';
+  return date ? formatLongDate(locale, date) : '';
 }
 
 export function formatDateTime(value: DateValue, locale: string): string {
   const date = toDate(value);
-  return date
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date)
-    : '';
+  return date ? formatLongDateTime(locale, date) : '';
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return formatLocaleNumber(locale, value);
 }
 
 export function useFormat() {

@@ -1,4 +1,5 @@
 import type { TLocale } from '../../../shared/roles.ts';
+import { formatLongDate } from '../../../shared/format.ts';
 
 /** Every string the server puts in front of a person (e-mails, documents), in both languages. */
 const messages = {
@@ -47,7 +48,6 @@ export function t(locale: TLocale, key: TMessageKey, vars: Record<string, string
 }
 
 /** 23 November 2026 / 23 novembre 2026, in Europe/Paris unless told otherwise. */
-export const formatDate = (locale: TLocale, d: Date, timeZone = 'Europe/Paris') =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
+export const formatDate = (locale: TLocale, d: Date, timeZone = 'Europe/Paris') => formatLongDate(locale, d, timeZone);
 
 export const messageKeys = (locale: TLocale) => Object.keys(messages[locale]);

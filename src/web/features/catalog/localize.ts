@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { isLocale, type Locale } from '../../i18n';
+import { formatLongDate } from '../../../shared/format.ts';
 import { REQUIREMENT_KINDS, type LocalizedText, type RequirementKind } from './types';
 
 /**
  * `appliesFrom` is a calendar date: show "23 November 2026" / "23 novembre 2026", formatted in UTC
  * so that no time zone moves it to the day before.
  */
-const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isRequirementKind(kind: string): kind is RequirementKind {
@@ -24,12 +24,7 @@ export function formatCalendarDate(value: string, locale: Locale): string {
     ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
     : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return formatLongDate(locale, date, 'UTC');
 }
 
 /** Case- and accent-insensitive form used by the tree filter ("critère" matches "critere"). */
