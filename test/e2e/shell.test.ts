@@ -46,11 +46,15 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the web shell 
     await page.getByTestId('login-submit').click();
     await page.getByTestId('welcome-create-tenant').click();
 
-    await page.getByTestId('tenant-name').fill('Lumière Crédit');
+    await page.getByTestId('tenant-name').fill('Lumière Crédit Scoring et Services Financiers SAS');
     await page.getByTestId('tenant-kind-organization').click();
     await page.getByTestId('tenant-create-submit').click();
     await page.waitForURL(/\/t\/[0-9a-f-]{36}/);
     const tenantId = page.url().match(/\/t\/([0-9a-f-]{36})/)![1]!;
+    // A long name is not cut at a fixed width: the switcher grows and keeps the whole name as its title.
+    const switcher = page.getByTestId('tenant-switcher');
+    await expect.poll(() => switcher.getAttribute('title')).toContain('Lumière Crédit Scoring et Services Financiers SAS');
+    expect((await switcher.boundingBox())!.width).toBeGreaterThan(320);
 
     await page.getByTestId('nav-members').click();
     await page.getByTestId('members-table').waitFor();

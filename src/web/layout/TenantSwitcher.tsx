@@ -25,20 +25,25 @@ export function TenantSwitcher({ testId = 'tenant-switcher', mobile = false }: T
     navigate(section ? `/t/${tenantId}/${section}` : `/t/${tenantId}`);
   };
 
+  const labelOf = (m: (typeof me.memberships)[number]) => `${m.tenantName} · ${t(`tenantKinds.short.${m.tenantKind}`)}`;
+  const active = me.memberships.find((m) => m.tenantId === activeId);
+
+  // A native select is as wide as its longest option: let it grow to fit long organisation names,
+  // up to a share of the header, and keep the full name in the tooltip when it is still cut.
   return (
     <NativeSelect
       size="xs"
-      w={mobile ? '100%' : 280}
+      w={mobile ? '100%' : undefined}
+      miw={mobile ? undefined : 240}
+      maw={mobile ? undefined : 'min(520px, 45vw)'}
+      title={active ? labelOf(active) : undefined}
       visibleFrom={mobile ? undefined : 'sm'}
       hiddenFrom={mobile ? 'sm' : undefined}
       aria-label={t('header.tenantSwitcher')}
       data-testid={testId}
       value={activeId ?? ''}
       onChange={(event) => change(event.currentTarget.value)}
-      data={me.memberships.map((m) => ({
-        value: m.tenantId,
-        label: `${m.tenantName} · ${t(`tenantKinds.short.${m.tenantKind}`)}`,
-      }))}
+      data={me.memberships.map((m) => ({ value: m.tenantId, label: labelOf(m) }))}
     />
   );
 }
