@@ -5,9 +5,10 @@ import { ApiError } from './api';
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 429) {
-      return error.retryAfterSeconds === null
-        ? i18n.t('errors.tooManyAttempts')
-        : i18n.t('errors.tooManyAttemptsRetry', { seconds: error.retryAfterSeconds });
+      // The server says the wait in minutes; Retry-After (seconds) is the fallback.
+      const minutes = (error.details as { retryAfterMinutes?: number } | undefined)?.retryAfterMinutes
+        ?? (error.retryAfterSeconds === null ? null : Math.max(1, Math.ceil(error.retryAfterSeconds / 60)));
+      return minutes === null ? i18n.t('errors.tooManyAttempts') : i18n.t('errors.tooManyAttemptsRetry', { count: minutes });
     }
     if (error.status === 0) return i18n.t('errors.network');
     if (error.message) return error.message;

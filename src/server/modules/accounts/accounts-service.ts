@@ -4,36 +4,31 @@ import type { TActor } from '../../platform/authz/actor.ts';
 import { PLATFORM_TENANT_ID, recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { accountKey, ipKey } from '../../platform/auth/brute-force.ts';
 import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession } from '../../platform/auth/sessions.ts';
 import { conflict, AppError, notFound } from '../../platform/errors/errors.ts';
 import { abilitiesFor } from '../../platform/authz/policies.ts';
-import { countUsers, findUserByEmail, findUserById, listSessions, toUser } from './accounts-repo.ts';
+import * as repo from './accounts-repo.ts';
 import type { TLoginBody, TMeResponse, TSetupBody, TUser } from './accounts-schemas.ts';
 import { verifySecondFactor } from './mfa-service.ts';
+import { startSession } from './session-start.ts';
 
+export type TAccountsDeps = Pick<TPlatform, 'db' | 'config' | 'authz' | 'bruteForce' | 'secretKey'>;
 export type TAccountsService = ReturnType<typeof createAccountsService>;
 
-export function createAccountsService(p: TPlatform) {
-  const policy = { idleMinutes: p.config.SESSION_IDLE_MINUTES, absoluteHours: p.config.SESSION_ABSOLUTE_HOURS };
+export const sessionPolicy = (config: TPlatform['config']) => ({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS });
+
+export function createAccountsService(p: TAccountsDeps) {
+  const policy = sessionPolicy(p.config);
 
   /** Creates a platform administrator. Open to anyone only while no user exists (first run). */
-  async function createAdmin(
-    input: TSetupBody,
-    ctx: TRequestContext,
-    opts: { firstRunOnly: boolean },
-  ): Promise<TUser> {
+  async function createAdmin(input: TSetupBody, ctx: TRequestContext, opts: { firstRunOnly: boolean }) {
     assertAcceptablePassword(input.password);
     const passwordHash = await hashPassword(input.password);
     return p.db.transaction().execute(async (tx) => {
       // Two browsers racing through the first-run page: the advisory lock makes one of them lose.
       await sql`SELECT pg_advisory_xact_lock(hashtext('attest-first-admin'))`.execute(tx);
-      if (opts.firstRunOnly && (await countUsers(tx)) > 0) throw conflict('Attest is already set up: sign in instead.');
-      if (await findUserByEmail(tx, input.email)) throw conflict('An account with this e-mail already exists.');
-      const u = await tx
-        .insertInto('users')
-        .values({ email: input.email, name: input.name, password_hash: passwordHash, locale: input.locale, is_platform_admin: true })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      if (opts.firstRunOnly && (await repo.countUsers(tx)) > 0) throw conflict('Attest is already set up: sign in instead.');
+      if (await repo.findUserByEmail(tx, input.email)) throw conflict('An account with this e-mail already exists.');
+      const u = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale, isPlatformAdmin: true });
       await recordAudit(tx, null, ctx, {
         tenantId: PLATFORM_TENANT_ID,
         action: 'user.admin_created',
@@ -42,65 +37,63 @@ export function createAccountsService(p: TPlatform) {
         after: { email: u.email, name: u.name },
         actorEmail: opts.firstRunOnly ? u.email : 'cli',
       });
-      return toUser(u);
+      // The first-run page signs its author in: the session commits with the account, or neither does.
+      const session = opts.firstRunOnly ? await startSession(tx, policy, u, ctx, 'setup') : null;
+      return { user: toUserDto(u), session };
     });
+  }
+  const toUserDto = repo.toUser;
+
+  async function recordFailure(userId: string | null, email: string, ctx: TRequestContext) {
+    await p.db.transaction().execute((tx) =>
+      recordAudit(tx, null, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.login_failed', subjectType: 'user', subjectId: userId, actorEmail: email }),
+    );
+    await p.bruteForce.prune();
   }
 
   return {
     async setupStatus() {
-      return { needsSetup: (await countUsers(p.db)) === 0 };
+      return { needsSetup: (await repo.countUsers(p.db)) === 0 };
     },
 
     async setup(input: TSetupBody, ctx: TRequestContext) {
-      const user = await createAdmin(input, ctx, { firstRunOnly: true });
-      const session = await createSession(p.db, policy, user.id, ctx);
-      return { user, session };
+      const { user, session } = await createAdmin(input, ctx, { firstRunOnly: true });
+      return { user, session: session! };
     },
 
-    createAdmin: (input: TSetupBody, ctx: TRequestContext) => createAdmin(input, ctx, { firstRunOnly: false }),
+    createAdmin: async (input: TSetupBody, ctx: TRequestContext): Promise<TUser> => (await createAdmin(input, ctx, { firstRunOnly: false })).user,
 
+    /**
+     * The guess is counted before the password is checked (see brute-force.ts) and refunded when
+     * right; the session and its `user.login` event commit together.
+     */
     async login(input: TLoginBody, ctx: TRequestContext) {
-      const keys = [accountKey(input.email), ipKey(ctx.ip)];
-      await p.bruteForce.assertAllowed(keys);
-      const user = await findUserByEmail(p.db, input.email);
+      const attempt = await p.bruteForce.attempt([accountKey(input.email), ipKey(ctx.ip)]);
+      const user = await repo.findUserByEmail(p.db, input.email);
       const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
-      const fail = async (message: string) => {
-        await p.bruteForce.recordFailure(keys);
-        await p.db.transaction().execute((tx) =>
-          recordAudit(tx, null, ctx, {
-            tenantId: PLATFORM_TENANT_ID,
-            action: 'user.login_failed',
-            subjectType: 'user',
-            subjectId: user?.id ?? null,
-            actorEmail: input.email,
-          }),
-        );
-        return new AppError(401, 'unauthorized', message);
-      };
-      if (!user || !ok) throw await fail('Wrong e-mail or password.');
-      if (user.mfa_secret) {
-        if (!input.mfaCode) return { status: 'mfa_required' as const };
-        if (!(await verifySecondFactor(p, user, input.mfaCode))) throw await fail('Wrong two-factor code.');
+      if (!user || !ok) {
+        await recordFailure(user?.id ?? null, input.email, ctx);
+        throw new AppError(401, 'unauthorized', 'Wrong e-mail or password.');
       }
-      await p.bruteForce.clear(keys[0]!);
-      const session = await createSession(p.db, policy, user.id, ctx);
-      await p.db.transaction().execute((tx) =>
-        recordAudit(tx, { type: 'user', userId: user.id, email: user.email } as TActor, ctx, {
-          tenantId: PLATFORM_TENANT_ID,
-          action: 'user.login',
-          subjectType: 'session',
-          subjectId: session.sessionId,
-          after: { mfa: Boolean(user.mfa_secret) },
-        }),
-      );
-      return { status: 'ok' as const, user: toUser(user), session };
+      if (user.mfa_secret) {
+        // Knowing the password earns no extra guesses at the code: refund this attempt only.
+        if (!input.mfaCode) return (await attempt.refund(), { status: 'mfa_required' as const });
+        if (!(await verifySecondFactor(p, user, input.mfaCode))) {
+          await recordFailure(user.id, input.email, ctx);
+          throw new AppError(401, 'unauthorized', 'Wrong two-factor code.');
+        }
+      }
+      const session = await p.db.transaction().execute((tx) => startSession(tx, policy, user, ctx, 'password'));
+      await attempt.succeeded();
+      return { status: 'ok' as const, user: toUserDto(user), session };
     },
 
     async logout(actor: TActor | null, ctx: TRequestContext) {
       if (actor?.type !== 'user' || !actor.sessionId) return;
+      const sessionId = actor.sessionId;
       await p.db.transaction().execute(async (tx) => {
-        await tx.updateTable('sessions').set({ revoked_at: sql`now()` }).where('id', '=', actor.sessionId!).execute();
-        await recordAudit(tx, actor, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.logout', subjectType: 'session', subjectId: actor.sessionId });
+        await repo.revokeSessions(tx, actor.userId, { sessionId });
+        await recordAudit(tx, actor, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.logout', subjectType: 'session', subjectId: sessionId });
       });
     },
 
@@ -118,13 +111,8 @@ export function createAccountsService(p: TPlatform) {
     async updateMe(actor: TActor | null, patch: { name?: string | undefined; locale?: 'en' | 'fr' | undefined }, ctx: TRequestContext) {
       p.authz.assertUser(actor);
       return p.db.transaction().execute(async (tx) => {
-        const before = await findUserById(tx, actor.userId);
-        const u = await tx
-          .updateTable('users')
-          .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.locale ? { locale: patch.locale } : {}) })
-          .where('id', '=', actor.userId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const before = await repo.findUserById(tx, actor.userId);
+        const u = await repo.updateProfile(tx, actor.userId, patch);
         await recordAudit(tx, actor, ctx, {
           tenantId: PLATFORM_TENANT_ID,
           action: 'user.updated',
@@ -133,45 +121,38 @@ export function createAccountsService(p: TPlatform) {
           before: { name: before?.name, locale: before?.locale },
           after: { name: u.name, locale: u.locale },
         });
-        return toUser(u);
+        return toUserDto(u);
       });
     },
 
     /** A new password ends every other session: whoever knew the old one is signed out. */
     async changePassword(actor: TActor | null, body: { currentPassword: string; newPassword: string }, ctx: TRequestContext) {
       p.authz.assertUser(actor);
-      const keys = [accountKey(actor.email), ipKey(ctx.ip)];
-      await p.bruteForce.assertAllowed(keys);
-      const user = await findUserById(p.db, actor.userId);
+      const attempt = await p.bruteForce.attempt([accountKey(actor.email), ipKey(ctx.ip)]);
+      const user = await repo.findUserById(p.db, actor.userId);
       if (!user || !(await verifyPassword(user.password_hash, body.currentPassword))) {
-        await p.bruteForce.recordFailure(keys);
         throw new AppError(400, 'bad_request', 'The current password is wrong.', { field: 'currentPassword' });
       }
+      await attempt.refund();
       assertAcceptablePassword(body.newPassword);
       if (body.newPassword === body.currentPassword) throw new AppError(400, 'bad_request', 'Choose a password different from the current one.', { field: 'newPassword' });
       const hash = await hashPassword(body.newPassword);
       await p.db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ password_hash: hash, password_changed_at: sql`now()` }).where('id', '=', actor.userId).execute();
-        const revoked = await tx
-          .updateTable('sessions')
-          .set({ revoked_at: sql`now()` })
-          .where('user_id', '=', actor.userId)
-          .where('revoked_at', 'is', null)
-          .where('id', '!=', actor.sessionId ?? '00000000-0000-0000-0000-000000000000')
-          .executeTakeFirst();
+        await repo.setPasswordHash(tx, actor.userId, hash);
+        const revoked = await repo.revokeSessions(tx, actor.userId, { except: actor.sessionId });
         await recordAudit(tx, actor, ctx, {
           tenantId: PLATFORM_TENANT_ID,
           action: 'user.password_changed',
           subjectType: 'user',
           subjectId: actor.userId,
-          after: { otherSessionsRevoked: Number(revoked.numUpdatedRows) },
+          after: { otherSessionsRevoked: revoked },
         });
       });
     },
 
     async sessions(actor: TActor | null) {
       p.authz.assertUser(actor);
-      const rows = await listSessions(p.db, actor.userId);
+      const rows = await repo.listSessions(p.db, actor.userId);
       return rows.map((s) => ({
         id: s.id,
         createdAt: new Date(s.created_at).toISOString(),
@@ -186,16 +167,14 @@ export function createAccountsService(p: TPlatform) {
     async revokeSessions(actor: TActor | null, which: { sessionId: string } | { allButCurrent: true }, ctx: TRequestContext) {
       p.authz.assertUser(actor);
       await p.db.transaction().execute(async (tx) => {
-        let q = tx.updateTable('sessions').set({ revoked_at: sql`now()` }).where('user_id', '=', actor.userId).where('revoked_at', 'is', null);
-        q = 'sessionId' in which ? q.where('id', '=', which.sessionId) : q.where('id', '!=', actor.sessionId ?? '00000000-0000-0000-0000-000000000000');
-        const res = await q.executeTakeFirst();
-        if ('sessionId' in which && Number(res.numUpdatedRows) === 0) throw notFound('Session');
+        const n = await repo.revokeSessions(tx, actor.userId, 'sessionId' in which ? which : { except: actor.sessionId });
+        if ('sessionId' in which && n === 0) throw notFound('Session');
         await recordAudit(tx, actor, ctx, {
           tenantId: PLATFORM_TENANT_ID,
           action: 'session.revoked',
           subjectType: 'session',
           subjectId: 'sessionId' in which ? which.sessionId : null,
-          after: { count: Number(res.numUpdatedRows) },
+          after: { count: n },
         });
       });
     },

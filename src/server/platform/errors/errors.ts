@@ -38,11 +38,14 @@ export const conflict = (message: string, details?: unknown) => new AppError(409
 export const gone = (message: string) => new AppError(410, 'gone', message);
 export const payloadTooLarge = (limitBytes: number) =>
   new AppError(413, 'payload_too_large', `The upload exceeds the limit of ${Math.floor(limitBytes / 1024 / 1024)} MB.`);
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new AppError(
+/** The wait is told in whole minutes (what a person reads); Retry-After keeps the seconds. */
+export const tooManyRequests = (retryAfterSeconds: number) => {
+  const retryAfterMinutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return new AppError(
     429,
     'too_many_requests',
-    `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
-    { retryAfterSeconds },
+    `Too many attempts. Try again in ${retryAfterMinutes} ${retryAfterMinutes === 1 ? 'minute' : 'minutes'}.`,
+    { retryAfterMinutes },
     { 'retry-after': String(retryAfterSeconds) },
   );
+};

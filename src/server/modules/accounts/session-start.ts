@@ -1,0 +1,31 @@
+import type { Transaction } from 'kysely';
+import type { DB, TUserRow } from '../../db/types.ts';
+import type { TUserActor } from '../../platform/authz/actor.ts';
+import { PLATFORM_TENANT_ID, recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
+import { createSession, type TSessionPolicy } from '../../platform/auth/sessions.ts';
+
+export type TSignInMethod = 'password' | 'setup' | 'invitation' | 'password_reset';
+
+/**
+ * Every way into the product (sign-in, first-run set-up, accepting an invitation) opens its
+ * session and records it in the caller's transaction: a session exists if and only if its event
+ * does.
+ */
+export async function startSession(
+  tx: Transaction<DB>,
+  policy: TSessionPolicy,
+  user: Pick<TUserRow, 'id' | 'email' | 'mfa_secret'>,
+  ctx: TRequestContext,
+  method: TSignInMethod,
+): Promise<{ token: string; sessionId: string }> {
+  const session = await createSession(tx, policy, user.id, ctx);
+  const actor = { type: 'user', userId: user.id, email: user.email } as TUserActor;
+  await recordAudit(tx, actor, ctx, {
+    tenantId: PLATFORM_TENANT_ID,
+    action: 'user.login',
+    subjectType: 'session',
+    subjectId: session.sessionId,
+    after: { mfa: Boolean(user.mfa_secret), method },
+  });
+  return session;
+}
