@@ -3,13 +3,14 @@ import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
-import { createSession } from '../../platform/auth/sessions.ts';
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
 import { AppError, badRequest, conflict, forbidden, gone, notFound } from '../../platform/errors/errors.ts';
 import { formatDate, t } from '../../platform/i18n/messages.ts';
 import { canAssignRole } from '../../platform/authz/policies.ts';
 import type { TLocale, TRole } from '../../../shared/roles.ts';
 import { findUserByEmail, toUser } from '../accounts/accounts-repo.ts';
+import { sessionPolicy } from '../accounts/accounts-service.ts';
+import { startSession } from '../accounts/session-start.ts';
 import { assertRoleFitsTenant } from './members-service.ts';
 import { getTenant, listPendingInvitations } from './tenants-repo.ts';
 
@@ -186,7 +187,7 @@ export function createInvitationsService(p: TPlatform) {
         assertAcceptablePassword(body.password);
       }
       const passwordHash = existing ? null : await hashPassword(body.password!);
-      const user = await p.db.transaction().execute(async (tx) => {
+      const { user, session } = await p.db.transaction().execute(async (tx) => {
         const u =
           existing ??
           (await tx
@@ -215,12 +216,11 @@ export function createInvitationsService(p: TPlatform) {
           subjectId: inv.id,
           after: { userId: u.id, role: inv.role, newAccount: !existing },
         });
-        return u;
+        // A new account is signed in by accepting: that session is audited like any sign-in.
+        const session = existing ? null : await startSession(tx, sessionPolicy(p.config), u, ctx, 'invitation');
+        return { user: u, session };
       });
       const tenant = await getTenant(p.db, inv.tenant_id);
-      const session = existing
-        ? null
-        : await createSession(p.db, { idleMinutes: p.config.SESSION_IDLE_MINUTES, absoluteHours: p.config.SESSION_ABSOLUTE_HOURS }, user.id, ctx);
       return { user: toUser(user), session, tenantId: tenant!.id };
     },
   };
