@@ -1,6 +1,7 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Badge, Code } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import type { ApiToken } from '../../lib/types';
 import { useRevokeApiToken } from './api';
@@ -25,74 +26,70 @@ export function TokensTable({ tenantId, tokens, canRevoke }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const revoke = useRevokeApiToken(tenantId);
-  const columns = canRevoke ? 8 : 7;
 
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped data-testid="api-tokens-table" aria-label={t('apiTokens.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('apiTokens.fields.name')}</Table.Th>
-            <Table.Th>{t('apiTokens.fields.prefix')}</Table.Th>
-            <Table.Th>{t('fields.role')}</Table.Th>
-            <Table.Th>{t('apiTokens.fields.status')}</Table.Th>
-            <Table.Th>{t('apiTokens.fields.createdAt')}</Table.Th>
-            <Table.Th>{t('apiTokens.fields.lastUsedAt')}</Table.Th>
-            <Table.Th>{t('apiTokens.fields.expiresAt')}</Table.Th>
-            {canRevoke && <Table.Th>{t('common.actions')}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tokens.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={columns}>
-                <Text size="sm" c="dimmed">
-                  {t('apiTokens.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-          {tokens.map((token) => {
+    <DataTable
+      testId="api-tokens-table"
+      label={t('apiTokens.tableLabel')}
+      minWidth={900}
+      rows={tokens}
+      rowKey={(token) => token.id}
+      rowTestId={(token) => `api-token-row-${token.id}`}
+      empty={t('apiTokens.empty')}
+      columns={[
+        { key: 'name', header: t('apiTokens.fields.name'), cell: (token) => token.name, truncate: (token) => token.name, sortValue: (token) => token.name },
+        { key: 'prefix', header: t('apiTokens.fields.prefix'), cell: (token) => <Code>{token.prefix}</Code> },
+        { key: 'role', header: t('fields.role'), cell: (token) => t(`roles.${token.role}`) },
+        {
+          key: 'status',
+          header: t('apiTokens.fields.status'),
+          cell: (token) => {
             const status = tokenStatus(token);
             return (
-              <Table.Tr key={token.id} data-testid={`api-token-row-${token.id}`}>
-                <Table.Td>{token.name}</Table.Td>
-                <Table.Td>
-                  <Code>{token.prefix}</Code>
-                </Table.Td>
-                <Table.Td>{t(`roles.${token.role}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[status]} variant="light">
-                    {t(`apiTokens.status.${status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{format.date(token.createdAt)}</Table.Td>
-                <Table.Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}</Table.Td>
-                <Table.Td>{token.expiresAt ? format.date(token.expiresAt) : t('apiTokens.expiry.never')}</Table.Td>
-                {canRevoke && (
-                  <Table.Td>
-                    {status === 'active' && (
-                      <ConfirmButton
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('apiTokens.revokeLabel', { name: token.name })}
-                        data-testid={`api-token-revoke-${token.id}`}
-                        title={t('apiTokens.revokeTitle')}
-                        message={t('apiTokens.revokeConfirm', { name: token.name })}
-                        confirmLabel={t('apiTokens.revoke')}
-                        onConfirm={() => revoke.mutate(token.id)}
-                      >
-                        {t('apiTokens.revoke')}
-                      </ConfirmButton>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
+              <Badge color={STATUS_COLOR[status]} variant="light">
+                {t(`apiTokens.status.${status}`)}
+              </Badge>
             );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          },
+          sortValue: (token) => tokenStatus(token),
+        },
+        { key: 'createdAt', header: t('apiTokens.fields.createdAt'), cell: (token) => format.date(token.createdAt), sortValue: (token) => token.createdAt, nowrap: true },
+        {
+          key: 'lastUsedAt',
+          header: t('apiTokens.fields.lastUsedAt'),
+          cell: (token) => (token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('apiTokens.neverUsed')),
+          sortValue: (token) => token.lastUsedAt ?? null,
+          nowrap: true,
+        },
+        {
+          key: 'expiresAt',
+          header: t('apiTokens.fields.expiresAt'),
+          cell: (token) => (token.expiresAt ? format.date(token.expiresAt) : t('apiTokens.expiry.never')),
+          sortValue: (token) => token.expiresAt ?? null,
+          nowrap: true,
+        },
+      ]}
+      actions={[
+        {
+          key: 'revoke',
+          allowed: (token) => canRevoke && tokenStatus(token) === 'active',
+          render: (token) => (
+            <ConfirmButton
+              size="xs"
+              variant="subtle"
+              color="red"
+              aria-label={t('apiTokens.revokeLabel', { name: token.name })}
+              data-testid={`api-token-revoke-${token.id}`}
+              title={t('apiTokens.revokeTitle')}
+              message={t('apiTokens.revokeConfirm', { name: token.name })}
+              confirmLabel={t('apiTokens.revoke')}
+              onConfirm={() => revoke.mutate(token.id)}
+            >
+              {t('apiTokens.revoke')}
+            </ConfirmButton>
+          ),
+        },
+      ]}
+    />
   );
 }
