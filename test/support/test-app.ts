@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig, type TConfigInput } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
@@ -36,7 +37,7 @@ export type TTestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(env: Partial<Record<keyof TConfigInput, string>> = {}, opts: { databaseUrl?: string; dataDir?: string } = {}): Promise<TTestApp> {
+export async function createTestApp(env: Partial<Record<keyof TConfigInput, string>> = {}, opts: { databaseUrl?: string; dataDir?: string; logStream?: DestinationStream } = {}): Promise<TTestApp> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'attest-test-'));
   const databaseUrl = backend === 'postgres' ? (opts.databaseUrl ?? (await createTestDatabaseUrl())) : null;
   const config = loadConfig({
@@ -54,7 +55,7 @@ export async function createTestApp(env: Partial<Record<keyof TConfigInput, stri
   });
   await migrateToLatest(database.db);
   await loadCatalogs(database.db);
-  const p = createPlatform(config, database, createLogger(config));
+  const p = createPlatform(config, database, createLogger(config, opts.logStream));
   const app = await buildApp(p);
   await p.jobs.start();
   return {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, createHash } from 'node:crypto';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { FastifyRequest } from 'fastify';
 import type { TConfig } from '../config.ts';
 import type { TDatabase } from '../db/client.ts';
 import { createArchiveGate, type TArchiveGate } from './archive/archive-gate.ts';
@@ -9,6 +10,7 @@ import { createAuthz, type TAuthz } from './authz/authz.ts';
 import { createBruteForceGuard, type TBruteForceGuard } from './auth/brute-force.ts';
 import { createLocalBlobStore, type TBlobStore } from './blob-store/blob-store.ts';
 import { createJobs, type TJobs } from './jobs/jobs.ts';
+import { redactDeep, redactSecrets } from './log/redact.ts';
 import { createMailer, type TMailer } from './mail/mail.ts';
 import { loadSigner, type TSigner } from './signing/signing.ts';
 
@@ -40,14 +42,30 @@ function loadSecretKey(config: TConfig): Buffer {
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
 }
 
-export function createLogger(config: TConfig): Logger {
-  return pino({
-    level: config.LOG_LEVEL,
-    redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.mfaCode'],
-      censor: '[redacted]',
+/**
+ * Secrets never reach a log line: headers and fields by name (redact paths), bearer tokens inside
+ * URLs and texts (invitation and reset links) by shape, on every line whoever writes it.
+ */
+export function createLogger(config: TConfig, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.mfaCode'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: redactSecrets(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+      },
+      formatters: { log: (record) => redactDeep(record) },
+      hooks: {
+        logMethod(args, method) {
+          return method.apply(this, args.map((a) => (typeof a === 'string' ? redactSecrets(a) : a)) as Parameters<typeof method>);
+        },
+      },
     },
-  });
+    destination,
+  );
 }
 
 export function createPlatform(config: TConfig, database: TDatabase, log: Logger = createLogger(config)): TPlatform {
@@ -63,7 +81,7 @@ export function createPlatform(config: TConfig, database: TDatabase, log: Logger
       maxPerIp: config.LOGIN_IP_MAX_FAILURES,
       windowMinutes: config.LOGIN_WINDOW_MINUTES,
     }),
-    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, outboxDir: path.join(config.dataDir, 'outbox') }),
     jobs: createJobs(database, log, { workers: config.JOBS_ENABLED }),
     blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs'), config.UPLOAD_MAX_MB * 1024 * 1024),
     signer: loadSigner({ dataDir: config.dataDir, privateKeyPem: config.SIGNING_PRIVATE_KEY }),

@@ -6,6 +6,7 @@ import type { TPlatform } from '../../platform/platform.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../tenants/tenants-schemas.ts';
 import { createFilesService } from './files-service.ts';
+import { servedContentType, USER_FILE_CSP } from './served-content-type.ts';
 
 const ZFile = z.object({ id: z.uuid(), sha256: z.string(), size: z.number(), filename: z.string(), contentType: z.string(), createdAt: z.string() });
 const ZFileParams = ZTenantParams.extend({ fileId: z.uuid() });
@@ -15,7 +16,8 @@ const ZUploadQuery = z.object({
     .trim()
     .min(1)
     .max(255)
-    .regex(/^[^/\\\u0000-\u001f]+$/, 'filename must not contain slashes or control characters'),
+    // Bidirectional controls (U+202E…) make "invoice\u202Etxt.exe" read as "invoiceexe.txt".
+    .regex(/^[^/\\\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/, 'filename must not contain slashes, control characters or bidirectional formatting characters'),
 });
 
 /** Raw-body uploads: the request stream goes straight to the blob store, never into memory. */
@@ -54,7 +56,8 @@ export async function filesRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.get('/api/tenants/:tenantId/files/:fileId/content', { schema: { tags, params: ZFileParams } }, async (req, reply) => {
     const { file, stream } = await svc.open(req.actor, req.params.tenantId, req.params.fileId);
     return reply
-      .header('content-type', file.contentType)
+      .header('content-type', servedContentType(file.contentType))
+      .header('content-security-policy', USER_FILE_CSP)
       .header('content-length', String(file.size))
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
       .header('x-content-sha256', file.sha256)

@@ -1,11 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
 export type TMail = { to: string; subject: string; text: string; html?: string };
-export type TMailer = { send(mail: TMail): Promise<void>; transport: 'smtp' | 'log' };
+export type TMailer = { send(mail: TMail): Promise<void>; transport: 'smtp' | 'outbox' };
 
-/** SMTP when SMTP_URL is set; otherwise the message is written to the log (never a secret). */
-export function createMailer(opts: { smtpUrl?: string | undefined; from: string; log: Logger }): TMailer {
+/**
+ * SMTP when SMTP_URL is set. Otherwise each message is written to a file in `outboxDir` (readable by
+ * the server's user only) and the log says who it was for and where it is: a body holds sign-in
+ * links, which must not end up in logs that others read and keep.
+ */
+export function createMailer(opts: { smtpUrl?: string | undefined; from: string; log: Logger; outboxDir: string }): TMailer {
   if (opts.smtpUrl) {
     const transporter = nodemailer.createTransport(opts.smtpUrl);
     return {
@@ -16,9 +23,12 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
     };
   }
   return {
-    transport: 'log',
+    transport: 'outbox',
     async send(mail) {
-      opts.log.info({ mail: { to: mail.to, subject: mail.subject, text: mail.text } }, 'mail (no SMTP_URL configured)');
+      fs.mkdirSync(opts.outboxDir, { recursive: true, mode: 0o700 });
+      const file = path.join(opts.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.txt`);
+      fs.writeFileSync(file, `From: ${opts.from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`, { mode: 0o600, flag: 'wx' });
+      opts.log.info({ mail: { to: mail.to, subject: mail.subject, file } }, 'mail written to the outbox (no SMTP_URL configured)');
     },
   };
 }
