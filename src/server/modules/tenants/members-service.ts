@@ -5,6 +5,7 @@ import { canAssignRole } from '../../platform/authz/policies.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/errors.ts';
 import { founderRole, rolesForKind, type TRole } from '../../../shared/roles.ts';
 import { countOwners, getMembership, listMembers } from './tenants-repo.ts';
+import { settleMemberTokens } from '../api-tokens/member-tokens.ts';
 
 export function assertRoleFitsTenant(kind: 'organization' | 'certification_body', role: TRole) {
   if (!rolesForKind(kind).includes(role)) {
@@ -41,6 +42,7 @@ export function createMembersService(p: TPlatform) {
         }
         await tx.updateTable('memberships').set({ role }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
         await recordAudit(tx, actor, ctx, { tenantId, action: 'member.role_changed', subjectType: 'user', subjectId: userId, before: { role: m.role }, after: { role } });
+        await settleMemberTokens(tx, actor, ctx, tenantId, userId, role);
       });
     },
 
@@ -54,6 +56,7 @@ export function createMembersService(p: TPlatform) {
         if (m.role === top && (await countOwners(tx, tenantId, top)) <= 1) throw conflict(`The last ${top.replace('_', ' ')} cannot be removed.`);
         await tx.deleteFrom('memberships').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
         await recordAudit(tx, actor, ctx, { tenantId, action: 'member.removed', subjectType: 'user', subjectId: userId, before: { role: m.role } });
+        await settleMemberTokens(tx, actor, ctx, tenantId, userId, null);
       });
     },
   };

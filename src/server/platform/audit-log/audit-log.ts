@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'api_token.created',
   'api_token.revoked',
+  'api_token.role_lowered',
   'file.uploaded',
   'catalog.framework_imported',
   'catalog.framework_made_current',
