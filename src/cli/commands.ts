@@ -5,7 +5,7 @@ import { openDatabase } from '../server/db/client.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { createPlatform, type TPlatform } from '../server/platform/platform.ts';
 import { verifyAuditChain } from '../server/platform/audit-log/audit-log.ts';
-import { startServer } from '../server/server.ts';
+import { startServer, startWorker } from '../server/server.ts';
 import { createAccountsService } from '../server/modules/accounts/accounts-service.ts';
 import { seedDemo } from './seed-demo.ts';
 import { checkCatalogs } from '../server/modules/catalog/catalog-check.ts';
@@ -27,6 +27,21 @@ async function withPlatform<T>(fn: (p: TPlatform) => Promise<T>): Promise<T> {
   }
 }
 
+/** Drain in-flight requests and jobs, but never hang a deployment's restart on a stuck client. */
+function onShutdown(p: TPlatform, stop: () => Promise<void>) {
+  const shutdown = async () => {
+    const force = setTimeout(() => {
+      p.log.warn('shutdown took over 10 s: exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
 export const commands: Record<string, TCommand> = {
   serve: {
     help: 'attest serve\n\nStarts Attest on http://HOST:PORT (default localhost:3000). Configuration comes from the environment (see README).',
@@ -35,18 +50,19 @@ export const commands: Record<string, TCommand> = {
       const running = await startServer();
       const { HOST, PORT } = running.platform.config;
       running.platform.log.info(`Attest is listening on http://${HOST}:${PORT} (${running.platform.database.backend})`);
-      // Drain in-flight requests and jobs, but never hang a deployment's restart on a stuck client.
-      const shutdown = async () => {
-        const force = setTimeout(() => {
-          running.platform.log.warn('shutdown took over 10 s: exiting anyway');
-          process.exit(1);
-        }, 10_000);
-        force.unref();
-        await running.stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      onShutdown(running.platform, () => running.stop());
+      return -1;
+    },
+  },
+
+  worker: {
+    help:
+      'attest worker\n\nRuns background jobs (e-mails, audit checkpoints) without serving HTTP. Web instances can then run with JOBS_ENABLED=false; each job runs once whichever worker picks it up. Configuration comes from the environment (see README).',
+    options: {},
+    async run() {
+      const running = await startWorker();
+      running.platform.log.info(`Attest worker is running jobs (${running.platform.database.backend})`);
+      onShutdown(running.platform, () => running.stop());
       return -1;
     },
   },

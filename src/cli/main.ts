@@ -8,6 +8,7 @@ Usage: attest <command> [options]
 
 Commands:
   serve                      start the web server (PORT, HOST, DATABASE_URL, ATTEST_DATA_DIR)
+  worker                     run background jobs without serving HTTP (pair with JOBS_ENABLED=false on web instances)
   migrate                    apply database migrations and exit
   create-admin --email E     create a platform administrator (asks nothing: --name, --password or ATTEST_ADMIN_PASSWORD)
   seed --demo                create the demo organization "Lumière Crédit" and a demo certification body

@@ -13,8 +13,8 @@ const NODE = path.join(ROOT, 'node_modules/.bin/node');
 describe.skipIf(!backendAvailable)('the attest command', () => {
   it('has --help on every command, refuses unknown ones, and names a wrong setting', async () => {
     const help = await run(NODE, ['src/cli/main.ts', '--help'], { cwd: ROOT });
-    for (const cmd of ['serve', 'migrate', 'create-admin', 'seed --demo', 'audit verify', 'catalog check']) expect(help.stdout).toContain(cmd);
-    for (const cmd of [['serve'], ['migrate'], ['create-admin'], ['seed'], ['audit', 'verify'], ['catalog', 'check']]) {
+    for (const cmd of ['serve', 'worker', 'migrate', 'create-admin', 'seed --demo', 'audit verify', 'catalog check']) expect(help.stdout).toContain(cmd);
+    for (const cmd of [['serve'], ['worker'], ['migrate'], ['create-admin'], ['seed'], ['audit', 'verify'], ['catalog', 'check']]) {
       const r = await run(NODE, ['src/cli/main.ts', ...cmd, '--help'], { cwd: ROOT });
       expect(r.stdout, cmd.join(' ')).toMatch(/^attest /);
     }
@@ -22,7 +22,7 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect((unknown as { code: number }).code).toBe(2);
     const bad = await run(NODE, ['src/cli/main.ts', 'migrate'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty' } }).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { stderr: string }).stderr).toMatch(/PORT/);
-  });
+  }, 120_000);
 
   it('create-admin, then seed --demo twice: the demo tenants and users exist once', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-cli-seed-'));

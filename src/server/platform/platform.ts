@@ -13,6 +13,8 @@ import { createJobs, type TJobs } from './jobs/jobs.ts';
 import { redactDeep, redactSecrets } from './log/redact.ts';
 import { createMailer, type TMailer } from './mail/mail.ts';
 import { loadSigner, type TSigner } from './signing/signing.ts';
+import { systemClock, type TClock } from './clock/clock.ts';
+import { JOB_DEFINITIONS } from '../job-definitions.ts';
 
 /** What every module stands on; built once by main.ts, the CLI and the tests. */
 export type TPlatform = {
@@ -28,6 +30,7 @@ export type TPlatform = {
   signer: TSigner;
   /** Slots for unpacking uploaded archives (XLSX, DOCX, ZIP): a few at a time per instance. */
   archiveGate: TArchiveGate;
+  clock: TClock;
   /** 32 bytes for sealing secrets at rest and signing invitation links. */
   secretKey: Buffer;
 };
@@ -68,9 +71,9 @@ export function createLogger(config: TConfig, destination?: DestinationStream): 
   );
 }
 
-export function createPlatform(config: TConfig, database: TDatabase, log: Logger = createLogger(config)): TPlatform {
+export function createPlatform(config: TConfig, database: TDatabase, log: Logger = createLogger(config), opts: { clock?: TClock } = {}): TPlatform {
   const db = database.db;
-  return {
+  const platform: TPlatform = {
     config,
     database,
     db,
@@ -82,10 +85,13 @@ export function createPlatform(config: TConfig, database: TDatabase, log: Logger
       windowMinutes: config.LOGIN_WINDOW_MINUTES,
     }),
     mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, outboxDir: path.join(config.dataDir, 'outbox') }),
-    jobs: createJobs(database, log, { workers: config.JOBS_ENABLED }),
+    jobs: createJobs(database, log, { workers: config.JOBS_ENABLED, platform: () => platform }),
     blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs'), config.UPLOAD_MAX_MB * 1024 * 1024),
     signer: loadSigner({ dataDir: config.dataDir, privateKeyPem: config.SIGNING_PRIVATE_KEY }),
     archiveGate: createArchiveGate(2),
     secretKey: loadSecretKey(config),
+    clock: opts.clock ?? systemClock,
   };
+  for (const def of JOB_DEFINITIONS) platform.jobs.register(def);
+  return platform;
 }

@@ -5,16 +5,14 @@ import { recordAudit, type TRequestContext } from '../../platform/audit-log/audi
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
 import { AppError, badRequest, conflict, forbidden, gone, notFound } from '../../platform/errors/errors.ts';
-import { formatDate, t } from '../../platform/i18n/messages.ts';
 import { canAssignRole } from '../../platform/authz/policies.ts';
 import type { TLocale, TRole } from '../../../shared/roles.ts';
 import { findUserByEmail, toUser } from '../accounts/accounts-repo.ts';
 import { sessionPolicy } from '../accounts/accounts-service.ts';
 import { startSession } from '../accounts/session-start.ts';
 import { assertRoleFitsTenant } from './members-service.ts';
+import { sendInvitationMail } from './jobs/send-invitation-mail.ts';
 import { getTenant, listPendingInvitations } from './tenants-repo.ts';
-
-export const INVITATION_MAIL_QUEUE = 'mail.invitation';
 
 /*
  * The link carries `<tenantId>.<invitationId>.<hmac>`; the HMAC covers both ids and the expiry,
@@ -28,9 +26,6 @@ export const invitationToken = (key: Buffer, tenantId: string, id: string, expir
   `${tenantId}.${id}.${sign(key, tenantId, id, expiresAt)}`;
 
 export function createInvitationsService(p: TPlatform) {
-  const baseUrl = () => (p.config.PUBLIC_URL ?? `http://${p.config.HOST}:${p.config.PORT}`).replace(/\/$/, '');
-  const tokenFor = (tenantId: string, id: string, expiresAt: Date) => invitationToken(p.secretKey, tenantId, id, expiresAt);
-
   async function resolveToken(token: string) {
     const [tenantId, id, sig] = token.split('.');
     const uuid = /^[0-9a-f-]{36}$/;
@@ -48,32 +43,6 @@ export function createInvitationsService(p: TPlatform) {
     if (new Date(row.expires_at).getTime() < Date.now()) throw gone('This invitation has expired. Ask for a new one.');
     return row;
   }
-
-  p.jobs.register(INVITATION_MAIL_QUEUE, async (data: { tenantId: string; invitationId: string }) => {
-    const row = await p.db
-      .selectFrom('invitations as i')
-      .innerJoin('tenants as t', 't.id', 'i.tenant_id')
-      .innerJoin('users as u', 'u.id', 'i.invited_by')
-      .select(['i.id', 'i.email', 'i.role', 'i.locale', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 't.name as tenantName', 'u.name as inviter'])
-      .where('i.tenant_id', '=', data.tenantId)
-      .where('i.id', '=', data.invitationId)
-      .executeTakeFirst();
-    if (!row || row.accepted_at || row.revoked_at) return;
-    const locale = row.locale as TLocale;
-    const vars = {
-      tenant: row.tenantName,
-      inviter: row.inviter,
-      role: t(locale, `role.${row.role as TRole}`),
-      link: `${baseUrl()}/invite/${tokenFor(data.tenantId, row.id, row.expires_at)}`,
-      expires: formatDate(locale, new Date(row.expires_at)),
-    };
-    await p.mailer.send({
-      to: row.email,
-      subject: t(locale, 'invite.subject', vars),
-      text: t(locale, 'invite.body', vars),
-      html: t(locale, 'invite.html', vars, true),
-    });
-  });
 
   return {
     async list(actor: TActor | null, tenantId: string) {
@@ -132,9 +101,9 @@ export function createInvitationsService(p: TPlatform) {
           subjectId: row.id,
           after: { email: row.email, role: row.role, locale: row.locale },
         });
+        await p.jobs.send(tx, sendInvitationMail, { tenantId, invitationId: row.id }, { singletonKey: row.id });
         return row;
       });
-      await p.jobs.send(INVITATION_MAIL_QUEUE, { tenantId, invitationId: inv.id }, { singletonKey: inv.id });
       return {
         id: inv.id,
         email: inv.email,

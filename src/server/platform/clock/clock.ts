@@ -1,0 +1,22 @@
+/**
+ * The platform's time. Expiries, reminders and checkpoints read it instead of `new Date()`, so a
+ * test can move time forward rather than wait for it.
+ */
+export type TClock = { now(): Date };
+
+export const systemClock: TClock = { now: () => new Date() };
+
+export type TTestClock = TClock & { set(at: Date): void; advance(ms: number): void };
+
+export function createTestClock(start: Date = new Date()): TTestClock {
+  let at = start.getTime();
+  return {
+    now: () => new Date(at),
+    set: (d) => {
+      at = d.getTime();
+    },
+    advance: (ms) => {
+      at += ms;
+    },
+  };
+}
