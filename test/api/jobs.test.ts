@@ -71,7 +71,7 @@ describe.skipIf(!backendAvailable)('background jobs (pg-boss)', () => {
     expect(seen).toEqual(['1']);
     await second.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 
   it.skipIf(backend !== 'postgres')('with two instances on one PostgreSQL, each job runs exactly once', async () => {
     seen.length = 0;
