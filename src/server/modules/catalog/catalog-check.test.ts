@@ -16,7 +16,7 @@ describe('attest catalog check', () => {
     const res = attest('catalog', 'check');
     expect(res.status, res.stderr).toBe(0);
     const row = (fw: string, version: string, kind: string, n: number) => new RegExp(`^${fw}\\s+${version}\\s+${kind}\\s+${n}$`, 'm');
-    expect(res.stdout).toMatch(row('iso-iec-42001-2023', '2023', 'clause', 43));
+    expect(res.stdout).toMatch(row('iso-iec-42001-2023', '2023-r2', 'clause', 43));
     expect(res.stdout).toMatch(/^\s+control\s+38$/m);
     expect(res.stdout).toMatch(/^\s+criterion\s+61$/m);
     expect(res.stdout).toMatch(/^\s+control\s+93$/m);
@@ -47,5 +47,29 @@ describe('attest catalog check', () => {
     expect(err).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:\\d+: duplicate ref "5\\.2" \\(first defined at line \\d+\\)`));
     expect(err).toMatch(/iso-iec-27001-2022--soc2-tsc-2017\.yaml:\d+: to "CC1\.9" does not exist in soc2-tsc-2017/);
     expect(err).toMatch(/problems found: the server would refuse to start\.$/m);
+  });
+
+  it('exits 1 on a French string that is missing or is the English text, naming file:line', () => {
+    fs.cpSync(BUILT_IN_CATALOGS_DIR, tmp, { recursive: true });
+    const file = path.join(tmp, 'eu-ai-act-2024.yaml');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+    const publisher = at('  publisher:');
+    lines[publisher] = '  publisher: { en: "European Union" }';
+    const chapter = at('label: { en: "Chapter II"');
+    lines.splice(chapter, 1);
+    fs.writeFileSync(file, lines.join('\n'));
+    const cw = path.join(tmp, 'mappings', 'iso-iec-42001-2023--eu-ai-act-2024.yaml');
+    const text = fs.readFileSync(cw, 'utf8');
+    const english = text.match(/en: "([^"]+)"/)![1]!;
+    const copied = text.replace(/(en: "[^"]+"\s+fr: ")[^"]+"/, `$1${english}"`);
+    fs.writeFileSync(cw, copied);
+
+    const res = attest('catalog', 'check', '--dir', tmp);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain(`${file}:${publisher + 1}: framework.publisher.fr is missing`);
+    expect(res.stderr).toContain(`${file}:${chapter}: requirement "Chapter II": label.fr is missing: a ref written in words needs its French form`);
+    const line = copied.split('\n').findIndex((l) => l.includes(`fr: "${english}"`)) + 1;
+    expect(res.stderr).toContain(`${cw}:${line}: mapping #1: rationale.fr is the English text: write its French form`);
   });
 });

@@ -48,9 +48,11 @@ export const ZFrameworkHeader = z.strictObject(
   {
     id: ZFrameworkId,
     version: ZIdentifier(40),
-    edition: ZText(200),
-    publisher: ZText(200),
+    edition: ZLocalized(200),
+    publisher: ZLocalized(200),
     title: ZLocalized(300),
+    /** How lists and sentences name the framework ("ISO/IEC 42001", "règlement européen sur l’IA"). */
+    shortTitle: ZLocalized(80).optional(),
     description: ZLocalized(4000),
   },
   { error: missingOr('must be a mapping') },
@@ -61,6 +63,8 @@ export const ZRequirementEntry = z.strictObject(
     ref: ZIdentifier(60),
     kind: z.enum(REQUIREMENT_KINDS, { error: missingOr(`must be one of ${REQUIREMENT_KINDS.join(', ')}`) }),
     parent: ZIdentifier(60).nullable().optional(),
+    /** The ref as a reader names it in each language ("Chapter I" / "Chapitre I"); the ref stays the key. */
+    label: ZLocalized(80).optional(),
     normative: z.boolean({ error: 'must be true or false' }).default(true),
     title: ZLocalized(300),
     description: ZLocalized(4000).optional(),
@@ -68,7 +72,7 @@ export const ZRequirementEntry = z.strictObject(
     category: ZText(60).optional(),
     appliesFrom: ZIsoDate.optional(),
     appliesFromOriginal: ZIsoDate.optional(),
-    dateSource: ZText(500).optional(),
+    dateSource: ZLocalized(500).optional(),
   },
   { error: missingOr('must be a mapping') },
 );
@@ -109,6 +113,7 @@ export type TRequirement = {
   kind: TRequirementKind;
   parentRef: string | null;
   position: number;
+  label: TLocalized | null;
   normative: boolean;
   title: TLocalized;
   description: TLocalized;
@@ -116,12 +121,18 @@ export type TRequirement = {
   category: string | null;
   appliesFrom: string | null;
   /** Fields a few frameworks carry (EU AI Act dates): kept, shown, exported, not queried. */
-  extra: { appliesFromOriginal?: string; dateSource?: string };
+  extra: { appliesFromOriginal?: string; dateSource?: TLocalized };
 };
 
 export type TFramework = TFrameworkHeader & { requirements: TRequirement[]; contentHash: string };
 export type TMapping = { from: string; to: string; relation: TRelation; rationale: TLocalized };
 export type TCrosswalk = { source: string; target: string; mappings: TMapping[]; contentHash: string };
+
+/**
+ * A ref written in words ("Chapter I", "Annex III(5)(c)", "Art. 6(1)") reads as English in the
+ * French UI, so it needs a French label; code-like refs ("A.6.2.4", "CC6.1", "GOVERN 1.1") do not.
+ */
+export const refNeedsLabel = (ref: string) => /[A-Za-z]?[a-z]{2,}/.test(ref);
 
 export const EMPTY_TEXT: TLocalized = { en: '', fr: '' };
 
@@ -134,6 +145,7 @@ export function toRequirement(e: z.output<typeof ZRequirementEntry>, position: n
     kind: e.kind,
     parentRef: e.parent ?? null,
     position,
+    label: e.label ?? null,
     normative: e.normative,
     title: e.title,
     description: e.description ?? EMPTY_TEXT,

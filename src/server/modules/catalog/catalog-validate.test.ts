@@ -5,8 +5,8 @@ import { yamlSource } from './catalog-yaml.ts';
 const HEADER = `framework:
   id: demo-fw
   version: "1"
-  edition: "Demo 1"
-  publisher: Demo
+  edition: { en: "Demo 1", fr: "Démo 1" }
+  publisher: { en: "Demo", fr: "Démo" }
   title: { en: "Demo", fr: "Démo" }
   description: { en: "A demo.", fr: "Une démo." }
 requirements:
@@ -45,6 +45,15 @@ describe('catalog validation: frameworks', () => {
   it('names the file, line and reason of a missing French title', () => {
     const yaml = HEADER + entry('4', null) + `  - ref: "4.1"\n    kind: clause\n    parent: "4"\n    title: { en: "Only English" }\n`;
     expect(check(yaml).issues).toEqual([{ file: 'demo-fw.yaml', line: lineOf(yaml, 'Only English'), reason: 'requirement "4.1": title.fr is missing' }]);
+  });
+
+  it('wants a French label for a ref written in words, and a French text that is not the English one', () => {
+    const yaml = HEADER + entry('Chapter I', null) + entry('Annex A', null, '    label: { en: "Annex A", fr: "Annexe A" }\n') + entry('GOVERN 1.1', null)
+      + entry('4', null, '    description: { en: "Keep the register up to date.", fr: "Keep the register up to date." }\n');
+    expect(check(yaml).issues).toEqual([
+      { file: 'demo-fw.yaml', line: lineOf(yaml, '"Chapter I"'), reason: 'requirement "Chapter I": label.fr is missing: a ref written in words needs its French form (label: { en: "Chapter I", fr: "…" })' },
+      { file: 'demo-fw.yaml', line: lineOf(yaml, 'fr: "Keep'), reason: 'requirement "4": description.fr is the English text: write its French form' },
+    ]);
   });
 
   it('reports a duplicate ref at the second occurrence, pointing at the first', () => {

@@ -6,6 +6,7 @@ import {
   ZRequirementEntry,
   crosswalkHash,
   frameworkHash,
+  refNeedsLabel,
   toRequirement,
   type TCrosswalk,
   type TFramework,
@@ -61,6 +62,19 @@ class IssueList {
   }
   sorted() {
     return [...this.items].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file.localeCompare(b.file)));
+  }
+}
+
+/**
+ * A French text that repeats an English sentence word for word is a missing translation. Short
+ * titles may legitimately match ("Leadership", "Support"), so only texts of 4 or more lower-case
+ * words count.
+ */
+const untranslated = (t: { en: string; fr: string } | undefined) => !!t && t.fr === t.en && (t.en.match(/\b\p{Ll}{2,}\b/gu)?.length ?? 0) >= 4;
+
+function checkTranslated(issues: IssueList, base: TPath, subject: string, texts: Record<string, { en: string; fr: string } | undefined>) {
+  for (const [key, text] of Object.entries(texts)) {
+    if (untranslated(text)) issues.add([...base, key, 'fr'], `${subject ? `${subject}: ` : ''}${key}.fr is the English text: write its French form`);
   }
 }
 
@@ -129,9 +143,17 @@ export function validateFramework(source: TSource): TFrameworkResult {
         );
       }
     }
+    if (parsed.success) {
+      const e = parsed.data;
+      checkTranslated(issues, base, subject, { title: e.title, description: e.description, label: e.label, dateSource: e.dateSource });
+    }
+    if (parsed.success && !parsed.data.label && refNeedsLabel(parsed.data.ref)) {
+      issues.add([...base, 'ref'], `${subject}: label.fr is missing: a ref written in words needs its French form (label: { en: "${parsed.data.ref}", fr: "…" })`);
+    }
     if (parsed.success) requirements.push(toRequirement(parsed.data, i));
   });
 
+  if (top.success) checkTranslated(issues, ['framework'], 'framework', { title: top.data.framework.title, description: top.data.framework.description });
   if (!top.success || issues.items.length) return { framework: null, issues: issues.sorted() };
   const header = top.data.framework;
   return { framework: { ...header, requirements, contentHash: frameworkHash(header, requirements) }, issues: [] };
@@ -165,6 +187,7 @@ export function validateCrosswalk(source: TSource, refsOf: (frameworkId: string)
       return;
     }
     const m = parsed.data;
+    checkTranslated(issues, base, `mapping #${i + 1}`, { rationale: m.rationale });
     if (sourceRefs && !sourceRefs.has(m.from)) issues.add([...base, 'from'], `from "${m.from}" does not exist in ${String(doc.source)}`);
     if (targetRefs && !targetRefs.has(m.to)) issues.add([...base, 'to'], `to "${m.to}" does not exist in ${String(doc.target)}`);
     const key = `${m.from}\u0000${m.to}`;
