@@ -8,8 +8,8 @@ const XLSX = { 'content-type': 'application/vnd.openxmlformats-officedocument.sp
 const frameworkYaml = (id: string, version = '1', extra = '') => `framework:
   id: ${id}
   version: "${version}"
-  edition: "ACME AI Policy ${version}"
-  publisher: ACME Certification
+  edition: { en: "ACME AI Policy ${version}", fr: "Politique IA ACME ${version}" }
+  publisher: { en: "ACME Certification", fr: "ACME Certification" }
   title: { en: "ACME responsible AI scheme", fr: "Référentiel ACME d’IA responsable" }
   description: { en: "Our own scheme.", fr: "Notre propre référentiel." }
 requirements:
@@ -41,8 +41,10 @@ async function workbook(rows: (string | boolean | null)[][], header: Record<stri
 const xlsxHeader = (id: string) => ({
   id,
   version: '2025',
-  edition: 'Banque AI 2025',
-  publisher: 'Banque',
+  edition_en: 'Bank AI 2025',
+  edition_fr: 'Banque IA 2025',
+  publisher_en: 'Banque',
+  publisher_fr: 'Banque',
   title_en: 'Bank AI controls',
   title_fr: 'Mesures IA de la banque',
   description_en: 'Internal controls.',
@@ -112,6 +114,17 @@ describe.skipIf(!backendAvailable)('catalog: custom frameworks (YAML and XLSX im
     const res2 = await c.post(importUrl(), noFrench, YAML);
     expect(res2.statusCode).toBe(400);
     expect(res2.json().message).toMatch(/^Line \d+: requirement "G1\.2": title\.fr is missing/);
+
+    // The edition and the publisher are seen in the French UI too; a ref written in words needs its French form.
+    const englishOnly = frameworkYaml('acme-bad')
+      .replace(/publisher: .*/, 'publisher: ACME Certification')
+      .replace('  - ref: "G1.2"', '  - ref: "Annex B"');
+    const res3 = await c.post(importUrl(), englishOnly, YAML);
+    expect(res3.statusCode).toBe(400);
+    expect(res3.json().details).toEqual([
+      { line: 5, reason: 'framework.publisher must have an English (en) and a French (fr) text' },
+      { line: 18, reason: 'requirement "Annex B": label.fr is missing: a ref written in words needs its French form (label: { en: "Annex B", fr: "…" })' },
+    ]);
   });
 
   it('imports an XLSX workbook and reports a bad row by its number, importing nothing', async () => {

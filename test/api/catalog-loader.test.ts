@@ -9,6 +9,9 @@ import { CatalogError } from '../../src/server/modules/catalog/catalog-validate.
 import { backendAvailable, createTestApp, tenantWithOwner, type TClient, type TTestApp } from '../support/test-app.ts';
 
 const ID = 'iso-iec-42001-2023';
+/** The version of the built-in file, and the one a content change publishes. */
+const V = '2023-r2';
+const NEXT = '2023-r3';
 
 describe.skipIf(!backendAvailable)('catalog loading at start-up: versions are never rewritten', () => {
   let t: TTestApp;
@@ -48,28 +51,28 @@ describe.skipIf(!backendAvailable)('catalog loading at start-up: versions are ne
     fs.writeFileSync(file, original.replace('"Verification and validation"', '"Verification, validation and testing"'));
     const err = await loadCatalogs(t.p.db, { dir }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CatalogError);
-    const versionLine = original.split('\n').findIndex((l) => l.includes('version: "2023"')) + 1;
-    expect((err as Error).message).toContain(`${file}:${versionLine}: framework "${ID}" version "2023" is already loaded with different content: change \`version\``);
-    expect(await versions()).toEqual([{ version: '2023', is_current: true }]);
+    const versionLine = original.split('\n').findIndex((l) => l.includes(`version: "${V}"`)) + 1;
+    expect((err as Error).message).toContain(`${file}:${versionLine}: framework "${ID}" version "${V}" is already loaded with different content: change \`version\``);
+    expect(await versions()).toEqual([{ version: V, is_current: true }]);
   });
 
   it('loads a new version beside the old one, makes it current and re-binds the crosswalks', async () => {
     const before = await mappingCount('iso-iec-27001-2022');
-    fs.writeFileSync(file, original.replace('"Verification and validation"', '"Verification, validation and testing"').replace('version: "2023"', 'version: "2023-r1"'));
+    fs.writeFileSync(file, original.replace('"Verification and validation"', '"Verification, validation and testing"').replace(`version: "${V}"`, `version: "${NEXT}"`));
     const summary = await loadCatalogs(t.p.db, { dir });
-    expect(summary.inserted).toEqual([`${ID}@2023-r1`]);
+    expect(summary.inserted).toEqual([`${ID}@${NEXT}`]);
     expect(summary.crosswalks.sort()).toEqual([`${ID}--eu-ai-act-2024`, `${ID}--iso-iec-27001-2022`, `nist-ai-rmf-1.0--${ID}`]);
     expect(await versions()).toEqual([
-      { version: '2023', is_current: false },
-      { version: '2023-r1', is_current: true },
+      { version: V, is_current: false },
+      { version: NEXT, is_current: true },
     ]);
 
     const current = (await c.get(`/api/catalog/frameworks/${ID}/requirements/A.6.2.4`)).json();
-    expect(current.framework.version).toBe('2023-r1');
+    expect(current.framework.version).toBe(NEXT);
     expect(current.requirement.title.en).toBe('Verification, validation and testing');
     expect(current.mappings.length).toBeGreaterThan(0);
-    // What an assessment recorded against 2023 still reads the same.
-    const old = (await c.get(`/api/catalog/frameworks/${ID}/requirements/A.6.2.4?version=2023`)).json();
+    // What an assessment recorded against the previous version still reads the same.
+    const old = (await c.get(`/api/catalog/frameworks/${ID}/requirements/A.6.2.4?version=${V}`)).json();
     expect(old.requirement.title.en).toBe('Verification and validation');
     // Mappings of the superseded version do not count twice.
     expect(await mappingCount('iso-iec-27001-2022')).toBe(before);
@@ -89,8 +92,8 @@ describe.skipIf(!backendAvailable)('catalog loading at start-up: versions are ne
   it('going back to a loaded version makes it current again', async () => {
     fs.writeFileSync(file, original);
     const summary = await loadCatalogs(t.p.db, { dir });
-    expect(summary).toMatchObject({ inserted: [], madeCurrent: [`${ID}@2023`] });
-    expect((await c.get(`/api/catalog/frameworks/${ID}`)).json().version).toBe('2023');
+    expect(summary).toMatchObject({ inserted: [], madeCurrent: [`${ID}@${V}`] });
+    expect((await c.get(`/api/catalog/frameworks/${ID}`)).json().version).toBe(V);
   });
 
   it('stops on invalid YAML with file:line: reason', async () => {

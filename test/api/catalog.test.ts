@@ -100,9 +100,9 @@ describe.skipIf(!backendAvailable)('catalog: frameworks, requirements, crosswalk
     expect(again.body).toBe('');
     const tree42001 = first.json() as { requirements: TReq[] };
     // The body is built by PostgreSQL: its keys are exactly the documented contract.
-    expect(Object.keys(tree42001).sort()).toEqual(['counts', 'custom', 'description', 'edition', 'id', 'publisher', 'requirements', 'title', 'version']);
+    expect(Object.keys(tree42001).sort()).toEqual(['counts', 'custom', 'description', 'edition', 'id', 'publisher', 'requirements', 'shortTitle', 'title', 'version']);
     expect(Object.keys(tree42001.requirements[0]!).sort()).toEqual(
-      ['appliesFrom', 'category', 'description', 'documentedInformation', 'kind', 'mappingCount', 'parentRef', 'ref', 'title'],
+      ['appliesFrom', 'category', 'description', 'documentedInformation', 'kind', 'label', 'mappingCount', 'parentRef', 'ref', 'title'],
     );
     expect(tree42001.requirements.find((r) => r.ref === '6.1.2')!.mappingCount).toBeGreaterThan(0);
   });
@@ -111,12 +111,17 @@ describe.skipIf(!backendAvailable)('catalog: frameworks, requirements, crosswalk
     const res = await c.get('/api/catalog/frameworks/iso-iec-42001-2023/requirements/6.1.2');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.framework).toMatchObject({ id: 'iso-iec-42001-2023', version: '2023' });
+    expect(body.framework).toMatchObject({ id: 'iso-iec-42001-2023', version: '2023-r2', shortTitle: { en: 'ISO/IEC 42001', fr: 'ISO/IEC 42001' } });
     expect(body.parent).toMatchObject({ ref: '6.1' });
     expect(body.requirement).toMatchObject({ ref: '6.1.2', kind: 'clause', parentRef: '6.1', documentedInformation: expect.any(String) });
     type TM = { direction: string; relation: string; rationale: { fr: string }; other: { frameworkId: string; ref: string } };
     const m = body.mappings as TM[];
-    expect(m).toContainEqual(expect.objectContaining({ direction: 'outgoing', other: expect.objectContaining({ frameworkId: 'eu-ai-act-2024', ref: 'Art. 9' }) }));
+    expect(m).toContainEqual(
+      expect.objectContaining({
+        direction: 'outgoing',
+        other: expect.objectContaining({ frameworkId: 'eu-ai-act-2024', frameworkShortTitle: { en: 'EU AI Act', fr: 'règlement européen sur l’IA' }, ref: 'Art. 9' }),
+      }),
+    );
     expect(m).toContainEqual(expect.objectContaining({ direction: 'outgoing', other: expect.objectContaining({ frameworkId: 'iso-iec-27001-2022', ref: '6.1.2' }) }));
     expect(m).toContainEqual(expect.objectContaining({ direction: 'incoming', other: expect.objectContaining({ frameworkId: 'nist-ai-rmf-1.0', ref: 'GOVERN 1.3' }) }));
     expect(m.every((x) => x.rationale.fr.length > 0)).toBe(true);
@@ -125,6 +130,8 @@ describe.skipIf(!backendAvailable)('catalog: frameworks, requirements, crosswalk
     const art = await c.get(`/api/catalog/frameworks/eu-ai-act-2024/requirements/${encodeURIComponent('Art. 6')}`);
     expect(art.statusCode).toBe(200);
     expect(art.json().children.map((x: { ref: string }) => x.ref)).toEqual(['Art. 6(1)', 'Art. 6(2)', 'Art. 6(3)', 'Art. 6(4)']);
+    expect(art.json().children[0].label).toEqual({ en: 'Art. 6(1)', fr: 'Art. 6, par. 1' });
+    expect(art.json().parent).toEqual({ ref: 'Chapter III', label: { en: 'Chapter III', fr: 'Chapitre III' }, title: expect.objectContaining({ fr: 'Systèmes d’IA à haut risque' }) });
     expect(art.json().requirement.appliesFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     expect((await c.get('/api/catalog/frameworks/iso-iec-42001-2023/requirements/A.99')).statusCode).toBe(404);
@@ -150,5 +157,65 @@ describe.skipIf(!backendAvailable)('catalog: frameworks, requirements, crosswalk
     expect((await c.get('/api/catalog/search?q=')).statusCode).toBe(400);
     expect((await c.get(`/api/catalog/search?q=${'x'.repeat(101)}`)).statusCode).toBe(400);
     expect((await c.get('/api/catalog/search?q=risk&limit=3')).json().items).toHaveLength(3);
+  });
+
+  it('every framework names its edition, publisher and word refs in French', async () => {
+    const items = (await c.get('/api/catalog/frameworks')).json().items as { id: string; edition: { fr: string }; publisher: { fr: string }; shortTitle: { fr: string } }[];
+    const ai = items.find((f) => f.id === 'eu-ai-act-2024')!;
+    expect(ai).toMatchObject({ edition: { fr: 'Règlement (UE) 2024/1689 (règlement sur l’IA)' }, publisher: { fr: 'Union européenne' }, shortTitle: { fr: 'règlement européen sur l’IA' } });
+    expect(items.find((f) => f.id === 'soc2-tsc-2017')!.edition.fr).toMatch(/^Critères des services de confiance 2017/);
+    const annex = (await tree('eu-ai-act-2024')).requirements.find((r) => r.ref === 'Annex III(5)(c)') as TReq & { label: { fr: string } };
+    expect(annex.label.fr).toBe('Annexe III, point 5 c)');
+  });
+
+  describe('full-text search', () => {
+    type TPage = { items: { frameworkId: string; ref: string; label: { fr: string } | null; title: { fr: string } }[]; total: number; nextOffset: number | null };
+    const page = async (q: string, extra = '') => {
+      const res = await c.get(`/api/catalog/search?q=${encodeURIComponent(q)}${extra}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as TPage;
+    };
+
+    it('searches descriptions: "human oversight" finds the ISO/IEC 42001 requirements that ask for it', async () => {
+      const { items } = await page('human oversight', '&limit=50');
+      const refs42001 = items.filter((r) => r.frameworkId === 'iso-iec-42001-2023').map((r) => r.ref);
+      // A.3.2 and A.8.2 mention human oversight only in their descriptions, not in their titles.
+      expect(refs42001).toEqual(expect.arrayContaining(['A.3.2', 'A.8.2']));
+      // The AI Act's human-oversight article has it in its title: it ranks above description-only hits.
+      const art14 = items.findIndex((r) => r.frameworkId === 'eu-ai-act-2024' && r.ref === 'Art. 14');
+      expect(art14).toBeGreaterThanOrEqual(0);
+      expect(art14).toBeLessThan(items.findIndex((r) => r.ref === 'A.3.2'));
+      // Typing is searching: the last word counts as a prefix.
+      expect((await page('human overs', '&limit=50')).items.map((r) => r.ref)).toEqual(expect.arrayContaining(['A.3.2', 'A.8.2']));
+    });
+
+    it('pages through "risque" with a total: more than 20 results, none lost or repeated', async () => {
+      const first = await page('risque');
+      expect(first.items).toHaveLength(20);
+      expect(first.total).toBeGreaterThan(20);
+      expect(first.nextOffset).toBe(20);
+      const seen = [...first.items];
+      let next = first.nextOffset;
+      while (next !== null) {
+        const more = await page('risque', `&offset=${next}&limit=50`);
+        expect(more.total).toBe(first.total);
+        seen.push(...more.items);
+        next = more.nextOffset;
+      }
+      expect(seen).toHaveLength(first.total);
+      expect(new Set(seen.map((r) => `${r.frameworkId} ${r.ref}`)).size).toBe(first.total);
+      // French stems: "risques" and "risque" are the same word.
+      expect((await page('risques')).total).toBe(first.total);
+      const past = await page('risque', `&offset=${first.total + 5}`);
+      expect(past).toEqual({ items: [], total: first.total, nextOffset: null });
+    });
+
+    it('folds French accents both ways: "integrite" finds "intégrité", "sécurité" finds "securite"', async () => {
+      const { items } = await page('integrite');
+      expect(items).toContainEqual(expect.objectContaining({ frameworkId: 'soc2-tsc-2017', ref: 'CC1.1', title: expect.objectContaining({ fr: 'Intégrité et éthique' }) }));
+      expect((await page('INTÉGRITÉ')).total).toBe((await page('integrite')).total);
+      expect((await page('chapitre iii')).items[0]).toMatchObject({ frameworkId: 'eu-ai-act-2024', ref: 'Chapter III', label: { fr: 'Chapitre III' } });
+      expect((await c.get('/api/catalog/search?q=risk&offset=-1')).statusCode).toBe(400);
+    });
   });
 });

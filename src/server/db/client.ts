@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.ts';
@@ -47,7 +48,8 @@ export async function openDatabase(opts: TDatabaseOptions): Promise<TDatabase> {
   }
   const dir = opts.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const pglite = await PGlite.create(dir, { parsers: { 20: (v: string) => Number(v) } });
+  // unaccent: catalog search folds accents in its generated tsvectors (migration 0003).
+  const pglite = await PGlite.create(dir, { parsers: { 20: (v: string) => Number(v) }, extensions: { unaccent } });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

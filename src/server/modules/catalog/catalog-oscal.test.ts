@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { exportBaseName } from './catalog-export-service.ts';
 import { oscalId, uuidV5 } from './catalog-oscal.ts';
-import { foldSearchText, SEARCH_FOLD_FROM, SEARCH_FOLD_TO } from './catalog-search-text.ts';
+import { searchTerms, tsWords } from './catalog-search-text.ts';
 
 describe('OSCAL ids and UUIDs', () => {
   it('derives NCName ids from refs, unique within a catalog', () => {
@@ -25,9 +26,23 @@ describe('OSCAL ids and UUIDs', () => {
   });
 });
 
-describe('search folding', () => {
-  it('folds case, accents, ligatures and typographic apostrophes the same way as the SQL side', () => {
-    expect([...SEARCH_FOLD_FROM].length).toBe(SEARCH_FOLD_TO.length);
-    expect(foldSearchText('Évaluation des impacts – l’IA, MAÎTRISE, œuvre')).toBe("evaluation des impacts - l'ia, maitrise, oeuvre");
+describe('search terms', () => {
+  it('turns any typed text into an AND of words, the last one a prefix, with no tsquery operator left', () => {
+    expect(tsWords('human overs')).toEqual(['human', 'overs:*']);
+    expect(tsWords('Évaluation des impacts – l’IA')).toEqual(['Évaluation', 'des', 'impacts', 'l', 'IA:*']);
+    expect(tsWords("a & !b | c:* (d) <-> 'e'")).toEqual(['a', 'b', 'c', 'd', 'e:*']);
+    expect(tsWords(' ,;: ')).toEqual([]);
+    expect(searchTerms(' Art. 9 ')).toMatchObject({ refPrefix: 'art. 9', compactRef: 'art9' });
+  });
+});
+
+describe('download file names', () => {
+  it('write the version once, even when the id ends with the year the version starts with', () => {
+    expect(exportBaseName('iso-iec-42001-2023', '2023')).toBe('iso-iec-42001-2023');
+    expect(exportBaseName('iso-iec-42001-2023', '2023-r2')).toBe('iso-iec-42001-2023-r2');
+    expect(exportBaseName('soc2-tsc-2017', '2017-rev2022-r2')).toBe('soc2-tsc-2017-rev2022-r2');
+    expect(exportBaseName('nist-ai-rmf-1.0', '1.0-r2')).toBe('nist-ai-rmf-1.0-r2');
+    expect(exportBaseName('bank-ai-controls', '2025')).toBe('bank-ai-controls-2025');
+    expect(exportBaseName('acme', 'v 2/3')).toBe('acme-v-2-3');
   });
 });

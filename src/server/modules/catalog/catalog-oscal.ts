@@ -69,7 +69,7 @@ export function toOscalCatalog(rows: TTreeRow[], lang: TLang = 'en') {
       class: n.row.kind,
       title: n.row.r_title[lang],
       props: [
-        { name: 'label', value: n.row.ref },
+        { name: 'label', value: n.row.label?.[lang] ?? n.row.ref },
         { name: 'sort-id', value: sortIds.get(n.row.ref)! },
       ],
       ...(prose ? { parts: [{ id: `${id}_${partName === 'statement' ? 'smt' : 'ovw'}`, name: partName, prose }] } : {}),

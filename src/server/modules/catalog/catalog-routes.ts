@@ -42,9 +42,9 @@ export function catalogRoutes(appIn: FastifyInstance, p: TPlatform) {
     { schema: { tags, params: S.ZRequirementParams, querystring: S.ZVersionQuery, response: { 200: S.ZRequirementDetail } } },
     (req) => svc.requirement(req.actor, req.params.id, req.params.ref, req.query.version),
   );
-  app.get('/api/catalog/search', { schema: { tags, querystring: S.ZSearchQuery, response: { 200: S.ZSearchResults } } }, async (req) => ({
-    items: await svc.search(req.actor, req.query.q, req.query.limit),
-  }));
+  app.get('/api/catalog/search', { schema: { tags, querystring: S.ZSearchQuery, response: { 200: S.ZSearchResults } } }, (req) =>
+    svc.search(req.actor, req.query.q, { limit: req.query.limit, offset: req.query.offset }),
+  );
 
   app.get('/api/catalog/frameworks/:id/oscal', { schema: { tags, params: S.ZFrameworkParams, querystring: S.ZOscalQuery } }, async (req, reply) => {
     const { filename, document } = await exports.oscal(req.actor, req.params.id, req.query);

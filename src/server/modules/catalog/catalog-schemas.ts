@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RELATIONS } from './catalog-format.ts';
 
 export const ZLocalizedText = z.object({ en: z.string(), fr: z.string() });
+/** How a reader names a ref written in words ("Chapitre I" for "Chapter I"); null when the ref is a code. */
+const ZRefLabel = ZLocalizedText.nullable();
 
 export const ZFrameworkParams = z.object({
   id: z
@@ -15,6 +17,7 @@ export const ZOscalQuery = ZVersionQuery.extend({ lang: z.enum(['en', 'fr']).def
 export const ZSearchQuery = z.object({
   q: z.string().trim().min(1, 'q needs at least 1 character').max(100, 'q is at most 100 characters'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
 const ZCounts = z.record(z.string(), z.number().int());
@@ -23,8 +26,9 @@ export const ZFrameworkSummary = z.object({
   id: z.string(),
   version: z.string(),
   title: ZLocalizedText,
-  edition: z.string(),
-  publisher: z.string(),
+  shortTitle: ZLocalizedText,
+  edition: ZLocalizedText,
+  publisher: ZLocalizedText,
   custom: z.boolean(),
   counts: ZCounts,
   mappingCount: z.number().int(),
@@ -33,6 +37,7 @@ export const ZFrameworkList = z.object({ items: z.array(ZFrameworkSummary) });
 
 export const ZRequirement = z.object({
   ref: z.string(),
+  label: ZRefLabel,
   kind: z.string(),
   parentRef: z.string().nullable(),
   title: ZLocalizedText,
@@ -47,8 +52,9 @@ export const ZFrameworkTree = z.object({
   id: z.string(),
   version: z.string(),
   title: ZLocalizedText,
-  edition: z.string(),
-  publisher: z.string(),
+  shortTitle: ZLocalizedText,
+  edition: ZLocalizedText,
+  publisher: ZLocalizedText,
   description: ZLocalizedText,
   custom: z.boolean(),
   counts: ZCounts,
@@ -56,22 +62,34 @@ export const ZFrameworkTree = z.object({
 });
 
 export const ZRequirementDetail = z.object({
-  framework: z.object({ id: z.string(), version: z.string(), title: ZLocalizedText }),
+  framework: z.object({ id: z.string(), version: z.string(), title: ZLocalizedText, shortTitle: ZLocalizedText }),
   requirement: ZRequirement,
-  parent: z.object({ ref: z.string(), title: ZLocalizedText }).nullable(),
-  children: z.array(z.object({ ref: z.string(), kind: z.string(), title: ZLocalizedText })),
+  parent: z.object({ ref: z.string(), label: ZRefLabel, title: ZLocalizedText }).nullable(),
+  children: z.array(z.object({ ref: z.string(), label: ZRefLabel, kind: z.string(), title: ZLocalizedText })),
   mappings: z.array(
     z.object({
       direction: z.enum(['outgoing', 'incoming']),
       relation: z.enum(RELATIONS),
       rationale: ZLocalizedText,
-      other: z.object({ frameworkId: z.string(), frameworkTitle: ZLocalizedText, ref: z.string(), title: ZLocalizedText, kind: z.string() }),
+      other: z.object({
+        frameworkId: z.string(),
+        frameworkTitle: ZLocalizedText,
+        frameworkShortTitle: ZLocalizedText,
+        ref: z.string(),
+        label: ZRefLabel,
+        title: ZLocalizedText,
+        kind: z.string(),
+      }),
     }),
   ),
 });
 
 export const ZSearchResults = z.object({
-  items: z.array(z.object({ frameworkId: z.string(), frameworkTitle: ZLocalizedText, ref: z.string(), kind: z.string(), title: ZLocalizedText })),
+  items: z.array(z.object({ frameworkId: z.string(), frameworkTitle: ZLocalizedText, ref: z.string(), label: ZRefLabel, kind: z.string(), title: ZLocalizedText })),
+  /** Every match, not only this page. */
+  total: z.number().int(),
+  /** The `offset` of the next page, or null on the last one. */
+  nextOffset: z.number().int().nullable(),
 });
 
 export const ZImportResult = z.object({

@@ -1,40 +1,27 @@
 /*
- * Accent folding for search, without the `unaccent` extension (PGlite does not ship it): the
- * same character table drives SQL's translate() and the query's normalisation here. Upper-case
- * accented letters are listed too because lower() leaves them alone under the C locale.
+ * The search box's text as the repository wants it. Accents are folded by PostgreSQL itself
+ * (catalog_fold(), over unaccent: migration 0003), on the indexed text and on the query alike,
+ * so both sides always agree; here the query only becomes safe tsquery syntax.
  */
-const FOLD: Record<string, string> = {
-  a: 'àâäáãåÀÂÄÁÃÅ',
-  c: 'çÇ',
-  e: 'éèêëÉÈÊË',
-  i: 'íìîïÍÌÎÏ',
-  n: 'ñÑ',
-  o: 'óòôöõÓÒÔÖÕ',
-  u: 'úùûüÚÙÛÜ',
-  y: 'ýÿÝŸ',
-  "'": '’‘`´',
-  '-': '‐‑–—',
-};
 
-export const SEARCH_FOLD_FROM = Object.values(FOLD).join('');
-export const SEARCH_FOLD_TO = Object.entries(FOLD)
-  .map(([to, from]) => to.repeat([...from].length))
-  .join('');
+const MAX_WORDS = 8;
 
-const table = new Map<string, string>();
-for (const [to, from] of Object.entries(FOLD)) for (const ch of from) table.set(ch, to);
-
-export function foldSearchText(s: string): string {
-  const lowered = s.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-  return [...lowered].map((ch) => table.get(ch) ?? ch).join('');
+/**
+ * Every word must match (AND); the last one also as a prefix, so that results follow the typing
+ * ("human overs" already finds "human oversight"). Words are letters and digits only: nothing the
+ * user types can reach the tsquery parser as an operator.
+ */
+export function tsWords(q: string): string[] {
+  const words = [...new Set(q.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, MAX_WORDS);
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w));
 }
 
-/** The query as the repository wants it: a ref prefix, the same without punctuation, title words. */
+/** A ref prefix, the same without punctuation ("cc6", "a.6.2", "art 9"), and the full-text query. */
 export function searchTerms(q: string) {
-  const folded = foldSearchText(q.trim());
+  const trimmed = q.trim();
   return {
-    refPrefix: q.trim().toLowerCase(),
-    compactRef: q.trim().toLowerCase().replace(/[^a-z0-9]/g, ''),
-    words: [...new Set(folded.split(/\s+/).filter(Boolean))].slice(0, 8),
+    refPrefix: trimmed.toLowerCase(),
+    compactRef: trimmed.toLowerCase().replace(/[^a-z0-9]/g, ''),
+    words: tsWords(trimmed),
   };
 }

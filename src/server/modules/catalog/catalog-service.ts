@@ -12,6 +12,7 @@ export function viewerOf(actor: TActor | null): repo.TViewer {
 
 const requirementDto = (r: repo.TTreeRow | repo.TRequirementRow) => ({
   ref: r.ref,
+  label: r.label,
   kind: r.kind,
   parentRef: r.parent_ref,
   title: r.r_title,
@@ -41,6 +42,7 @@ export function createCatalogService(p: TPlatform) {
         id: f.id,
         version: f.version,
         title: f.title,
+        shortTitle: f.short_title,
         edition: f.edition,
         publisher: f.publisher,
         custom: f.owner_tenant_id !== null,
@@ -71,22 +73,39 @@ export function createCatalogService(p: TPlatform) {
       await assertOwnerPolicy(actor, r.owner_tenant_id);
       const [children, mappings] = await Promise.all([repo.listChildren(p.db, r.id, r.version, r.ref), repo.listMappings(p.db, r.id, r.version, r.ref)]);
       return {
-        framework: { id: r.id, version: r.version, title: r.title },
+        framework: { id: r.id, version: r.version, title: r.title, shortTitle: r.short_title },
         requirement: { ...requirementDto(r), mappingCount: mappings.length },
-        parent: r.parent_ref && r.parent_title ? { ref: r.parent_ref, title: r.parent_title } : null,
-        children: children.map((c) => ({ ref: c.ref, kind: c.kind, title: c.title })),
+        parent: r.parent_ref && r.parent_title ? { ref: r.parent_ref, label: r.parent_label, title: r.parent_title } : null,
+        children: children.map((c) => ({ ref: c.ref, label: c.label, kind: c.kind, title: c.title })),
         mappings: mappings.map((m) => ({
           direction: m.direction,
           relation: m.relation,
           rationale: m.rationale,
-          other: { frameworkId: m.other_framework_id, frameworkTitle: m.other_framework_title, ref: m.other_ref, title: m.other_title, kind: m.other_kind },
+          other: {
+            frameworkId: m.other_framework_id,
+            frameworkTitle: m.other_framework_title,
+            frameworkShortTitle: m.other_framework_short_title,
+            ref: m.other_ref,
+            label: m.other_label,
+            title: m.other_title,
+            kind: m.other_kind,
+          },
         })),
       };
     },
 
-    async search(actor: TActor | null, q: string, limit: number) {
-      const rows = await repo.searchRequirements(p.db, viewerOf(actor), { ...searchTerms(q), limit });
-      return rows.map((r) => ({ frameworkId: r.framework_id, frameworkTitle: r.framework_title, ref: r.ref, kind: r.kind, title: r.title }));
+    async search(actor: TActor | null, q: string, page: { limit: number; offset: number }) {
+      const viewer = viewerOf(actor);
+      const terms = searchTerms(q);
+      const rows = await repo.searchRequirements(p.db, viewer, { ...terms, ...page });
+      // Past the last page the window count is gone with the rows: ask for it once more.
+      const total = rows[0]?.total ?? (page.offset > 0 ? ((await repo.searchRequirements(p.db, viewer, { ...terms, limit: 1, offset: 0 }))[0]?.total ?? 0) : 0);
+      const next = page.offset + rows.length;
+      return {
+        items: rows.map((r) => ({ frameworkId: r.framework_id, frameworkTitle: r.framework_title, ref: r.ref, label: r.label, kind: r.kind, title: r.title })),
+        total,
+        nextOffset: next < total ? next : null,
+      };
     },
   };
 }

@@ -15,9 +15,24 @@ import type { TIssue, TPath, TSource } from './catalog-validate.ts';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FRAMEWORK_SHEET = 'Framework';
 const REQUIREMENTS_SHEET = 'Requirements';
-const FRAMEWORK_FIELDS = ['id', 'version', 'edition', 'publisher', 'title_en', 'title_fr', 'description_en', 'description_fr'] as const;
+const FRAMEWORK_FIELDS = [
+  'id',
+  'version',
+  'edition_en',
+  'edition_fr',
+  'publisher_en',
+  'publisher_fr',
+  'title_en',
+  'title_fr',
+  'short_title_en',
+  'short_title_fr',
+  'description_en',
+  'description_fr',
+] as const;
 export const REQUIREMENT_COLUMNS = [
   'ref',
+  'label_en',
+  'label_fr',
   'kind',
   'parent',
   'normative',
@@ -29,7 +44,8 @@ export const REQUIREMENT_COLUMNS = [
   'category',
   'applies_from',
   'applies_from_original',
-  'date_source',
+  'date_source_en',
+  'date_source_fr',
 ] as const;
 type TColumn = (typeof REQUIREMENT_COLUMNS)[number];
 const REQUIRED_COLUMNS: TColumn[] = ['ref', 'kind', 'title_en', 'title_fr'];
@@ -45,14 +61,29 @@ export async function frameworkToXlsx(rows: TTreeRow[]): Promise<Buffer> {
     { header: 'field', key: 'field', width: 18 },
     { header: 'value', key: 'value', width: 100 },
   ];
-  const header = { id: f.id, version: f.version, edition: f.edition, publisher: f.publisher, title_en: f.title.en, title_fr: f.title.fr, description_en: f.description.en, description_fr: f.description.fr };
-  for (const field of FRAMEWORK_FIELDS) fs.addRow({ field, value: header[field] });
+  const header: Record<(typeof FRAMEWORK_FIELDS)[number], string> = {
+    id: f.id,
+    version: f.version,
+    edition_en: f.edition.en,
+    edition_fr: f.edition.fr,
+    publisher_en: f.publisher.en,
+    publisher_fr: f.publisher.fr,
+    title_en: f.title.en,
+    title_fr: f.title.fr,
+    short_title_en: f.short_title?.en ?? '',
+    short_title_fr: f.short_title?.fr ?? '',
+    description_en: f.description.en,
+    description_fr: f.description.fr,
+  };
+  for (const field of FRAMEWORK_FIELDS) if (header[field] !== '') fs.addRow({ field, value: header[field] });
 
   const rs = wb.addWorksheet(REQUIREMENTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   rs.columns = REQUIREMENT_COLUMNS.map((key) => ({ header: key, key, width: key.startsWith('description') ? 80 : key.startsWith('title') ? 40 : 14 }));
   for (const r of rows) {
     rs.addRow({
       ref: r.ref,
+      label_en: r.label?.en ?? '',
+      label_fr: r.label?.fr ?? '',
       kind: r.kind,
       parent: r.parent_ref ?? '',
       normative: r.normative,
@@ -64,7 +95,8 @@ export async function frameworkToXlsx(rows: TTreeRow[]): Promise<Buffer> {
       category: r.category ?? '',
       applies_from: r.applies_from ?? '',
       applies_from_original: r.extra.appliesFromOriginal ?? '',
-      date_source: r.extra.dateSource ?? '',
+      date_source_en: r.extra.dateSource?.en ?? '',
+      date_source_fr: r.extra.dateSource?.fr ?? '',
     });
   }
   for (const s of [fs, rs]) s.getRow(1).font = { bold: true };
@@ -120,7 +152,15 @@ export async function xlsxSource(buf: Buffer): Promise<TSource> {
     header[key.trim()] = cellValue(row.getCell(2).value);
   });
   const pair = (k: string) => (header[`${k}_en`] === undefined && header[`${k}_fr`] === undefined ? undefined : { en: header[`${k}_en`], fr: header[`${k}_fr`] });
-  const framework = { id: header.id, version: header.version, edition: header.edition, publisher: header.publisher, title: pair('title'), description: pair('description') };
+  const framework = {
+    id: header.id,
+    version: header.version,
+    edition: pair('edition'),
+    publisher: pair('publisher'),
+    title: pair('title'),
+    shortTitle: pair('short_title'),
+    description: pair('description'),
+  };
 
   const columns = new Map<TColumn, number>();
   rsheet.getRow(1).eachCell((cell, col) => {
@@ -138,14 +178,15 @@ export async function xlsxSource(buf: Buffer): Promise<TSource> {
     const values = Object.fromEntries(REQUIREMENT_COLUMNS.map((c) => [c, get(c)]));
     if (Object.values(values).every((v) => v === undefined)) return;
     const text = (c: TColumn) => (typeof values[c] === 'boolean' ? String(values[c]) : values[c]);
-    const both = (k: 'title' | 'description') => {
+    const both = (k: 'title' | 'description' | 'label' | 'date_source') => {
       const en = text(`${k}_en`);
       const fr = text(`${k}_fr`);
-      return en === undefined && fr === undefined && k === 'description' ? undefined : { en, fr };
+      return en === undefined && fr === undefined && k !== 'title' ? undefined : { en, fr };
     };
     const normative = values.normative;
     const entry: Record<string, unknown> = {
       ref: text('ref'),
+      label: both('label'),
       kind: text('kind'),
       parent: text('parent') ?? null,
       normative: typeof normative === 'string' ? (BOOLEAN_WORDS[normative.trim().toLowerCase()] ?? normative) : normative,
@@ -155,7 +196,7 @@ export async function xlsxSource(buf: Buffer): Promise<TSource> {
       category: text('category'),
       appliesFrom: text('applies_from'),
       appliesFromOriginal: text('applies_from_original'),
-      dateSource: text('date_source'),
+      dateSource: both('date_source'),
     };
     for (const k of Object.keys(entry)) if (entry[k] === undefined) delete entry[k];
     rowNumbers.push(n);
