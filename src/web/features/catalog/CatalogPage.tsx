@@ -1,5 +1,4 @@
 import { Card, EmptyState, SimpleGrid, Stack } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconShield } from '../../components/icons';
 import { Loading } from '../../components/Loading';
@@ -7,14 +6,22 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFrameworks } from './api';
 import { CatalogSearch } from './CatalogSearch';
 import { FrameworkCard } from './FrameworkCard';
+import { useCatalogLocale } from './localize';
 
 export function CatalogPage() {
-  const { t } = useTranslation();
+  const { t, text, locale } = useCatalogLocale();
   const frameworks = useFrameworks();
+  // The subtitle names what is loaded (built-in and custom), not a list written once in the i18n files.
+  const names = (frameworks.data ?? []).map((f) => text(f.shortTitle));
+  const description = names.length
+    ? t('catalog.descriptionWith', {
+        frameworks: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names),
+      })
+    : t('catalog.description');
 
   return (
     <Stack gap="lg">
-      <PageHeader title={t('catalog.title')} description={t('catalog.description')} />
+      <PageHeader title={t('catalog.title')} description={description} />
       <CatalogSearch />
       {frameworks.isPending ? (
         <Loading />

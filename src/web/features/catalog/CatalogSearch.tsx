@@ -1,9 +1,9 @@
-import { Anchor, Card, CloseButton, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, CloseButton, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CATALOG_SEARCH_LIMIT, catalogPaths, useCatalogSearch } from './api';
+import { catalogPaths, useCatalogSearch } from './api';
 import { KindBadge } from './badges';
 import { IconSearch } from '../../components/icons';
 import { useCatalogLocale } from './localize';
@@ -11,7 +11,7 @@ import { useCatalogLocale } from './localize';
 const SEARCH_PARAM = 'q';
 
 export function CatalogSearch() {
-  const { t, text } = useCatalogLocale();
+  const { t, text, number, ref: refText } = useCatalogLocale();
   const [params, setParams] = useSearchParams();
   const [value, setValue] = useState(() => params.get(SEARCH_PARAM) ?? '');
   const [debounced] = useDebouncedValue(value.trim(), 300);
@@ -31,7 +31,8 @@ export function CatalogSearch() {
     );
   }, [debounced, setParams]);
 
-  const results = search.data ?? [];
+  const results = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = search.data?.pages[0]?.total ?? 0;
 
   return (
     <Card withBorder padding="lg">
@@ -70,10 +71,14 @@ export function CatalogSearch() {
               </Text>
             ) : (
               <>
-                <Text size="sm" c="dimmed">
-                  {results.length >= CATALOG_SEARCH_LIMIT
-                    ? t('catalog.search.limited', { count: results.length })
-                    : t('catalog.search.count', { count: results.length })}
+                <Text size="sm" c="dimmed" data-testid="catalog-search-count" data-total={total}>
+                  {results.length < total
+                    ? t('catalog.search.shown', {
+                        count: total,
+                        shown: number(results.length),
+                        formatted: number(total),
+                      })
+                    : t('catalog.search.count', { count: total })}
                 </Text>
                 <Stack component="ul" gap={4} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {results.map((result) => (
@@ -102,7 +107,7 @@ export function CatalogSearch() {
                         style={{ minWidth: 0 }}
                       >
                         <Text span ff="monospace" size="sm" fw={600} mr="xs">
-                          {result.ref}
+                          {refText(result)}
                         </Text>
                         {text(result.title)}
                       </Anchor>
@@ -110,6 +115,19 @@ export function CatalogSearch() {
                     </Group>
                   ))}
                 </Stack>
+                {search.hasNextPage && (
+                  <Group>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => void search.fetchNextPage()}
+                      loading={search.isFetchingNextPage}
+                      data-testid="catalog-search-more"
+                    >
+                      {t('catalog.search.loadMore')}
+                    </Button>
+                  </Group>
+                )}
               </>
             )}
           </Stack>

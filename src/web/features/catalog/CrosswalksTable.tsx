@@ -5,8 +5,14 @@ import { KindBadge, RelationBadge } from './badges';
 import { useCatalogLocale } from './localize';
 import type { Mapping } from './types';
 
-export function CrosswalksTable({ thisRef, mappings }: { thisRef: string; mappings: Mapping[] }) {
-  const { t, text } = useCatalogLocale();
+/** A requirement as the relation sentence names it: its ref and its framework's short title. */
+export interface CrosswalkEnd {
+  ref: string;
+  framework: string;
+}
+
+export function CrosswalksTable({ self, mappings }: { self: CrosswalkEnd; mappings: Mapping[] }) {
+  const { t, text, ref: refText } = useCatalogLocale();
 
   return (
     <Table.ScrollContainer minWidth={980}>
@@ -15,7 +21,7 @@ export function CrosswalksTable({ thisRef, mappings }: { thisRef: string; mappin
         verticalSpacing="sm"
         striped
         data-testid="crosswalks-table"
-        aria-label={t('catalog.crosswalks.tableLabel', { ref: thisRef })}
+        aria-label={t('catalog.crosswalks.tableLabel', { ref: self.ref })}
       >
         <Table.Thead>
           <Table.Tr>
@@ -61,8 +67,8 @@ export function CrosswalksTable({ thisRef, mappings }: { thisRef: string; mappin
                   <RelationBadge
                     relation={mapping.relation}
                     direction={mapping.direction}
-                    thisRef={thisRef}
-                    otherRef={other.ref}
+                    self={self}
+                    other={{ ref: refText(other), framework: text(other.frameworkShortTitle) }}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -79,7 +85,7 @@ export function CrosswalksTable({ thisRef, mappings }: { thisRef: string; mappin
                       data-testid="crosswalk-link"
                     >
                       <Text span ff="monospace" fw={600} size="sm" mr="xs">
-                        {other.ref}
+                        {refText(other)}
                       </Text>
                       {text(other.title)}
                     </Anchor>

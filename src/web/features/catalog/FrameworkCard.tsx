@@ -68,10 +68,10 @@ export function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
             </Badge>
           )}
         </Group>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-testid="catalog-edition">
           {t('catalog.list.editionPublisher', {
-            edition: framework.edition,
-            publisher: framework.publisher,
+            edition: text(framework.edition),
+            publisher: text(framework.publisher),
           })}
         </Text>
         <KindCounts counts={framework.counts} />

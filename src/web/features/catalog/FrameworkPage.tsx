@@ -37,8 +37,8 @@ export function FrameworkPage() {
             </Group>
           }
           description={t('catalog.list.editionPublisher', {
-            edition: data.edition,
-            publisher: data.publisher,
+            edition: text(data.edition),
+            publisher: text(data.publisher),
           })}
         />
       </Stack>

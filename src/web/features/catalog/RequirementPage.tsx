@@ -34,7 +34,7 @@ function isTrustServicesCategory(value: string): value is TrustServicesCategory 
 }
 
 export function RequirementPage() {
-  const { t, text, date, number, kind } = useCatalogLocale();
+  const { t, text, date, number, kind, ref: refText } = useCatalogLocale();
   const { frameworkId = '', ref = '' } = useParams();
   const detail = useRequirement(frameworkId, ref);
   const orientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', sm: 'horizontal' });
@@ -60,19 +60,19 @@ export function RequirementPage() {
           ...(parent
             ? [
                 {
-                  label: parent.ref,
+                  label: refText(parent),
                   to: catalogPaths.requirement(framework.id, parent.ref),
                   monospace: true,
                 },
               ]
             : []),
-          { label: requirement.ref, monospace: true },
+          { label: refText(requirement), monospace: true },
         ]}
       />
 
       <Stack gap={6}>
         <Text ff="monospace" fw={600} c="dimmed" data-testid="requirement-ref">
-          {requirement.ref}
+          {refText(requirement)}
         </Text>
         <Title order={1} size="h2" data-testid="requirement-title">
           {text(requirement.title)}
@@ -149,7 +149,7 @@ export function RequirementPage() {
                     size="sm"
                   >
                     <Text span ff="monospace" fw={600} size="sm" mr="xs">
-                      {parent.ref}
+                      {refText(parent)}
                     </Text>
                     {text(parent.title)}
                   </Anchor>
@@ -181,7 +181,7 @@ export function RequirementPage() {
                       size="sm"
                     >
                       <Text span ff="monospace" fw={600} size="sm" mr="xs">
-                        {child.ref}
+                        {refText(child)}
                       </Text>
                       {text(child.title)}
                     </Anchor>
@@ -207,7 +207,10 @@ export function RequirementPage() {
           <Text size="sm" c="dimmed">
             {t('catalog.crosswalks.description')}
           </Text>
-          <CrosswalksTable thisRef={requirement.ref} mappings={mappings} />
+          <CrosswalksTable
+            self={{ ref: refText(requirement), framework: text(framework.shortTitle) }}
+            mappings={mappings}
+          />
         </Stack>
       </Card>
     </Stack>

@@ -52,6 +52,7 @@ export function RequirementTree({
       tree,
       (r) =>
         foldForSearch(r.ref).includes(needle) ||
+        foldForSearch(pickText(r.label, locale)).includes(needle) ||
         foldForSearch(pickText(r.title, locale)).includes(needle),
     );
   }, [tree, query, locale]);
@@ -161,9 +162,10 @@ function Marked({ text, query }: { text: string; query: string }) {
 }
 
 function TreeItem({ node, depth, state }: TreeItemProps) {
-  const { t, text } = useCatalogLocale();
+  const { t, text, ref: refText } = useCatalogLocale();
   const { requirement } = node;
   const ref = requirement.ref;
+  const shownRef = refText(requirement);
   const children = state.visible
     ? node.children.filter((child) => state.visible?.has(child.requirement.ref))
     : node.children;
@@ -199,7 +201,9 @@ function TreeItem({ node, depth, state }: TreeItemProps) {
             disabled={state.visible !== null}
             aria-expanded={expanded}
             aria-controls={expanded ? childListId : undefined}
-            aria-label={t(expanded ? 'catalog.tree.collapse' : 'catalog.tree.expand', { ref })}
+            aria-label={t(expanded ? 'catalog.tree.collapse' : 'catalog.tree.expand', {
+              ref: shownRef,
+            })}
             data-testid={`catalog-toggle-${ref}`}
           >
             <IconChevronRight
@@ -223,7 +227,7 @@ function TreeItem({ node, depth, state }: TreeItemProps) {
           >
             <Group gap="xs" wrap="nowrap" component="span">
               <Text span ff="monospace" size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                <Marked text={ref} query={state.query} />
+                <Marked text={shownRef} query={state.query} />
               </Text>
               <Text span size="sm">
                 <Marked text={title} query={state.query} />

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { FrameworkDetail, FrameworkSummary, RequirementDetail, SearchResult } from './types';
+import type { FrameworkDetail, FrameworkSummary, RequirementDetail, SearchPage } from './types';
 
 export const CATALOG_SEARCH_LIMIT = 20;
 
@@ -46,14 +46,16 @@ export function useRequirement(frameworkId: string, ref: string) {
   });
 }
 
+/** Ranked full-text results, a page at a time ("show more" asks for the next offset). */
 export function useCatalogSearch(q: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['catalog', 'search', q],
-    queryFn: () =>
-      api.get<{ items: SearchResult[] }>(
-        `/api/catalog/search${query({ q, limit: CATALOG_SEARCH_LIMIT })}`,
+    queryFn: ({ pageParam }) =>
+      api.get<SearchPage>(
+        `/api/catalog/search${query({ q, limit: CATALOG_SEARCH_LIMIT, offset: pageParam })}`,
       ),
-    select: (data) => data.items,
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
     staleTime: CATALOG_STALE_TIME,

@@ -1,5 +1,6 @@
 import { Badge, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { IconArrowsLink } from '../../components/icons';
+import type { CrosswalkEnd } from './CrosswalksTable';
 import { useCatalogLocale } from './localize';
 import type {
   DocumentedInformation,
@@ -92,20 +93,25 @@ const RELATION_COLORS: Record<MappingRelation, MantineColor> = {
 export function RelationBadge({
   relation,
   direction,
-  thisRef,
-  otherRef,
+  self,
+  other,
 }: {
   relation: MappingRelation;
   direction: MappingDirection;
-  thisRef: string;
-  otherRef: string;
+  self: CrosswalkEnd;
+  other: CrosswalkEnd;
 }) {
   const { t } = useCatalogLocale();
   // The relation is stated as source relative to target; spell it out from this page's side.
-  const [source, target] = direction === 'outgoing' ? [thisRef, otherRef] : [otherRef, thisRef];
+  const [source, target] = direction === 'outgoing' ? [self, other] : [other, self];
   return (
     <Tooltip
-      label={t(`catalog.relations.hint.${relation}`, { source, target })}
+      label={t(`catalog.relations.hint.${relation}`, {
+        source: source.ref,
+        sourceFramework: source.framework,
+        target: target.ref,
+        targetFramework: target.framework,
+      })}
       multiline
       maw={340}
       events={{ hover: true, focus: true, touch: true }}

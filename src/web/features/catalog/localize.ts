@@ -39,6 +39,8 @@ export function useCatalogLocale() {
     t,
     locale,
     text: (value: LocalizedText | null | undefined) => pickText(value, locale),
+    /** A ref as a reader names it: "Chapitre I" for "Chapter I"; code-like refs have no label. */
+    ref: (item: { ref: string; label?: LocalizedText | null }) => pickText(item.label, locale) || item.ref,
     date: (value: string) => formatCalendarDate(value, locale),
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
     kind: (kind: string) => (isRequirementKind(kind) ? t(`catalog.kinds.${kind}`) : kind),

@@ -28,8 +28,9 @@ export interface FrameworkSummary {
   id: string;
   version: string;
   title: LocalizedText;
-  edition: string;
-  publisher: string;
+  shortTitle: LocalizedText;
+  edition: LocalizedText;
+  publisher: LocalizedText;
   custom: boolean;
   counts: Partial<Record<string, number>>;
   mappingCount: number;
@@ -37,6 +38,7 @@ export interface FrameworkSummary {
 
 export interface Requirement {
   ref: string;
+  label: LocalizedText | null;
   kind: string;
   parentRef: string | null;
   title: LocalizedText;
@@ -51,8 +53,9 @@ export interface FrameworkDetail {
   id: string;
   version: string;
   title: LocalizedText;
-  edition: string;
-  publisher: string;
+  shortTitle: LocalizedText;
+  edition: LocalizedText;
+  publisher: LocalizedText;
   description: LocalizedText;
   custom: boolean;
   counts: Partial<Record<string, number>>;
@@ -61,6 +64,7 @@ export interface FrameworkDetail {
 
 export interface RequirementLink {
   ref: string;
+  label: LocalizedText | null;
   title: LocalizedText;
 }
 
@@ -75,14 +79,16 @@ export interface Mapping {
   other: {
     frameworkId: string;
     frameworkTitle: LocalizedText;
+    frameworkShortTitle: LocalizedText;
     ref: string;
+    label: LocalizedText | null;
     title: LocalizedText;
     kind: string;
   };
 }
 
 export interface RequirementDetail {
-  framework: { id: string; version: string; title: LocalizedText };
+  framework: { id: string; version: string; title: LocalizedText; shortTitle: LocalizedText };
   requirement: Requirement;
   parent: RequirementLink | null;
   children: RequirementChild[];
@@ -93,6 +99,13 @@ export interface SearchResult {
   frameworkId: string;
   frameworkTitle: LocalizedText;
   ref: string;
+  label: LocalizedText | null;
   kind: string;
   title: LocalizedText;
+}
+
+export interface SearchPage {
+  items: SearchResult[];
+  total: number;
+  nextOffset: number | null;
 }
