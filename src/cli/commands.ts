@@ -4,7 +4,7 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { createPlatform, type TPlatform } from '../server/platform/platform.ts';
-import { verifyAuditChain } from '../server/platform/audit-log/audit-log.ts';
+import { checkpointAuditChain, verifyWithCheckpoints } from '../server/platform/audit-log/checkpoints.ts';
 import { startServer, startWorker } from '../server/server.ts';
 import { createAccountsService } from '../server/modules/accounts/accounts-service.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -14,6 +14,7 @@ import { BUILT_IN_CATALOGS_DIR } from '../server/modules/catalog/catalog-files.t
 type TOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 type TCommand = { help: string; options: TOptions; run(v: Record<string, string | boolean | undefined>): Promise<number> };
 
+const UUID = /^[0-9a-f-]{36}$/i;
 const CLI_CONTEXT = { requestId: 'cli', ip: null, userAgent: 'attest-cli' };
 
 async function withPlatform<T>(fn: (p: TPlatform) => Promise<T>): Promise<T> {
@@ -124,22 +125,55 @@ export const commands: Record<string, TCommand> = {
   },
 
   'audit verify': {
-    help: 'attest audit verify --tenant <tenantId>\n\nRecomputes the tenant\'s audit-log hash chain. Exit 0 when intact; exit 1 naming the first broken event otherwise.',
+    help:
+      "attest audit verify --tenant <tenantId>\n\nRecomputes the tenant's audit-log hash chain and holds it against the signed checkpoints. Exit 0 when intact; exit 1 naming the first broken event, or the signed checkpoint a truncated chain falls short of.",
     options: { tenant: { type: 'string' } },
     async run(v) {
       const tenant = v.tenant;
-      if (typeof tenant !== 'string' || !/^[0-9a-f-]{36}$/i.test(tenant)) {
+      if (typeof tenant !== 'string' || !UUID.test(tenant)) {
         console.error('--tenant <uuid> is required.');
         return 2;
       }
       return withPlatform(async (p) => {
-        const res = await verifyAuditChain(p.db, tenant);
-        if (res.ok) {
-          console.log(`Audit log intact: ${res.checked} events checked.`);
-          return 0;
+        const res = await verifyWithCheckpoints(p, tenant);
+        for (const seq of res.forgedCheckpoints) console.error(`Checkpoint #${seq} does not carry a valid signature of this platform's key.`);
+        if (res.truncated && res.checkpoint) {
+          console.error(
+            `Audit log TRUNCATED: the chain has ${res.checked} events but the checkpoint signed at ${res.checkpoint.time} covers event #${res.checkpoint.seq} (hash ${res.checkpoint.hash.slice(0, 16)}…).`,
+          );
+          return 1;
         }
-        console.error(`Audit log BROKEN at event #${res.firstBrokenSeq} (${res.checked} events verified before it).`);
-        return 1;
+        if (!res.ok && res.firstBrokenSeq !== null) {
+          console.error(`Audit log BROKEN at event #${res.firstBrokenSeq} (${res.checked} events verified before it).`);
+          return 1;
+        }
+        if (!res.ok) return 1;
+        const anchor = res.checkpoint ? `, anchored by ${res.checkpointsVerified} signed checkpoint(s), the latest at event #${res.checkpoint.seq}` : ', no signed checkpoint yet';
+        console.log(`Audit log intact: ${res.checked} events checked${anchor}.`);
+        return 0;
+      });
+    },
+  },
+
+  'audit checkpoint': {
+    help:
+      "attest audit checkpoint [--tenant <tenantId>]\n\nSigns the current head of the tenant's audit chain (every tenant's without --tenant) with the platform key and stores the checkpoint in the blob store, as the hourly job does. Prints the checkpoints written.",
+    options: { tenant: { type: 'string' } },
+    async run(v) {
+      if (v.tenant !== undefined && (typeof v.tenant !== 'string' || !UUID.test(v.tenant))) {
+        console.error('--tenant must be a tenant id (uuid).');
+        return 2;
+      }
+      return withPlatform(async (p) => {
+        const tenants =
+          typeof v.tenant === 'string'
+            ? [v.tenant]
+            : (await p.db.selectFrom('audit_chain_heads').select('tenant_id').where('last_seq', '>', 0).execute()).map((r) => r.tenant_id);
+        for (const id of tenants) {
+          const cp = await checkpointAuditChain(p, id);
+          console.log(cp ? `${id}: checkpoint at event #${cp.payload.seq} signed ${cp.payload.time} (key ${cp.kid})` : `${id}: no audit events yet`);
+        }
+        return 0;
       });
     },
   },

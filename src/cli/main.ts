@@ -12,7 +12,8 @@ Commands:
   migrate                    apply database migrations and exit
   create-admin --email E     create a platform administrator (asks nothing: --name, --password or ATTEST_ADMIN_PASSWORD)
   seed --demo                create the demo organization "Lumière Crédit" and a demo certification body
-  audit verify --tenant ID   check a tenant's hash-chained audit log; exit 1 naming the first broken event
+  audit verify --tenant ID   check a tenant's audit chain and its signed checkpoints; exit 1 naming the break or truncation
+  audit checkpoint [--tenant ID]  sign the current audit chain head(s) now, as the hourly job does
   catalog check [--dir D]    validate the catalog YAML and print the counts; exit 1 with file:line: reason
 
 Run "attest <command> --help" for a command's options.`;

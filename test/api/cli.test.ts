@@ -13,8 +13,8 @@ const NODE = path.join(ROOT, 'node_modules/.bin/node');
 describe.skipIf(!backendAvailable)('the attest command', () => {
   it('has --help on every command, refuses unknown ones, and names a wrong setting', async () => {
     const help = await run(NODE, ['src/cli/main.ts', '--help'], { cwd: ROOT });
-    for (const cmd of ['serve', 'worker', 'migrate', 'create-admin', 'seed --demo', 'audit verify', 'catalog check']) expect(help.stdout).toContain(cmd);
-    for (const cmd of [['serve'], ['worker'], ['migrate'], ['create-admin'], ['seed'], ['audit', 'verify'], ['catalog', 'check']]) {
+    for (const cmd of ['serve', 'worker', 'migrate', 'create-admin', 'seed --demo', 'audit verify', 'audit checkpoint', 'catalog check']) expect(help.stdout).toContain(cmd);
+    for (const cmd of [['serve'], ['worker'], ['migrate'], ['create-admin'], ['seed'], ['audit', 'verify'], ['audit', 'checkpoint'], ['catalog', 'check']]) {
       const r = await run(NODE, ['src/cli/main.ts', ...cmd, '--help'], { cwd: ROOT });
       expect(r.stdout, cmd.join(' ')).toMatch(/^attest /);
     }

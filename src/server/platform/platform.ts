@@ -14,6 +14,7 @@ import { redactDeep, redactSecrets } from './log/redact.ts';
 import { createMailer, type TMailer } from './mail/mail.ts';
 import { loadSigner, type TSigner } from './signing/signing.ts';
 import { systemClock, type TClock } from './clock/clock.ts';
+import { createCheckpointStore, type TCheckpointStore } from './audit-log/checkpoints.ts';
 import { JOB_DEFINITIONS } from '../job-definitions.ts';
 
 /** What every module stands on; built once by main.ts, the CLI and the tests. */
@@ -31,6 +32,8 @@ export type TPlatform = {
   /** Slots for unpacking uploaded archives (XLSX, DOCX, ZIP): a few at a time per instance. */
   archiveGate: TArchiveGate;
   clock: TClock;
+  /** Signed audit checkpoints, kept in the blob store's folder, outside the database. */
+  checkpoints: TCheckpointStore;
   /** 32 bytes for sealing secrets at rest and signing invitation links. */
   secretKey: Buffer;
 };
@@ -91,6 +94,7 @@ export function createPlatform(config: TConfig, database: TDatabase, log: Logger
     archiveGate: createArchiveGate(2),
     secretKey: loadSecretKey(config),
     clock: opts.clock ?? systemClock,
+    checkpoints: createCheckpointStore(path.join(config.dataDir, 'blobs', 'audit-checkpoints')),
   };
   for (const def of JOB_DEFINITIONS) platform.jobs.register(def);
   return platform;

@@ -130,6 +130,10 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   firstBrokenSeq: number | null;
+  truncated: boolean;
+  checkpoint: { seq: number; hash: string; time: string } | null;
+  checkpointsVerified: number;
+  forgedCheckpoints: number[];
 }
 
 export interface Session {

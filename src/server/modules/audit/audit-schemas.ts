@@ -31,5 +31,23 @@ export const ZAuditEvent = z.object({
   hash: z.string(),
 });
 export const ZAuditPage = z.object({ items: z.array(ZAuditEvent), nextCursor: z.string().nullable() });
-export const ZAuditVerify = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable() });
+export const ZAuditCheckpointSummary = z.object({ seq: z.number().int(), hash: z.string(), time: z.string() });
+export const ZAuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  truncated: z.boolean(),
+  checkpoint: ZAuditCheckpointSummary.nullable(),
+  checkpointsVerified: z.number().int(),
+  forgedCheckpoints: z.array(z.number().int()),
+});
+export const ZSignedAuditCheckpoint = z.object({
+  format: z.literal('attest-audit-checkpoint/1'),
+  payload: z.object({ tenantId: z.uuid(), seq: z.number().int(), hash: z.string(), time: z.string() }),
+  alg: z.literal('EdDSA'),
+  kid: z.string(),
+  signature: z.string(),
+});
+export const ZAuditCheckpointList = z.object({ items: z.array(ZAuditCheckpointSummary) });
+export const ZAuditCheckpointParams = ZTenantParams.extend({ seq: z.coerce.number().int().min(1).max(1e15) });
 export const ZAuditEventParams = ZTenantParams.extend({ eventId: z.uuid() });

@@ -1,8 +1,8 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
-import { verifyAuditChain } from '../../platform/audit-log/audit-log.ts';
+import { checkpointAuditChain, verifyWithCheckpoints } from '../../platform/audit-log/checkpoints.ts';
 import type { TAuditEventRow } from '../../db/types.ts';
-import { notFound } from '../../platform/errors/errors.ts';
+import { conflict, notFound } from '../../platform/errors/errors.ts';
 import type { TAuditQuery } from './audit-schemas.ts';
 
 const toDto = (r: TAuditEventRow) => ({
@@ -50,7 +50,29 @@ export function createAuditService(p: TPlatform) {
 
     async verify(actor: TActor | null, tenantId: string) {
       await p.authz.assert(actor, 'audit.read', { tenantId });
-      return verifyAuditChain(p.db, tenantId);
+      return verifyWithCheckpoints(p, tenantId);
+    },
+
+    /** Signs the current chain head now, besides the hourly job. */
+    async checkpoint(actor: TActor | null, tenantId: string) {
+      await p.authz.assert(actor, 'audit.checkpoint', { tenantId });
+      const cp = await checkpointAuditChain(p, tenantId);
+      if (!cp) throw conflict('The audit log is empty: there is nothing to checkpoint yet.');
+      return cp;
+    },
+
+    async listCheckpoints(actor: TActor | null, tenantId: string) {
+      await p.authz.assert(actor, 'audit.read', { tenantId });
+      const all = await p.checkpoints.list(tenantId);
+      return { items: all.reverse().map((cp) => ({ seq: cp.payload.seq, hash: cp.payload.hash, time: cp.payload.time })) };
+    },
+
+    /** The signed file itself, for the customer to keep and re-verify offline. */
+    async getCheckpoint(actor: TActor | null, tenantId: string, seq: number) {
+      await p.authz.assert(actor, 'audit.read', { tenantId });
+      const cp = await p.checkpoints.get(tenantId, seq);
+      if (!cp) throw notFound('Audit checkpoint');
+      return cp;
     },
   };
 }

@@ -162,7 +162,12 @@ export type TVerifyResult = { ok: boolean; checked: number; firstBrokenSeq: numb
  * gap in seq or a prev_hash that no longer links; an edited one as a hash mismatch. The head row
  * catches removal of the newest events.
  */
-export async function verifyAuditChain(db: Kysely<DB>, tenantId: string, pageSize = 2000): Promise<TVerifyResult> {
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+  tenantId: string,
+  opts: { pageSize?: number; /** Filled with the hash found at each of these seqs (checkpoints). */ hashesAt?: Map<number, string> } = {},
+): Promise<TVerifyResult> {
+  const pageSize = opts.pageSize ?? 2000;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -181,6 +186,7 @@ export async function verifyAuditChain(db: Kysely<DB>, tenantId: string, pageSiz
       if (r.prev_hash !== prevHash || chainHash(prevHash, rowToChainFields(r)) !== r.hash) {
         return { ok: false, checked, firstBrokenSeq: seq };
       }
+      if (opts.hashesAt?.has(seq)) opts.hashesAt.set(seq, r.hash);
       prevHash = r.hash;
       expectedSeq += 1;
       checked += 1;

@@ -29,7 +29,16 @@ export function ChainStatus({ tenantId }: { tenantId: string }) {
     label = t('audit.chain.unavailable', { reason: errorMessage(verify.error) });
   } else if (verify.data.ok) {
     state = 'intact';
-    label = t('audit.chain.intact', { checked: format.number(verify.data.checked) });
+    const cp = verify.data.checkpoint;
+    label = cp
+      ? t('audit.chain.intactAnchored', { checked: format.number(verify.data.checked), seq: cp.seq, time: format.dateTime(cp.time) })
+      : t('audit.chain.intact', { checked: format.number(verify.data.checked) });
+  } else if (verify.data.truncated && verify.data.checkpoint) {
+    state = 'broken';
+    label = t('audit.chain.truncated', { checked: format.number(verify.data.checked), seq: verify.data.checkpoint.seq, time: format.dateTime(verify.data.checkpoint.time) });
+  } else if (verify.data.forgedCheckpoints.length && verify.data.firstBrokenSeq === null) {
+    state = 'broken';
+    label = t('audit.chain.forgedCheckpoint', { seqs: verify.data.forgedCheckpoints.join(', ') });
   } else {
     state = 'broken';
     label =
