@@ -95,8 +95,9 @@ describe.skipIf(!backendAvailable)('catalog XLSX import: archives that lie about
     const held = [0, 1].map(() => t.p.archiveGate.run(() => new Promise<void>((r) => releases.push(r))));
     const busy = await owner.c.post(importUrl(), await validWorkbook('busy-book'), XLSX);
     expect(busy.statusCode).toBe(429);
-    expect(busy.headers['retry-after']).toBe('30');
-    expect(busy.json().message).toMatch(/Too many imports .* Try again in 30 seconds/);
+    expect(busy.headers['retry-after']).toBe('60');
+    expect(busy.json().details).toMatchObject({ retryAfterMinutes: 1 });
+    expect(busy.json().message).toMatch(/Too many imports .* Try again in 1 minute/);
     for (const r of releases) r();
     await Promise.all(held);
     const after = await owner.c.post(importUrl(), await validWorkbook('busy-book'), XLSX);

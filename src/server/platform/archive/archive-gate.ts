@@ -19,13 +19,12 @@ export function createArchiveGate(maxConcurrent: number): TArchiveGate {
     },
     async run(work) {
       if (active >= maxConcurrent) {
-        const retryAfterSeconds = 30;
         throw new AppError(
           429,
           'too_many_requests',
-          `Too many imports are being processed right now. Try again in ${retryAfterSeconds} seconds.`,
-          { retryAfterSeconds, reason: 'imports_busy' },
-          { 'retry-after': String(retryAfterSeconds) },
+          'Too many imports are being processed right now. Try again in 1 minute.',
+          { retryAfterMinutes: 1, reason: 'imports_busy' },
+          { 'retry-after': '60' },
         );
       }
       active++;
