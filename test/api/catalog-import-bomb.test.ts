@@ -11,7 +11,7 @@ async function validWorkbook(id: string) {
   const wb = new ExcelJS.Workbook();
   const fs = wb.addWorksheet('Framework');
   fs.addRow(['field', 'value']);
-  const header = { id, version: '1', edition: 'Bomb 1', publisher: 'Nobody', title_en: 'Harmless', title_fr: 'Inoffensif', description_en: 'x', description_fr: 'x' };
+  const header = { id, version: '1', edition_en: 'Bomb 1', edition_fr: 'Bombe 1', publisher_en: 'Nobody', publisher_fr: 'Personne', title_en: 'Harmless', title_fr: 'Inoffensif', description_en: 'x', description_fr: 'x' };
   for (const [k, v] of Object.entries(header)) fs.addRow([k, v]);
   const rs = wb.addWorksheet('Requirements');
   rs.addRow(['ref', 'kind', 'parent', 'normative', 'title_en', 'title_fr']);
