@@ -22,6 +22,7 @@ export const ZConfig = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(5).max(10_000).default(50),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24 * 7),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
   SMTP_URL: z

@@ -23,10 +23,11 @@ export async function startSmtp() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
-    async waitFor(to: string, timeoutMs = 15_000) {
+    /** The nth mail (1-based) received for `to`. */
+    async waitFor(to: string, timeoutMs = 15_000, nth = 1) {
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const m = mails.find((x) => x.to === to);
+        const m = mails.filter((x) => x.to === to)[nth - 1];
         if (m) return m;
         if (Date.now() > end) throw new Error(`no mail to ${to}`);
         await new Promise((r) => setTimeout(r, 100));

@@ -34,6 +34,15 @@ export type SessionsTable = {
   user_agent: string | null;
 };
 
+export type PasswordResetsTable = {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  expires_at: TimestampReq;
+  used_at: TimestampNull;
+  created_at: Timestamp;
+};
+
 export type LoginFailuresTable = { id: Generated<number>; key: string; occurred_at: Timestamp };
 
 export type TenantKind = 'organization' | 'certification_body';
@@ -114,6 +123,7 @@ export type DB = {
   mfa_recovery_codes: MfaRecoveryCodesTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  password_resets: PasswordResetsTable;
   tenants: TenantsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;

@@ -115,3 +115,34 @@ export async function claimRecoveryCode(db: TDb, userId: string, codeHash: strin
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/* Password reset links (only a keyed hash of each secret is stored) */
+
+export const insertPasswordReset = (db: TDb, userId: string, tokenHash: string, expiresAt: Date) =>
+  db.insertInto('password_resets').values({ user_id: userId, token_hash: tokenHash, expires_at: expiresAt }).returning('id').executeTakeFirstOrThrow();
+
+/** A newer link, or a completed reset, retires the user's other unused links. */
+export const retirePasswordResets = (db: TDb, userId: string) =>
+  db.updateTable('password_resets').set({ used_at: sql`now()` }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+
+export const findPasswordReset = (db: TDb, tokenHash: string) =>
+  db
+    .selectFrom('password_resets as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.user_id', 'r.expires_at', 'r.used_at', 'u.email', 'u.locale'])
+    .where('r.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+
+/** Single use under concurrency: only one caller flips used_at. */
+export async function claimPasswordReset(db: TDb, id: string): Promise<boolean> {
+  const res = await db
+    .updateTable('password_resets')
+    .set({ used_at: sql`now()` })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export const clearLoginFailures = (db: TDb, key: string) => db.deleteFrom('login_failures').where('key', '=', key).execute();

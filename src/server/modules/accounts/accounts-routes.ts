@@ -8,6 +8,9 @@ import { requestContext } from '../../platform/http/request-context.ts';
 import * as S from './accounts-schemas.ts';
 import { createAccountsService } from './accounts-service.ts';
 import { createMfaService } from './mfa-service.ts';
+import { registerPasswordResetMail } from './jobs/password-reset-mail.ts';
+import * as R from './password-reset-schemas.ts';
+import { createPasswordResetService } from './password-reset-service.ts';
 
 const tags = ['accounts'];
 const Z204 = z.null().describe('No content');
@@ -16,6 +19,8 @@ export function accountsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const accounts = createAccountsService(p);
   const mfa = createMfaService(p);
+  const reset = createPasswordResetService(p);
+  registerPasswordResetMail(p);
   const setSession = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(p.config.secure), maxAge: p.config.SESSION_ABSOLUTE_HOURS * 3600 });
 
@@ -33,6 +38,17 @@ export function accountsRoutes(appIn: FastifyInstance, p: TPlatform) {
     const res = await accounts.login(req.body, requestContext(req));
     if (res.status === 'ok') setSession(reply, res.session.token);
     return res.status === 'ok' ? { status: 'ok' as const, user: res.user } : res;
+  });
+
+  app.post('/api/auth/password-reset', { schema: { tags, body: R.ZPasswordResetRequestBody, response: { 202: R.ZPasswordResetRequested } } }, async (req, reply) =>
+    reply.status(202).send(await reset.request(req.body.email, requestContext(req))),
+  );
+  app.post('/api/auth/password-reset/verify', { schema: { tags, body: R.ZPasswordResetVerifyBody, response: { 200: R.ZPasswordResetPreview } } }, (req) =>
+    reset.preview(req.body.token),
+  );
+  app.post('/api/auth/password-reset/complete', { schema: { tags, body: R.ZPasswordResetCompleteBody, response: { 204: Z204 } } }, async (req, reply) => {
+    await reset.complete(req.body, requestContext(req));
+    return reply.status(204).send(null);
   });
 
   app.post('/api/auth/logout', { schema: { tags, response: { 204: Z204 } } }, async (req, reply) => {

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'user.login_failed',
   'user.logout',
   'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
   'user.mfa_enabled',
   'user.mfa_disabled',
   'session.revoked',

@@ -6,6 +6,9 @@ export type TBruteForcePolicy = { maxPerAccount: number; maxPerIp: number; windo
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const ipKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+/** "Forgot password" requests have their own budget, apart from sign-in failures. */
+export const resetKeys = (email: string, ip: string | null) => [`reset:${accountKey(email)}`, `reset:${ipKey(ip)}`];
+const isIpKey = (key: string) => key.startsWith('ip:') || key.startsWith('reset:ip:');
 
 /** A guess that was let through: settle it once the secret has been checked. */
 export type TAttempt = {
@@ -24,7 +27,7 @@ export type TAttempt = {
  * never lock it for good.
  */
 export function createBruteForceGuard(db: Kysely<DB>, policy: TBruteForcePolicy) {
-  const limitOf = (key: string) => (key.startsWith('ip:') ? policy.maxPerIp : policy.maxPerAccount);
+  const limitOf = (key: string) => (isIpKey(key) ? policy.maxPerIp : policy.maxPerAccount);
   const inWindow = sql<boolean>`occurred_at > now() - make_interval(mins => ${policy.windowMinutes})`;
 
   async function attempt(keys: string[]): Promise<TAttempt> {
@@ -52,7 +55,7 @@ export function createBruteForceGuard(db: Kysely<DB>, policy: TBruteForcePolicy)
         await db.deleteFrom('login_failures').where('id', 'in', ids.map((r) => r.id)).execute();
       },
       async succeeded() {
-        const account = ids.filter((r) => !r.key.startsWith('ip:')).map((r) => r.key);
+        const account = ids.filter((r) => !isIpKey(r.key)).map((r) => r.key);
         await db
           .deleteFrom('login_failures')
           .where((eb) => eb.or([eb('id', 'in', ids.map((r) => r.id)), ...(account.length ? [eb('key', 'in', account)] : [])]))

@@ -1,5 +1,5 @@
 import type { TLocale } from '../../../shared/roles.ts';
-import { formatLongDate } from '../../../shared/format.ts';
+import { formatLongDate, formatLongDateTime } from '../../../shared/format.ts';
 
 /** Every string the server puts in front of a person (e-mails, documents), in both languages. */
 const messages = {
@@ -12,6 +12,11 @@ const messages = {
     'role.auditor': 'Auditor',
     'role.technical_reviewer': 'Technical reviewer',
     'role.decision_maker': 'Certification decision maker',
+    'reset.subject': 'Reset your Attest password',
+    'reset.body':
+      'Hello {name},\n\nSomeone (probably you) asked to reset the password of your Attest account {email}.\n\nChoose a new password: {link}\n\nThis link works once, until {expires} (Paris time). Resetting signs you out everywhere. If you did not ask for it, ignore this message: your password stays the same.\n\n— Attest',
+    'reset.html':
+      '<p>Hello {name},</p><p>Someone (probably you) asked to reset the password of your Attest account {email}.</p><p><a href="{link}">Choose a new password</a></p><p>This link works once, until {expires} (Paris time). Resetting signs you out everywhere. If you did not ask for it, ignore this message: your password stays the same.</p><p>— Attest</p>',
     'invite.subject': 'You are invited to join {tenant} on Attest',
     'invite.body':
       'Hello,\n\n{inviter} invites you to join “{tenant}” on Attest as {role}.\n\nAccept the invitation: {link}\n\nThis link expires on {expires}. If you did not expect this message, ignore it.\n\n— Attest',
@@ -27,6 +32,11 @@ const messages = {
     'role.auditor': 'Auditeur',
     'role.technical_reviewer': 'Examinateur technique',
     'role.decision_maker': 'Décisionnaire de la certification',
+    'reset.subject': 'Réinitialiser votre mot de passe Attest',
+    'reset.body':
+      'Bonjour {name},\n\nQuelqu’un (probablement vous) a demandé à réinitialiser le mot de passe de votre compte Attest {email}.\n\nChoisir un nouveau mot de passe : {link}\n\nCe lien ne sert qu’une fois, jusqu’au {expires} (heure de Paris). La réinitialisation vous déconnecte partout. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n\n— Attest',
+    'reset.html':
+      '<p>Bonjour {name},</p><p>Quelqu’un (probablement vous) a demandé à réinitialiser le mot de passe de votre compte Attest {email}.</p><p><a href="{link}">Choisir un nouveau mot de passe</a></p><p>Ce lien ne sert qu’une fois, jusqu’au {expires} (heure de Paris). La réinitialisation vous déconnecte partout. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.</p><p>— Attest</p>',
     'invite.subject': 'Invitation à rejoindre {tenant} sur Attest',
     'invite.body':
       'Bonjour,\n\n{inviter} vous invite à rejoindre « {tenant} » sur Attest en tant que {role}.\n\nAccepter l’invitation : {link}\n\nCe lien expire le {expires}. Si vous n’attendiez pas ce message, ignorez-le.\n\n— Attest',
@@ -49,5 +59,8 @@ export function t(locale: TLocale, key: TMessageKey, vars: Record<string, string
 
 /** 23 November 2026 / 23 novembre 2026, in Europe/Paris unless told otherwise. */
 export const formatDate = (locale: TLocale, d: Date, timeZone = 'Europe/Paris') => formatLongDate(locale, d, timeZone);
+
+/** 27 November 2026, 14:05 / 27 novembre 2026 à 14:05 */
+export const formatDateTime = (locale: TLocale, d: Date, timeZone = 'Europe/Paris') => formatLongDateTime(locale, d, timeZone);
 
 export const messageKeys = (locale: TLocale) => Object.keys(messages[locale]);
