@@ -6,7 +6,9 @@ import { MfaSetupPage } from './features/account/MfaSetupPage';
 import { ApiTokensPage } from './features/api-tokens/ApiTokensPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { InvitePage } from './features/auth/InvitePage';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
 import { LoginPage } from './features/auth/LoginPage';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SetupPage } from './features/auth/SetupPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
@@ -23,6 +25,8 @@ export const router = createBrowserRouter([
   { path: '/setup', Component: SetupPage, ErrorBoundary: RouteError },
   { path: '/login', Component: LoginPage, ErrorBoundary: RouteError },
   { path: '/invite/:token', Component: InvitePage, ErrorBoundary: RouteError },
+  { path: '/forgot-password', Component: ForgotPasswordPage, ErrorBoundary: RouteError },
+  { path: '/reset-password', Component: ResetPasswordPage, ErrorBoundary: RouteError },
   {
     Component: RequireAuth,
     ErrorBoundary: RouteError,

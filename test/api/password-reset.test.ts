@@ -27,7 +27,7 @@ describe.skipIf(!backendAvailable)('forgot password: reset by e-mail', () => {
     const c = createClient(t.app);
     const res = await c.post('/api/auth/password-reset', { email: u.email.toUpperCase() });
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toEqual({ status: 'requested' });
+    expect(res.json()).toEqual({ status: 'requested', expiresInMinutes: 60 });
 
     const text = mailText((await smtp.waitFor(u.email)).raw);
     expect(text).toContain('Choisir un nouveau mot de passe : https://attest.example/reset-password#');

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import * as repo from './accounts-repo.ts';
 import { PASSWORD_RESET_MAIL_QUEUE, resetTokenHash, type TPasswordResetMailPayload } from './jobs/password-reset-mail.ts';
 
-export type TPasswordResetDeps = Pick<TPlatform, 'db' | 'bruteForce' | 'jobs' | 'secretKey'>;
+export type TPasswordResetDeps = Pick<TPlatform, 'db' | 'config' | 'bruteForce' | 'jobs' | 'secretKey'>;
 
 const invalidLink = () => new AppError(404, 'not_found', 'This reset link is not valid: ask for a new one.', { reason: 'reset_link_invalid' });
 
@@ -31,7 +31,7 @@ export function createPasswordResetService(p: TPasswordResetDeps) {
       await p.bruteForce.attempt(resetKeys(email, ctx.ip));
       const payload: TPasswordResetMailPayload = { email, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent };
       await p.jobs.send(PASSWORD_RESET_MAIL_QUEUE, payload);
-      return { status: 'requested' as const };
+      return { status: 'requested' as const, expiresInMinutes: p.config.PASSWORD_RESET_TTL_MINUTES };
     },
 
     async preview(token: string) {

@@ -1,7 +1,7 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PublicShell } from '../../layout/PublicShell';
@@ -108,9 +108,13 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} data-testid="login-submit" fullWidth>
             {mfaStep ? t('auth.login.verify') : t('auth.login.submit')}
           </Button>
-          {mfaStep && (
+          {mfaStep ? (
             <Anchor component="button" type="button" size="sm" onClick={restart}>
               {t('auth.login.useAnotherAccount')}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to="/forgot-password" size="sm" data-testid="login-forgot">
+              {t('auth.login.forgot')}
             </Anchor>
           )}
         </Stack>

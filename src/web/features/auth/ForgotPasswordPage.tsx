@@ -1,0 +1,62 @@
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PublicShell } from '../../layout/PublicShell';
+import { useRequestPasswordReset } from './passwordResetApi';
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const request = useRequestPasswordReset();
+  const [email, setEmail] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    request.mutate(email.trim());
+  };
+
+  return (
+    <PublicShell>
+      <Stack gap="md">
+        <Stack gap={4}>
+          <Title order={1} size="h3">
+            {t('auth.forgot.title')}
+          </Title>
+          {!request.isSuccess && (
+            <Text size="sm" c="dimmed">
+              {t('auth.forgot.description')}
+            </Text>
+          )}
+        </Stack>
+        {request.isSuccess ? (
+          <Alert color="teal" variant="light" title={t('auth.forgot.sentTitle')} data-testid="forgot-sent">
+            {t('auth.forgot.sent', { email: email.trim(), minutes: request.data.expiresInMinutes })}
+          </Alert>
+        ) : (
+          <form onSubmit={submit}>
+            <Stack gap="md">
+              <ErrorAlert error={request.error} />
+              <TextInput
+                label={t('fields.email')}
+                type="email"
+                autoComplete="username"
+                required
+                maxLength={254}
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                data-testid="forgot-email"
+              />
+              <Button type="submit" loading={request.isPending} fullWidth data-testid="forgot-submit">
+                {t('auth.forgot.submit')}
+              </Button>
+            </Stack>
+          </form>
+        )}
+        <Anchor component={Link} to="/login" size="sm">
+          {t('auth.forgot.backToLogin')}
+        </Anchor>
+      </Stack>
+    </PublicShell>
+  );
+}

@@ -1,0 +1,121 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PublicShell } from '../../layout/PublicShell';
+import { ApiError } from '../../lib/api';
+import { MIN_PASSWORD_LENGTH } from './password';
+import { useCompletePasswordReset, useResetPreview } from './passwordResetApi';
+
+/** Why a link cannot be used, as the server tells it (`details.reason`), in the user's language. */
+function linkProblem(error: unknown): 'invalid' | 'expired' | 'used' | null {
+  if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 410)) return null;
+  const reason = (error.details as { reason?: string } | undefined)?.reason;
+  return reason === 'reset_link_expired' ? 'expired' : reason === 'reset_link_used' ? 'used' : 'invalid';
+}
+
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  // The secret rides in the fragment: browsers never send it to the server or in a Referer.
+  const [token] = useState(() => decodeURIComponent(window.location.hash.replace(/^#/, '')));
+  const preview = useResetPreview(token);
+  const complete = useCompletePasswordReset();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const problem = token ? linkProblem(preview.error) ?? linkProblem(complete.error) : 'invalid';
+  const tooShort = password.length < MIN_PASSWORD_LENGTH;
+  const mismatch = confirm !== password;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (tooShort || mismatch) return;
+    complete.mutate({ token, password }, { onSuccess: () => window.history.replaceState(null, '', '/reset-password') });
+  };
+
+  const body = () => {
+    if (complete.isSuccess) {
+      return (
+        <Stack gap="md">
+          <Alert color="teal" variant="light" title={t('auth.reset.doneTitle')} data-testid="reset-done">
+            {t('auth.reset.done')}
+          </Alert>
+          <Button component={Link} to="/login" fullWidth data-testid="reset-sign-in">
+            {t('auth.login.submit')}
+          </Button>
+        </Stack>
+      );
+    }
+    if (problem) {
+      return (
+        <Stack gap="md">
+          <Alert color="red" variant="light" role="alert" data-testid="reset-link-problem">
+            {t(`auth.reset.${problem}`)}
+          </Alert>
+          <Button component={Link} to="/forgot-password" variant="light" fullWidth>
+            {t('auth.reset.requestNew')}
+          </Button>
+        </Stack>
+      );
+    }
+    if (preview.isPending) return <Loading />;
+    if (preview.error) return <ErrorAlert error={preview.error} />;
+    return (
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('auth.reset.description', { email: preview.data.email })}
+          </Text>
+          <ErrorAlert error={complete.error} />
+          <TextInput label={t('fields.email')} value={preview.data.email} readOnly autoComplete="username" />
+          <PasswordInput
+            label={t('fields.password')}
+            description={t('auth.password.rules', { min: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            required
+            maxLength={256}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={touched && tooShort ? t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined}
+            data-testid="reset-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
+          />
+          <PasswordInput
+            label={t('fields.confirmPassword')}
+            autoComplete="new-password"
+            required
+            maxLength={256}
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={touched && mismatch ? t('auth.password.mismatch') : undefined}
+            data-testid="reset-password-confirm"
+            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
+          />
+          <Button type="submit" loading={complete.isPending} fullWidth data-testid="reset-submit">
+            {t('auth.reset.submit')}
+          </Button>
+        </Stack>
+      </form>
+    );
+  };
+
+  return (
+    <PublicShell>
+      <Stack gap="md">
+        <Title order={1} size="h3">
+          {t('auth.reset.title')}
+        </Title>
+        {body()}
+        {!complete.isSuccess && (
+          <Anchor component={Link} to="/login" size="sm">
+            {t('auth.forgot.backToLogin')}
+          </Anchor>
+        )}
+      </Stack>
+    </PublicShell>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (email: string) => api.post<{ status: 'requested'; expiresInMinutes: number }>('/api/auth/password-reset', { email }),
+    meta: { inlineError: true },
+  });
+}
+
+/** The link's secret comes from the URL fragment and is sent in a body, never in a URL. */
+export function useResetPreview(token: string) {
+  return useQuery({
+    queryKey: ['password-reset', token],
+    queryFn: () => api.post<{ email: string; expiresAt: string }>('/api/auth/password-reset/verify', { token }),
+    enabled: token.length > 0,
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+export function useCompletePasswordReset() {
+  return useMutation({
+    mutationFn: (input: { token: string; password: string }) => api.post<void>('/api/auth/password-reset/complete', input),
+    meta: { inlineError: true },
+  });
+}
