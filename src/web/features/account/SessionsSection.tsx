@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from './api';
+import { parseUserAgent } from './device';
 
 export function SessionsSection() {
   const { t } = useTranslation();
@@ -12,6 +13,16 @@ export function SessionsSection() {
   const sessions = useSessions();
   const revoke = useRevokeSession();
   const revokeOthers = useRevokeOtherSessions();
+
+  // "Firefox 133 on macOS"; the raw user agent stays available as the cell's tooltip.
+  const describeDevice = (userAgent: string | null) => {
+    const { browser, os } = parseUserAgent(userAgent);
+    if (!browser && !os) return t('account.sessions.unknownDevice');
+    return t('account.sessions.deviceDescription', {
+      browser: browser ?? t('account.sessions.unknownBrowser'),
+      os: os ?? t('account.sessions.unknownOs'),
+    });
+  };
 
   if (sessions.isPending) return <Loading />;
   if (sessions.error) return <ErrorAlert error={sessions.error} />;
@@ -37,8 +48,8 @@ export function SessionsSection() {
             {items.map((session) => (
               <Table.Tr key={session.id} data-testid={`session-row-${session.id}`}>
                 <Table.Td maw={320}>
-                  <Text size="sm" lineClamp={2} title={session.userAgent ?? undefined}>
-                    {session.userAgent || t('account.sessions.unknownDevice')}
+                  <Text size="sm" lineClamp={2} title={session.userAgent ?? undefined} data-testid="session-device">
+                    {describeDevice(session.userAgent)}
                   </Text>
                 </Table.Td>
                 <Table.Td>{session.ip ?? t('common.none')}</Table.Td>
