@@ -8,7 +8,6 @@ import { requestContext } from '../../platform/http/request-context.ts';
 import * as S from './accounts-schemas.ts';
 import { createAccountsService } from './accounts-service.ts';
 import { createMfaService } from './mfa-service.ts';
-import { registerPasswordResetMail } from './jobs/password-reset-mail.ts';
 import * as R from './password-reset-schemas.ts';
 import { createPasswordResetService } from './password-reset-service.ts';
 
@@ -20,7 +19,6 @@ export function accountsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const accounts = createAccountsService(p);
   const mfa = createMfaService(p);
   const reset = createPasswordResetService(p);
-  registerPasswordResetMail(p);
   const setSession = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(p.config.secure), maxAge: p.config.SESSION_ABSOLUTE_HOURS * 3600 });
 

@@ -4,9 +4,9 @@ import { accountKey, resetKeys } from '../../platform/auth/brute-force.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import * as repo from './accounts-repo.ts';
-import { PASSWORD_RESET_MAIL_QUEUE, resetTokenHash, type TPasswordResetMailPayload } from './jobs/password-reset-mail.ts';
+import { resetTokenHash, sendPasswordResetMail } from './jobs/send-password-reset-mail.ts';
 
-export type TPasswordResetDeps = Pick<TPlatform, 'db' | 'config' | 'bruteForce' | 'jobs' | 'secretKey'>;
+export type TPasswordResetDeps = Pick<TPlatform, 'db' | 'config' | 'clock' | 'bruteForce' | 'jobs' | 'secretKey'>;
 
 const invalidLink = () => new AppError(404, 'not_found', 'This reset link is not valid: ask for a new one.', { reason: 'reset_link_invalid' });
 
@@ -21,7 +21,7 @@ export function createPasswordResetService(p: TPasswordResetDeps) {
     const row = await repo.findPasswordReset(p.db, resetTokenHash(p.secretKey, token));
     if (!row) throw invalidLink();
     if (row.used_at) throw new AppError(410, 'gone', 'This reset link has already been used or replaced by a newer one: ask for a new one.', { reason: 'reset_link_used' });
-    if (new Date(row.expires_at).getTime() <= Date.now()) throw new AppError(410, 'gone', 'This reset link has expired: ask for a new one.', { reason: 'reset_link_expired' });
+    if (new Date(row.expires_at).getTime() <= p.clock.now().getTime()) throw new AppError(410, 'gone', 'This reset link has expired: ask for a new one.', { reason: 'reset_link_expired' });
     return row;
   }
 
@@ -29,8 +29,7 @@ export function createPasswordResetService(p: TPasswordResetDeps) {
     async request(email: string, ctx: TRequestContext) {
       // Never refunded: every request counts, for the address and for the caller's IP.
       await p.bruteForce.attempt(resetKeys(email, ctx.ip));
-      const payload: TPasswordResetMailPayload = { email, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent };
-      await p.jobs.send(PASSWORD_RESET_MAIL_QUEUE, payload);
+      await p.jobs.send(p.db, sendPasswordResetMail, { email, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent });
       return { status: 'requested' as const, expiresInMinutes: p.config.PASSWORD_RESET_TTL_MINUTES };
     },
 
