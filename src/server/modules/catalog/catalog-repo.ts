@@ -4,17 +4,17 @@ import type { TLocalized } from './catalog-format.ts';
 
 /*
  * Reads of catalog content. Built-in frameworks are everyone's; a custom framework belongs to
- * its owner tenant. Instead of a tenantId, reads take the viewer and filter in the same query
- * (a person sees the custom frameworks of the tenants they belong to, an API token those of its
- * tenant), so that another tenant's framework is simply not found.
+ * its owner tenant. Instead of a tenantId, reads take the viewer — the tenants whose custom
+ * frameworks the policies let this actor read, decided before the query — and filter in the same
+ * query, so that another tenant's framework is simply not found.
  */
 
-export type TViewer = { userId: string } | { tenantId: string };
+export type TViewer = { tenantIds: readonly string[] };
 
 const visibleTo = (v: TViewer): RawBuilder<unknown> =>
-  'userId' in v
-    ? sql`(f.owner_tenant_id IS NULL OR f.owner_tenant_id IN (SELECT m.tenant_id FROM memberships m WHERE m.user_id = ${v.userId}))`
-    : sql`(f.owner_tenant_id IS NULL OR f.owner_tenant_id = ${v.tenantId})`;
+  v.tenantIds.length
+    ? sql`(f.owner_tenant_id IS NULL OR f.owner_tenant_id IN (${sql.join(v.tenantIds.map((id) => sql`${id}::uuid`))}))`
+    : sql`f.owner_tenant_id IS NULL`;
 
 const whichVersion = (version: string | undefined) => (version ? sql`f.version = ${version}` : sql`f.is_current`);
 

@@ -1,14 +1,9 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
-import { notFound, unauthorized } from '../../platform/errors/errors.ts';
+import { notFound } from '../../platform/errors/errors.ts';
 import * as repo from './catalog-repo.ts';
 import { searchTerms } from './catalog-search-text.ts';
 
-/** Built-in catalogs are open to any signed-in person or API token; the query hides others' custom ones. */
-export function viewerOf(actor: TActor | null): repo.TViewer {
-  if (!actor) throw unauthorized();
-  return actor.type === 'user' ? { userId: actor.userId } : { tenantId: actor.tenantId };
-}
 
 const requirementDto = (r: repo.TTreeRow | repo.TRequirementRow) => ({
   ref: r.ref,
@@ -29,15 +24,32 @@ export const countsByKind = (rows: { kind: string }[]) => {
   return counts;
 };
 
-export function createCatalogService(p: TPlatform) {
-  /** A custom framework also answers to its tenant's policy (role, required MFA). */
-  const assertOwnerPolicy = async (actor: TActor | null, owner: string | null) => {
-    if (owner) await p.authz.assert(actor, 'catalog.read', { tenantId: owner });
+type TDeps = Pick<TPlatform, 'db' | 'authz'>;
+
+/**
+ * Authorization comes first here too, though the framework's owner is unknown until it is read:
+ * the policies are judged up front for every tenant of the actor (no query), the reads see only
+ * the tenants allowed, and a tenant that refuses (e.g. it requires two-factor authentication the
+ * person lacks) says why when its framework is asked for by id. Lists and search simply omit it.
+ */
+export function createCatalogService(p: TDeps) {
+  const scopeOf = (actor: TActor | null) => {
+    const { allowed, refused } = p.authz.scope(actor, 'catalog.read');
+    return {
+      listing: { tenantIds: allowed },
+      /** For reads by id: a refused tenant's framework is found, then refused with its reason. */
+      byId: { tenantIds: [...allowed, ...refused.keys()] },
+      assertOwner(owner: string | null) {
+        const error = owner ? refused.get(owner) : undefined;
+        if (error) throw error;
+      },
+    };
   };
 
   return {
     async list(actor: TActor | null) {
-      const rows = await repo.listFrameworks(p.db, viewerOf(actor));
+      const scope = scopeOf(actor);
+      const rows = await repo.listFrameworks(p.db, scope.listing);
       return rows.map((f) => ({
         id: f.id,
         version: f.version,
@@ -53,24 +65,27 @@ export function createCatalogService(p: TPlatform) {
 
     /** The raw rows of one framework version, for the tree, the OSCAL and the XLSX exports. */
     async rows(actor: TActor | null, id: string, version?: string) {
-      const rows = await repo.frameworkTree(p.db, viewerOf(actor), id, version);
+      const scope = scopeOf(actor);
+      const rows = await repo.frameworkTree(p.db, scope.byId, id, version);
       if (!rows.length) throw notFound('Framework');
-      await assertOwnerPolicy(actor, rows[0]!.owner_tenant_id);
+      scope.assertOwner(rows[0]!.owner_tenant_id);
       return rows;
     },
 
     /** The framework page as JSON text, ready to send (see frameworkTreeJson). */
     async treeJson(actor: TActor | null, id: string, version?: string) {
-      const row = await repo.frameworkTreeJson(p.db, viewerOf(actor), id, version);
+      const scope = scopeOf(actor);
+      const row = await repo.frameworkTreeJson(p.db, scope.byId, id, version);
       if (!row) throw notFound('Framework');
-      await assertOwnerPolicy(actor, row.owner_tenant_id);
+      scope.assertOwner(row.owner_tenant_id);
       return row.body;
     },
 
     async requirement(actor: TActor | null, id: string, ref: string, version?: string) {
-      const r = await repo.getRequirement(p.db, viewerOf(actor), id, ref, version);
+      const scope = scopeOf(actor);
+      const r = await repo.getRequirement(p.db, scope.byId, id, ref, version);
       if (!r) throw notFound('Requirement');
-      await assertOwnerPolicy(actor, r.owner_tenant_id);
+      scope.assertOwner(r.owner_tenant_id);
       const [children, mappings] = await Promise.all([repo.listChildren(p.db, r.id, r.version, r.ref), repo.listMappings(p.db, r.id, r.version, r.ref)]);
       return {
         framework: { id: r.id, version: r.version, title: r.title, shortTitle: r.short_title },
@@ -95,7 +110,7 @@ export function createCatalogService(p: TPlatform) {
     },
 
     async search(actor: TActor | null, q: string, page: { limit: number; offset: number }) {
-      const viewer = viewerOf(actor);
+      const viewer = scopeOf(actor).listing;
       const terms = searchTerms(q);
       const rows = await repo.searchRequirements(p.db, viewer, { ...terms, ...page });
       // Past the last page the window count is gone with the rows: ask for it once more.

@@ -1,56 +1,41 @@
 import type { TRole } from '../../../shared/roles.ts';
+import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
+import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
+import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
+import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
+import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
+import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
+import { TENANT_POLICIES } from '../../modules/tenants/tenants-policies.ts';
+import { decide, type TAnyRule, type TRule } from './policy.ts';
 
 /*
- * Declarative policies: for each subject, which roles may do what. The web app receives the
- * evaluated abilities and never re-implements these rules.
+ * Each module declares its rules in `<domain>-policies.ts`; the platform merges them here. A new
+ * module appends its list: nothing else changes.
  */
-export const ACTIONS = [
-  'tenant.read',
-  'tenant.update',
-  'member.read',
-  'member.invite',
-  'member.update',
-  'member.remove',
-  'apiToken.read',
-  'apiToken.create',
-  'apiToken.revoke',
-  'audit.read',
-  'audit.checkpoint',
-  'file.upload',
-  'file.read',
-  'catalog.read',
-  'catalog.import',
-] as const;
-export type TAction = (typeof ACTIONS)[number];
+export const POLICIES = [
+  ...TENANT_POLICIES,
+  ...MEMBER_POLICIES,
+  ...INVITATION_POLICIES,
+  ...API_TOKEN_POLICIES,
+  ...AUDIT_POLICIES,
+  ...FILE_POLICIES,
+  ...CATALOG_POLICIES,
+];
 
-const TENANT_ADMINS: TRole[] = ['owner', 'admin', 'scheme_manager'];
-const EVERYONE: TRole[] = ['owner', 'admin', 'contributor', 'viewer', 'scheme_manager', 'auditor', 'technical_reviewer', 'decision_maker'];
-const WRITERS: TRole[] = ['owner', 'admin', 'contributor', 'scheme_manager', 'auditor'];
+type TPolicyRule = (typeof POLICIES)[number];
+export type TAction = TPolicyRule['action'];
+export type TSubjectType = TPolicyRule['subjectType'];
+/** The record type an action's rules are written over. */
+export type TRecordOf<A extends TAction> = Extract<TPolicyRule, { action: A }> extends TRule<A, infer S, string> ? S : never;
+/** The actions whose rules are written over one subject type: the keys of that record's `abilities`. */
+export type TActionOf<T extends TSubjectType> = Extract<TPolicyRule, { subjectType: T }>['action'];
 
-export const POLICIES: Record<TAction, readonly TRole[]> = {
-  'tenant.read': EVERYONE,
-  'tenant.update': TENANT_ADMINS,
-  'member.read': EVERYONE,
-  'member.invite': TENANT_ADMINS,
-  'member.update': TENANT_ADMINS,
-  'member.remove': TENANT_ADMINS,
-  'apiToken.read': TENANT_ADMINS,
-  'apiToken.create': TENANT_ADMINS,
-  'apiToken.revoke': TENANT_ADMINS,
-  'audit.read': [...TENANT_ADMINS, 'technical_reviewer', 'decision_maker'],
-  'audit.checkpoint': TENANT_ADMINS,
-  'file.upload': WRITERS,
-  'file.read': EVERYONE,
-  'catalog.read': EVERYONE,
-  'catalog.import': TENANT_ADMINS,
-};
+export const ACTIONS: readonly TAction[] = [...new Set(POLICIES.map((r) => r.action))];
+const RULES: readonly TAnyRule[] = POLICIES;
 
-export const can = (role: TRole, action: TAction) => POLICIES[action].includes(role);
+/** May this role ever do this action (record rules aside)? */
+export const can = (role: TRole, action: TAction) => decide(RULES, { role, tenantId: '', tenantKind: 'organization', userId: null, tokenId: null }, action).ok;
 
-/** The abilities shown to the web app for the role, keyed by action. */
+/** The tenant-wide abilities shown to the web app for the role, keyed by action. */
 export const abilitiesFor = (role: TRole): Record<TAction, boolean> =>
   Object.fromEntries(ACTIONS.map((a) => [a, can(role, a)])) as Record<TAction, boolean>;
-
-/** Only an owner may grant or take away ownership, so an admin cannot lock the owners out. */
-export const canAssignRole = (actorRole: TRole, targetCurrentRole: TRole | null, newRole: TRole | null) =>
-  actorRole === 'owner' || (targetCurrentRole !== 'owner' && newRole !== 'owner');

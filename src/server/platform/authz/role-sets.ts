@@ -1,0 +1,7 @@
+import type { TRole } from '../../../shared/roles.ts';
+
+/* The groups of roles the module policies grant actions to, named once so the matrix reads. */
+export const TENANT_ADMINS: readonly TRole[] = ['owner', 'admin', 'scheme_manager'];
+export const EVERYONE: readonly TRole[] = ['owner', 'admin', 'contributor', 'viewer', 'scheme_manager', 'auditor', 'technical_reviewer', 'decision_maker'];
+export const WRITERS: readonly TRole[] = ['owner', 'admin', 'contributor', 'scheme_manager', 'auditor'];
+export const AUDIT_READERS: readonly TRole[] = [...TENANT_ADMINS, 'technical_reviewer', 'decision_maker'];
