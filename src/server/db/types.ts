@@ -67,6 +67,9 @@ export type InvitationsTable = {
   accepted_at: TimestampNull;
   accepted_by: string | null;
   revoked_at: TimestampNull;
+  replaced_at: TimestampNull;
+  /** The invitation that replaced this one. */
+  replaced_by: string | null;
   created_at: Timestamp;
 };
 

@@ -3,12 +3,14 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-catalog.ts';
 import * as m0003 from './0003-catalog-i18n-search.ts';
 import * as m0005 from './0005-password-resets.ts';
+import * as m0006 from './0006-invitation-replaced.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-catalog': m0002,
   '0003-catalog-i18n-search': m0003,
   '0005-password-resets': m0005,
+  '0006-invitation-replaced': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

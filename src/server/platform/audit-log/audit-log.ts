@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'invitation.accepted',
   'invitation.revoked',
+  'invitation.replaced',
   'api_token.created',
   'api_token.revoked',
   'api_token.role_lowered',
