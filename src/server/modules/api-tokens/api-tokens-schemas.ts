@@ -18,6 +18,7 @@ export const ZApiToken = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   createdBy: z.string(),
+  abilities: z.object({ 'apiToken.read': z.boolean(), 'apiToken.create': z.boolean(), 'apiToken.revoke': z.boolean() }),
 });
 export const ZApiTokenList = z.object({ items: z.array(ZApiToken) });
 export const ZCreatedApiToken = z.object({ token: z.string(), apiToken: ZApiToken });

@@ -1,24 +1,19 @@
-import { sql } from 'kysely';
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { newApiTokenSecret } from '../../platform/auth/api-token-auth.ts';
-import { canAssignRole } from '../../platform/authz/policies.ts';
-import { forbidden, notFound } from '../../platform/errors/errors.ts';
+import type { TTenantGrant } from '../../platform/authz/authz.ts';
+import { notFound } from '../../platform/errors/errors.ts';
 import type { TRole } from '../../../shared/roles.ts';
 import { assertRoleFitsTenant } from '../tenants/members-service.ts';
+import * as repo from './api-tokens-repo.ts';
 
 const isoOrNull = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-export function createApiTokensService(p: TPlatform) {
-  const select = (tenantId: string) =>
-    p.db
-      .selectFrom('api_tokens as k')
-      .innerJoin('users as u', 'u.id', 'k.created_by')
-      .select(['k.id', 'k.name', 'k.role', 'k.prefix', 'k.created_at', 'k.last_used_at', 'k.expires_at', 'k.revoked_at', 'u.name as createdBy'])
-      .where('k.tenant_id', '=', tenantId);
-  type TRow = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
-  const toDto = (r: TRow) => ({
+type TDeps = Pick<TPlatform, 'db' | 'authz'>;
+
+export function createApiTokensService(p: TDeps) {
+  const toDto = (r: repo.TApiTokenListRow, grant: TTenantGrant) => ({
     id: r.id,
     name: r.name,
     role: r.role as TRole,
@@ -28,12 +23,13 @@ export function createApiTokensService(p: TPlatform) {
     expiresAt: isoOrNull(r.expires_at),
     revokedAt: isoOrNull(r.revoked_at),
     createdBy: r.createdBy,
+    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role as TRole, revoked: r.revoked_at !== null }),
   });
 
   return {
     async list(actor: TActor | null, tenantId: string) {
-      await p.authz.assert(actor, 'apiToken.read', { tenantId });
-      return (await select(tenantId).orderBy('k.created_at', 'desc').execute()).map(toDto);
+      const grant = await p.authz.assert(actor, 'apiToken.read', { tenantId });
+      return (await repo.listApiTokens(p.db, tenantId)).map((r) => toDto(r, grant));
     },
 
     /** The secret is returned once; only its hash is kept. A token never outranks its creator. */
@@ -41,22 +37,17 @@ export function createApiTokensService(p: TPlatform) {
       const grant = await p.authz.assert(actor, 'apiToken.create', { tenantId });
       p.authz.assertUser(actor);
       assertRoleFitsTenant(grant.kind, input.role);
-      if (!canAssignRole(grant.role, null, input.role)) throw forbidden('Only an owner can create a token with the owner role.');
+      p.authz.assertOn(grant, 'apiToken.create', { role: input.role, revoked: false });
       const secret = newApiTokenSecret();
       const id = await p.db.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('api_tokens')
-          .values({
-            tenant_id: tenantId,
-            name: input.name,
-            role: input.role,
-            prefix: secret.prefix,
-            token_hash: secret.hash,
-            created_by: actor.userId,
-            expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertApiToken(tx, tenantId, {
+          name: input.name,
+          role: input.role,
+          prefix: secret.prefix,
+          token_hash: secret.hash,
+          created_by: actor.userId,
+          expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+        });
         await recordAudit(tx, actor, ctx, {
           tenantId,
           action: 'api_token.created',
@@ -66,21 +57,17 @@ export function createApiTokensService(p: TPlatform) {
         });
         return row.id;
       });
-      const row = await select(tenantId).where('k.id', '=', id).executeTakeFirstOrThrow();
-      return { token: secret.token, apiToken: toDto(row) };
+      const row = await repo.getApiToken(p.db, tenantId, id);
+      return { token: secret.token, apiToken: toDto(row!, grant) };
     },
 
     async revoke(actor: TActor | null, tenantId: string, tokenId: string, ctx: TRequestContext) {
-      await p.authz.assert(actor, 'apiToken.revoke', { tenantId });
+      const grant = await p.authz.assert(actor, 'apiToken.revoke', { tenantId });
       await p.db.transaction().execute(async (tx) => {
-        const res = await tx
-          .updateTable('api_tokens')
-          .set({ revoked_at: sql`now()` })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', tokenId)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) throw notFound('API token');
+        const row = await repo.getApiTokenForUpdate(tx, tenantId, tokenId);
+        if (!row) throw notFound('API token');
+        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role as TRole, revoked: row.revoked_at !== null });
+        await repo.revokeApiToken(tx, tenantId, tokenId);
         await recordAudit(tx, actor, ctx, { tenantId, action: 'api_token.revoked', subjectType: 'api_token', subjectId: tokenId });
       });
     },

@@ -1,18 +1,19 @@
-import { sql } from 'kysely';
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
-import { AppError, badRequest, conflict, forbidden, gone, notFound } from '../../platform/errors/errors.ts';
-import { canAssignRole } from '../../platform/authz/policies.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors/errors.ts';
 import type { TLocale, TRole } from '../../../shared/roles.ts';
 import { findUserByEmail, toUser } from '../accounts/accounts-repo.ts';
 import { sessionPolicy } from '../accounts/accounts-service.ts';
 import { startSession } from '../accounts/session-start.ts';
 import { assertRoleFitsTenant } from './members-service.ts';
+import { invitationLifecycle, invitationState } from './invitation-lifecycle.ts';
 import { sendInvitationMail } from './jobs/send-invitation-mail.ts';
-import { getTenant, listPendingInvitations } from './tenants-repo.ts';
+import * as repo from './invitations-repo.ts';
+import { insertMembership, isMemberByEmail } from './members-repo.ts';
+
 
 /*
  * The link carries `<tenantId>.<invitationId>.<hmac>`; the HMAC covers both ids and the expiry,
@@ -25,75 +26,71 @@ const sign = (key: Buffer, tenantId: string, id: string, expiresAt: Date) =>
 export const invitationToken = (key: Buffer, tenantId: string, id: string, expiresAt: Date) =>
   `${tenantId}.${id}.${sign(key, tenantId, id, expiresAt)}`;
 
-export function createInvitationsService(p: TPlatform) {
+type TDeps = Pick<TPlatform, 'db' | 'authz' | 'config' | 'jobs' | 'secretKey'>;
+
+export function createInvitationsService(p: TDeps) {
+  /** The invitation a link names; a forged, foreign or unknown link answers 404 whatever exists. */
   async function resolveToken(token: string) {
     const [tenantId, id, sig] = token.split('.');
     const uuid = /^[0-9a-f-]{36}$/;
     if (!tenantId || !id || !sig || !uuid.test(tenantId) || !uuid.test(id)) throw notFound('Invitation');
-    const row = await p.db
-      .selectFrom('invitations as i')
-      .innerJoin('tenants as t', 't.id', 'i.tenant_id')
-      .select(['i.tenant_id', 'i.id', 'i.email', 'i.role', 'i.locale', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 't.name as tenantName', 't.kind as tenantKind'])
-      .where('i.tenant_id', '=', tenantId)
-      .where('i.id', '=', id)
-      .executeTakeFirst();
+    const row = await repo.getInvitationWithTenant(p.db, tenantId, id);
     if (!row || !safeEqual(sig, sign(p.secretKey, tenantId, id, row.expires_at))) throw notFound('Invitation');
-    if (row.revoked_at) throw gone('This invitation was withdrawn. Ask for a new one.');
-    if (row.accepted_at) throw gone('This invitation has already been used.');
-    if (new Date(row.expires_at).getTime() < Date.now()) throw gone('This invitation has expired. Ask for a new one.');
     return row;
   }
 
   return {
     async list(actor: TActor | null, tenantId: string) {
-      await p.authz.assert(actor, 'member.read', { tenantId });
-      const rows = await listPendingInvitations(p.db, tenantId);
-      return rows.map((r) => ({
-        id: r.id,
-        email: r.email,
-        role: r.role as TRole,
-        locale: r.locale,
-        expiresAt: new Date(r.expires_at).toISOString(),
-        createdAt: new Date(r.created_at).toISOString(),
-        invitedBy: r.invitedBy,
-      }));
+      const grant = await p.authz.assert(actor, 'member.read', { tenantId });
+      const now = new Date();
+      const rows = await repo.listPendingInvitations(p.db, tenantId, now);
+      return rows.map((r) => {
+        const record = { role: r.role as TRole, state: invitationState(r, now) };
+        return {
+          id: r.id,
+          email: r.email,
+          role: r.role as TRole,
+          locale: r.locale,
+          expiresAt: new Date(r.expires_at).toISOString(),
+          createdAt: new Date(r.created_at).toISOString(),
+          invitedBy: r.invitedBy,
+          abilities: p.authz.abilities(grant, 'invitation', record),
+        };
+      });
     },
 
+    /**
+     * A second invitation to the same address replaces the pending one: its link then says
+     * "replaced", and the replacement is in the audit log next to the new invitation.
+     */
     async create(actor: TActor | null, tenantId: string, input: { email: string; role: TRole; locale: TLocale }, ctx: TRequestContext) {
       const grant = await p.authz.assert(actor, 'member.invite', { tenantId });
       p.authz.assertUser(actor);
       assertRoleFitsTenant(grant.kind, input.role);
-      if (!canAssignRole(grant.role, null, input.role)) throw forbidden('Only an owner can invite another owner.');
+      p.authz.assertOn(grant, 'member.invite', { role: input.role, state: 'pending' });
       const inv = await p.db.transaction().execute(async (tx) => {
-        const already = await tx
-          .selectFrom('memberships as m')
-          .innerJoin('users as u', 'u.id', 'm.user_id')
-          .select('m.user_id')
-          .where('m.tenant_id', '=', tenantId)
-          .where(sql`lower(u.email)`, '=', input.email)
-          .executeTakeFirst();
-        if (already) throw conflict(`${input.email} is already a member of this tenant.`);
-        // A new invitation to the same address replaces the pending one: only the latest link works.
-        await tx
-          .updateTable('invitations')
-          .set({ revoked_at: sql`now()` })
-          .where('tenant_id', '=', tenantId)
-          .where('email', '=', input.email)
-          .where('accepted_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .execute();
-        const row = await tx
-          .insertInto('invitations')
-          .values({
-            tenant_id: tenantId,
-            email: input.email,
-            role: input.role,
-            locale: input.locale,
-            invited_by: actor.userId,
-            expires_at: new Date(Date.now() + p.config.INVITATION_TTL_HOURS * 3600_000),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const now = new Date();
+        if (await isMemberByEmail(tx, tenantId, input.email)) throw conflict(`${input.email} is already a member of this tenant.`);
+        const previous = await repo.lockPendingInvitationsTo(tx, tenantId, input.email, now);
+        const row = await repo.insertInvitation(tx, tenantId, {
+          email: input.email,
+          role: input.role,
+          locale: input.locale,
+          invited_by: actor.userId,
+          expires_at: new Date(now.getTime() + p.config.INVITATION_TTL_HOURS * 3600_000),
+        });
+        for (const old of previous) {
+          const step = invitationLifecycle.transition(invitationState(old, now), 'replace');
+          await repo.markInvitation(tx, tenantId, old.id, { replaced_by: row.id });
+          await recordAudit(tx, actor, ctx, {
+            tenantId,
+            action: step.audit!,
+            subjectType: 'invitation',
+            subjectId: old.id,
+            before: { email: old.email, role: old.role, locale: old.locale },
+            after: { replacedBy: row.id },
+          });
+        }
         await recordAudit(tx, actor, ctx, {
           tenantId,
           action: 'member.invited',
@@ -112,28 +109,27 @@ export function createInvitationsService(p: TPlatform) {
         expiresAt: new Date(inv.expires_at).toISOString(),
         createdAt: new Date(inv.created_at).toISOString(),
         invitedBy: actor.name,
+        abilities: p.authz.abilities(grant, 'invitation', { role: inv.role as TRole, state: 'pending' }),
       };
     },
 
     async revoke(actor: TActor | null, tenantId: string, invitationId: string, ctx: TRequestContext) {
-      await p.authz.assert(actor, 'member.invite', { tenantId });
+      const grant = await p.authz.assert(actor, 'invitation.revoke', { tenantId });
       await p.db.transaction().execute(async (tx) => {
-        const res = await tx
-          .updateTable('invitations')
-          .set({ revoked_at: sql`now()` })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', invitationId)
-          .where('accepted_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) throw notFound('Invitation');
-        await recordAudit(tx, actor, ctx, { tenantId, action: 'invitation.revoked', subjectType: 'invitation', subjectId: invitationId });
+        const row = await repo.getInvitationForUpdate(tx, tenantId, invitationId);
+        if (!row) throw notFound('Invitation');
+        const state = invitationState(row, new Date());
+        p.authz.assertOn(grant, 'invitation.revoke', { role: row.role as TRole, state });
+        const step = invitationLifecycle.transition(state, 'revoke');
+        await repo.markInvitation(tx, tenantId, invitationId, { revoked: true });
+        await recordAudit(tx, actor, ctx, { tenantId, action: step.audit!, subjectType: 'invitation', subjectId: invitationId, before: { email: row.email, role: row.role } });
       });
     },
 
     /** Public: what the invitee sees before accepting. The signed token is the authorisation. */
     async preview(token: string) {
       const row = await resolveToken(token);
+      invitationLifecycle.transition(invitationState(row, new Date()), 'accept');
       return {
         tenantName: row.tenantName,
         tenantKind: row.tenantKind,
@@ -146,6 +142,7 @@ export function createInvitationsService(p: TPlatform) {
 
     async accept(actor: TActor | null, token: string, body: { name?: string | undefined; password?: string | undefined }, ctx: TRequestContext) {
       const inv = await resolveToken(token);
+      invitationLifecycle.transition(invitationState(inv, new Date()), 'accept');
       const existing = await findUserByEmail(p.db, inv.email);
       if (existing) {
         if (actor?.type !== 'user' || actor.userId !== existing.id) {
@@ -157,6 +154,10 @@ export function createInvitationsService(p: TPlatform) {
       }
       const passwordHash = existing ? null : await hashPassword(body.password!);
       const { user, session } = await p.db.transaction().execute(async (tx) => {
+        // Locked and judged again: a concurrent accept, revoke or replacement may have won.
+        const row = await repo.getInvitationForUpdate(tx, inv.tenant_id, inv.id);
+        if (!row) throw notFound('Invitation');
+        const step = invitationLifecycle.transition(invitationState(row, new Date()), 'accept');
         const u =
           existing ??
           (await tx
@@ -164,23 +165,12 @@ export function createInvitationsService(p: TPlatform) {
             .values({ email: inv.email, name: body.name!, password_hash: passwordHash!, locale: inv.locale })
             .returningAll()
             .executeTakeFirstOrThrow());
-        const claimed = await tx
-          .updateTable('invitations')
-          .set({ accepted_at: sql`now()`, accepted_by: u.id })
-          .where('tenant_id', '=', inv.tenant_id)
-          .where('id', '=', inv.id)
-          .where('accepted_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw gone('This invitation has already been used.');
-        await tx
-          .insertInto('memberships')
-          .values({ tenant_id: inv.tenant_id, user_id: u.id, role: inv.role })
-          .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doNothing())
-          .execute();
+        await repo.markInvitation(tx, inv.tenant_id, inv.id, { accepted_by: u.id });
+        await insertMembership(tx, inv.tenant_id, u.id, inv.role as TRole);
         const who = { type: 'user' as const, userId: u.id, email: u.email } as TActor;
         await recordAudit(tx, who, ctx, {
           tenantId: inv.tenant_id,
-          action: 'invitation.accepted',
+          action: step.audit!,
           subjectType: 'invitation',
           subjectId: inv.id,
           after: { userId: u.id, role: inv.role, newAccount: !existing },
@@ -189,8 +179,7 @@ export function createInvitationsService(p: TPlatform) {
         const session = existing ? null : await startSession(tx, sessionPolicy(p.config), u, ctx, 'invitation');
         return { user: u, session };
       });
-      const tenant = await getTenant(p.db, inv.tenant_id);
-      return { user: toUser(user), session, tenantId: tenant!.id };
+      return { user: toUser(user), session, tenantId: inv.tenant_id };
     },
   };
 }

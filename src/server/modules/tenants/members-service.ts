@@ -1,11 +1,10 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
-import { canAssignRole } from '../../platform/authz/policies.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/errors.ts';
+import { badRequest, notFound } from '../../platform/errors/errors.ts';
 import { founderRole, rolesForKind, type TRole } from '../../../shared/roles.ts';
-import { countOwners, getMembership, listMembers } from './tenants-repo.ts';
 import { settleMemberTokens } from '../api-tokens/member-tokens.ts';
+import * as repo from './members-repo.ts';
 
 export function assertRoleFitsTenant(kind: 'organization' | 'certification_body', role: TRole) {
   if (!rolesForKind(kind).includes(role)) {
@@ -13,11 +12,13 @@ export function assertRoleFitsTenant(kind: 'organization' | 'certification_body'
   }
 }
 
-export function createMembersService(p: TPlatform) {
+type TDeps = Pick<TPlatform, 'db' | 'authz'>;
+
+export function createMembersService(p: TDeps) {
   return {
     async list(actor: TActor | null, tenantId: string) {
-      await p.authz.assert(actor, 'member.read', { tenantId });
-      const rows = await listMembers(p.db, tenantId);
+      const grant = await p.authz.assert(actor, 'member.read', { tenantId });
+      const rows = await repo.listMembers(p.db, tenantId, founderRole(grant.kind));
       return rows.map((r) => ({
         userId: r.userId,
         email: r.email,
@@ -25,22 +26,19 @@ export function createMembersService(p: TPlatform) {
         role: r.role as TRole,
         mfaEnabled: r.mfa_enabled_at !== null,
         joinedAt: new Date(r.created_at).toISOString(),
+        abilities: p.authz.abilities(grant, 'member', { userId: r.userId, role: r.role as TRole, lastFounder: r.last_founder }),
       }));
     },
 
+    /** The member's row and the tenant's founders are locked, then the rules judge the change. */
     async updateRole(actor: TActor | null, tenantId: string, userId: string, role: TRole, ctx: TRequestContext) {
       const grant = await p.authz.assert(actor, 'member.update', { tenantId });
       assertRoleFitsTenant(grant.kind, role);
       return p.db.transaction().execute(async (tx) => {
-        const m = await getMembership(tx, tenantId, userId);
+        const m = await repo.getMemberForUpdate(tx, tenantId, userId, founderRole(grant.kind));
         if (!m) throw notFound('Member');
-        if (!canAssignRole(grant.role, m.role as TRole, role)) throw forbidden('Only an owner can grant or remove the owner role.');
-        const top = founderRole(grant.kind);
-        // A tenant always keeps someone who can administer it.
-        if (m.role === top && role !== top && (await countOwners(tx, tenantId, top)) <= 1) {
-          throw conflict(`This is the last ${top.replace('_', ' ')}: give the role to someone else first.`);
-        }
-        await tx.updateTable('memberships').set({ role }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+        p.authz.assertOn(grant, 'member.update', { ...m, newRole: role });
+        await repo.updateMemberRole(tx, tenantId, userId, role);
         await recordAudit(tx, actor, ctx, { tenantId, action: 'member.role_changed', subjectType: 'user', subjectId: userId, before: { role: m.role }, after: { role } });
         await settleMemberTokens(tx, actor, ctx, tenantId, userId, role);
       });
@@ -49,12 +47,10 @@ export function createMembersService(p: TPlatform) {
     async remove(actor: TActor | null, tenantId: string, userId: string, ctx: TRequestContext) {
       const grant = await p.authz.assert(actor, 'member.remove', { tenantId });
       await p.db.transaction().execute(async (tx) => {
-        const m = await getMembership(tx, tenantId, userId);
+        const m = await repo.getMemberForUpdate(tx, tenantId, userId, founderRole(grant.kind));
         if (!m) throw notFound('Member');
-        if (!canAssignRole(grant.role, m.role as TRole, null)) throw forbidden('Only an owner can remove an owner.');
-        const top = founderRole(grant.kind);
-        if (m.role === top && (await countOwners(tx, tenantId, top)) <= 1) throw conflict(`The last ${top.replace('_', ' ')} cannot be removed.`);
-        await tx.deleteFrom('memberships').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+        p.authz.assertOn(grant, 'member.remove', m);
+        await repo.deleteMembership(tx, tenantId, userId);
         await recordAudit(tx, actor, ctx, { tenantId, action: 'member.removed', subjectType: 'user', subjectId: userId, before: { role: m.role } });
         await settleMemberTokens(tx, actor, ctx, tenantId, userId, null);
       });

@@ -30,6 +30,7 @@ export const ZMember = z.object({
   role: ZRole,
   mfaEnabled: z.boolean(),
   joinedAt: z.string(),
+  abilities: z.object({ 'member.read': z.boolean(), 'member.update': z.boolean(), 'member.remove': z.boolean() }),
 });
 export const ZMemberList = z.object({ items: z.array(ZMember) });
 export const ZUpdateMemberBody = z.object({ role: ZRole });
@@ -43,6 +44,7 @@ export const ZInvitation = z.object({
   expiresAt: z.string(),
   createdAt: z.string(),
   invitedBy: z.string(),
+  abilities: z.object({ 'member.invite': z.boolean(), 'invitation.revoke': z.boolean() }),
 });
 export const ZInvitationList = z.object({ items: z.array(ZInvitation) });
 export const ZInvitationTokenParams = z.object({ token: z.string().min(10).max(200) });

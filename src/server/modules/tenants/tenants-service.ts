@@ -1,21 +1,36 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
+import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
-import { abilitiesFor } from '../../platform/authz/policies.ts';
 import { notFound } from '../../platform/errors/errors.ts';
+import type { TTenantRow } from '../../db/types.ts';
 import { founderRole, type TRole, type TTenantKind } from '../../../shared/roles.ts';
-import { getTenant } from './tenants-repo.ts';
+import { insertMembership } from './members-repo.ts';
+import * as repo from './tenants-repo.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function createTenantsService(p: TPlatform) {
+type TDeps = Pick<TPlatform, 'db' | 'authz'>;
+
+export function createTenantsService(p: TDeps) {
+  /** The detail carries the tenant-wide abilities (navigation, "create" buttons) and the tenant's own. */
+  const detail = (t: TTenantRow, grant: TTenantGrant) => ({
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    role: grant.role,
+    requireMfa: t.require_mfa,
+    createdAt: iso(t.created_at),
+    abilities: { ...p.authz.tenantAbilities(grant), ...p.authz.abilities(grant, 'tenant', { id: t.id, requireMfa: t.require_mfa }) },
+  });
+
   return {
     async create(actor: TActor | null, input: { name: string; kind: TTenantKind }, ctx: TRequestContext) {
       p.authz.assertUser(actor);
       const role = founderRole(input.kind);
       return p.db.transaction().execute(async (tx) => {
-        const t = await tx.insertInto('tenants').values({ name: input.name, kind: input.kind }).returningAll().executeTakeFirstOrThrow();
-        await tx.insertInto('memberships').values({ tenant_id: t.id, user_id: actor.userId, role }).execute();
+        const t = await repo.insertTenant(tx, input);
+        await insertMembership(tx, t.id, actor.userId, role);
         await recordAudit(tx, actor, ctx, {
           tenantId: t.id,
           action: 'tenant.created',
@@ -23,40 +38,34 @@ export function createTenantsService(p: TPlatform) {
           subjectId: t.id,
           after: { name: t.name, kind: t.kind, founderRole: role },
         });
-        return { id: t.id, name: t.name, kind: t.kind, role, requireMfa: t.require_mfa, createdAt: iso(t.created_at), abilities: abilitiesFor(role) };
+        const grant = p.authz.founderGrant(actor, t.id, t.kind);
+        return detail(t, grant);
       });
     },
 
     async list(actor: TActor | null) {
       p.authz.assertUser(actor);
-      const rows = await p.db
-        .selectFrom('memberships as m')
-        .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-        .select(['t.id', 't.name', 't.kind', 't.require_mfa', 't.created_at', 'm.role'])
-        .where('m.user_id', '=', actor.userId)
-        .orderBy('t.name')
-        .execute();
+      const rows = await repo.listTenantsOfUser(p.db, actor.userId);
       return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, role: r.role as TRole, requireMfa: r.require_mfa, createdAt: iso(r.created_at) }));
     },
 
     async get(actor: TActor | null, tenantId: string) {
       const grant = await p.authz.assert(actor, 'tenant.read', { tenantId });
-      const t = await getTenant(p.db, tenantId);
+      const t = await repo.getTenant(p.db, tenantId);
       if (!t) throw notFound('Tenant');
-      return { id: t.id, name: t.name, kind: t.kind, role: grant.role, requireMfa: t.require_mfa, createdAt: iso(t.created_at), abilities: abilitiesFor(grant.role) };
+      return detail(t, grant);
     },
 
     async update(actor: TActor | null, tenantId: string, patch: { name?: string | undefined; requireMfa?: boolean | undefined }, ctx: TRequestContext) {
       const grant = await p.authz.assert(actor, 'tenant.update', { tenantId });
       return p.db.transaction().execute(async (tx) => {
-        const before = await getTenant(tx, tenantId);
+        const before = await repo.getTenant(tx, tenantId, { forUpdate: true });
         if (!before) throw notFound('Tenant');
-        const t = await tx
-          .updateTable('tenants')
-          .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.requireMfa !== undefined ? { require_mfa: patch.requireMfa } : {}) })
-          .where('id', '=', tenantId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        p.authz.assertOn(grant, 'tenant.update', { id: before.id, requireMfa: before.require_mfa });
+        const t = await repo.updateTenant(tx, tenantId, {
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.requireMfa !== undefined ? { require_mfa: patch.requireMfa } : {}),
+        });
         await recordAudit(tx, actor, ctx, {
           tenantId,
           action: 'tenant.updated',
@@ -65,7 +74,7 @@ export function createTenantsService(p: TPlatform) {
           before: { name: before.name, requireMfa: before.require_mfa },
           after: { name: t.name, requireMfa: t.require_mfa },
         });
-        return { id: t.id, name: t.name, kind: t.kind, role: grant.role, requireMfa: t.require_mfa, createdAt: iso(t.created_at), abilities: abilitiesFor(grant.role) };
+        return detail(t, grant);
       });
     },
   };
