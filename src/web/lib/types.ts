@@ -76,6 +76,7 @@ export interface Member {
   role: Role;
   mfaEnabled: boolean;
   joinedAt: string;
+  abilities: Record<'member.read' | 'member.update' | 'member.remove', boolean>;
 }
 
 export interface Invitation {
@@ -86,6 +87,7 @@ export interface Invitation {
   expiresAt: string;
   createdAt: string;
   invitedBy: string | null;
+  abilities: Record<'member.invite' | 'invitation.revoke', boolean>;
 }
 
 export interface PublicInvitation {
@@ -107,6 +109,7 @@ export interface ApiToken {
   expiresAt: string | null;
   revokedAt: string | null;
   createdBy: string | null;
+  abilities: Record<'apiToken.read' | 'apiToken.create' | 'apiToken.revoke', boolean>;
 }
 
 export interface AuditEvent {

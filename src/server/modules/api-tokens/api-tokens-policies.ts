@@ -3,8 +3,11 @@ import { rulesFor } from '../../platform/authz/policy.ts';
 import { TENANT_ADMINS } from '../../platform/authz/role-sets.ts';
 import { conflict, forbidden } from '../../platform/errors/errors.ts';
 
-/** A token as the rules see it; `revoked` once revoked_at is set. */
-export type TApiTokenSubject = { role: TRole; revoked: boolean };
+/** A token as the rules see it. */
+export type TApiTokenSubject = { role: TRole; state: 'active' | 'revoked' | 'expired' };
+
+export const apiTokenState = (row: { revoked_at: Date | string | null; expires_at: Date | string | null }, now: Date): TApiTokenSubject['state'] =>
+  row.revoked_at ? 'revoked' : row.expires_at && new Date(row.expires_at).getTime() <= now.getTime() ? 'expired' : 'active';
 
 const apiToken = rulesFor<TApiTokenSubject>()('apiToken');
 
@@ -14,5 +17,6 @@ export const API_TOKEN_POLICIES = [
   // A token never outranks its creator.
   apiToken.deny('apiToken.create', (a, k) => k.role === 'owner' && a.role !== 'owner', () => forbidden('Only an owner can create a token with the owner role.')),
   apiToken.allow(TENANT_ADMINS, 'apiToken.revoke'),
-  apiToken.deny('apiToken.revoke', (_, k) => k.revoked, () => conflict('This token is already revoked.')),
+  apiToken.deny('apiToken.revoke', (_, k) => k.state === 'revoked', () => conflict('This token is already revoked.')),
+  apiToken.deny('apiToken.revoke', (_, k) => k.state === 'expired', () => conflict('This token has expired: it no longer works.')),
 ];

@@ -6,6 +6,7 @@ import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import type { TRole } from '../../../shared/roles.ts';
 import { assertRoleFitsTenant } from '../tenants/members-service.ts';
+import { apiTokenState } from './api-tokens-policies.ts';
 import * as repo from './api-tokens-repo.ts';
 
 const isoOrNull = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -23,7 +24,7 @@ export function createApiTokensService(p: TDeps) {
     expiresAt: isoOrNull(r.expires_at),
     revokedAt: isoOrNull(r.revoked_at),
     createdBy: r.createdBy,
-    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role as TRole, revoked: r.revoked_at !== null }),
+    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role as TRole, state: apiTokenState(r, new Date()) }),
   });
 
   return {
@@ -37,7 +38,7 @@ export function createApiTokensService(p: TDeps) {
       const grant = await p.authz.assert(actor, 'apiToken.create', { tenantId });
       p.authz.assertUser(actor);
       assertRoleFitsTenant(grant.kind, input.role);
-      p.authz.assertOn(grant, 'apiToken.create', { role: input.role, revoked: false });
+      p.authz.assertOn(grant, 'apiToken.create', { role: input.role, state: 'active' });
       const secret = newApiTokenSecret();
       const id = await p.db.transaction().execute(async (tx) => {
         const row = await repo.insertApiToken(tx, tenantId, {
@@ -66,7 +67,7 @@ export function createApiTokensService(p: TDeps) {
       await p.db.transaction().execute(async (tx) => {
         const row = await repo.getApiTokenForUpdate(tx, tenantId, tokenId);
         if (!row) throw notFound('API token');
-        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role as TRole, revoked: row.revoked_at !== null });
+        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role as TRole, state: apiTokenState(row, new Date()) });
         await repo.revokeApiToken(tx, tenantId, tokenId);
         await recordAudit(tx, actor, ctx, { tenantId, action: 'api_token.revoked', subjectType: 'api_token', subjectId: tokenId });
       });

@@ -85,10 +85,11 @@ remove the last scheme manager     | ·     ·     ·              ·
       'revoke an accepted invitation': { action: 'invitation.revoke', record: { role: 'viewer', state: 'accepted' } },
       'revoke a replaced invitation': { action: 'invitation.revoke', record: { role: 'viewer', state: 'replaced' } },
       'revoke an expired invitation': { action: 'invitation.revoke', record: { role: 'viewer', state: 'expired' } },
-      'create an owner token': { action: 'apiToken.create', record: { role: 'owner', revoked: false } },
-      'create a viewer token': { action: 'apiToken.create', record: { role: 'viewer', revoked: false } },
-      'revoke an active token': { action: 'apiToken.revoke', record: { role: 'viewer', revoked: false } },
-      'revoke a revoked token': { action: 'apiToken.revoke', record: { role: 'viewer', revoked: true } },
+      'create an owner token': { action: 'apiToken.create', record: { role: 'owner', state: 'active' } },
+      'create a viewer token': { action: 'apiToken.create', record: { role: 'viewer', state: 'active' } },
+      'revoke an active token': { action: 'apiToken.revoke', record: { role: 'viewer', state: 'active' } },
+      'revoke a revoked token': { action: 'apiToken.revoke', record: { role: 'viewer', state: 'revoked' } },
+      'revoke an expired token': { action: 'apiToken.revoke', record: { role: 'viewer', state: 'expired' } },
     };
     const roles = ['owner', 'admin', 'contributor'] as const;
     const actual = table(Object.keys(cases), roles, (label, role) => decide(POLICIES, actorOf(role as TRole, 'organization'), cases[label]!.action, cases[label]!.record).ok);
@@ -104,6 +105,7 @@ create an owner token         | ✓     ·     ·
 create a viewer token         | ✓     ✓     ·
 revoke an active token        | ✓     ✓     ·
 revoke a revoked token        | ·     ·     ·
+revoke an expired token       | ·     ·     ·
 `);
   });
 

@@ -72,7 +72,7 @@ export function TokensTable({ tenantId, tokens, canRevoke }: Props) {
       actions={[
         {
           key: 'revoke',
-          allowed: (token) => canRevoke && tokenStatus(token) === 'active',
+          allowed: (token) => canRevoke && token.abilities['apiToken.revoke'],
           render: (token) => (
             <ConfirmButton
               size="xs"

@@ -12,6 +12,19 @@ import { InviteExistingUser } from './InviteExistingUser';
 import { InviteNewUser } from './InviteNewUser';
 import { useAcceptInvitation, usePublicInvitation } from './invitationApi';
 
+/** Why a link is dead, as the server's invitation lifecycle says it (`details.state`). */
+const GONE_MESSAGE = {
+  accepted: 'invite.used',
+  replaced: 'invite.replaced',
+  revoked: 'invite.revoked',
+  expired: 'invite.expired',
+} as const;
+
+function goneState(details: unknown): keyof typeof GONE_MESSAGE {
+  const state = (details as { state?: unknown } | null)?.state;
+  return typeof state === 'string' && state in GONE_MESSAGE ? (state as keyof typeof GONE_MESSAGE) : 'expired';
+}
+
 export function InvitePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
@@ -33,7 +46,7 @@ export function InvitePage() {
           </Title>
           {gone ? (
             <Alert color="orange" variant="light">
-              {isApiError(invitation.error, 410) ? t('invite.expired') : t('invite.notFound')}
+              {isApiError(invitation.error, 410) ? t(GONE_MESSAGE[goneState(invitation.error.details)]) : t('invite.notFound')}
             </Alert>
           ) : (
             <ErrorAlert error={invitation.error} />

@@ -35,7 +35,7 @@ export function InvitationsTable({ tenantId, invitations, canRevoke }: Props) {
       actions={[
         {
           key: 'revoke',
-          allowed: () => canRevoke,
+          allowed: (invitation) => canRevoke && invitation.abilities['invitation.revoke'],
           render: (invitation) => (
             <ConfirmButton
               size="xs"

@@ -28,7 +28,10 @@ export function InviteForm({ tenant }: { tenant: TenantDetail }) {
       {
         onSuccess: () => {
           notifySuccess(t('members.invite.sent', { email: address }));
+          // The next invitation starts afresh: one person's role and language must not carry over.
           setEmail('');
+          setRole(DEFAULT_ROLE[tenant.kind]);
+          setLocale(currentLocale());
         },
       },
     );

@@ -56,7 +56,7 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
           header: t('fields.role'),
           sortValue: (m) => t(`roles.${m.role}`),
           cell: (member) =>
-            canUpdate ? (
+            canUpdate && member.abilities['member.update'] ? (
               <RoleSelect
                 size="xs"
                 miw={220}
@@ -86,7 +86,7 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
       actions={[
         {
           key: 'remove',
-          allowed: () => canRemove,
+          allowed: (member) => canRemove && member.abilities['member.remove'],
           render: (member) => (
             <ConfirmButton
               size="xs"
