@@ -76,14 +76,15 @@ describe.skipIf(!backendAvailable)('policies over records, abilities per record'
     const yaml = `framework:
   id: ${id}
   version: "1"
-  edition: "MFA scheme 1"
-  publisher: ACME
+  edition: { en: "MFA scheme 1", fr: "Référentiel MFA 1" }
+  publisher: { en: "ACME", fr: "ACME" }
   title: { en: "Scheme behind two-factor", fr: "Référentiel derrière la double authentification" }
   description: { en: "Ours.", fr: "Le nôtre." }
 requirements:
   - { ref: "Z9", kind: control, parent: null, title: { en: "Quokka oversight", fr: "Supervision des quokkas" } }
 `;
-    expect((await owner.post(`/api/tenants/${tenant.id}/catalog/frameworks/import`, yaml, { 'content-type': 'application/yaml' })).statusCode).toBe(201);
+    const imported = await owner.post(`/api/tenants/${tenant.id}/catalog/frameworks/import`, yaml, { 'content-type': 'application/yaml' });
+    expect(imported.statusCode, imported.body).toBe(201);
     const listed = async () => ((await owner.get('/api/catalog/frameworks')).json().items as { id: string }[]).map((f) => f.id);
     const found = async () => ((await owner.get('/api/catalog/search?q=quokka')).json().items as { frameworkId: string }[]).map((r) => r.frameworkId);
     expect(await listed()).toContain(id);
