@@ -11,7 +11,7 @@ import * as repo from './api-tokens-repo.ts';
 
 const isoOrNull = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-type TDeps = Pick<TPlatform, 'db' | 'authz'>;
+type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 
 export function createApiTokensService(p: TDeps) {
   const toDto = (r: repo.TApiTokenListRow, grant: TTenantGrant) => ({
@@ -24,7 +24,7 @@ export function createApiTokensService(p: TDeps) {
     expiresAt: isoOrNull(r.expires_at),
     revokedAt: isoOrNull(r.revoked_at),
     createdBy: r.createdBy,
-    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role as TRole, state: apiTokenState(r, new Date()) }),
+    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role as TRole, state: apiTokenState(r, p.clock.now()) }),
   });
 
   return {
@@ -47,7 +47,7 @@ export function createApiTokensService(p: TDeps) {
           prefix: secret.prefix,
           token_hash: secret.hash,
           created_by: actor.userId,
-          expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+          expires_at: input.expiresInDays ? new Date(p.clock.now().getTime() + input.expiresInDays * 86_400_000) : null,
         });
         await recordAudit(tx, actor, ctx, {
           tenantId,
@@ -67,7 +67,7 @@ export function createApiTokensService(p: TDeps) {
       await p.db.transaction().execute(async (tx) => {
         const row = await repo.getApiTokenForUpdate(tx, tenantId, tokenId);
         if (!row) throw notFound('API token');
-        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role as TRole, state: apiTokenState(row, new Date()) });
+        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role as TRole, state: apiTokenState(row, p.clock.now()) });
         await repo.revokeApiToken(tx, tenantId, tokenId);
         await recordAudit(tx, actor, ctx, { tenantId, action: 'api_token.revoked', subjectType: 'api_token', subjectId: tokenId });
       });

@@ -26,7 +26,7 @@ const sign = (key: Buffer, tenantId: string, id: string, expiresAt: Date) =>
 export const invitationToken = (key: Buffer, tenantId: string, id: string, expiresAt: Date) =>
   `${tenantId}.${id}.${sign(key, tenantId, id, expiresAt)}`;
 
-type TDeps = Pick<TPlatform, 'db' | 'authz' | 'config' | 'jobs' | 'secretKey'>;
+type TDeps = Pick<TPlatform, 'db' | 'authz' | 'config' | 'jobs' | 'secretKey' | 'clock'>;
 
 export function createInvitationsService(p: TDeps) {
   /** The invitation a link names; a forged, foreign or unknown link answers 404 whatever exists. */
@@ -42,7 +42,7 @@ export function createInvitationsService(p: TDeps) {
   return {
     async list(actor: TActor | null, tenantId: string) {
       const grant = await p.authz.assert(actor, 'member.read', { tenantId });
-      const now = new Date();
+      const now = p.clock.now();
       const rows = await repo.listPendingInvitations(p.db, tenantId, now);
       return rows.map((r) => {
         const record = { role: r.role as TRole, state: invitationState(r, now) };
@@ -69,7 +69,7 @@ export function createInvitationsService(p: TDeps) {
       assertRoleFitsTenant(grant.kind, input.role);
       p.authz.assertOn(grant, 'member.invite', { role: input.role, state: 'pending' });
       const inv = await p.db.transaction().execute(async (tx) => {
-        const now = new Date();
+        const now = p.clock.now();
         if (await isMemberByEmail(tx, tenantId, input.email)) throw conflict(`${input.email} is already a member of this tenant.`);
         const previous = await repo.lockPendingInvitationsTo(tx, tenantId, input.email, now);
         const row = await repo.insertInvitation(tx, tenantId, {
@@ -118,7 +118,7 @@ export function createInvitationsService(p: TDeps) {
       await p.db.transaction().execute(async (tx) => {
         const row = await repo.getInvitationForUpdate(tx, tenantId, invitationId);
         if (!row) throw notFound('Invitation');
-        const state = invitationState(row, new Date());
+        const state = invitationState(row, p.clock.now());
         p.authz.assertOn(grant, 'invitation.revoke', { role: row.role as TRole, state });
         const step = invitationLifecycle.transition(state, 'revoke');
         await repo.markInvitation(tx, tenantId, invitationId, { revoked: true });
@@ -129,7 +129,7 @@ export function createInvitationsService(p: TDeps) {
     /** Public: what the invitee sees before accepting. The signed token is the authorisation. */
     async preview(token: string) {
       const row = await resolveToken(token);
-      invitationLifecycle.transition(invitationState(row, new Date()), 'accept');
+      invitationLifecycle.transition(invitationState(row, p.clock.now()), 'accept');
       return {
         tenantName: row.tenantName,
         tenantKind: row.tenantKind,
@@ -142,7 +142,7 @@ export function createInvitationsService(p: TDeps) {
 
     async accept(actor: TActor | null, token: string, body: { name?: string | undefined; password?: string | undefined }, ctx: TRequestContext) {
       const inv = await resolveToken(token);
-      invitationLifecycle.transition(invitationState(inv, new Date()), 'accept');
+      invitationLifecycle.transition(invitationState(inv, p.clock.now()), 'accept');
       const existing = await findUserByEmail(p.db, inv.email);
       if (existing) {
         if (actor?.type !== 'user' || actor.userId !== existing.id) {
@@ -157,7 +157,7 @@ export function createInvitationsService(p: TDeps) {
         // Locked and judged again: a concurrent accept, revoke or replacement may have won.
         const row = await repo.getInvitationForUpdate(tx, inv.tenant_id, inv.id);
         if (!row) throw notFound('Invitation');
-        const step = invitationLifecycle.transition(invitationState(row, new Date()), 'accept');
+        const step = invitationLifecycle.transition(invitationState(row, p.clock.now()), 'accept');
         const u =
           existing ??
           (await tx

@@ -16,7 +16,7 @@ export const sendInvitationMail = defineJob({
   payload: z.object({ tenantId: z.uuid(), invitationId: z.uuid() }),
   async handler({ tenantId, invitationId }, { platform: p }) {
     const row = await getInvitationForMail(p.db, tenantId, invitationId);
-    if (!row || invitationState(row, new Date()) !== 'pending') return;
+    if (!row || invitationState(row, p.clock.now()) !== 'pending') return;
     const locale = row.locale as TLocale;
     const baseUrl = (p.config.PUBLIC_URL ?? `http://${p.config.HOST}:${p.config.PORT}`).replace(/\/$/, '');
     const vars = {
