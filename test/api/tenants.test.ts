@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, utf8 } from '../support/smtp.ts';
+import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { backendAvailable, createClient, createTestApp, createUser, signIn, tenantWithOwner, uniqueEmail, type TTestApp } from '../support/test-app.ts';
 
 describe.skipIf(!backendAvailable)('tenants, members, invitations', () => {
@@ -70,10 +71,11 @@ describe.skipIf(!backendAvailable)('tenants, members, invitations', () => {
   });
 
   it('changes roles, protects the last owner, removes members; a viewer cannot manage', async () => {
-    const { c, tenant, user: owner } = await tenantWithOwner(t);
-    const v = await createUser(t.p);
-    await t.p.db.insertInto('memberships').values({ tenant_id: tenant.id, user_id: v.id, role: 'viewer' }).execute();
-    const viewer = await signIn(t.app, v);
+    const tenant = await buildTenant(t.p);
+    const owner = tenant.owner;
+    const c = await as(t.app, owner);
+    const v = await buildMembership(t.p, tenant, 'viewer');
+    const viewer = await as(t.app, v);
     expect((await viewer.get(`/api/tenants/${tenant.id}/members`)).statusCode).toBe(200);
     expect((await viewer.post(`/api/tenants/${tenant.id}/invitations`, { email: uniqueEmail(), role: 'viewer', locale: 'en' })).statusCode).toBe(403);
     expect((await viewer.get(`/api/tenants/${tenant.id}`)).json().abilities['member.invite']).toBe(false);

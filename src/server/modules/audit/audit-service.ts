@@ -3,6 +3,7 @@ import type { TActor } from '../../platform/authz/actor.ts';
 import { checkpointAuditChain, verifyWithCheckpoints } from '../../platform/audit-log/checkpoints.ts';
 import type { TAuditEventRow } from '../../db/types.ts';
 import { conflict, notFound } from '../../platform/errors/errors.ts';
+import * as repo from './audit-repo.ts';
 import type { TAuditQuery } from './audit-schemas.ts';
 
 const toDto = (r: TAuditEventRow) => ({
@@ -25,25 +26,15 @@ const toDto = (r: TAuditEventRow) => ({
 
 export function createAuditService(p: TPlatform) {
   return {
-    /** Newest first, keyset-paginated on seq: page N costs the same as page 1. */
     async list(actor: TActor | null, tenantId: string, q: TAuditQuery) {
       await p.authz.assert(actor, 'audit.read', { tenantId });
-      let query = p.db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId);
-      if (q.cursor) query = query.where('seq', '<', Number(q.cursor));
-      if (q.action) query = query.where('action', '=', q.action);
-      if (q.subjectType) query = query.where('subject_type', '=', q.subjectType);
-      if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
-      if (q.actorId) query = query.where('actor_id', '=', q.actorId);
-      if (q.from) query = query.where('occurred_at', '>=', new Date(q.from));
-      if (q.to) query = query.where('occurred_at', '<', new Date(q.to));
-      const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
-      const page = rows.slice(0, q.limit);
-      return { items: page.map(toDto), nextCursor: rows.length > q.limit ? String(page.at(-1)!.seq) : null };
+      const page = await repo.listAuditEvents(p.db, tenantId, q);
+      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
     },
 
     async get(actor: TActor | null, tenantId: string, eventId: string) {
       await p.authz.assert(actor, 'audit.read', { tenantId });
-      const row = await p.db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId).where('id', '=', eventId).executeTakeFirst();
+      const row = await repo.getAuditEvent(p.db, tenantId, eventId);
       if (!row) throw notFound('Audit event');
       return toDto(row);
     },

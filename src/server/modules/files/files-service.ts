@@ -3,8 +3,11 @@ import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { notFound, payloadTooLarge } from '../../platform/errors/errors.ts';
+import { filesRepo } from './files-repo.ts';
 
-export function createFilesService(p: TPlatform) {
+type TDeps = Pick<TPlatform, 'db' | 'authz' | 'config' | 'blobs'>;
+
+export function createFilesService(p: TDeps) {
   const maxBytes = p.config.UPLOAD_MAX_MB * 1024 * 1024;
   const toDto = (r: { id: string; sha256: string; size: number; filename: string; content_type: string; created_at: Date }) => ({
     id: r.id,
@@ -33,18 +36,13 @@ export function createFilesService(p: TPlatform) {
       }
       const blob = await p.blobs.put(input.body, { maxBytes });
       return p.db.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('files')
-          .values({
-            tenant_id: tenantId,
-            sha256: blob.sha256,
-            size: blob.size,
-            filename: input.filename,
-            content_type: input.contentType,
-            uploaded_by: actor?.type === 'user' ? actor.userId : null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await filesRepo.insert(tx, tenantId, {
+          sha256: blob.sha256,
+          size: blob.size,
+          filename: input.filename,
+          content_type: input.contentType,
+          uploaded_by: actor?.type === 'user' ? actor.userId : null,
+        });
         await recordAudit(tx, actor, ctx, {
           tenantId,
           action: 'file.uploaded',
@@ -58,7 +56,7 @@ export function createFilesService(p: TPlatform) {
 
     async get(actor: TActor | null, tenantId: string, fileId: string) {
       await p.authz.assert(actor, 'file.read', { tenantId });
-      const row = await p.db.selectFrom('files').selectAll().where('tenant_id', '=', tenantId).where('id', '=', fileId).executeTakeFirst();
+      const row = await filesRepo.findById(p.db, tenantId, fileId);
       if (!row) throw notFound('File');
       return toDto(row);
     },
