@@ -5,7 +5,7 @@ import { assertAcceptablePassword, hashPassword } from '../../platform/auth/pass
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/errors.ts';
 import type { TLocale, TRole } from '../../../shared/roles.ts';
-import { findUserByEmail, toUser } from '../accounts/accounts-repo.ts';
+import { findUserByEmail, insertUser, toUser } from '../accounts/accounts-repo.ts';
 import { sessionPolicy } from '../accounts/accounts-service.ts';
 import { startSession } from '../accounts/session-start.ts';
 import { assertRoleFitsTenant } from './members-service.ts';
@@ -158,13 +158,7 @@ export function createInvitationsService(p: TDeps) {
         const row = await repo.getInvitationForUpdate(tx, inv.tenant_id, inv.id);
         if (!row) throw notFound('Invitation');
         const step = invitationLifecycle.transition(invitationState(row, p.clock.now()), 'accept');
-        const u =
-          existing ??
-          (await tx
-            .insertInto('users')
-            .values({ email: inv.email, name: body.name!, password_hash: passwordHash!, locale: inv.locale })
-            .returningAll()
-            .executeTakeFirstOrThrow());
+        const u = existing ?? (await insertUser(tx, { email: inv.email, name: body.name!, passwordHash: passwordHash!, locale: inv.locale }));
         await repo.markInvitation(tx, inv.tenant_id, inv.id, { accepted_by: u.id });
         await insertMembership(tx, inv.tenant_id, u.id, inv.role as TRole);
         const who = { type: 'user' as const, userId: u.id, email: u.email } as TActor;
