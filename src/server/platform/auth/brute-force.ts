@@ -20,7 +20,7 @@ export type TAttempt = {
 
 /**
  * Failures are counted in a sliding window, per account and per address. Each guess is counted
- * BEFORE the secret is checked (check-and-count under a per-key lock, in one short transaction),
+ * BEFORE the secret is checked (check-and-count under a per-account lock, in one short transaction),
  * and refunded when it proves right: however many requests race, at most the limit's worth of
  * guesses is ever evaluated per window. Past the limit the answer is 429 with Retry-After; when
  * the window slides on, the owner can sign in again, so an attacker can slow an account down but
@@ -33,8 +33,11 @@ export function createBruteForceGuard(db: Kysely<DB>, policy: TBruteForcePolicy)
   async function attempt(keys: string[]): Promise<TAttempt> {
     const sorted = [...new Set(keys)].sort();
     const ids = await db.transaction().execute(async (tx) => {
-      // Sorted, so two requests sharing keys always lock them in the same order (no deadlock).
-      for (const key of sorted) await sql`SELECT pg_advisory_xact_lock(hashtext(${`attest-login:${key}`}))`.execute(tx);
+      // The account keys are locked (sorted: two requests always lock in the same order, no
+      // deadlock). The address key is not: every sign-in behind one NAT would queue on it (the
+      // login bench saw 4 requests waiting on average), and its coarse limit may be overshot
+      // by the requests in flight at once from that address, never by more.
+      for (const key of sorted.filter((k) => !isIpKey(k))) await sql`SELECT pg_advisory_xact_lock(hashtext(${`attest-login:${key}`}))`.execute(tx);
       const rows = await tx
         .selectFrom('login_failures')
         .select(['key', sql<number>`count(*)::int`.as('n'), sql<Date>`min(occurred_at)`.as('oldest')])
