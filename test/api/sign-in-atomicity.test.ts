@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationToken } from '../../src/server/modules/tenants/invitations-service.ts';
-import { PLATFORM_TENANT_ID, verifyAuditChain } from '../../src/server/platform/audit-log/audit-log.ts';
+import { verifyAuditChain } from '../../src/server/platform/audit-log/audit-log.ts';
+import { unknownAccountChainOf } from '../../src/server/modules/accounts/sign-in-chains.ts';
 import { backendAvailable, createClient, createTestApp, createUser, tenantWithOwner, type TTestApp } from '../support/test-app.ts';
 
 /*
@@ -37,7 +38,7 @@ describe.skipIf(!backendAvailable)('sign-in and invitation acceptance write the 
     expect(res.headers['set-cookie']?.toString() ?? '').not.toMatch(/attest_session=[^;]/);
     expect(await liveSessions(u.id)).toHaveLength(0);
     expect(await loginEvents(u.id)).toHaveLength(0);
-    expect((await verifyAuditChain(t.p.db, PLATFORM_TENANT_ID)).ok).toBe(true);
+    expect((await verifyAuditChain(t.p.db, u.id)).ok).toBe(true);
   });
 
   it('a successful sign-in has exactly one session and one event naming it', async () => {
@@ -56,6 +57,27 @@ describe.skipIf(!backendAvailable)('sign-in and invitation acceptance write the 
     const row = await t.p.db.selectFrom('invitations').select('expires_at').where('id', '=', inv.id).executeTakeFirstOrThrow();
     return { tenant, token: invitationToken(t.p.secretKey, tenant.id, inv.id, row.expires_at) };
   }
+
+  it('sign-in events chain per user (no single platform row to queue on), failures for unknown addresses per day; each chain verifies', async () => {
+    const u = await createUser(t.p);
+    const c = createClient(t.app);
+    expect((await c.post('/api/auth/login', { email: u.email, password: 'wrong-password-123' })).statusCode).toBe(401);
+    expect((await c.post('/api/auth/login', { email: u.email, password: u.password })).statusCode).toBe(200);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
+    const ghost = `ghost-${Date.now()}@test.example`;
+    expect((await c.post('/api/auth/login', { email: ghost, password: 'wrong-password-123' })).statusCode).toBe(401);
+    const chain = await t.p.db.selectFrom('audit_events').select(['seq', 'action']).where('tenant_id', '=', u.id).orderBy('seq').execute();
+    expect(chain).toEqual([
+      { seq: 1, action: 'user.login_failed' },
+      { seq: 2, action: 'user.login' },
+      { seq: 3, action: 'user.logout' },
+    ]);
+    expect(await verifyAuditChain(t.p.db, u.id)).toEqual({ ok: true, checked: 3, firstBrokenSeq: null });
+    const day = unknownAccountChainOf(new Date());
+    const ghostEvents = await t.p.db.selectFrom('audit_events').select('action').where('tenant_id', '=', day).where('actor_email', '=', ghost).execute();
+    expect(ghostEvents).toEqual([{ action: 'user.login_failed' }]);
+    expect((await verifyAuditChain(t.p.db, day)).ok).toBe(true);
+  });
 
   it('accepting an invitation signs the new account in with an audited session', async () => {
     const email = `invitee-${Date.now()}@test.example`;

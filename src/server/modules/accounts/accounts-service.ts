@@ -10,6 +10,7 @@ import * as repo from './accounts-repo.ts';
 import type { TLoginBody, TMeResponse, TSetupBody, TUser } from './accounts-schemas.ts';
 import { verifySecondFactor } from './mfa-service.ts';
 import { startSession } from './session-start.ts';
+import { signInChainOf, unknownAccountChainOf } from './sign-in-chains.ts';
 
 export type TAccountsDeps = Pick<TPlatform, 'db' | 'config' | 'authz' | 'bruteForce' | 'secretKey'>;
 export type TAccountsService = ReturnType<typeof createAccountsService>;
@@ -45,8 +46,9 @@ export function createAccountsService(p: TAccountsDeps) {
   const toUserDto = repo.toUser;
 
   async function recordFailure(userId: string | null, email: string, ctx: TRequestContext) {
+    const tenantId = userId ? signInChainOf(userId) : unknownAccountChainOf(new Date());
     await p.db.transaction().execute((tx) =>
-      recordAudit(tx, null, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.login_failed', subjectType: 'user', subjectId: userId, actorEmail: email }),
+      recordAudit(tx, null, ctx, { tenantId, action: 'user.login_failed', subjectType: 'user', subjectId: userId, actorEmail: email }),
     );
     await p.bruteForce.prune();
   }
@@ -93,7 +95,7 @@ export function createAccountsService(p: TAccountsDeps) {
       const sessionId = actor.sessionId;
       await p.db.transaction().execute(async (tx) => {
         await repo.revokeSessions(tx, actor.userId, { sessionId });
-        await recordAudit(tx, actor, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.logout', subjectType: 'session', subjectId: sessionId });
+        await recordAudit(tx, actor, ctx, { tenantId: signInChainOf(actor.userId), action: 'user.logout', subjectType: 'session', subjectId: sessionId });
       });
     },
 

@@ -1,15 +1,16 @@
 import type { Transaction } from 'kysely';
 import type { DB, TUserRow } from '../../db/types.ts';
 import type { TUserActor } from '../../platform/authz/actor.ts';
-import { PLATFORM_TENANT_ID, recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
+import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { createSession, type TSessionPolicy } from '../../platform/auth/sessions.ts';
+import { signInChainOf } from './sign-in-chains.ts';
 
 export type TSignInMethod = 'password' | 'setup' | 'invitation' | 'password_reset';
 
 /**
  * Every way into the product (sign-in, first-run set-up, accepting an invitation) opens its
  * session and records it in the caller's transaction: a session exists if and only if its event
- * does.
+ * does. The event joins the user's own sign-in chain (see sign-in-chains.ts).
  */
 export async function startSession(
   tx: Transaction<DB>,
@@ -21,7 +22,7 @@ export async function startSession(
   const session = await createSession(tx, policy, user.id, ctx);
   const actor = { type: 'user', userId: user.id, email: user.email } as TUserActor;
   await recordAudit(tx, actor, ctx, {
-    tenantId: PLATFORM_TENANT_ID,
+    tenantId: signInChainOf(user.id),
     action: 'user.login',
     subjectType: 'session',
     subjectId: session.sessionId,
