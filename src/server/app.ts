@@ -7,10 +7,18 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { TPlatform } from './platform/platform.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { documentedTransform } from './platform/http/api-docs.ts';
+import { accountsDocs } from './modules/accounts/accounts-docs.ts';
+import { apiTokensDocs } from './modules/api-tokens/api-tokens-docs.ts';
+import { auditDocs } from './modules/audit/audit-docs.ts';
+import { catalogDocs } from './modules/catalog/catalog-docs.ts';
+import { filesDocs } from './modules/files/files-docs.ts';
+import { platformInfoDocs } from './modules/platform-info/platform-info-docs.ts';
+import { tenantsDocs } from './modules/tenants/tenants-docs.ts';
 import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens-routes.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
@@ -18,6 +26,9 @@ import { catalogImportRoutes, catalogRoutes } from './modules/catalog/catalog-ro
 import { filesRoutes } from './modules/files/files-routes.ts';
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
+
+/** What /api/docs says about each operation, module by module. */
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -75,7 +86,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: documentedTransform(API_DOCS),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
