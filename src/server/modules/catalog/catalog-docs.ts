@@ -21,7 +21,7 @@ export const catalogDocs: TApiDocs = {
   },
   'GET /api/catalog/search': {
     summary: 'Search requirements',
-    description: 'Searches references and titles across the frameworks the caller may see.',
+    description: 'Full-text search over references, titles and descriptions, in English and French (accents folded), across the frameworks the caller may see; ranked, paginated with `limit` and `offset`, with the total.',
     returns: 'Matching requirements.',
     errors: [400, 401],
   },
