@@ -19,4 +19,22 @@ export const auditDocs: TApiDocs = {
     returns: 'The event.',
     errors: [400, 401, 403, 404],
   },
+  'GET /api/tenants/{tenantId}/audit-checkpoints': {
+    summary: 'List signed audit checkpoints',
+    description: 'Checkpoints the platform signed with its Ed25519 key over `{ tenantId, seq, hash, time }`, newest first. Keep them outside Attest: a chain shorter than a signed checkpoint has been truncated.',
+    returns: 'The checkpoints.',
+    errors: [400, 401, 403, 404],
+  },
+  'POST /api/tenants/{tenantId}/audit-checkpoints': {
+    summary: 'Sign a checkpoint now',
+    description: 'Signs the current head of the tenant’s chain (also done periodically by a job) and stores it in the blob store.',
+    returns: 'The signed checkpoint.',
+    errors: [401, 403, 404],
+  },
+  'GET /api/tenants/{tenantId}/audit-checkpoints/{seq}': {
+    summary: 'Download one signed checkpoint',
+    description: 'The checkpoint at sequence `seq` as a JSON attachment, verifiable offline with the key at `/.well-known/attest-keys.json`.',
+    returns: 'The signed checkpoint.',
+    errors: [400, 401, 403, 404],
+  },
 };
