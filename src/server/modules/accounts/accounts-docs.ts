@@ -32,6 +32,28 @@ export const accountsDocs: TApiDocs = {
     body: { email: 'claire.martin@lumiere-credit.example', password: 'Lumiere-scoring-2026', mfaCode: '492817' },
     example: { status: 'ok', user: USER },
   },
+  'POST /api/auth/password-reset': {
+    summary: 'Ask for a password-reset link',
+    description: 'Public. Mails a single-use link to the address if it has an account; the answer is the same whether or not it does. Limited per address and per network address (429).',
+    returns: 'Requested: check the mailbox.',
+    errors: [400, 429],
+    body: { email: 'claire.martin@lumiere-credit.example' },
+    example: { status: 'requested', expiresInMinutes: 60 },
+  },
+  'POST /api/auth/password-reset/verify': {
+    summary: 'Check a password-reset link',
+    description: 'Public. The link’s secret travels in its URL fragment and is sent here in the body, never in a URL. Answers the account’s address and when the link expires; an expired, used or unknown link is refused.',
+    returns: 'The account the link resets.',
+    errors: [400, 404, 410],
+    body: { token: 'k3Jx9QmV2pLr8TzW5yNb7cHd' },
+  },
+  'POST /api/auth/password-reset/complete': {
+    summary: 'Set a new password from a reset link',
+    description: 'Public. Sets the password, ends every session of the account and retires its other links, in one audited change.',
+    returns: 'Password set: sign in with it.',
+    errors: [400, 404, 410],
+    body: { token: 'k3Jx9QmV2pLr8TzW5yNb7cHd', password: 'Audit-evidence-kept-2027' },
+  },
   'POST /api/auth/logout': {
     summary: 'Sign out',
     description: 'Ends the current session and clears its cookie.',

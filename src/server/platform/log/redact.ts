@@ -12,11 +12,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The path segment after one of these is a secret (a record id, a UUID, is kept: it grants nothing). */
 const TOKEN_SEGMENT = /(\/(?:invitations|invite|reset-password|password-reset|reset|verify-email|magic-link|sign-in-link)\/)([^/?#\s"'<>]+)/gi;
+/** A secret kept in a link's fragment (`/reset-password#<token>`) so that it never reaches a server log by URL. */
+const TOKEN_FRAGMENT = /(\/(?:invite|reset-password|password-reset|verify-email|magic-link)#)([^\s"'<>]+)/gi;
 const TOKEN_PARAM = /([?&](?:token|code|key|secret|signature|sig|reset|invitation)=)([^&#\s"'<>]+)/gi;
 
 export function redactSecrets(text: string): string {
   if (!text.includes('/') && !text.includes('=')) return text;
   return text
+    .replace(TOKEN_FRAGMENT, (_all, prefix: string) => `${prefix}${REDACTED}`)
     .replace(TOKEN_SEGMENT, (all, prefix: string, value: string) => (UUID.test(value) ? all : `${prefix}${REDACTED}`))
     .replace(TOKEN_PARAM, (_all, prefix: string) => `${prefix}${REDACTED}`);
 }
