@@ -28,3 +28,17 @@ export const insertApiToken = (
 ) => tokens.insert(db, tenantId, values);
 
 export const revokeApiToken = (db: Kysely<DB>, tenantId: string, id: string) => tokens.update(db, tenantId, id, { revoked_at: sql<Date>`now()` as never });
+
+export const setApiTokenRole = (db: Kysely<DB>, tenantId: string, id: string, role: TRole) => tokens.update(db, tenantId, id, { role });
+
+/** The member's live (unrevoked, unexpired) tokens in this tenant, locked until the change commits. */
+export const lockLiveTokensCreatedBy = (db: Kysely<DB>, tenantId: string, userId: string) =>
+  db
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('created_by', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .forUpdate()
+    .execute();
