@@ -49,7 +49,7 @@ async function auditScenario(databaseUrl: string | null, dataDir: string) {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     await database.db.transaction().execute((tx) =>
-      recordAudit(tx, null, ctx, { tenantId, action: 'file.uploaded', subjectType: 'bench', subjectId: String(i), after: { i, note: 'événement' } }),
+      recordAudit(tx, null, ctx, { tenantId, action: 'file.uploaded', subjectType: 'bench', subjectId: String(i), after: { filename: `bench-${i}.txt`, sha256: '0'.repeat(64), size: i } }),
     );
   }
   const appendPerSec = n / ((performance.now() - t0) / 1000);

@@ -12,6 +12,9 @@ export function auditRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.get('/api/tenants/:tenantId/audit-events', { schema: { tags, params: ZTenantParams, querystring: S.ZAuditQuery, response: { 200: S.ZAuditPage } } }, (req) =>
     svc.list(req.actor, req.params.tenantId, req.query),
   );
+  app.get('/api/me/security-events', { schema: { tags, querystring: S.ZSecurityEventsQuery, response: { 200: S.ZAuditPage } } }, (req) =>
+    svc.listOwnSecurityEvents(req.actor, req.query),
+  );
   app.get('/api/tenants/:tenantId/audit-events/verify', { schema: { tags, params: ZTenantParams, response: { 200: S.ZAuditVerify } } }, (req) =>
     svc.verify(req.actor, req.params.tenantId),
   );

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ZTenantParams } from '../tenants/tenants-schemas.ts';
+import { ZAuditAction } from '../../../shared/contracts/audit-actions.ts';
 
 export const ZAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().regex(/^\d{1,15}$/, 'cursor must be the nextCursor of a previous page').optional(),
-  action: z.string().max(80).regex(/^[a-z_.]+$/, 'action looks like member.invited').optional(),
+  action: ZAuditAction.optional(),
   subjectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
   subjectId: z.string().max(80).optional(),
   actorId: z.uuid().optional(),
@@ -21,6 +22,8 @@ export const ZAuditEvent = z.object({
   actorType: z.string(),
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
+  /** The actor's current display name, for the sentence the viewer shows (null for a token or the system). */
+  actorName: z.string().nullable(),
   subjectType: z.string(),
   subjectId: z.string().nullable(),
   summary: z.unknown(),
@@ -51,3 +54,9 @@ export const ZSignedAuditCheckpoint = z.object({
 export const ZAuditCheckpointList = z.object({ items: z.array(ZAuditCheckpointSummary) });
 export const ZAuditCheckpointParams = ZTenantParams.extend({ seq: z.coerce.number().int().min(1).max(1e15) });
 export const ZAuditEventParams = ZTenantParams.extend({ eventId: z.uuid() });
+
+export const ZSecurityEventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/, 'cursor must be the nextCursor of a previous page').optional(),
+});
+export type TSecurityEventsQuery = z.infer<typeof ZSecurityEventsQuery>;

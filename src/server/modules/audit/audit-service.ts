@@ -4,9 +4,12 @@ import { checkpointAuditChain, verifyWithCheckpoints } from '../../platform/audi
 import type { TAuditEventRow } from '../../db/types.ts';
 import { conflict, notFound } from '../../platform/errors/errors.ts';
 import * as repo from './audit-repo.ts';
-import type { TAuditQuery } from './audit-schemas.ts';
+import type { TAuditQuery, TSecurityEventsQuery } from './audit-schemas.ts';
+import { SECURITY_ACTIONS } from '../../../shared/contracts/audit-actions.ts';
+import { PLATFORM_TENANT_ID } from '../../platform/audit-log/audit-log.ts';
+import { signInChainOf } from '../accounts/sign-in-chains.ts';
 
-const toDto = (r: TAuditEventRow) => ({
+const toDto = (r: TAuditEventRow & { actor_name: string | null }) => ({
   id: r.id,
   seq: Number(r.seq),
   occurredAt: new Date(r.occurred_at).toISOString(),
@@ -14,6 +17,7 @@ const toDto = (r: TAuditEventRow) => ({
   actorType: r.actor_type,
   actorId: r.actor_id,
   actorEmail: r.actor_email,
+  actorName: r.actor_name,
   subjectType: r.subject_type,
   subjectId: r.subject_id,
   summary: r.summary,
@@ -29,6 +33,16 @@ export function createAuditService(p: TPlatform) {
     async list(actor: TActor | null, tenantId: string, q: TAuditQuery) {
       await p.authz.assert(actor, 'audit.read', { tenantId });
       const page = await repo.listAuditEvents(p.db, tenantId, q);
+      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * The signed-in user's own security history: sign-ins, failed sign-ins, password and
+     * two-factor changes, sessions ended — from their sign-in chain and the platform chain.
+     */
+    async listOwnSecurityEvents(actor: TActor | null, q: TSecurityEventsQuery) {
+      p.authz.assertUser(actor);
+      const page = await repo.listSecurityEvents(p.db, [PLATFORM_TENANT_ID, signInChainOf(actor.userId)], actor.userId, SECURITY_ACTIONS, q);
       return { items: page.items.map(toDto), nextCursor: page.nextCursor };
     },
 

@@ -87,7 +87,7 @@ export function createInvitationsService(p: TDeps) {
             action: step.audit!,
             subjectType: 'invitation',
             subjectId: old.id,
-            before: { email: old.email, role: old.role, locale: old.locale },
+            before: { email: old.email, role: old.role as TRole, locale: old.locale },
             after: { replacedBy: row.id },
           });
         }
@@ -96,7 +96,7 @@ export function createInvitationsService(p: TDeps) {
           action: 'member.invited',
           subjectType: 'invitation',
           subjectId: row.id,
-          after: { email: row.email, role: row.role, locale: row.locale },
+          after: { email: row.email, role: input.role, locale: row.locale },
         });
         await p.jobs.send(tx, sendInvitationMail, { tenantId, invitationId: row.id }, { singletonKey: row.id });
         return row;
@@ -122,7 +122,7 @@ export function createInvitationsService(p: TDeps) {
         p.authz.assertOn(grant, 'invitation.revoke', { role: row.role as TRole, state });
         const step = invitationLifecycle.transition(state, 'revoke');
         await repo.markInvitation(tx, tenantId, invitationId, { revoked: true });
-        await recordAudit(tx, actor, ctx, { tenantId, action: step.audit!, subjectType: 'invitation', subjectId: invitationId, before: { email: row.email, role: row.role } });
+        await recordAudit(tx, actor, ctx, { tenantId, action: step.audit!, subjectType: 'invitation', subjectId: invitationId, before: { email: row.email, role: row.role as TRole } });
       });
     },
 
@@ -167,7 +167,7 @@ export function createInvitationsService(p: TDeps) {
           action: step.audit!,
           subjectType: 'invitation',
           subjectId: inv.id,
-          after: { userId: u.id, role: inv.role, newAccount: !existing },
+          after: { userId: u.id, role: inv.role as TRole, newAccount: !existing },
         });
         // A new account is signed in by accepting: that session is audited like any sign-in.
         const session = existing ? null : await startSession(tx, sessionPolicy(p.config), u, ctx, 'invitation');

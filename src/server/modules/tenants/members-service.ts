@@ -51,7 +51,7 @@ export function createMembersService(p: TDeps) {
         if (!m) throw notFound('Member');
         p.authz.assertOn(grant, 'member.remove', m);
         await repo.deleteMembership(tx, tenantId, userId);
-        await recordAudit(tx, actor, ctx, { tenantId, action: 'member.removed', subjectType: 'user', subjectId: userId, before: { role: m.role } });
+        await recordAudit(tx, actor, ctx, { tenantId, action: 'member.removed', subjectType: 'user', subjectId: userId, before: { role: m.role as TRole } });
         await settleMemberTokens(tx, actor, ctx, tenantId, userId, null);
       });
     },

@@ -4,6 +4,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, TAuditEventRow } from '../../db/types.ts';
 import { sha256Hex } from '../crypto/crypto.ts';
 import type { TActor } from '../authz/actor.ts';
+import type { TAuditAction } from '../../../shared/contracts/audit-actions.ts';
+import { AUDIT_REGISTRY, type TAuditRegistry } from '../../audit-actions.ts';
+import type { TAuditActionSchemas, TAuditPayloads } from './audit-registry.ts';
 
 /** Events that belong to no tenant (sign-in, first-run set-up) chain under this id. */
 export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';
@@ -11,48 +14,36 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type TRequestContext = { requestId: string | null; ip: string | null; userAgent: string | null };
 
-/** Every action the log can hold: a new kind of change adds its name here first. */
-export const AUDIT_ACTIONS = [
-  'user.admin_created',
-  'user.created',
-  'user.updated',
-  'user.login',
-  'user.login_failed',
-  'user.logout',
-  'user.password_changed',
-  'user.password_reset_requested',
-  'user.password_reset',
-  'user.mfa_enabled',
-  'user.mfa_disabled',
-  'session.revoked',
-  'tenant.created',
-  'tenant.updated',
-  'member.added',
-  'member.invited',
-  'member.role_changed',
-  'member.removed',
-  'invitation.accepted',
-  'invitation.revoked',
-  'invitation.replaced',
-  'api_token.created',
-  'api_token.revoked',
-  'api_token.role_lowered',
-  'file.uploaded',
-  'catalog.framework_imported',
-  'catalog.framework_made_current',
-] as const;
-export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type TAuditAction } from '../../../shared/contracts/audit-actions.ts';
 
-export type TAuditInput = {
+/** Typed by action: the payloads must match the schemas the action's module declared. */
+export type TAuditInput<A extends TAuditAction = TAuditAction> = {
   tenantId: string;
-  action: TAuditAction;
+  action: A;
   subjectType: string;
   subjectId?: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
   /** Overrides the actor (e.g. a failed sign-in names the e-mail that was tried). */
   actorEmail?: string | null;
-};
+} & TAuditPayloads<TAuditRegistry, A>;
+
+/**
+ * A field present on both sides with the same value did not change: it is left out, so an event
+ * shows only what changed (a settings form re-sends every field).
+ */
+export function onlyChanged(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  if (!before || !after) return { before, after };
+  const same = (k: string) => k in before && k in after && canonicalize(before[k]) === canonicalize(after[k]);
+  const keep = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !same(k)));
+  return { before: keep(before), after: keep(after) };
+}
+
+function checkPayload(action: TAuditAction, side: 'before' | 'after', value: Record<string, unknown> | null) {
+  if (value === null) return;
+  const schema = (AUDIT_REGISTRY[action] as TAuditActionSchemas)[side];
+  if (!schema) throw new Error(`Audit action ${action} declares no ${side} payload`);
+  const res = schema.safeParse(value);
+  if (!res.success) throw new Error(`Audit action ${action}: ${side} payload does not match its schema: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+}
 
 type TChainFields = {
   tenantId: string;
@@ -99,12 +90,15 @@ export function rowToChainFields(r: TAuditEventRow): TChainFields {
  * Appends one event in the caller's transaction. The chain head row is locked so that concurrent
  * writers of the same tenant take turns; tenants do not block each other.
  */
-export async function recordAudit(
+export async function recordAudit<A extends TAuditAction>(
   tx: Transaction<DB>,
   actor: TActor | null,
   ctx: TRequestContext,
-  input: TAuditInput,
+  input: TAuditInput<A>,
 ): Promise<void> {
+  const { before, after } = onlyChanged(input.before ?? null, input.after ?? null);
+  checkPayload(input.action, 'before', before);
+  checkPayload(input.action, 'after', after);
   await sql`INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash)
             VALUES (${input.tenantId}, 0, ${GENESIS_HASH}) ON CONFLICT (tenant_id) DO NOTHING`.execute(tx);
   const head = await tx
@@ -124,7 +118,7 @@ export async function recordAudit(
     action: input.action,
     subjectType: input.subjectType,
     subjectId: input.subjectId ?? null,
-    summary: { before: input.before ?? null, after: input.after ?? null },
+    summary: { before, after },
     requestId: ctx.requestId,
     ip: ctx.ip,
     userAgent: ctx.userAgent,

@@ -1,0 +1,26 @@
+import type { TAuditAction } from '../shared/contracts/audit-actions.ts';
+import type { TAuditActionSchemas } from './platform/audit-log/audit-registry.ts';
+import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
+import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
+import { CATALOG_AUDIT } from './modules/catalog/catalog-audit.ts';
+import { FILES_AUDIT } from './modules/files/files-audit.ts';
+import { TENANTS_AUDIT } from './modules/tenants/tenants-audit.ts';
+
+/**
+ * Every module's audit actions, merged. A new module adds its `<domain>-audit.ts` here; an action
+ * of the shared list without schemas, or a schema for an unknown action, fails the type check.
+ */
+export const AUDIT_REGISTRY = {
+  ...ACCOUNTS_AUDIT,
+  ...TENANTS_AUDIT,
+  ...API_TOKENS_AUDIT,
+  ...FILES_AUDIT,
+  ...CATALOG_AUDIT,
+} satisfies Record<TAuditAction, TAuditActionSchemas>;
+
+type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;
+// A module declaring an action missing from the shared list breaks here at compile time.
+const noUnknownAction: [TUnknown] extends [never] ? true : TUnknown = true;
+void noUnknownAction;
+
+export type TAuditRegistry = typeof AUDIT_REGISTRY;

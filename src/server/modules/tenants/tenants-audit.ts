@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { ZLocale, ZRole, ZTenantKind } from '../../../shared/roles.ts';
+import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
+
+const ZSettings = z.strictObject({ name: z.string(), requireMfa: z.boolean() }).partial();
+const ZSeeded = z.literal('seed').optional();
+
+/** Tenant, membership and invitation events. */
+export const TENANTS_AUDIT = defineAuditActions({
+  'tenant.created': { after: z.strictObject({ name: z.string(), kind: ZTenantKind, founderRole: ZRole.optional(), source: ZSeeded }) },
+  'tenant.updated': { before: ZSettings, after: ZSettings },
+  'member.added': { after: z.strictObject({ role: ZRole, source: ZSeeded }) },
+  'member.invited': { after: z.strictObject({ email: z.string(), role: ZRole, locale: ZLocale }) },
+  'member.role_changed': { before: z.strictObject({ role: ZRole }), after: z.strictObject({ role: ZRole }) },
+  'member.removed': { before: z.strictObject({ role: ZRole }) },
+  'invitation.accepted': { after: z.strictObject({ userId: z.uuid(), role: ZRole, newAccount: z.boolean() }) },
+  'invitation.revoked': { before: z.strictObject({ email: z.string(), role: ZRole }) },
+  /** A newer invitation to the same address took its place. */
+  'invitation.replaced': { before: z.strictObject({ email: z.string(), role: ZRole, locale: ZLocale }), after: z.strictObject({ replacedBy: z.uuid() }) },
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/*
+ * Every action the audit log can hold. Each one has its payload schemas in its module's
+ * `<domain>-audit.ts` (the server checks every action here has one); the web translates each
+ * into a name and a sentence (`audit.actions.*`, `audit.sentences.*`).
+ */
+export const AUDIT_ACTIONS = [
+  'user.admin_created',
+  'user.created',
+  'user.updated',
+  'user.login',
+  'user.login_failed',
+  'user.logout',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.mfa_enabled',
+  'user.mfa_disabled',
+  'session.revoked',
+  'tenant.created',
+  'tenant.updated',
+  'member.added',
+  'member.invited',
+  'member.role_changed',
+  'member.removed',
+  'invitation.accepted',
+  'invitation.revoked',
+  'invitation.replaced',
+  'api_token.created',
+  'api_token.revoked',
+  'api_token.role_lowered',
+  'file.uploaded',
+  'catalog.framework_imported',
+  'catalog.framework_made_current',
+] as const;
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+
+/** The events a user sees in their own security history (account page). */
+export const SECURITY_ACTIONS = [
+  'user.login',
+  'user.login_failed',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.mfa_enabled',
+  'user.mfa_disabled',
+  'session.revoked',
+] as const satisfies readonly TAuditAction[];
