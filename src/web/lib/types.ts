@@ -119,6 +119,7 @@ export interface AuditEvent {
   action: string;
   actorId: string | null;
   actorEmail: string | null;
+  actorName: string | null;
   actorType: string;
   subjectType: string | null;
   subjectId: string | null;

@@ -6,6 +6,7 @@ import { MfaSection } from './MfaSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
+import { SecurityHistory } from '../audit/SecurityHistory';
 
 function Section({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
   return (
@@ -39,6 +40,9 @@ export function AccountPage() {
       </Section>
       <Section id="account-sessions" title={t('account.sessions.title')} description={t('account.sessions.description')}>
         <SessionsSection />
+      </Section>
+      <Section id="account-security-history" title={t('audit.security.title')} description={t('audit.security.description')}>
+        <SecurityHistory />
       </Section>
     </Stack>
   );

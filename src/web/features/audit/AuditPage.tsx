@@ -1,6 +1,7 @@
-import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { AUDIT_ACTIONS } from '../../../shared/contracts/audit-actions.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -10,19 +11,24 @@ import { useTenantContext } from '../tenants/TenantRoute';
 import { useAuditEvents } from './api';
 import { AuditTable } from './AuditTable';
 import { ChainStatus } from './ChainStatus';
+import { actionLabel } from './sentence';
 
 export function AuditPage() {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
   const allowed = can('audit.read');
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<string | null>(null);
   const [subjectType, setSubjectType] = useState('');
-  const [debouncedAction] = useDebouncedValue(action.trim(), 300);
   const [debouncedSubjectType] = useDebouncedValue(subjectType.trim(), 300);
   const events = useAuditEvents(
     tenant.id,
-    { action: debouncedAction, subjectType: debouncedSubjectType },
+    { action: action ?? '', subjectType: debouncedSubjectType },
     allowed,
+  );
+
+  const actionOptions = useMemo(
+    () => AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) })).sort((x, y) => x.label.localeCompare(y.label)),
+    [t],
   );
 
   if (!allowed) return <NoAccess />;
@@ -39,13 +45,16 @@ export function AuditPage() {
       <Card withBorder padding="lg">
         <Stack gap="md">
           <Group align="flex-end" gap="md">
-            <TextInput
+            <Select
               label={t('audit.filters.action')}
               placeholder={t('audit.filters.actionPlaceholder')}
+              data={actionOptions}
               value={action}
-              onChange={(e) => setAction(e.currentTarget.value)}
+              onChange={setAction}
+              clearable
+              searchable
               data-testid="audit-filter-action"
-              w={280}
+              w={320}
             />
             <TextInput
               label={t('audit.filters.subjectType')}

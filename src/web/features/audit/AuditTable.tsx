@@ -1,8 +1,8 @@
-import { Code, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Code, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { SummaryCell } from './SummaryCell';
 import type { AuditEvent } from '../../lib/types';
+import { actionLabel, auditSentence } from './sentence';
 
 function ShortId({ value }: { value: string }) {
   return (
@@ -12,21 +12,22 @@ function ShortId({ value }: { value: string }) {
   );
 }
 
+/**
+ * One row per event: the action's name and the event as a sentence in the reader's language; the
+ * hash stays in view (no minimum width pushing it off-screen), full value in its tooltip.
+ */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   const format = useFormat();
 
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing="xs" data-testid="audit-table" aria-label={t('audit.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('audit.columns.seq')}</Table.Th>
             <Table.Th>{t('audit.columns.occurredAt')}</Table.Th>
-            <Table.Th>{t('audit.columns.action')}</Table.Th>
-            <Table.Th>{t('audit.columns.actor')}</Table.Th>
-            <Table.Th>{t('audit.columns.subject')}</Table.Th>
-            <Table.Th>{t('audit.columns.summary')}</Table.Th>
+            <Table.Th>{t('audit.columns.event')}</Table.Th>
             <Table.Th>{t('audit.columns.origin')}</Table.Th>
             <Table.Th>{t('audit.columns.hash')}</Table.Th>
           </Table.Tr>
@@ -34,7 +35,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         <Table.Tbody>
           {events.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={8}>
+              <Table.Td colSpan={5}>
                 <Text size="sm" c="dimmed">
                   {t('audit.empty')}
                 </Text>
@@ -46,24 +47,19 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <Table.Td>{event.seq}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.occurredAt)}</Table.Td>
               <Table.Td>
-                <Code>{event.action}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={0}>
-                  <Text size="sm">{event.actorEmail ?? event.actorId ?? t('common.none')}</Text>
-                  <Text size="xs" c="dimmed">
-                    {event.actorType}
+                <Stack gap={2}>
+                  <Badge variant="light" color="gray" tt="none" size="sm" title={event.action}>
+                    {actionLabel(t, event.action)}
+                  </Badge>
+                  <Text size="sm" data-testid="audit-sentence">
+                    {auditSentence(t, format, event)}
                   </Text>
+                  {event.actorEmail && event.actorName && (
+                    <Text size="xs" c="dimmed">
+                      {event.actorEmail}
+                    </Text>
+                  )}
                 </Stack>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={0}>
-                  <Text size="sm">{event.subjectType ?? t('common.none')}</Text>
-                  {event.subjectId && <ShortId value={event.subjectId} />}
-                </Stack>
-              </Table.Td>
-              <Table.Td>
-                <SummaryCell summary={event.summary} />
               </Table.Td>
               <Table.Td>
                 <Stack gap={0}>
@@ -73,7 +69,9 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               </Table.Td>
               <Table.Td>
                 <Tooltip label={event.hash} multiline maw={360} style={{ wordBreak: 'break-all' }}>
-                  <Code aria-label={t('audit.columns.hash')}>{event.hash.slice(0, 12)}</Code>
+                  <Code aria-label={t('audit.columns.hash')} data-testid="audit-hash">
+                    {event.hash.slice(0, 12)}
+                  </Code>
                 </Tooltip>
               </Table.Td>
             </Table.Tr>

@@ -1,0 +1,94 @@
+import type { TFunction } from 'i18next';
+import { AUDIT_ACTIONS, type TAuditAction } from '../../../shared/contracts/audit-actions.ts';
+import type { AuditEvent } from '../../lib/types';
+
+type TPayload = Record<string, unknown>;
+type TFormat = { number(n: number): string };
+
+const isAction = (a: string): a is TAuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
+
+/** The action's translated name; an action this build does not know is shown as recorded. */
+export function actionLabel(t: TFunction, action: string): string {
+  return isAction(action) ? (t(`audit.actions.${action}` as never) as unknown as string) : action;
+}
+
+/**
+ * A payload value in the reader's language: roles, languages and yes/no translated, the rest as
+ * recorded (names and e-mail addresses are evidence, never rewritten).
+ */
+function value(t: TFunction, key: string, v: unknown): string {
+  if (v === null || v === undefined) return t('common.none');
+  if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
+  if (key === 'role' || key === 'founderRole') return t(`roles.${v as 'owner'}`);
+  if (key === 'locale') return t(`language.name.${v as 'en'}`);
+  if (key === 'kind') return t(`tenantKinds.short.${v as 'organization'}`);
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** "name: A → B; two-factor authentication required: no → yes", fields translated. */
+function changes(t: TFunction, before: TPayload, after: TPayload): string {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys
+    .map((k) =>
+      t('audit.change', {
+        field: k in { name: 1, locale: 1, requireMfa: 1 } ? t(`audit.fields.${k as 'name'}`) : k,
+        from: value(t, k, before[k]),
+        to: value(t, k, after[k]),
+        interpolation: { escapeValue: false },
+      }),
+    )
+    .join(' ; ');
+}
+
+/** One event as a sentence in the reader's language: « Marie Curie a invité jean@exemple.fr comme Contributeur ». */
+export function auditSentence(t: TFunction, format: TFormat, e: AuditEvent): string {
+  const before = (e.summary?.before ?? {}) as TPayload;
+  const after = (e.summary?.after ?? {}) as TPayload;
+  if (!isAction(e.action)) return e.action;
+  const actor = e.actorName ?? e.actorEmail ?? (e.actorType === 'system' ? t('audit.system') : t('audit.someone'));
+  const v = (k: string, from: TPayload = after) => value(t, k, from[k]);
+  const vars: Record<string, string | number> = { actor };
+  let key: string = e.action;
+  switch (e.action) {
+    case 'user.admin_created':
+    case 'user.created':
+    case 'member.invited':
+      Object.assign(vars, { email: v('email'), role: v('role') });
+      break;
+    case 'user.updated':
+    case 'tenant.updated':
+      vars.changes = changes(t, before, after);
+      break;
+    case 'session.revoked':
+      vars.count = Number(after.count ?? 1);
+      break;
+    case 'tenant.created':
+      Object.assign(vars, { name: v('name'), kind: v('kind') });
+      break;
+    case 'member.added':
+    case 'invitation.accepted':
+    case 'api_token.created':
+      Object.assign(vars, { role: v('role'), name: v('name') });
+      break;
+    case 'member.removed':
+      vars.role = v('role', before);
+      break;
+    case 'member.role_changed':
+    case 'api_token.role_lowered':
+      Object.assign(vars, { from: v('role', before), to: v('role'), name: v('name', before) });
+      break;
+    case 'api_token.revoked':
+      if (typeof before.name === 'string') vars.name = before.name;
+      else key = 'api_token.revoked_unnamed';
+      break;
+    case 'file.uploaded':
+      Object.assign(vars, { filename: v('filename'), size: format.number(Number(after.size ?? 0)) });
+      break;
+    case 'catalog.framework_imported':
+    case 'catalog.framework_made_current':
+      Object.assign(vars, { id: v('id'), version: v('version'), requirements: format.number(Number(after.requirements ?? 0)) });
+      break;
+  }
+  // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
+  return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
+}
