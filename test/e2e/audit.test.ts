@@ -38,13 +38,13 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the audit log 
     const table = page.getByTestId('audit-table');
     await expect.poll(() => table.textContent()).toContain('Marie Curie a invité jean@exemple.fr comme Contributeur');
     const text = (await table.textContent())!;
-    expect(text).toContain('Marie Curie a créé « Lumen Santé SAS » (Organisation)');
-    expect(text).toContain('Marie Curie a modifié les paramètres : nom : Lumen Santé SAS → Lumen Santé');
+    expect(text).toContain('Marie Curie a créé «\u00a0Lumen Santé SAS\u00a0» (Organisation)');
+    expect(text).toContain('Marie Curie a modifié les paramètres\u00a0: nom\u00a0: Lumen Santé SAS → Lumen Santé');
     expect(text).toContain('Membre invité');
     expect(text).not.toContain('member.invited');
     expect(text).not.toContain('founderRole');
     // Re-sending an unchanged form changed nothing, so it says nothing.
-    expect(text).not.toMatch(/nom : Lumen Santé SAS → Lumen Santé SAS/);
+    expect(text).not.toMatch(/nom\u00a0: Lumen Santé SAS → Lumen Santé SAS/);
 
     const hash = page.getByTestId('audit-hash').first();
     await hash.waitFor();

@@ -25,7 +25,7 @@ function value(t: TFunction, key: string, v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** "name: A → B; two-factor authentication required: no → yes", fields translated. */
+/** "name: A → B · two-factor authentication required: no → yes", fields translated. */
 function changes(t: TFunction, before: TPayload, after: TPayload): string {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
@@ -37,7 +37,7 @@ function changes(t: TFunction, before: TPayload, after: TPayload): string {
         interpolation: { escapeValue: false },
       }),
     )
-    .join(' ; ');
+    .join(' · ');
 }
 
 /** One event as a sentence in the reader's language: « Marie Curie a invité jean@exemple.fr comme Contributeur ». */
