@@ -77,6 +77,11 @@ export function auditSentence(t: TFunction, format: TFormat, e: AuditEvent): str
     case 'api_token.role_lowered':
       Object.assign(vars, { from: v('role', before), to: v('role'), name: v('name', before) });
       break;
+    case 'invitation.revoked':
+    case 'invitation.replaced':
+      if (typeof before.email === 'string') vars.email = before.email;
+      else key = 'invitation.revoked_unnamed';
+      break;
     case 'api_token.revoked':
       if (typeof before.name === 'string') vars.name = before.name;
       else key = 'api_token.revoked_unnamed';
