@@ -1,6 +1,12 @@
 import type { TApiDocs } from '../../platform/http/api-docs.ts';
 
 export const auditDocs: TApiDocs = {
+  'GET /api/me/security-events': {
+    summary: 'My security history',
+    description: 'The signed-in user’s own sign-ins, failed sign-ins, password and two-factor changes and ended sessions, newest first, paginated with `cursor` (the `nextCursor` of the previous page).',
+    returns: 'A page of events.',
+    errors: [400, 401],
+  },
   'GET /api/tenants/{tenantId}/audit-events': {
     summary: 'List audit events',
     description: 'Newest first, filtered by action, subject or actor, paginated with `cursor` (the `nextCursor` of the previous page).',
