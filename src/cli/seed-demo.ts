@@ -3,7 +3,7 @@ import type { TPlatform } from '../server/platform/platform.ts';
 import { PLATFORM_TENANT_ID, recordAudit } from '../server/platform/audit-log/audit-log.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import type { TActor } from '../server/platform/authz/actor.ts';
-import type { TRole, TTenantKind } from '../shared/roles.ts';
+import type { TRole, TTenantKind } from '../shared/contracts/roles.ts';
 
 export const DEMO_PASSWORD = 'Lumiere-demo-2026!';
 

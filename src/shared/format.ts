@@ -1,4 +1,4 @@
-import type { TLocale } from './roles.ts';
+import type { TLocale } from './contracts/common.ts';
 
 /*
  * One date and number style per language, everywhere a person reads one (screens, e-mails,

@@ -1,5 +1,6 @@
 import type en from './i18n/en.json';
-import type { Ability, TenantKind } from './lib/types';
+import type { TAction } from '../shared/contracts/authz';
+import type { TTenantKind } from '../shared/contracts/roles';
 
 export type NavGroup = 'workspace' | 'programme' | 'reference' | 'administration';
 
@@ -8,18 +9,18 @@ export interface NavEntry {
   label: NavLabelKey;
   path: string;
   group: NavGroup;
-  kinds: readonly TenantKind[];
-  ability: Ability | null;
+  kinds: readonly TTenantKind[];
+  ability: TAction | null;
   available: boolean;
 }
 
 export type NavLabelKey = keyof typeof en.nav.items;
 
-const ALL: readonly TenantKind[] = ['organization', 'certification_body'];
-const ORG: readonly TenantKind[] = ['organization'];
-const CB: readonly TenantKind[] = ['certification_body'];
+const ALL: readonly TTenantKind[] = ['organization', 'certification_body'];
+const ORG: readonly TTenantKind[] = ['organization'];
+const CB: readonly TTenantKind[] = ['certification_body'];
 
-function soon(key: string, label: NavLabelKey, kinds: readonly TenantKind[]): NavEntry {
+function soon(key: string, label: NavLabelKey, kinds: readonly TTenantKind[]): NavEntry {
   return {
     key,
     label,
@@ -106,7 +107,7 @@ export const NAV_GROUPS: readonly NavGroup[] = ['workspace', 'programme', 'refer
 
 export interface NavTenant {
   id: string;
-  kind: TenantKind;
+  kind: TTenantKind;
   abilities: Partial<Record<string, boolean>>;
 }
 

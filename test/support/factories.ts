@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { founderRole, type TLocale, type TRole, type TTenantKind } from '../../src/shared/roles.ts';
+import { founderRole, type TRole, type TTenantKind } from '../../src/shared/contracts/roles.ts';
+import { type TLocale } from '../../src/shared/contracts/common.ts';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { newApiTokenSecret } from '../../src/server/platform/auth/api-token-auth.ts';
 import { insertApiToken } from '../../src/server/modules/api-tokens/api-tokens-repo.ts';

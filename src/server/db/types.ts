@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { TAuditSummary } from '../../shared/contracts/audit.ts';
+import type { TDocumentedInformation, TRelation } from '../../shared/contracts/catalog.ts';
+import type { TLocale } from '../../shared/contracts/common.ts';
+import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type TimestampReq = ColumnType<Date, Date | string, Date | string>;
@@ -10,7 +14,7 @@ export type UsersTable = {
   email: string;
   name: string;
   password_hash: string;
-  locale: Generated<'en' | 'fr'>;
+  locale: Generated<TLocale>;
   is_platform_admin: Generated<boolean>;
   mfa_secret: string | null;
   mfa_pending_secret: string | null;
@@ -45,23 +49,22 @@ export type PasswordResetsTable = {
 
 export type LoginFailuresTable = { id: Generated<number>; key: string; occurred_at: Timestamp };
 
-export type TenantKind = 'organization' | 'certification_body';
 export type TenantsTable = {
   id: Generated<string>;
-  kind: TenantKind;
+  kind: TTenantKind;
   name: string;
   require_mfa: Generated<boolean>;
   created_at: Timestamp;
 };
 
-export type MembershipsTable = { tenant_id: string; user_id: string; role: string; created_at: Timestamp };
+export type MembershipsTable = { tenant_id: string; user_id: string; role: TRole; created_at: Timestamp };
 
 export type InvitationsTable = {
   tenant_id: string;
   id: Generated<string>;
   email: string;
-  role: string;
-  locale: 'en' | 'fr';
+  role: TRole;
+  locale: TLocale;
   invited_by: string;
   expires_at: TimestampReq;
   accepted_at: TimestampNull;
@@ -77,7 +80,7 @@ export type ApiTokensTable = {
   tenant_id: string;
   id: Generated<string>;
   name: string;
-  role: string;
+  role: TRole;
   prefix: string;
   token_hash: string;
   created_by: string;
@@ -100,7 +103,7 @@ export type AuditEventsTable = {
   action: string;
   subject_type: string;
   subject_id: string | null;
-  summary: Json<Record<string, unknown>>;
+  summary: Json<TAuditSummary>;
   request_id: string | null;
   ip: string | null;
   user_agent: string | null;
@@ -173,7 +176,7 @@ export type CatalogRequirementsTable = {
   normative: Generated<boolean>;
   title: TLocalizedJson;
   description: TLocalizedJson;
-  documented_information: 'maintained' | 'retained' | null;
+  documented_information: TDocumentedInformation | null;
   category: string | null;
   applies_from: string | null;
   extra: Json<Record<string, unknown>>;
@@ -190,7 +193,7 @@ export type CatalogMappingsTable = {
   target_framework_id: string;
   target_version: string;
   target_ref: string;
-  relation: 'equal' | 'subset' | 'superset' | 'intersects';
+  relation: TRelation;
   rationale: TLocalizedJson;
 };
 

@@ -2,17 +2,15 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
-
-export const LOCALES = ['en', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, ZLocale, type TLocale } from '../../shared/contracts/common';
 
 const STORAGE_KEY = 'attest.locale';
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+export function isLocale(value: unknown): value is TLocale {
+  return ZLocale.safeParse(value).success;
 }
 
-function readStoredLocale(): Locale | null {
+function readStoredLocale(): TLocale | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     return isLocale(stored) ? stored : null;
@@ -21,17 +19,17 @@ function readStoredLocale(): Locale | null {
   }
 }
 
-function browserLocale(): Locale {
+function browserLocale(): TLocale {
   const preferred = navigator.languages?.[0] ?? navigator.language ?? '';
   return preferred.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-export function currentLocale(): Locale {
+export function currentLocale(): TLocale {
   return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
 }
 
 function applyLocale(lng: string) {
-  const locale: Locale = isLocale(lng) ? lng : 'en';
+  const locale: TLocale = isLocale(lng) ? lng : 'en';
   document.documentElement.lang = locale;
   document.title = i18n.t('app.name');
   try {

@@ -1,7 +1,7 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from '../features/auth/useChangeLanguage';
-import { LOCALES } from '../i18n';
+import { LOCALES } from '../../shared/contracts/common';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocale } from '../../../shared/roles.ts';
+import { ZLocale } from '../../../shared/contracts/common.ts';
 import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
 
 const ZProfile = z.strictObject({ name: z.string(), locale: ZLocale }).partial();

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, TUserRow } from '../../db/types.ts';
-import type { TLocale } from '../../../shared/roles.ts';
-import type { TUser } from './accounts-schemas.ts';
+import type { TLocale } from '../../../shared/contracts/common.ts';
+import type { TUser } from '../../../shared/contracts/accounts.ts';
 
 /*
  * The only door to users, sessions, recovery codes and reset links. Users and sessions are global

@@ -7,7 +7,7 @@ import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPasswo
 import { conflict, AppError, notFound } from '../../platform/errors/errors.ts';
 import { abilitiesFor } from '../../platform/authz/policies.ts';
 import * as repo from './accounts-repo.ts';
-import type { TLoginBody, TMeResponse, TSetupBody, TUser } from './accounts-schemas.ts';
+import type { TLoginBody, TMeResponse, TSetupBody, TUser } from '../../../shared/contracts/accounts.ts';
 import { verifySecondFactor } from './mfa-service.ts';
 import { startSession } from './session-start.ts';
 import { signInChainOf, unknownAccountChainOf } from './sign-in-chains.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRole } from '../../../shared/roles.ts';
+import { ZRole } from '../../../shared/contracts/roles.ts';
 import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
 
 const ZToken = z.strictObject({ name: z.string(), role: ZRole });

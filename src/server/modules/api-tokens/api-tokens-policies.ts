@@ -1,4 +1,4 @@
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import { rulesFor } from '../../platform/authz/policy.ts';
 import { TENANT_ADMINS } from '../../platform/authz/role-sets.ts';
 import { conflict, forbidden } from '../../platform/errors/errors.ts';

@@ -4,7 +4,7 @@ import { recordAudit, type TRequestContext } from '../../platform/audit-log/audi
 import { newApiTokenSecret } from '../../platform/auth/api-token-auth.ts';
 import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { notFound } from '../../platform/errors/errors.ts';
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import { assertRoleFitsTenant } from '../tenants/members-service.ts';
 import { apiTokenState } from './api-tokens-policies.ts';
 import * as repo from './api-tokens-repo.ts';
@@ -17,14 +17,14 @@ export function createApiTokensService(p: TDeps) {
   const toDto = (r: repo.TApiTokenListRow, grant: TTenantGrant) => ({
     id: r.id,
     name: r.name,
-    role: r.role as TRole,
+    role: r.role,
     prefix: r.prefix,
     createdAt: new Date(r.created_at).toISOString(),
     lastUsedAt: isoOrNull(r.last_used_at),
     expiresAt: isoOrNull(r.expires_at),
     revokedAt: isoOrNull(r.revoked_at),
     createdBy: r.createdBy,
-    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role as TRole, state: apiTokenState(r, p.clock.now()) }),
+    abilities: p.authz.abilities(grant, 'apiToken', { role: r.role, state: apiTokenState(r, p.clock.now()) }),
   });
 
   return {
@@ -67,7 +67,7 @@ export function createApiTokensService(p: TDeps) {
       await p.db.transaction().execute(async (tx) => {
         const row = await repo.getApiTokenForUpdate(tx, tenantId, tokenId);
         if (!row) throw notFound('API token');
-        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role as TRole, state: apiTokenState(row, p.clock.now()) });
+        p.authz.assertOn(grant, 'apiToken.revoke', { role: row.role, state: apiTokenState(row, p.clock.now()) });
         await repo.revokeApiToken(tx, tenantId, tokenId);
         await recordAudit(tx, actor, ctx, { tenantId, action: 'api_token.revoked', subjectType: 'api_token', subjectId: tokenId });
       });

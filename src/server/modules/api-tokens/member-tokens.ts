@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { tokenRoleWithin } from '../../platform/auth/api-token-auth.ts';
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import * as repo from './api-tokens-repo.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function settleMemberTokens(
   const tokens = await repo.lockLiveTokensCreatedBy(tx, tenantId, userId);
   let changed = 0;
   for (const k of tokens) {
-    const role = k.role as TRole;
+    const role = k.role;
     if (newRole === null) {
       await repo.revokeApiToken(tx, tenantId, k.id);
       await recordAudit(tx, actor, ctx, {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { TAuditQuery, TSecurityEventsQuery } from './audit-schemas.ts';
+import type { TAuditQuery, TSecurityEventsQuery } from '../../../shared/contracts/audit.ts';
 
 /* Reads of one tenant's audit log (writes go through platform/audit-log, in the change's transaction). */
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TPlatform } from '../../platform/platform.ts';
-import { ZTenantParams } from '../tenants/tenants-schemas.ts';
-import * as S from './audit-schemas.ts';
+import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
+import * as S from '../../../shared/contracts/audit.ts';
 import { createAuditService } from './audit-service.ts';
 
 export function auditRoutes(appIn: FastifyInstance, p: TPlatform) {

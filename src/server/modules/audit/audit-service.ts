@@ -4,7 +4,7 @@ import { checkpointAuditChain, verifyWithCheckpoints } from '../../platform/audi
 import type { TAuditEventRow } from '../../db/types.ts';
 import { conflict, notFound } from '../../platform/errors/errors.ts';
 import * as repo from './audit-repo.ts';
-import type { TAuditQuery, TSecurityEventsQuery } from './audit-schemas.ts';
+import type { TAuditQuery, TSecurityEventsQuery } from '../../../shared/contracts/audit.ts';
 import { SECURITY_ACTIONS } from '../../../shared/contracts/audit-actions.ts';
 import { PLATFORM_TENANT_ID } from '../../platform/audit-log/audit-log.ts';
 import { signInChainOf } from '../accounts/sign-in-chains.ts';

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
+import { DOCUMENTED_INFORMATION, RELATIONS, REQUIREMENT_KINDS, type TRelation, type TRequirementKind } from '../../../shared/contracts/catalog.ts';
 import { sha256Hex } from '../../platform/crypto/crypto.ts';
 
 /*
@@ -8,11 +9,7 @@ import { sha256Hex } from '../../platform/crypto/crypto.ts';
  * Objects are strict: a misspelt key (`documentedInfo`) is an error, not silently dropped data.
  */
 
-export const REQUIREMENT_KINDS = ['clause', 'objective', 'group', 'control', 'criterion', 'function', 'category', 'subcategory', 'obligation', 'area'] as const;
-export const RELATIONS = ['equal', 'subset', 'superset', 'intersects'] as const;
-export const DOCUMENTED_INFORMATION = ['maintained', 'retained'] as const;
-export type TRequirementKind = (typeof REQUIREMENT_KINDS)[number];
-export type TRelation = (typeof RELATIONS)[number];
+export { DOCUMENTED_INFORMATION, RELATIONS, REQUIREMENT_KINDS, type TRelation, type TRequirementKind };
 
 const missingOr = (other: string) => (iss: { input: unknown }) => (iss.input === undefined ? 'is missing' : other);
 

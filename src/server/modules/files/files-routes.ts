@@ -1,24 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import type { TPlatform } from '../../platform/platform.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
-import { ZTenantParams } from '../tenants/tenants-schemas.ts';
+import { ZFile, ZFileParams, ZUploadQuery } from '../../../shared/contracts/files.ts';
+import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import { createFilesService } from './files-service.ts';
 import { servedContentType, USER_FILE_CSP } from './served-content-type.ts';
-
-const ZFile = z.object({ id: z.uuid(), sha256: z.string(), size: z.number(), filename: z.string(), contentType: z.string(), createdAt: z.string() });
-const ZFileParams = ZTenantParams.extend({ fileId: z.uuid() });
-const ZUploadQuery = z.object({
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    // Bidirectional controls (U+202E…) make "invoice\u202Etxt.exe" read as "invoiceexe.txt".
-    .regex(/^[^/\\\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/, 'filename must not contain slashes, control characters or bidirectional formatting characters'),
-});
 
 /** Raw-body uploads: the request stream goes straight to the blob store, never into memory. */
 export async function filesRoutes(appIn: FastifyInstance, p: TPlatform) {

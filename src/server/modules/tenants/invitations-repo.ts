@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { tenantTable } from '../../db/tenant-table.ts';
-import type { TLocale, TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
+import type { TLocale } from '../../../shared/contracts/common.ts';
 
 /* Invitations of one tenant: every function takes tenantId and filters by it. */
 

@@ -4,7 +4,8 @@ import { recordAudit, type TRequestContext } from '../../platform/audit-log/audi
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/errors.ts';
-import type { TLocale, TRole } from '../../../shared/roles.ts';
+import type { TLocale } from '../../../shared/contracts/common.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import { findUserByEmail, insertUser, toUser } from '../accounts/accounts-repo.ts';
 import { sessionPolicy } from '../accounts/accounts-service.ts';
 import { startSession } from '../accounts/session-start.ts';
@@ -45,11 +46,11 @@ export function createInvitationsService(p: TDeps) {
       const now = p.clock.now();
       const rows = await repo.listPendingInvitations(p.db, tenantId, now);
       return rows.map((r) => {
-        const record = { role: r.role as TRole, state: invitationState(r, now) };
+        const record = { role: r.role, state: invitationState(r, now) };
         return {
           id: r.id,
           email: r.email,
-          role: r.role as TRole,
+          role: r.role,
           locale: r.locale,
           expiresAt: new Date(r.expires_at).toISOString(),
           createdAt: new Date(r.created_at).toISOString(),
@@ -104,12 +105,12 @@ export function createInvitationsService(p: TDeps) {
       return {
         id: inv.id,
         email: inv.email,
-        role: inv.role as TRole,
+        role: inv.role,
         locale: inv.locale,
         expiresAt: new Date(inv.expires_at).toISOString(),
         createdAt: new Date(inv.created_at).toISOString(),
         invitedBy: actor.name,
-        abilities: p.authz.abilities(grant, 'invitation', { role: inv.role as TRole, state: 'pending' }),
+        abilities: p.authz.abilities(grant, 'invitation', { role: inv.role, state: 'pending' }),
       };
     },
 
@@ -119,7 +120,7 @@ export function createInvitationsService(p: TDeps) {
         const row = await repo.getInvitationForUpdate(tx, tenantId, invitationId);
         if (!row) throw notFound('Invitation');
         const state = invitationState(row, p.clock.now());
-        p.authz.assertOn(grant, 'invitation.revoke', { role: row.role as TRole, state });
+        p.authz.assertOn(grant, 'invitation.revoke', { role: row.role, state });
         const step = invitationLifecycle.transition(state, 'revoke');
         await repo.markInvitation(tx, tenantId, invitationId, { revoked: true });
         await recordAudit(tx, actor, ctx, { tenantId, action: step.audit!, subjectType: 'invitation', subjectId: invitationId, before: { email: row.email, role: row.role as TRole } });
@@ -134,7 +135,7 @@ export function createInvitationsService(p: TDeps) {
         tenantName: row.tenantName,
         tenantKind: row.tenantKind,
         email: row.email,
-        role: row.role as TRole,
+        role: row.role,
         userExists: Boolean(await findUserByEmail(p.db, row.email)),
         expiresAt: new Date(row.expires_at).toISOString(),
       };
@@ -160,7 +161,7 @@ export function createInvitationsService(p: TDeps) {
         const step = invitationLifecycle.transition(invitationState(row, p.clock.now()), 'accept');
         const u = existing ?? (await insertUser(tx, { email: inv.email, name: body.name!, passwordHash: passwordHash!, locale: inv.locale }));
         await repo.markInvitation(tx, inv.tenant_id, inv.id, { accepted_by: u.id });
-        await insertMembership(tx, inv.tenant_id, u.id, inv.role as TRole);
+        await insertMembership(tx, inv.tenant_id, u.id, inv.role);
         const who = { type: 'user' as const, userId: u.id, email: u.email } as TActor;
         await recordAudit(tx, who, ctx, {
           tenantId: inv.tenant_id,

@@ -1,4 +1,4 @@
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import { rulesFor, type TPolicyActor } from '../../platform/authz/policy.ts';
 import { EVERYONE, TENANT_ADMINS } from '../../platform/authz/role-sets.ts';
 import { conflict, forbidden } from '../../platform/errors/errors.ts';

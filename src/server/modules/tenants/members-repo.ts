@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 
 /*
  * Memberships of one tenant. `last_founder`: this member holds the founding role (owner, scheme
@@ -35,7 +35,7 @@ export async function getMemberForUpdate(db: Kysely<DB>, tenantId: string, userI
   const m = founders.find((r) => r.user_id === userId);
   if (!m) return undefined;
   const founderCount = founders.filter((r) => r.role === founder).length;
-  return { userId, role: m.role as TRole, lastFounder: m.role === founder && founderCount === 1 };
+  return { userId, role: m.role, lastFounder: m.role === founder && founderCount === 1 };
 }
 
 export const isMemberByEmail = async (db: Kysely<DB>, tenantId: string, email: string) =>

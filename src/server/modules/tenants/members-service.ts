@@ -2,7 +2,7 @@ import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { badRequest, notFound } from '../../platform/errors/errors.ts';
-import { founderRole, rolesForKind, type TRole } from '../../../shared/roles.ts';
+import { founderRole, rolesForKind, type TRole } from '../../../shared/contracts/roles.ts';
 import { settleMemberTokens } from '../api-tokens/member-tokens.ts';
 import * as repo from './members-repo.ts';
 
@@ -23,10 +23,10 @@ export function createMembersService(p: TDeps) {
         userId: r.userId,
         email: r.email,
         name: r.name,
-        role: r.role as TRole,
+        role: r.role,
         mfaEnabled: r.mfa_enabled_at !== null,
         joinedAt: new Date(r.created_at).toISOString(),
-        abilities: p.authz.abilities(grant, 'member', { userId: r.userId, role: r.role as TRole, lastFounder: r.last_founder }),
+        abilities: p.authz.abilities(grant, 'member', { userId: r.userId, role: r.role, lastFounder: r.last_founder }),
       }));
     },
 

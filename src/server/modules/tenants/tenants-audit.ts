@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZLocale, ZRole, ZTenantKind } from '../../../shared/roles.ts';
+import { ZLocale } from '../../../shared/contracts/common.ts';
+import { ZRole, ZTenantKind } from '../../../shared/contracts/roles.ts';
 import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
 
 const ZSettings = z.strictObject({ name: z.string(), requireMfa: z.boolean() }).partial();

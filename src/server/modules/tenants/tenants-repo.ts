@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { TTenantKind } from '../../../shared/roles.ts';
+import type { TTenantKind } from '../../../shared/contracts/roles.ts';
 
 /* Every function takes tenantId and filters by it: another tenant's rows are unreachable here. */
 

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { TPlatform } from '../../platform/platform.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { sessionCookieOptions } from '../../platform/http/auth-hook.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
-import { ZUser } from '../accounts/accounts-schemas.ts';
-import * as S from './tenants-schemas.ts';
+import { ZNoContent } from '../../../shared/contracts/common.ts';
+import * as S from '../../../shared/contracts/tenants.ts';
 import { createInvitationsService } from './invitations-service.ts';
 import { createMembersService } from './members-service.ts';
 import { createTenantsService } from './tenants-service.ts';
-
-const Z204 = z.null().describe('No content');
 
 export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +18,7 @@ export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const tags = ['tenants'];
 
   app.get('/api/tenants', { schema: { tags, response: { 200: S.ZTenantList } } }, async (req) => ({ items: await tenants.list(req.actor) }));
-  app.post('/api/tenants', { schema: { tags, body: S.ZCreateTenantBody, response: { 201: z.object({ tenant: S.ZTenantDetail }) } } }, async (req, reply) =>
+  app.post('/api/tenants', { schema: { tags, body: S.ZCreateTenantBody, response: { 201: S.ZCreatedTenant } } }, async (req, reply) =>
     reply.status(201).send({ tenant: await tenants.create(req.actor, req.body, requestContext(req)) }),
   );
   app.get('/api/tenants/:tenantId', { schema: { tags, params: S.ZTenantParams, response: { 200: S.ZTenantDetail } } }, (req) =>
@@ -34,11 +31,11 @@ export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.get('/api/tenants/:tenantId/members', { schema: { tags, params: S.ZTenantParams, response: { 200: S.ZMemberList } } }, async (req) => ({
     items: await members.list(req.actor, req.params.tenantId),
   }));
-  app.patch('/api/tenants/:tenantId/members/:userId', { schema: { tags, params: S.ZMemberParams, body: S.ZUpdateMemberBody, response: { 204: Z204 } } }, async (req, reply) => {
+  app.patch('/api/tenants/:tenantId/members/:userId', { schema: { tags, params: S.ZMemberParams, body: S.ZUpdateMemberBody, response: { 204: ZNoContent } } }, async (req, reply) => {
     await members.updateRole(req.actor, req.params.tenantId, req.params.userId, req.body.role, requestContext(req));
     return reply.status(204).send(null);
   });
-  app.delete('/api/tenants/:tenantId/members/:userId', { schema: { tags, params: S.ZMemberParams, response: { 204: Z204 } } }, async (req, reply) => {
+  app.delete('/api/tenants/:tenantId/members/:userId', { schema: { tags, params: S.ZMemberParams, response: { 204: ZNoContent } } }, async (req, reply) => {
     await members.remove(req.actor, req.params.tenantId, req.params.userId, requestContext(req));
     return reply.status(204).send(null);
   });
@@ -48,10 +45,10 @@ export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   }));
   app.post(
     '/api/tenants/:tenantId/invitations',
-    { schema: { tags, params: S.ZTenantParams, body: S.ZCreateInvitationBody, response: { 201: z.object({ invitation: S.ZInvitation }) } } },
+    { schema: { tags, params: S.ZTenantParams, body: S.ZCreateInvitationBody, response: { 201: S.ZCreatedInvitation } } },
     async (req, reply) => reply.status(201).send({ invitation: await invitations.create(req.actor, req.params.tenantId, req.body, requestContext(req)) }),
   );
-  app.delete('/api/tenants/:tenantId/invitations/:invitationId', { schema: { tags, params: S.ZInvitationParams, response: { 204: Z204 } } }, async (req, reply) => {
+  app.delete('/api/tenants/:tenantId/invitations/:invitationId', { schema: { tags, params: S.ZInvitationParams, response: { 204: ZNoContent } } }, async (req, reply) => {
     await invitations.revoke(req.actor, req.params.tenantId, req.params.invitationId, requestContext(req));
     return reply.status(204).send(null);
   });
@@ -61,7 +58,7 @@ export function tenantsRoutes(appIn: FastifyInstance, p: TPlatform) {
   );
   app.post(
     '/api/invitations/:token/accept',
-    { schema: { tags, params: S.ZInvitationTokenParams, body: S.ZAcceptInvitationBody, response: { 200: z.object({ user: ZUser, tenantId: z.uuid() }) } } },
+    { schema: { tags, params: S.ZInvitationTokenParams, body: S.ZAcceptInvitationBody, response: { 200: S.ZAcceptedInvitation } } },
     async (req, reply) => {
       const res = await invitations.accept(req.actor, req.params.token, req.body, requestContext(req));
       if (res.session) {

@@ -4,7 +4,7 @@ import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import type { TTenantRow } from '../../db/types.ts';
-import { founderRole, type TRole, type TTenantKind } from '../../../shared/roles.ts';
+import { founderRole, type TTenantKind } from '../../../shared/contracts/roles.ts';
 import { insertMembership } from './members-repo.ts';
 import * as repo from './tenants-repo.ts';
 
@@ -46,7 +46,7 @@ export function createTenantsService(p: TDeps) {
     async list(actor: TActor | null) {
       p.authz.assertUser(actor);
       const rows = await repo.listTenantsOfUser(p.db, actor.userId);
-      return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, role: r.role as TRole, requireMfa: r.require_mfa, createdAt: iso(r.created_at) }));
+      return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, role: r.role, requireMfa: r.require_mfa, createdAt: iso(r.created_at) }));
     },
 
     async get(actor: TActor | null, tenantId: string) {

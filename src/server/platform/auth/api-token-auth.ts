@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import type { TTokenActor } from '../authz/actor.ts';
 import { randomToken, sha256Hex } from '../crypto/crypto.ts';
 
@@ -42,10 +42,10 @@ export async function resolveApiToken(db: Kysely<DB>, token: string): Promise<TT
     .where('k.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('k.expires_at', 'is', null), eb('k.expires_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
-  if (!row || !tokenRoleWithin(row.creatorRole as TRole, row.role as TRole)) return null;
+  if (!row || !tokenRoleWithin(row.creatorRole, row.role)) return null;
   // last_used_at is written at most once a minute: the hot path stays one read.
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: sql`now()` }).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
   }
-  return { type: 'api_token', tokenId: row.id, tenantId: row.tenant_id, role: row.role as TRole, tenantKind: row.kind, requireMfa: row.require_mfa, email: null };
+  return { type: 'api_token', tokenId: row.id, tenantId: row.tenant_id, role: row.role, tenantKind: row.kind, requireMfa: row.require_mfa, email: null };
 }

@@ -1,4 +1,5 @@
-import type { TRole, TTenantKind } from '../../../shared/roles.ts';
+import type { TLocale } from '../../../shared/contracts/common.ts';
+import type { TRole, TTenantKind } from '../../../shared/contracts/roles.ts';
 
 /** Loaded with the session in the same query, so authorization needs no further round trip. */
 export type TActorMembership = { tenantId: string; tenantName: string; tenantKind: TTenantKind; role: TRole; requireMfa: boolean };
@@ -8,7 +9,7 @@ export type TUserActor = {
   userId: string;
   email: string;
   name: string;
-  locale: 'en' | 'fr';
+  locale: TLocale;
   mfaEnabled: boolean;
   isPlatformAdmin: boolean;
   sessionId: string | null;

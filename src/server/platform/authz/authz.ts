@@ -1,4 +1,4 @@
-import { founderRole, type TRole, type TTenantKind } from '../../../shared/roles.ts';
+import { founderRole, type TRole, type TTenantKind } from '../../../shared/contracts/roles.ts';
 import { forbidden, mfaRequired, notFound, unauthorized, type AppError } from '../errors/errors.ts';
 import type { TActor, TUserActor } from './actor.ts';
 import { ACTIONS, POLICIES, type TAction, type TActionOf, type TRecordOf, type TSubjectType } from './policies.ts';

@@ -1,4 +1,4 @@
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
 import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
 import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
@@ -6,6 +6,7 @@ import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
 import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
 import { TENANT_POLICIES } from '../../modules/tenants/tenants-policies.ts';
+import type { TAction as TSharedAction } from '../../../shared/contracts/authz.ts';
 import { decide, type TAnyRule, type TRule } from './policy.ts';
 
 /*
@@ -31,6 +32,14 @@ export type TRecordOf<A extends TAction> = Extract<TPolicyRule, { action: A }> e
 export type TActionOf<T extends TSubjectType> = Extract<TPolicyRule, { subjectType: T }>['action'];
 
 export const ACTIONS: readonly TAction[] = [...new Set(POLICIES.map((r) => r.action))];
+
+/*
+ * The web reads the action list from the shared contract: a rule for an action missing there, or
+ * an action there with no rule, fails the type check here.
+ */
+type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const actionsMatchContract: TSame<TAction, TSharedAction> = true;
+void actionsMatchContract;
 const RULES: readonly TAnyRule[] = POLICIES;
 
 /** May this role ever do this action (record rules aside)? */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORGANIZATION_ROLES, CERTIFICATION_BODY_ROLES, type TRole, type TTenantKind } from '../../../shared/roles.ts';
+import { ORGANIZATION_ROLES, CERTIFICATION_BODY_ROLES, type TRole, type TTenantKind } from '../../../shared/contracts/roles.ts';
 import { ACTIONS, POLICIES } from './policies.ts';
 import { decide, type TPolicyActor } from './policy.ts';
 

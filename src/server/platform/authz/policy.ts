@@ -1,4 +1,4 @@
-import type { TRole, TTenantKind } from '../../../shared/roles.ts';
+import type { TRole, TTenantKind } from '../../../shared/contracts/roles.ts';
 import { forbidden, type AppError } from '../errors/errors.ts';
 
 /** What a rule may know about who acts: resolved from the session, so evaluating costs no query. */

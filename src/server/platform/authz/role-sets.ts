@@ -1,4 +1,4 @@
-import type { TRole } from '../../../shared/roles.ts';
+import type { TRole } from '../../../shared/contracts/roles.ts';
 
 /* The groups of roles the module policies grant actions to, named once so the matrix reads. */
 export const TENANT_ADMINS: readonly TRole[] = ['owner', 'admin', 'scheme_manager'];

@@ -1,17 +1,6 @@
-export type TErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'mfa_required'
-  | 'forbidden'
-  | 'csrf_failed'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'too_many_requests'
-  | 'internal';
+import type { TErrorCode } from '../../../shared/contracts/errors.ts';
+
+export type { TErrorCode };
 
 /** The few errors a service may throw; one handler maps them to `{ requestId, code, message, details }`. */
 export class AppError extends Error {

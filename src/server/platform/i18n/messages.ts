@@ -1,4 +1,4 @@
-import type { TLocale } from '../../../shared/roles.ts';
+import type { TLocale } from '../../../shared/contracts/common.ts';
 import { formatLongDate, formatLongDateTime } from '../../../shared/format.ts';
 
 /** Every string the server puts in front of a person (e-mails, documents), in both languages. */

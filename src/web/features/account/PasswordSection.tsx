@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../lib/errors';
-import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts';
 import { useChangePassword } from './api';
 
 export function PasswordSection() {
@@ -15,7 +15,7 @@ export function PasswordSection() {
   const [touched, setTouched] = useState(false);
   const toggle = { 'aria-label': t('fields.togglePassword') };
 
-  const tooShort = next.length < MIN_PASSWORD_LENGTH;
+  const tooShort = next.length < PASSWORD_MIN_LENGTH;
   const mismatch = confirm !== next;
 
   const submit = (event: FormEvent) => {
@@ -51,12 +51,12 @@ export function PasswordSection() {
         />
         <PasswordInput
           label={t('account.password.new')}
-          description={t('auth.password.rules', { min: MIN_PASSWORD_LENGTH })}
+          description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
           required
           value={next}
           onChange={(e) => setNext(e.currentTarget.value)}
-          error={touched && tooShort ? t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined}
+          error={touched && tooShort ? t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined}
           visibilityToggleButtonProps={toggle}
           data-testid="password-new"
         />

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../i18n';
+import { LOCALES } from '../../../shared/contracts/common';
 import { notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { useUpdateMe } from '../auth/api';

@@ -1,14 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
-import type { Page, Session } from '../../lib/types';
+import type {
+  TChangePasswordBody,
+  TMfaConfirmResponse,
+  TMfaDisableBody,
+  TMfaEnrolResponse,
+  TSessionList,
+} from '../../../shared/contracts/accounts';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
 
 export function useSessions() {
   return useQuery({
     queryKey: SESSIONS_KEY,
-    queryFn: () => api.get<Page<Session>>('/api/me/sessions'),
+    queryFn: () => api.get<TSessionList>('/api/me/sessions'),
   });
 }
 
@@ -31,22 +37,16 @@ export function useRevokeOtherSessions() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+    mutationFn: (input: TChangePasswordBody) =>
       api.post<void>('/api/me/password', input),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
 }
 
-export interface MfaEnrolment {
-  secret: string;
-  otpauthUrl: string;
-  qrDataUrl: string;
-}
-
 export function useMfaEnrol() {
   return useMutation({
-    mutationFn: () => api.post<MfaEnrolment>('/api/me/mfa/enrol'),
+    mutationFn: () => api.post<TMfaEnrolResponse>('/api/me/mfa/enrol'),
     meta: { inlineError: true },
   });
 }
@@ -54,7 +54,7 @@ export function useMfaEnrol() {
 export function useMfaConfirm() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/mfa/confirm', { code }),
+    mutationFn: (code: string) => api.post<TMfaConfirmResponse>('/api/me/mfa/confirm', { code }),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY, exact: true }),
   });
@@ -63,7 +63,7 @@ export function useMfaConfirm() {
 export function useMfaDisable() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { password: string; code: string }) => api.post<void>('/api/me/mfa/disable', input),
+    mutationFn: (input: TMfaDisableBody) => api.post<void>('/api/me/mfa/disable', input),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY, exact: true }),
   });

@@ -2,20 +2,21 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mant
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { Role, TenantDetail, TenantKind } from '../../lib/types';
 import { RoleSelect } from '../members/RoleSelect';
 import { useCreateApiToken } from './api';
+import type { TRole, TTenantKind } from '../../../shared/contracts/roles';
+import type { TTenantDetail } from '../../../shared/contracts/tenants';
 
 const EXPIRY_OPTIONS = ['30', '90', '180', '365', 'never'] as const;
 type Expiry = (typeof EXPIRY_OPTIONS)[number];
 
-const DEFAULT_ROLE: Record<TenantKind, Role> = {
+const DEFAULT_ROLE: Record<TTenantKind, TRole> = {
   organization: 'viewer',
   certification_body: 'auditor',
 };
 
 interface Props {
-  tenant: TenantDetail;
+  tenant: TTenantDetail;
   onCreated: (token: string) => void;
 }
 
@@ -23,7 +24,7 @@ export function CreateTokenForm({ tenant, onCreated }: Props) {
   const { t } = useTranslation();
   const create = useCreateApiToken(tenant.id);
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>(DEFAULT_ROLE[tenant.kind]);
+  const [role, setRole] = useState<TRole>(DEFAULT_ROLE[tenant.kind]);
   const [expiry, setExpiry] = useState<Expiry>('90');
 
   const submit = (event: FormEvent) => {

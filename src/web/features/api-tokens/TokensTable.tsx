@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
-import type { ApiToken } from '../../lib/types';
 import { useRevokeApiToken } from './api';
+import type { TApiToken } from '../../../shared/contracts/api-tokens';
 
 type Status = 'active' | 'revoked' | 'expired';
 
-function tokenStatus(token: ApiToken): Status {
+function tokenStatus(token: TApiToken): Status {
   if (token.revokedAt) return 'revoked';
   if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return 'expired';
   return 'active';
@@ -18,7 +18,7 @@ const STATUS_COLOR: Record<Status, string> = { active: 'teal', revoked: 'red', e
 
 interface Props {
   tenantId: string;
-  tokens: ApiToken[];
+  tokens: TApiToken[];
   canRevoke: boolean;
 }
 

@@ -1,28 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { ApiToken, Page, Role } from '../../lib/types';
+import type { TApiTokenList, TCreateApiTokenBody, TCreatedApiToken } from '../../../shared/contracts/api-tokens';
 
 const tokensKey = (tenantId: string) => ['tenant', tenantId, 'api-tokens'] as const;
 
 export function useApiTokens(tenantId: string, enabled = true) {
   return useQuery({
     queryKey: tokensKey(tenantId),
-    queryFn: () => api.get<Page<ApiToken>>(`/api/tenants/${tenantId}/api-tokens`),
+    queryFn: () => api.get<TApiTokenList>(`/api/tenants/${tenantId}/api-tokens`),
     enabled,
   });
-}
-
-export interface CreateTokenInput {
-  name: string;
-  role: Role;
-  expiresInDays?: number;
 }
 
 export function useCreateApiToken(tenantId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateTokenInput) =>
-      api.post<{ token: string; apiToken: ApiToken }>(`/api/tenants/${tenantId}/api-tokens`, input),
+    mutationFn: (input: TCreateApiTokenBody) =>
+      api.post<TCreatedApiToken>(`/api/tenants/${tenantId}/api-tokens`, input),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: tokensKey(tenantId) }),
   });

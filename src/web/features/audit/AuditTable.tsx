@@ -1,7 +1,7 @@
 import { Badge, Code, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import type { AuditEvent } from '../../lib/types';
+import type { TAuditEvent } from '../../../shared/contracts/audit';
 import { actionLabel, auditSentence } from './sentence';
 
 function ShortId({ value }: { value: string }) {
@@ -16,7 +16,7 @@ function ShortId({ value }: { value: string }) {
  * One row per event: the action's name and the event as a sentence in the reader's language; the
  * hash stays in view (no minimum width pushing it off-screen), full value in its tooltip.
  */
-export function AuditTable({ events }: { events: AuditEvent[] }) {
+export function AuditTable({ events }: { events: TAuditEvent[] }) {
   const { t } = useTranslation();
   const format = useFormat();
 

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { api, query } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import type { AuditEvent, CursorPage } from '../../lib/types';
+import type { TAuditEvent } from '../../../shared/contracts/audit';
 import { auditSentence } from './sentence';
 
 /** The signed-in user's own security events (platform chain), newest first, 20 at a time. */
@@ -14,7 +14,7 @@ export function SecurityHistory() {
   const format = useFormat();
   const events = useInfiniteQuery({
     queryKey: ['me', 'security-events'],
-    queryFn: ({ pageParam }) => api.get<CursorPage<AuditEvent>>(`/api/me/security-events${query({ limit: 20, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<{ items: TAuditEvent[]; nextCursor: string | null }>(`/api/me/security-events${query({ limit: 20, cursor: pageParam })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { AuditEvent, AuditVerification, CursorPage } from '../../lib/types';
+import type { TAuditPage, TAuditVerify } from '../../../shared/contracts/audit';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -13,7 +13,7 @@ export function useAuditEvents(tenantId: string, filters: AuditFilters, enabled 
   return useInfiniteQuery({
     queryKey: ['tenant', tenantId, 'audit-events', filters],
     queryFn: ({ pageParam }) =>
-      api.get<CursorPage<AuditEvent>>(
+      api.get<TAuditPage>(
         `/api/tenants/${tenantId}/audit-events${query({
           limit: AUDIT_PAGE_SIZE,
           cursor: pageParam,
@@ -30,7 +30,7 @@ export function useAuditEvents(tenantId: string, filters: AuditFilters, enabled 
 export function useAuditVerification(tenantId: string, enabled = true) {
   return useQuery({
     queryKey: ['tenant', tenantId, 'audit-verify'],
-    queryFn: () => api.get<AuditVerification>(`/api/tenants/${tenantId}/audit-events/verify`),
+    queryFn: () => api.get<TAuditVerify>(`/api/tenants/${tenantId}/audit-events/verify`),
     enabled,
   });
 }

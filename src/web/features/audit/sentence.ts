@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AUDIT_ACTIONS, type TAuditAction } from '../../../shared/contracts/audit-actions.ts';
-import type { AuditEvent } from '../../lib/types';
+import type { TAuditEvent } from '../../../shared/contracts/audit';
 
 type TPayload = Record<string, unknown>;
 type TFormat = { number(n: number): string };
@@ -41,7 +41,7 @@ function changes(t: TFunction, before: TPayload, after: TPayload): string {
 }
 
 /** One event as a sentence in the reader's language: « Marie Curie a invité jean@exemple.fr comme Contributeur ». */
-export function auditSentence(t: TFunction, format: TFormat, e: AuditEvent): string {
+export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): string {
   const before = (e.summary?.before ?? {}) as TPayload;
   const after = (e.summary?.after ?? {}) as TPayload;
   if (!isAction(e.action)) return e.action;

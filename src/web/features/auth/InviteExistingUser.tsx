@@ -1,13 +1,14 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Me, PublicInvitation } from '../../lib/types';
 import { useLogout } from './api';
 import type { useAcceptInvitation } from './invitationApi';
+import type { TMeResponse } from '../../../shared/contracts/accounts';
+import type { TInvitationPreview } from '../../../shared/contracts/tenants';
 
 interface Props {
-  invitation: PublicInvitation;
-  me: Me | null;
+  invitation: TInvitationPreview;
+  me: TMeResponse | null;
   accept: ReturnType<typeof useAcceptInvitation>;
   onAccepted: () => Promise<void>;
 }

@@ -1,12 +1,12 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicInvitation } from '../../lib/types';
 import type { useAcceptInvitation } from './invitationApi';
-import { MIN_PASSWORD_LENGTH } from './password';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts';
+import type { TInvitationPreview } from '../../../shared/contracts/tenants';
 
 interface Props {
-  invitation: PublicInvitation;
+  invitation: TInvitationPreview;
   accept: ReturnType<typeof useAcceptInvitation>;
   onAccepted: () => Promise<void>;
 }
@@ -18,7 +18,7 @@ export function InviteNewUser({ invitation, accept, onAccepted }: Props) {
   const [confirm, setConfirm] = useState('');
   const [touched, setTouched] = useState(false);
 
-  const tooShort = password.length < MIN_PASSWORD_LENGTH;
+  const tooShort = password.length < PASSWORD_MIN_LENGTH;
   const mismatch = confirm !== password;
 
   const submit = (event: FormEvent) => {
@@ -42,12 +42,12 @@ export function InviteNewUser({ invitation, accept, onAccepted }: Props) {
         />
         <PasswordInput
           label={t('fields.password')}
-          description={t('auth.password.rules', { min: MIN_PASSWORD_LENGTH })}
+          description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          error={touched && tooShort ? t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined}
+          error={touched && tooShort ? t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined}
           data-testid="invite-accept-password"
           visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
         />

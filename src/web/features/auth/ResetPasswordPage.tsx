@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PublicShell } from '../../layout/PublicShell';
 import { ApiError } from '../../lib/api';
-import { MIN_PASSWORD_LENGTH } from './password';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts';
 import { useCompletePasswordReset, useResetPreview } from './passwordResetApi';
 
 /** Why a link cannot be used, as the server tells it (`details.reason`), in the user's language. */
@@ -27,7 +27,7 @@ export function ResetPasswordPage() {
   const [touched, setTouched] = useState(false);
 
   const problem = token ? linkProblem(preview.error) ?? linkProblem(complete.error) : 'invalid';
-  const tooShort = password.length < MIN_PASSWORD_LENGTH;
+  const tooShort = password.length < PASSWORD_MIN_LENGTH;
   const mismatch = confirm !== password;
 
   const submit = (event: FormEvent) => {
@@ -74,13 +74,13 @@ export function ResetPasswordPage() {
           <TextInput label={t('fields.email')} value={preview.data.email} readOnly autoComplete="username" />
           <PasswordInput
             label={t('fields.password')}
-            description={t('auth.password.rules', { min: MIN_PASSWORD_LENGTH })}
+            description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
             maxLength={256}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={touched && tooShort ? t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined}
+            error={touched && tooShort ? t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined}
             data-testid="reset-password"
             visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
           />

@@ -5,9 +5,10 @@ import { Navigate, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PublicShell } from '../../layout/PublicShell';
-import { currentLocale, isLocale, LOCALES, type Locale } from '../../i18n';
+import { currentLocale, isLocale } from '../../i18n';
+import { LOCALES, type TLocale } from '../../../shared/contracts/common';
 import { useSetup, useSetupStatus } from './api';
-import { MIN_PASSWORD_LENGTH } from './password';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts';
 
 export function SetupPage() {
   const { t, i18n } = useTranslation();
@@ -18,7 +19,7 @@ export function SetupPage() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [locale, setLocale] = useState<Locale>(currentLocale());
+  const [locale, setLocale] = useState<TLocale>(currentLocale());
   const [touched, setTouched] = useState(false);
 
   if (status.isPending) return <Loading fullPage />;
@@ -33,13 +34,13 @@ export function SetupPage() {
     return <Navigate to="/login" replace />;
   }
 
-  const tooShort = password.length > 0 && password.length < MIN_PASSWORD_LENGTH;
+  const tooShort = password.length > 0 && password.length < PASSWORD_MIN_LENGTH;
   const mismatch = confirm.length > 0 && confirm !== password;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (password.length < MIN_PASSWORD_LENGTH || password !== confirm) return;
+    if (password.length < PASSWORD_MIN_LENGTH || password !== confirm) return;
     setup.mutate(
       { email: email.trim(), name: name.trim(), password, locale },
       { onSuccess: () => void navigate('/', { replace: true }) },
@@ -84,12 +85,12 @@ export function SetupPage() {
           />
           <PasswordInput
             label={t('fields.password')}
-            description={t('auth.password.rules', { min: MIN_PASSWORD_LENGTH })}
+            description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={touched && tooShort ? t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined}
+            error={touched && tooShort ? t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined}
             data-testid="setup-password"
             visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
           />

@@ -1,13 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
-import type { Locale, Me, User } from '../../lib/types';
+import type {
+  TLoginBody,
+  TLoginResponse,
+  TMeResponse,
+  TSetupBody,
+  TSetupStatus,
+  TUpdateMeBody,
+  TUser,
+} from '../../../shared/contracts/accounts';
 
 export const SETUP_STATUS_KEY = ['setup-status'] as const;
 
-async function fetchMe(): Promise<Me | null> {
+async function fetchMe(): Promise<TMeResponse | null> {
   try {
-    return await api.get<Me>('/api/me');
+    return await api.get<TMeResponse>('/api/me');
   } catch (error) {
     if (isApiError(error, 401)) return null;
     throw error;
@@ -21,21 +29,14 @@ export function useMe() {
 export function useSetupStatus() {
   return useQuery({
     queryKey: SETUP_STATUS_KEY,
-    queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup/status'),
+    queryFn: () => api.get<TSetupStatus>('/api/setup/status'),
   });
-}
-
-export interface SetupInput {
-  email: string;
-  name: string;
-  password: string;
-  locale: Locale;
 }
 
 export function useSetup() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetupInput) => api.post<{ user: User }>('/api/setup', input),
+    mutationFn: (input: TSetupBody) => api.post<{ user: TUser }>('/api/setup', input),
     meta: { inlineError: true },
     onSuccess: async () => {
       client.setQueryData(SETUP_STATUS_KEY, { needsSetup: false });
@@ -44,18 +45,10 @@ export function useSetup() {
   });
 }
 
-export interface LoginInput {
-  email: string;
-  password: string;
-  mfaCode?: string;
-}
-
-export type LoginResult = { status: 'ok'; user: User } | { status: 'mfa_required' };
-
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post<LoginResult>('/api/auth/login', input),
+    mutationFn: (input: TLoginBody) => api.post<TLoginResponse>('/api/auth/login', input),
     meta: { inlineError: true },
     onSuccess: async (result) => {
       if (result.status === 'ok') await client.invalidateQueries({ queryKey: ME_KEY });
@@ -74,10 +67,10 @@ export function useLogout(redirectTo = '/login') {
 export function useUpdateMe() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name?: string; locale?: Locale }) =>
-      api.patch<{ user: User }>('/api/me', input),
+    mutationFn: (input: TUpdateMeBody) =>
+      api.patch<{ user: TUser }>('/api/me', input),
     onSuccess: ({ user }) => {
-      client.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, user } : me));
+      client.setQueryData<TMeResponse | null>(ME_KEY, (me) => (me ? { ...me, user } : me));
     },
   });
 }

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
-import type { PublicInvitation, User } from '../../lib/types';
+import type { TAcceptedInvitation, TAcceptInvitationBody, TInvitationPreview } from '../../../shared/contracts/tenants';
 
 const invitationKey = (token: string) => ['invitation', token] as const;
 
 export function usePublicInvitation(token: string) {
   return useQuery({
     queryKey: invitationKey(token),
-    queryFn: () => api.get<PublicInvitation>(`/api/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => api.get<TInvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`),
     retry: false,
   });
 }
@@ -16,8 +16,8 @@ export function usePublicInvitation(token: string) {
 export function useAcceptInvitation(token: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name?: string; password?: string }) =>
-      api.post<{ user: User }>(`/api/invitations/${encodeURIComponent(token)}/accept`, input),
+    mutationFn: (input: TAcceptInvitationBody) =>
+      api.post<TAcceptedInvitation>(`/api/invitations/${encodeURIComponent(token)}/accept`, input),
     meta: { inlineError: true },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ME_KEY });

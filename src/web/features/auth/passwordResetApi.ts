@@ -1,9 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import type {
+  TPasswordResetCompleteBody,
+  TPasswordResetPreview,
+  TPasswordResetRequested,
+} from '../../../shared/contracts/password-reset';
 
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (email: string) => api.post<{ status: 'requested'; expiresInMinutes: number }>('/api/auth/password-reset', { email }),
+    mutationFn: (email: string) => api.post<TPasswordResetRequested>('/api/auth/password-reset', { email }),
     meta: { inlineError: true },
   });
 }
@@ -12,7 +17,7 @@ export function useRequestPasswordReset() {
 export function useResetPreview(token: string) {
   return useQuery({
     queryKey: ['password-reset', token],
-    queryFn: () => api.post<{ email: string; expiresAt: string }>('/api/auth/password-reset/verify', { token }),
+    queryFn: () => api.post<TPasswordResetPreview>('/api/auth/password-reset/verify', { token }),
     enabled: token.length > 0,
     retry: false,
     staleTime: Infinity,
@@ -21,7 +26,7 @@ export function useResetPreview(token: string) {
 
 export function useCompletePasswordReset() {
   return useMutation({
-    mutationFn: (input: { token: string; password: string }) => api.post<void>('/api/auth/password-reset/complete', input),
+    mutationFn: (input: TPasswordResetCompleteBody) => api.post<void>('/api/auth/password-reset/complete', input),
     meta: { inlineError: true },
   });
 }

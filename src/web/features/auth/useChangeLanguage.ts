@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { currentLocale, isLocale, type Locale } from '../../i18n';
+import { currentLocale, isLocale } from '../../i18n';
+import { type TLocale } from '../../../shared/contracts/common';
 import { useMe, useUpdateMe } from './api';
 
-export function useChangeLanguage(): { language: Locale; change: (value: string) => void } {
+export function useChangeLanguage(): { language: TLocale; change: (value: string) => void } {
   const { i18n } = useTranslation();
   const { data: me } = useMe();
   const updateMe = useUpdateMe();

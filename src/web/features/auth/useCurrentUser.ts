@@ -1,7 +1,7 @@
-import type { Me } from '../../lib/types';
 import { useMe } from './api';
+import type { TMeResponse } from '../../../shared/contracts/accounts';
 
-export function useCurrentUser(): Me {
+export function useCurrentUser(): TMeResponse {
   const { data } = useMe();
   if (!data) throw new Error('useCurrentUser requires a signed-in user');
   return data;

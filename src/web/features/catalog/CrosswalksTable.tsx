@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { catalogPaths } from './api';
 import { KindBadge, RelationBadge } from './badges';
 import { useCatalogLocale } from './localize';
-import type { Mapping } from './types';
+import type { TMapping } from '../../../shared/contracts/catalog';
 
 /** A requirement as the relation sentence names it: its ref and its framework's short title. */
 export interface CrosswalkEnd {
@@ -11,7 +11,7 @@ export interface CrosswalkEnd {
   framework: string;
 }
 
-export function CrosswalksTable({ self, mappings }: { self: CrosswalkEnd; mappings: Mapping[] }) {
+export function CrosswalksTable({ self, mappings }: { self: CrosswalkEnd; mappings: TMapping[] }) {
   const { t, text, ref: refText } = useCatalogLocale();
 
   return (

@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { catalogPaths } from './api';
 import { IconArrowsLink } from '../../components/icons';
 import { isRequirementKind, useCatalogLocale } from './localize';
-import { REQUIREMENT_KINDS, type FrameworkSummary } from './types';
+import { REQUIREMENT_KINDS, type TFrameworkSummary } from '../../../shared/contracts/catalog';
 
 /** Known kinds in their canonical order, then anything newer the server may send. */
-export function orderedCounts(counts: FrameworkSummary['counts']): [string, number][] {
+export function orderedCounts(counts: TFrameworkSummary['counts']): [string, number][] {
   const known = REQUIREMENT_KINDS.map((kind) => [kind, counts[kind] ?? 0] as [string, number]);
   const extra = Object.entries(counts)
     .filter(([kind]) => !(REQUIREMENT_KINDS as readonly string[]).includes(kind))
@@ -14,7 +14,7 @@ export function orderedCounts(counts: FrameworkSummary['counts']): [string, numb
   return [...known, ...extra].filter(([, count]) => count > 0);
 }
 
-export function KindCounts({ counts }: { counts: FrameworkSummary['counts'] }) {
+export function KindCounts({ counts }: { counts: TFrameworkSummary['counts'] }) {
   const { t, number } = useCatalogLocale();
   return (
     <Group gap={6} role="list" aria-label={t('catalog.list.counts')}>
@@ -38,7 +38,7 @@ export function KindCounts({ counts }: { counts: FrameworkSummary['counts'] }) {
   );
 }
 
-export function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
+export function FrameworkCard({ framework }: { framework: TFrameworkSummary }) {
   const { t, text, number } = useCatalogLocale();
   const title = text(framework.title);
   return (

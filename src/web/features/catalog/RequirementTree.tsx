@@ -16,7 +16,7 @@ import { AppliesFrom, DocumentedInfoBadge, KindBadge, MappingCountBadge } from '
 import { IconChevronRight, IconSearch } from '../../components/icons';
 import { foldForSearch, pickText, useCatalogLocale } from './localize';
 import { buildRequirementTree, filterTree, type RequirementNode } from './tree';
-import type { Requirement } from './types';
+import type { TRequirement } from '../../../shared/contracts/catalog';
 
 const LIST_STYLE = { listStyle: 'none', margin: 0, padding: 0 } as const;
 const INDENT = 22;
@@ -37,7 +37,7 @@ export function RequirementTree({
   requirements,
 }: {
   frameworkId: string;
-  requirements: Requirement[];
+  requirements: TRequirement[];
 }) {
   const { t, locale, number } = useCatalogLocale();
   const tree = useMemo(() => buildRequirementTree(requirements), [requirements]);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { FrameworkDetail, FrameworkSummary, RequirementDetail, SearchPage } from './types';
+import type { TFrameworkSummary, TFrameworkTree, TRequirementDetail, TSearchResults } from '../../../shared/contracts/catalog';
 
 export const CATALOG_SEARCH_LIMIT = 20;
 
@@ -21,7 +21,7 @@ export const catalogPaths = {
 export function useFrameworks() {
   return useQuery({
     queryKey: ['catalog', 'frameworks'],
-    queryFn: () => api.get<{ items: FrameworkSummary[] }>('/api/catalog/frameworks'),
+    queryFn: () => api.get<{ items: TFrameworkSummary[] }>('/api/catalog/frameworks'),
     select: (data) => data.items,
     staleTime: CATALOG_STALE_TIME,
   });
@@ -30,7 +30,7 @@ export function useFrameworks() {
 export function useFramework(frameworkId: string) {
   return useQuery({
     queryKey: ['catalog', 'framework', frameworkId],
-    queryFn: () => api.get<FrameworkDetail>(frameworkPath(frameworkId)),
+    queryFn: () => api.get<TFrameworkTree>(frameworkPath(frameworkId)),
     staleTime: CATALOG_STALE_TIME,
   });
 }
@@ -39,7 +39,7 @@ export function useRequirement(frameworkId: string, ref: string) {
   return useQuery({
     queryKey: ['catalog', 'framework', frameworkId, 'requirement', ref],
     queryFn: () =>
-      api.get<RequirementDetail>(
+      api.get<TRequirementDetail>(
         `${frameworkPath(frameworkId)}/requirements/${encodeURIComponent(ref)}`,
       ),
     staleTime: CATALOG_STALE_TIME,
@@ -51,7 +51,7 @@ export function useCatalogSearch(q: string) {
   return useInfiniteQuery({
     queryKey: ['catalog', 'search', q],
     queryFn: ({ pageParam }) =>
-      api.get<SearchPage>(
+      api.get<TSearchResults>(
         `/api/catalog/search${query({ q, limit: CATALOG_SEARCH_LIMIT, offset: pageParam })}`,
       ),
     initialPageParam: 0,

@@ -2,14 +2,9 @@ import { Badge, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { IconArrowsLink } from '../../components/icons';
 import type { CrosswalkEnd } from './CrosswalksTable';
 import { useCatalogLocale } from './localize';
-import type {
-  DocumentedInformation,
-  MappingDirection,
-  MappingRelation,
-  RequirementKind,
-} from './types';
+import type { TDocumentedInformation, TMappingDirection, TRelation, TRequirementKind } from '../../../shared/contracts/catalog';
 
-const KIND_COLORS: Record<RequirementKind, MantineColor> = {
+const KIND_COLORS: Record<TRequirementKind, MantineColor> = {
   clause: 'indigo',
   objective: 'grape',
   group: 'gray',
@@ -32,7 +27,7 @@ export function KindBadge({ kind }: { kind: string }) {
   );
 }
 
-export function DocumentedInfoBadge({ value }: { value: DocumentedInformation }) {
+export function DocumentedInfoBadge({ value }: { value: TDocumentedInformation }) {
   const { t } = useCatalogLocale();
   return (
     <Tooltip label={t(`catalog.documentedInformation.hint.${value}`)} multiline maw={320}>
@@ -83,7 +78,7 @@ export function MappingCountBadge({ count }: { count: number }) {
   );
 }
 
-const RELATION_COLORS: Record<MappingRelation, MantineColor> = {
+const RELATION_COLORS: Record<TRelation, MantineColor> = {
   equal: 'teal',
   subset: 'blue',
   superset: 'violet',
@@ -96,8 +91,8 @@ export function RelationBadge({
   self,
   other,
 }: {
-  relation: MappingRelation;
-  direction: MappingDirection;
+  relation: TRelation;
+  direction: TMappingDirection;
   self: CrosswalkEnd;
   other: CrosswalkEnd;
 }) {

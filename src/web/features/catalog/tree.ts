@@ -1,7 +1,7 @@
-import type { Requirement } from './types';
+import type { TRequirement } from '../../../shared/contracts/catalog';
 
 export interface RequirementNode {
-  requirement: Requirement;
+  requirement: TRequirement;
   children: RequirementNode[];
 }
 
@@ -18,7 +18,7 @@ export interface RequirementTree {
  * A node whose parentRef is unknown (or that would create a cycle) is shown at the top level
  * rather than dropped.
  */
-export function buildRequirementTree(requirements: readonly Requirement[]): RequirementTree {
+export function buildRequirementTree(requirements: readonly TRequirement[]): RequirementTree {
   const byRef = new Map<string, RequirementNode>();
   for (const requirement of requirements) {
     if (!byRef.has(requirement.ref)) byRef.set(requirement.ref, { requirement, children: [] });
@@ -64,7 +64,7 @@ function parentOf(
  */
 export function filterTree(
   tree: RequirementTree,
-  matches: (requirement: Requirement) => boolean,
+  matches: (requirement: TRequirement) => boolean,
 ): { visible: Set<string>; matched: Set<string> } {
   const visible = new Set<string>();
   const matched = new Set<string>();

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
-import type { Invitation } from '../../lib/types';
 import { useRevokeInvitation } from './api';
+import type { TInvitation } from '../../../shared/contracts/tenants';
 
 interface Props {
   tenantId: string;
-  invitations: Invitation[];
+  invitations: TInvitation[];
   canRevoke: boolean;
 }
 

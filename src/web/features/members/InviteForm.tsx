@@ -2,23 +2,25 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mant
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { currentLocale, isLocale, LOCALES, type Locale } from '../../i18n';
+import { currentLocale, isLocale } from '../../i18n';
+import { LOCALES, type TLocale } from '../../../shared/contracts/common';
 import { notifySuccess } from '../../lib/errors';
-import type { Role, TenantDetail, TenantKind } from '../../lib/types';
 import { useInvite } from './api';
 import { RoleSelect } from './RoleSelect';
+import type { TRole, TTenantKind } from '../../../shared/contracts/roles';
+import type { TTenantDetail } from '../../../shared/contracts/tenants';
 
-const DEFAULT_ROLE: Record<TenantKind, Role> = {
+const DEFAULT_ROLE: Record<TTenantKind, TRole> = {
   organization: 'contributor',
   certification_body: 'auditor',
 };
 
-export function InviteForm({ tenant }: { tenant: TenantDetail }) {
+export function InviteForm({ tenant }: { tenant: TTenantDetail }) {
   const { t } = useTranslation();
   const invite = useInvite(tenant.id);
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>(DEFAULT_ROLE[tenant.kind]);
-  const [locale, setLocale] = useState<Locale>(currentLocale());
+  const [role, setRole] = useState<TRole>(DEFAULT_ROLE[tenant.kind]);
+  const [locale, setLocale] = useState<TLocale>(currentLocale());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

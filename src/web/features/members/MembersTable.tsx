@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
-import type { Member, TenantDetail } from '../../lib/types';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { useRemoveMember, useUpdateMemberRole } from './api';
 import { RoleSelect } from './RoleSelect';
+import type { TMember, TTenantDetail } from '../../../shared/contracts/tenants';
 
 interface Props {
-  tenant: TenantDetail;
-  members: Member[];
+  tenant: TTenantDetail;
+  members: TMember[];
   canUpdate: boolean;
   canRemove: boolean;
 }
@@ -21,7 +21,7 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
   const me = useCurrentUser();
   const updateRole = useUpdateMemberRole(tenant.id);
   const remove = useRemoveMember(tenant.id);
-  const labelOf = (member: Member) => member.name || member.email;
+  const labelOf = (member: TMember) => member.name || member.email;
 
   return (
     <DataTable

@@ -1,11 +1,11 @@
 import { NativeSelect, type NativeSelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { rolesForKind, type Role, type TenantKind } from '../../lib/types';
+import { rolesForKind, type TRole, type TTenantKind } from '../../../shared/contracts/roles';
 
 interface RoleSelectProps extends Omit<NativeSelectProps, 'data' | 'value' | 'onChange'> {
-  kind: TenantKind;
-  value: Role;
-  onChange: (role: Role) => void;
+  kind: TTenantKind;
+  value: TRole;
+  onChange: (role: TRole) => void;
   'data-testid'?: string;
 }
 

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
-import type { Invitation, Locale, Member, Page, Role } from '../../lib/types';
+import type { TRole } from '../../../shared/contracts/roles';
+import type { TCreatedInvitation, TCreateInvitationBody, TInvitationList, TMemberList } from '../../../shared/contracts/tenants';
 
 const membersKey = (tenantId: string) => ['tenant', tenantId, 'members'] as const;
 const invitationsKey = (tenantId: string) => ['tenant', tenantId, 'invitations'] as const;
@@ -9,7 +10,7 @@ const invitationsKey = (tenantId: string) => ['tenant', tenantId, 'invitations']
 export function useMembers(tenantId: string, enabled = true) {
   return useQuery({
     queryKey: membersKey(tenantId),
-    queryFn: () => api.get<Page<Member>>(`/api/tenants/${tenantId}/members`),
+    queryFn: () => api.get<TMemberList>(`/api/tenants/${tenantId}/members`),
     enabled,
   });
 }
@@ -17,7 +18,7 @@ export function useMembers(tenantId: string, enabled = true) {
 export function useUpdateMemberRole(tenantId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+    mutationFn: ({ userId, role }: { userId: string; role: TRole }) =>
       api.patch<unknown>(`/api/tenants/${tenantId}/members/${userId}`, { role }),
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: membersKey(tenantId) });
@@ -40,22 +41,16 @@ export function useRemoveMember(tenantId: string) {
 export function useInvitations(tenantId: string, enabled = true) {
   return useQuery({
     queryKey: invitationsKey(tenantId),
-    queryFn: () => api.get<Page<Invitation>>(`/api/tenants/${tenantId}/invitations`),
+    queryFn: () => api.get<TInvitationList>(`/api/tenants/${tenantId}/invitations`),
     enabled,
   });
-}
-
-export interface InviteInput {
-  email: string;
-  role: Role;
-  locale: Locale;
 }
 
 export function useInvite(tenantId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: InviteInput) =>
-      api.post<{ invitation: Invitation }>(`/api/tenants/${tenantId}/invitations`, input),
+    mutationFn: (input: TCreateInvitationBody) =>
+      api.post<TCreatedInvitation>(`/api/tenants/${tenantId}/invitations`, input),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: invitationsKey(tenantId) }),
   });

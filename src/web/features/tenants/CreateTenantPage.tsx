@@ -5,15 +5,15 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { rememberTenantId } from '../../lib/storage';
-import { TENANT_KINDS, type TenantKind } from '../../lib/types';
 import { useCreateTenant } from './api';
+import { TENANT_KINDS, type TTenantKind } from '../../../shared/contracts/roles';
 
 export function CreateTenantPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateTenant();
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<TenantKind>('organization');
+  const [kind, setKind] = useState<TTenantKind>('organization');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +46,7 @@ export function CreateTenantPage() {
             <Radio.Group
               label={t('tenants.fields.kind')}
               value={kind}
-              onChange={(value) => setKind(value as TenantKind)}
+              onChange={(value) => setKind(value as TTenantKind)}
               required
             >
               <Stack gap="sm" mt="xs">

@@ -6,12 +6,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { isApiError } from '../../lib/api';
 import { rememberTenantId } from '../../lib/storage';
-import type { Ability, TenantDetail } from '../../lib/types';
 import { useTenant } from './api';
+import type { TAction } from '../../../shared/contracts/authz';
+import type { TTenantDetail } from '../../../shared/contracts/tenants';
 
 interface TenantContext {
-  tenant: TenantDetail;
-  can: (ability: Ability) => boolean;
+  tenant: TTenantDetail;
+  can: (ability: TAction) => boolean;
 }
 
 export function TenantRoute() {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
-import type { Page, TenantDetail, TenantKind, TenantSummary } from '../../lib/types';
+import type { TCreatedTenant, TCreateTenantBody, TTenantDetail, TTenantList, TUpdateTenantBody } from '../../../shared/contracts/tenants';
 
 export const TENANTS_KEY = ['tenants'] as const;
 export const tenantKey = (tenantId: string) => ['tenant', tenantId] as const;
@@ -9,14 +9,14 @@ export const tenantKey = (tenantId: string) => ['tenant', tenantId] as const;
 export function useTenants() {
   return useQuery({
     queryKey: TENANTS_KEY,
-    queryFn: () => api.get<Page<TenantSummary>>('/api/tenants'),
+    queryFn: () => api.get<TTenantList>('/api/tenants'),
   });
 }
 
 export function useTenant(tenantId: string | null | undefined) {
   return useQuery({
     queryKey: tenantKey(tenantId ?? ''),
-    queryFn: () => api.get<TenantDetail>(`/api/tenants/${tenantId}`),
+    queryFn: () => api.get<TTenantDetail>(`/api/tenants/${tenantId}`),
     enabled: Boolean(tenantId),
   });
 }
@@ -24,8 +24,8 @@ export function useTenant(tenantId: string | null | undefined) {
 export function useCreateTenant() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; kind: TenantKind }) =>
-      api.post<{ tenant: TenantSummary }>('/api/tenants', input),
+    mutationFn: (input: TCreateTenantBody) =>
+      api.post<TCreatedTenant>('/api/tenants', input),
     meta: { inlineError: true },
     onSuccess: async () => {
       await Promise.all([
@@ -39,8 +39,8 @@ export function useCreateTenant() {
 export function useUpdateTenant(tenantId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name?: string; requireMfa?: boolean }) =>
-      api.patch<unknown>(`/api/tenants/${tenantId}`, input),
+    mutationFn: (input: TUpdateTenantBody) =>
+      api.patch<TTenantDetail>(`/api/tenants/${tenantId}`, input),
     onSuccess: async () => {
       await Promise.all([
         client.invalidateQueries({ queryKey: tenantKey(tenantId) }),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TLocale, TRole } from '../../../../shared/roles.ts';
 import { defineJob } from '../../../platform/jobs/define-job.ts';
 import { formatDate, t } from '../../../platform/i18n/messages.ts';
 import { invitationState } from '../invitation-lifecycle.ts';
@@ -17,12 +16,12 @@ export const sendInvitationMail = defineJob({
   async handler({ tenantId, invitationId }, { platform: p }) {
     const row = await getInvitationForMail(p.db, tenantId, invitationId);
     if (!row || invitationState(row, p.clock.now()) !== 'pending') return;
-    const locale = row.locale as TLocale;
+    const locale = row.locale;
     const baseUrl = (p.config.PUBLIC_URL ?? `http://${p.config.HOST}:${p.config.PORT}`).replace(/\/$/, '');
     const vars = {
       tenant: row.tenantName,
       inviter: row.inviter,
-      role: t(locale, `role.${row.role as TRole}`),
+      role: t(locale, `role.${row.role}`),
       link: `${baseUrl}/invite/${invitationToken(p.secretKey, tenantId, row.id, row.expires_at)}`,
       expires: formatDate(locale, new Date(row.expires_at)),
     };

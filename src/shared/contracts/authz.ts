@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/*
+ * Every action a policy decides. The server evaluates them into `abilities` on each resource; the
+ * web reads the same list, so a button exists only for an action the server knows.
+ */
+export const ACTIONS = [
+  'tenant.read',
+  'tenant.update',
+  'member.read',
+  'member.invite',
+  'member.update',
+  'member.remove',
+  'apiToken.read',
+  'apiToken.create',
+  'apiToken.revoke',
+  'audit.read',
+  'audit.checkpoint',
+  'invitation.revoke',
+  'file.upload',
+  'file.read',
+  'catalog.read',
+  'catalog.import',
+] as const;
+export const ZAction = z.enum(ACTIONS);
+export type TAction = z.infer<typeof ZAction>;
+
+/** Tenant-wide abilities of a role (on /api/me and a tenant's detail), keyed by every action. */
+export const ZAbilities = z.record(ZAction, z.boolean());
+export type TAbilities = z.infer<typeof ZAbilities>;
+
+/** A record's own abilities: the actions whose rules are written over that record type. */
+export const zAbilitiesOf = <const A extends readonly TAction[]>(...actions: A) =>
+  z.object(Object.fromEntries(actions.map((a) => [a, z.boolean()])) as { [K in A[number]]: z.ZodBoolean });
