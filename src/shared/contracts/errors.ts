@@ -1,12 +1,17 @@
 import { z } from 'zod';
+import { INVALID_CHARACTERS } from './common.ts';
 
 /*
  * Every error the API answers is `{ requestId, code, message, details }`. `code` is stable and the
- * web translates it (`errors.codes.<code>` in src/web/i18n/en.json and fr.json, with `details` as
- * the interpolation values); `message` is English for API users and logs.
- * To add a code: one line here, and its sentence under `errors.codes` in both i18n files.
+ * web translates it: `errors.codes.<code>` in src/web/i18n/en.json and fr.json, with the values of
+ * `details` interpolated (`{{limit}}`, `{{retryAfterMinutes}}`…). `message` is English, for API
+ * users and logs; the web shows it only for a code it does not know.
+ * To add a code: one line below, and its sentence under `errors.codes` in both i18n files
+ * (src/web/i18n/i18n.test.ts fails until both exist). `details.field` puts the message on that
+ * form field.
  */
 export const ERROR_CODES = [
+  // Generic: the HTTP outcome when nothing more precise applies.
   'bad_request',
   'validation_failed',
   'unauthorized',
@@ -20,9 +25,67 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'too_many_requests',
   'internal',
+  // Accounts and passwords.
+  'already_set_up',
+  'email_taken',
+  'invalid_credentials',
+  'invalid_mfa_code',
+  'password_too_short',
+  'password_too_long',
+  'password_too_common',
+  'current_password_wrong',
+  'password_unchanged',
+  'password_or_code_wrong',
+  'mfa_already_enabled',
+  'mfa_not_enabled',
+  'mfa_enrolment_missing',
+  'person_required',
+  // Tenants, members, invitations, API tokens.
+  'role_not_for_tenant_kind',
+  'owner_role_reserved',
+  'last_owner_demoted',
+  'last_owner_removed',
+  'already_member',
+  'invitation_revoked',
+  'invitation_used',
+  'invitation_expired',
+  'invitation_for_other_user',
+  'invitation_needs_account',
+  'api_token_invalid',
+  // Catalog.
+  'catalog_file_empty',
+  'framework_id_taken',
+  'framework_version_changed',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+/** What is wrong with one field, in words the web can translate (`errors.fields.<issue>`). */
+export const FIELD_ISSUES = [
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_characters',
+  'invalid_option',
+  'invalid_type',
+  'invalid',
+] as const;
+export type TFieldIssue = (typeof FIELD_ISSUES)[number];
+
+export const ZFieldError = z.object({
+  /** Dotted path inside the body, query or params: `name`, `members.0.role`. */
+  field: z.string(),
+  issue: z.enum(FIELD_ISSUES),
+  /** The bound that was crossed: characters for text, the value for numbers. */
+  limit: z.number().optional(),
+  /** For `invalid_format`: email, uuid, datetime, regex… */
+  format: z.string().optional(),
+  message: z.string(),
+});
+export type TFieldError = z.infer<typeof ZFieldError>;
 
 export const ZErrorBody = z.object({
   requestId: z.string(),
@@ -31,3 +94,33 @@ export const ZErrorBody = z.object({
   details: z.unknown().optional(),
 });
 export type TErrorBody = z.infer<typeof ZErrorBody>;
+
+/**
+ * A Zod issue as a field error without its message. The server uses it for `details`, the web for
+ * the messages of its own form validation, so both sides word a problem the same way.
+ */
+export function fieldIssueOf(iss: z.core.$ZodIssue | z.core.$ZodRawIssue): Omit<TFieldError, 'message'> {
+  const field = (iss.path ?? []).map(String).join('.');
+  const limitOf = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? Number(n) : undefined);
+  switch (iss.code) {
+    case 'too_small': {
+      const limit = limitOf(iss.minimum);
+      if (iss.origin === 'string') return limit === 1 ? { field, issue: 'required' } : { field, issue: 'too_short', limit };
+      return iss.origin === 'array' && limit === 1 ? { field, issue: 'required' } : { field, issue: 'too_small', limit };
+    }
+    case 'too_big':
+      return { field, issue: iss.origin === 'string' ? 'too_long' : 'too_big', limit: limitOf(iss.maximum) };
+    case 'invalid_format':
+      return { field, issue: 'invalid_format', format: iss.format };
+    case 'invalid_value':
+    case 'invalid_union':
+    case 'invalid_key':
+      return { field, issue: 'invalid_option' };
+    case 'invalid_type':
+      return { field, issue: iss.input === undefined ? 'required' : 'invalid_type' };
+    case 'custom':
+      return { field, issue: (iss.params as { reason?: string } | undefined)?.reason === INVALID_CHARACTERS ? 'invalid_characters' : 'invalid' };
+    default:
+      return { field, issue: 'invalid' };
+  }
+}

@@ -1,14 +1,46 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { fieldIssueOf, type TErrorBody, type TFieldError } from '../../../shared/contracts/errors.ts';
 import { AppError } from '../errors/errors.ts';
 
-type TBody = { requestId: string; code: string; message: string; details?: unknown };
+/** English wording of a field error, for API users; the web words it from `issue` and `limit`. */
+function englishMessage(e: Omit<TFieldError, 'message'>, zodMessage: string): string {
+  const name = e.field || 'the value';
+  switch (e.issue) {
+    case 'required':
+      return `${name} is required`;
+    case 'too_short':
+      return `${name} must have at least ${e.limit} characters`;
+    case 'too_long':
+      return `${name} must have at most ${e.limit} characters`;
+    case 'too_small':
+      return `${name} must be at least ${e.limit}`;
+    case 'too_big':
+      return `${name} must be at most ${e.limit}`;
+    case 'invalid_characters':
+      return `${name} contains characters that cannot be stored (NUL or an unpaired surrogate)`;
+    case 'invalid_format':
+      return e.format === 'regex' ? `${name}: ${zodMessage}` : `${name} must be a valid ${e.format}`;
+    default:
+      return e.field ? `${name}: ${zodMessage}` : zodMessage;
+  }
+}
+
+type TValidationItem = { keyword: string; instancePath?: string; message?: string; params?: Record<string, unknown> };
+
+/** fastify-type-provider-zod hands over each Zod issue flattened; put it back together. */
+const toFieldError = (v: TValidationItem): TFieldError => {
+  const issue = { ...v.params, code: v.keyword, path: (v.instancePath ?? '').split('/').filter(Boolean), message: v.message ?? '' } as unknown as z.core.$ZodIssue;
+  const e = fieldIssueOf(issue);
+  return { ...e, message: englishMessage(e, v.message ?? 'is invalid') };
+};
 
 /** One mapping from errors to `{ requestId, code, message, details }`; no stack or SQL leaves the server. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const requestId = String(req.id);
-    const send = (status: number, body: Omit<TBody, 'requestId'>, headers: Record<string, string> = {}) =>
+    const send = (status: number, body: Omit<TErrorBody, 'requestId'>, headers: Record<string, string> = {}) =>
       reply.status(status).headers(headers).send({ requestId, ...body });
 
     if (err instanceof AppError) {
@@ -18,17 +50,9 @@ export function installErrorHandler(app: FastifyInstance) {
       return send(err.status, { code: err.code, message: err.message, details: err.details }, err.headers);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        field: [v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path?.join('.')].filter(Boolean).join(''),
-        message: v.message,
-      }));
+      const details = (err.validation as unknown as TValidationItem[]).map(toFieldError);
       const where = err.validationContext ?? 'body';
-      const first = details[0];
-      return send(400, {
-        code: 'validation_failed',
-        message: `Invalid ${where}${first ? `: ${first.field ? `${first.field}: ` : ''}${first.message}` : ''}`,
-        details,
-      });
+      return send(400, { code: 'validation_failed', message: `Invalid ${where}: ${details.map((d) => d.message).join('; ')}`, details });
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, { code: 'payload_too_large', message: 'The request body is too large.' });
