@@ -127,6 +127,21 @@ describe.skipIf(!backendAvailable)('catalog: custom frameworks (YAML and XLSX im
     ]);
   });
 
+  it('refuses NUL and lone surrogates in a YAML value with a 400 naming the line, and imports nothing (issue 7 §4)', async () => {
+    const withNul = frameworkYaml('acme-nul').replace('title: { en: "AI register"', 'title: { en: "AI\\0register"');
+    const withSurrogate = frameworkYaml('acme-surrogate').replace('ref: "G1.2"', 'ref: "G1.\\uD8002"');
+    for (const [id, body, field] of [
+      ['acme-nul', withNul, 'title.en'],
+      ['acme-surrogate', withSurrogate, 'ref'],
+    ] as const) {
+      const res = await c.post(importUrl(), body, YAML);
+      expect(res.statusCode).toBe(400);
+      const line = body.split('\n').findIndex((l) => l.includes('\\0') || l.includes('\\uD800')) + 1;
+      expect(res.json().details).toEqual([{ line, reason: expect.stringMatching(new RegExp(`${field.replace('.', '\\.')} contains characters that cannot be stored`)) }]);
+      expect(await storedVersions(id)).toEqual([]);
+    }
+  });
+
   it('imports an XLSX workbook and reports a bad row by its number, importing nothing', async () => {
     const ok = await workbook(
       [

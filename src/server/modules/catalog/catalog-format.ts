@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { DOCUMENTED_INFORMATION, RELATIONS, REQUIREMENT_KINDS, type TRelation, type TRequirementKind } from '../../../shared/contracts/catalog.ts';
+import { isSafeText } from '../../../shared/contracts/common.ts';
 import { sha256Hex } from '../../platform/crypto/crypto.ts';
 
 /*
@@ -12,6 +13,9 @@ import { sha256Hex } from '../../platform/crypto/crypto.ts';
 export { DOCUMENTED_INFORMATION, RELATIONS, REQUIREMENT_KINDS, type TRelation, type TRequirementKind };
 
 const missingOr = (other: string) => (iss: { input: unknown }) => (iss.input === undefined ? 'is missing' : other);
+// The same rule as every API string (contracts/common.ts): NUL or a lone surrogate would reach
+// PostgreSQL or the canonicalizer of the content hash and fail there as a 500.
+const UNSTORABLE = 'contains characters that cannot be stored (NUL or a lone surrogate)';
 
 /** YAML reads an unquoted 4.10 as the number 4.1: identifiers must be strings. */
 const ZIdentifier = (max: number) =>
@@ -19,14 +23,16 @@ const ZIdentifier = (max: number) =>
     .string({ error: missingOr('must be a quoted string (an unquoted 4.10 would read as the number 4.1)') })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine(isSafeText, UNSTORABLE);
 
 const ZText = (max: number) =>
   z
     .string({ error: missingOr('must be text') })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine(isSafeText, UNSTORABLE);
 
 const ZLocalized = (max: number) =>
   z.strictObject({ en: ZText(max), fr: ZText(max) }, { error: missingOr('must have an English (en) and a French (fr) text') });
