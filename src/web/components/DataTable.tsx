@@ -1,6 +1,7 @@
 import { Button, Center, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from './ConfirmButton';
 
 /*
  * Every list in the product is this one table: columns that may sort the loaded rows, an empty
@@ -25,6 +26,38 @@ export type TRowAction<T> = {
   allowed: (row: T) => boolean;
   render: (row: T) => ReactNode;
 };
+
+/** The usual destructive row action (Revoke, Remove): a red button behind a confirmation. */
+export function confirmAction<T>(o: {
+  key: string;
+  allowed: (row: T) => boolean;
+  label: string;
+  title: string;
+  ariaLabel: (row: T) => string;
+  message: (row: T) => ReactNode;
+  testId: (row: T) => string;
+  onConfirm: (row: T) => void;
+}): TRowAction<T> {
+  return {
+    key: o.key,
+    allowed: o.allowed,
+    render: (row) => (
+      <ConfirmButton
+        size="xs"
+        variant="subtle"
+        color="red"
+        aria-label={o.ariaLabel(row)}
+        data-testid={o.testId(row)}
+        title={o.title}
+        message={o.message(row)}
+        confirmLabel={o.label}
+        onConfirm={() => o.onConfirm(row)}
+      >
+        {o.label}
+      </ConfirmButton>
+    ),
+  };
+}
 
 export type TLoadMore = { hasMore: boolean; loading: boolean; onLoadMore: () => void };
 

@@ -1,7 +1,6 @@
 import { Badge, Code } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable } from '../../components/DataTable';
+import { confirmAction, DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { useRevokeApiToken } from './api';
 import type { TApiToken } from '../../../shared/contracts/api-tokens';
@@ -70,25 +69,16 @@ export function TokensTable({ tenantId, tokens, canRevoke }: Props) {
         },
       ]}
       actions={[
-        {
+        confirmAction<(typeof tokens)[number]>({
           key: 'revoke',
           allowed: (token) => canRevoke && token.abilities['apiToken.revoke'],
-          render: (token) => (
-            <ConfirmButton
-              size="xs"
-              variant="subtle"
-              color="red"
-              aria-label={t('apiTokens.revokeLabel', { name: token.name })}
-              data-testid={`api-token-revoke-${token.id}`}
-              title={t('apiTokens.revokeTitle')}
-              message={t('apiTokens.revokeConfirm', { name: token.name })}
-              confirmLabel={t('apiTokens.revoke')}
-              onConfirm={() => revoke.mutate(token.id)}
-            >
-              {t('apiTokens.revoke')}
-            </ConfirmButton>
-          ),
-        },
+          label: t('apiTokens.revoke'),
+          title: t('apiTokens.revokeTitle'),
+          ariaLabel: (token) => t('apiTokens.revokeLabel', { name: token.name }),
+          message: (token) => t('apiTokens.revokeConfirm', { name: token.name }),
+          testId: (token) => `api-token-revoke-${token.id}`,
+          onConfirm: (token) => revoke.mutate(token.id),
+        }),
       ]}
     />
   );

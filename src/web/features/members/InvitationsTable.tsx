@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable } from '../../components/DataTable';
+import { confirmAction, DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { useRevokeInvitation } from './api';
 import type { TInvitation } from '../../../shared/contracts/tenants';
@@ -33,25 +32,16 @@ export function InvitationsTable({ tenantId, invitations, canRevoke }: Props) {
         { key: 'expiresAt', header: t('members.invitations.expiresAt'), cell: (i) => format.dateTime(i.expiresAt), sortValue: (i) => i.expiresAt, nowrap: true },
       ]}
       actions={[
-        {
+        confirmAction<(typeof invitations)[number]>({
           key: 'revoke',
           allowed: (invitation) => canRevoke && invitation.abilities['invitation.revoke'],
-          render: (invitation) => (
-            <ConfirmButton
-              size="xs"
-              variant="subtle"
-              color="red"
-              aria-label={t('members.invitations.revokeLabel', { email: invitation.email })}
-              data-testid={`invitation-revoke-${invitation.id}`}
-              title={t('members.invitations.revokeTitle')}
-              message={t('members.invitations.revokeConfirm', { email: invitation.email })}
-              confirmLabel={t('members.invitations.revoke')}
-              onConfirm={() => revoke.mutate(invitation.id)}
-            >
-              {t('members.invitations.revoke')}
-            </ConfirmButton>
-          ),
-        },
+          label: t('members.invitations.revoke'),
+          title: t('members.invitations.revokeTitle'),
+          ariaLabel: (invitation) => t('members.invitations.revokeLabel', { email: invitation.email }),
+          message: (invitation) => t('members.invitations.revokeConfirm', { email: invitation.email }),
+          testId: (invitation) => `invitation-revoke-${invitation.id}`,
+          onConfirm: (invitation) => revoke.mutate(invitation.id),
+        }),
       ]}
     />
   );

@@ -1,7 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable } from '../../components/DataTable';
+import { confirmAction, DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { useRemoveMember, useUpdateMemberRole } from './api';
@@ -84,25 +83,16 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
         { key: 'joinedAt', header: t('members.joinedAt'), cell: (m) => format.date(m.joinedAt), sortValue: (m) => m.joinedAt, nowrap: true },
       ]}
       actions={[
-        {
+        confirmAction<(typeof members)[number]>({
           key: 'remove',
           allowed: (member) => canRemove && member.abilities['member.remove'],
-          render: (member) => (
-            <ConfirmButton
-              size="xs"
-              variant="subtle"
-              color="red"
-              aria-label={t('members.removeLabel', { name: labelOf(member) })}
-              data-testid={`member-remove-${member.userId}`}
-              title={t('members.removeTitle')}
-              message={t('members.removeConfirm', { name: labelOf(member), tenant: tenant.name })}
-              confirmLabel={t('members.remove')}
-              onConfirm={() => remove.mutate(member.userId)}
-            >
-              {t('members.remove')}
-            </ConfirmButton>
-          ),
-        },
+          label: t('members.remove'),
+          title: t('members.removeTitle'),
+          ariaLabel: (member) => t('members.removeLabel', { name: labelOf(member) }),
+          message: (member) => t('members.removeConfirm', { name: labelOf(member), tenant: tenant.name }),
+          testId: (member) => `member-remove-${member.userId}`,
+          onConfirm: (member) => remove.mutate(member.userId),
+        }),
       ]}
     />
   );
