@@ -1,7 +1,7 @@
 import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import { AUDIT_ACTIONS } from '../../../shared/contracts/audit-actions.ts';
+import { AUDIT_ACTIONS, ZAuditAction, type TAuditAction } from '../../../shared/contracts/audit-actions.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -17,12 +17,12 @@ export function AuditPage() {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
   const allowed = can('audit.read');
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<TAuditAction | null>(null);
   const [subjectType, setSubjectType] = useState('');
   const [debouncedSubjectType] = useDebouncedValue(subjectType.trim(), 300);
   const events = useAuditEvents(
     tenant.id,
-    { action: action ?? '', subjectType: debouncedSubjectType },
+    { action: action ?? undefined, subjectType: debouncedSubjectType || undefined },
     allowed,
   );
 
@@ -50,7 +50,7 @@ export function AuditPage() {
               placeholder={t('audit.filters.actionPlaceholder')}
               data={actionOptions}
               value={action}
-              onChange={setAction}
+              onChange={(value) => setAction(ZAuditAction.safeParse(value).data ?? null)}
               clearable
               searchable
               data-testid="audit-filter-action"

@@ -1,15 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TAuditPage, TAuditVerify } from '../../../shared/contracts/audit';
+import type { TAuditPage, TAuditQuery, TAuditVerify } from '../../../shared/contracts/audit';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export interface AuditFilters {
-  action: string;
-  subjectType: string;
-}
-
-export function useAuditEvents(tenantId: string, filters: AuditFilters, enabled = true) {
+export function useAuditEvents(tenantId: string, filters: Pick<TAuditQuery, 'action' | 'subjectType'>, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['tenant', tenantId, 'audit-events', filters],
     queryFn: ({ pageParam }) =>
