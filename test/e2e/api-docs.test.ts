@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, startE2eServer } from './support.ts';
+import { expect, it } from 'vitest';
+import { describeInChromium, useServerAndBrowser } from './support.ts';
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the API documentation page in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('the API documentation page in Chromium', () => {
+  const e2e = useServerAndBrowser();
 
   it('loads without a Content-Security-Policy error and shows each operation with its summary', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
+    const page = await e2e.browser.newPage({ locale: 'en-GB' });
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.baseUrl}/api/docs`);
+    await page.goto(`${e2e.server.baseUrl}/api/docs`);
     const login = page.locator('.opblock-summary', { hasText: '/api/auth/login' }).first();
     await login.waitFor();
     expect(await login.locator('.opblock-summary-description').innerText()).toMatch(/\w{3,}/);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const USER = { email: 'marie.curie@lumen-sante.example', name: 'Marie Curie', password: 'Lumen-radium-2026', locale: 'fr' as const };
 
@@ -15,26 +15,17 @@ const call = (page: Page, method: string, url: string, body?: unknown) =>
     [method, url, body] as const,
   );
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the audit log in French', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('the audit log in French', () => {
+  const e2e = useServerAndBrowser();
 
   it('reads as French sentences, filters by a translated action, shows the hash, and the account page shows the security history', async () => {
-    const { page, errors } = await signedInPage(browser, server, USER, 'fr-FR');
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, USER, 'fr-FR');
     const { tenant } = await call(page, 'POST', '/api/tenants', { name: 'Lumen Santé SAS', kind: 'organization' });
     await call(page, 'POST', `/api/tenants/${tenant.id}/invitations`, { email: 'jean@exemple.fr', role: 'contributor', locale: 'fr' });
     await call(page, 'PATCH', `/api/tenants/${tenant.id}`, { name: 'Lumen Santé SAS', requireMfa: false });
     await call(page, 'PATCH', `/api/tenants/${tenant.id}`, { name: 'Lumen Santé', requireMfa: false });
 
-    await page.goto(`${server.baseUrl}/t/${tenant.id}/audit`);
+    await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/audit`);
     const table = page.getByTestId('audit-table');
     await expect.poll(() => table.textContent()).toContain('Marie Curie a invité jean@exemple.fr comme Contributeur');
     const text = (await table.textContent())!;
@@ -56,7 +47,7 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the audit log 
     await expect.poll(async () => page.getByTestId('audit-sentence').count()).toBe(1);
     expect(await page.getByTestId('audit-sentence').first().textContent()).toBe('Marie Curie a invité jean@exemple.fr comme Contributeur');
 
-    await page.goto(`${server.baseUrl}/account`);
+    await page.goto(`${e2e.server.baseUrl}/account`);
     const history = page.getByTestId('security-history');
     await expect.poll(() => history.textContent()).toContain('Marie Curie s’est connecté');
     expect(errors).toEqual([]);

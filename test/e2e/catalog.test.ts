@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { expect, it } from 'vitest';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const USER = { email: 'marc.petit@verite-certification.example', name: 'Marc Petit', password: 'Verite-audit-2026', locale: 'fr' as const };
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the framework browser in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('the framework browser in Chromium', () => {
+  const e2e = useServerAndBrowser();
 
   it('lists the frameworks in French, shows the 42001 tree and a requirement with its crosswalks', async () => {
-    const { page, errors } = await signedInPage(browser, server, USER, 'fr-FR');
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, USER, 'fr-FR');
 
-    await page.goto(`${server.baseUrl}/catalog`);
+    await page.goto(`${e2e.server.baseUrl}/catalog`);
     const card = page.getByTestId('catalog-framework-iso-iec-42001-2023');
     await expect.poll(() => card.textContent()).toMatch(/42001/);
     for (const id of ['soc2-tsc-2017', 'iso-iec-27001-2022', 'eu-ai-act-2024', 'nist-ai-rmf-1.0']) {
@@ -61,15 +51,15 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the framework 
   });
 
   it('shows French group titles and finds requirements by their French description, accents folded, page after page', async () => {
-    const { page, errors } = await signedInPage(browser, server, { ...USER, email: 'lea.martin@verite-certification.example', name: 'Léa Martin' }, 'fr-FR');
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, { ...USER, email: 'lea.martin@verite-certification.example', name: 'Léa Martin' }, 'fr-FR');
 
-    await page.goto(`${server.baseUrl}/catalog/eu-ai-act-2024`);
+    await page.goto(`${e2e.server.baseUrl}/catalog/eu-ai-act-2024`);
     await page.getByTestId('catalog-tree').waitFor();
     expect(await page.getByTestId('catalog-node-Chapter I').locator('a').first().textContent()).toMatch(/^Chapitre IDispositions générales/);
     expect(await page.getByTestId('catalog-node-Annex III(5)(c)').locator('a').first().textContent()).toMatch(/^Annexe III, point 5 c\)/);
     expect(await page.getByTestId('catalog-tree').textContent()).not.toMatch(/Chapter |Annex /);
 
-    await page.goto(`${server.baseUrl}/catalog`);
+    await page.goto(`${e2e.server.baseUrl}/catalog`);
     const search = page.getByTestId('catalog-search');
     // Found by its French description only ("…comme la supervision humaine"), not by its title.
     await search.fill('supervision humaine');

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { currentTotp } from '../../src/server/platform/auth/totp.ts';
-import { chromiumAvailable, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const USER = { email: 'anne.leroy@verite-certification.example', name: 'Anne Leroy', password: 'Verite-programme-2026', locale: 'en' as const };
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('two-factor authentication in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('two-factor authentication in Chromium', () => {
+  const e2e = useServerAndBrowser();
 
   it('enrols with the QR page, shows recovery codes once, then sign-in asks for the code', async () => {
-    const { page, errors } = await signedInPage(browser, server, USER, 'en-GB');
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, USER, 'en-GB');
 
-    await page.goto(`${server.baseUrl}/account`);
+    await page.goto(`${e2e.server.baseUrl}/account`);
     await page.getByTestId('mfa-enrol').click();
     await page.getByTestId('mfa-qr').waitFor();
     const secret = (await page.getByTestId('mfa-secret').textContent())!.trim();

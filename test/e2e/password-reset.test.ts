@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
-import { chromiumAvailable, launchBrowser, startE2eServer } from './support.ts';
+import { describeInChromium, useServerAndBrowser } from './support.ts';
 
 const USER = { email: 'claire.martin@lumiere-credit.example', name: 'Claire Martin', password: 'Lumiere-ancien-2026', locale: 'fr' as const };
 const NEW_PASSWORD = 'Lumiere-nouveau-2026';
@@ -23,32 +22,23 @@ async function resetLinkFromOutbox(dataDir: string, to: string): Promise<string>
   throw new Error(`no reset mail for ${to}`);
 }
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('forgot password in Chromium, in French', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('forgot password in Chromium, in French', () => {
+  const e2e = useServerAndBrowser();
 
   it('asks for a link from the sign-in page, sets a new password from the mail, then signs in with it', async () => {
-    await createAccountsService(server.platform).createAdmin(USER, { requestId: 'e2e', ip: null, userAgent: null });
-    const page = await browser.newPage({ locale: 'fr-FR' });
+    await createAccountsService(e2e.server.platform).createAdmin(USER, { requestId: 'e2e', ip: null, userAgent: null });
+    const page = await e2e.browser.newPage({ locale: 'fr-FR' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.server.baseUrl}/login`);
     await page.getByTestId('login-forgot').click();
     await page.getByTestId('forgot-email').fill(USER.email);
     await page.getByTestId('forgot-submit').click();
     await expect.poll(() => page.getByTestId('forgot-sent').textContent()).toContain(`Si un compte existe pour ${USER.email}`);
 
-    const token = await resetLinkFromOutbox(server.platform.config.dataDir, USER.email);
-    await page.goto(`${server.baseUrl}/reset-password#${token}`);
+    const token = await resetLinkFromOutbox(e2e.server.platform.config.dataDir, USER.email);
+    await page.goto(`${e2e.server.baseUrl}/reset-password#${token}`);
     await page.getByTestId('reset-password').fill(NEW_PASSWORD);
     await page.getByTestId('reset-password-confirm').fill(NEW_PASSWORD);
     await page.getByTestId('reset-submit').click();
@@ -57,12 +47,12 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('forgot passwor
     expect(page.url()).not.toContain(token);
 
     // The same link opened again (another tab) explains itself.
-    const again = await browser.newPage({ locale: 'fr-FR' });
-    await again.goto(`${server.baseUrl}/reset-password#${token}`);
+    const again = await e2e.browser.newPage({ locale: 'fr-FR' });
+    await again.goto(`${e2e.server.baseUrl}/reset-password#${token}`);
     await expect.poll(() => again.getByTestId('reset-link-problem').textContent()).toContain('a déjà servi');
     await again.close();
 
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.server.baseUrl}/login`);
     await page.getByTestId('login-email').fill(USER.email);
     await page.getByTestId('login-password').fill(NEW_PASSWORD);
     await page.getByTestId('login-submit').click();

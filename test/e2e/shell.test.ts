@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { invitationToken } from '../../src/server/modules/tenants/invitations-service.ts';
-import { chromiumAvailable, launchBrowser, startE2eServer } from './support.ts';
+import { describeInChromium, useServerAndBrowser } from './support.ts';
 
 const ADMIN = { name: 'Claire Martin', email: 'claire.martin@lumiere-credit.example', password: 'Lumiere-scoring-2026' };
 const INVITEE = 'ines.dubois@lumiere-credit.example';
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the web shell in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('the web shell in Chromium', () => {
+  const e2e = useServerAndBrowser();
 
   it('first run, sign in, create an organization, invite a member, switch to French', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
+    const page = await e2e.browser.newPage({ locale: 'en-GB' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.baseUrl);
+    await page.goto(e2e.server.baseUrl);
     await page.waitForURL(/\/setup/);
     const icon = await page.locator('link[rel=icon]').getAttribute('href');
-    const iconRes = await page.request.get(new URL(icon!, server.baseUrl).href);
+    const iconRes = await page.request.get(new URL(icon!, e2e.server.baseUrl).href);
     expect([iconRes.status(), iconRes.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
     await page.getByTestId('setup-name').fill(ADMIN.name);
     await page.getByTestId('setup-email').fill(ADMIN.email);
@@ -79,11 +69,11 @@ describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('the web shell 
     expect(errors).toEqual([]);
 
     // The invitee opens the signed link in another browser profile and joins, in French.
-    const inv = await server.platform.db.selectFrom('invitations').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
-    const token = invitationToken(server.platform.secretKey, tenantId, inv.id, inv.expires_at);
-    const other = await browser.newContext({ locale: 'fr-FR' });
+    const inv = await e2e.server.platform.db.selectFrom('invitations').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+    const token = invitationToken(e2e.server.platform.secretKey, tenantId, inv.id, inv.expires_at);
+    const other = await e2e.browser.newContext({ locale: 'fr-FR' });
     const p2 = await other.newPage();
-    await p2.goto(`${server.baseUrl}/invite/${token}`);
+    await p2.goto(`${e2e.server.baseUrl}/invite/${token}`);
     await p2.getByTestId('invite-accept-name').fill('Inès Dubois');
     await p2.getByTestId('invite-accept-password').fill('Une-Phrase-Solide-2026');
     await p2.getByTestId('invite-accept-password-confirm').fill('Une-Phrase-Solide-2026');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -55,4 +56,21 @@ export async function signedInPage(browser: Browser, server: { baseUrl: string; 
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
   return { page, errors };
+}
+
+/** Browser flows run wherever Chromium is installed, and are mandatory in CI. */
+export const describeInChromium = describe.skipIf(!chromiumAvailable && process.env.CI !== 'true');
+
+/** One real server and one browser per test file, started before its tests and stopped after. */
+export function useServerAndBrowser() {
+  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
+  beforeAll(async () => {
+    e2e.server = await startE2eServer();
+    e2e.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.stop();
+  });
+  return e2e;
 }

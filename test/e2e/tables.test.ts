@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { expect, it } from 'vitest';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const USER = { email: 'claire.martin@lumiere-credit.example', name: 'Claire Martin', password: 'Lumiere-registre-2026', locale: 'en' as const };
 const LONG_NAME = `Zeta nightly evidence collector for the credit-scoring model registry ${'x'.repeat(30)}`.slice(0, 100);
 
-describe.skipIf(!chromiumAvailable && process.env.CI !== 'true')('lists in Chromium (DataTable)', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describeInChromium('lists in Chromium (DataTable)', () => {
+  const e2e = useServerAndBrowser();
 
   it('keeps row actions on screen for long names, sorts by a column, and shows the empty state', async () => {
-    const { page, errors } = await signedInPage(browser, server, USER, 'en-GB');
-    await page.goto(`${server.baseUrl}/tenants/new`);
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, USER, 'en-GB');
+    await page.goto(`${e2e.server.baseUrl}/tenants/new`);
     await page.getByTestId('tenant-name').fill('Lumière Crédit');
     await page.getByTestId('tenant-kind-organization').click();
     await page.getByTestId('tenant-create-submit').click();
     await page.waitForURL(/\/t\/[0-9a-f-]{36}/);
     const tenantId = page.url().match(/\/t\/([0-9a-f-]{36})/)![1]!;
 
-    await page.goto(`${server.baseUrl}/t/${tenantId}/api-tokens`);
+    await page.goto(`${e2e.server.baseUrl}/t/${tenantId}/api-tokens`);
     await page.getByTestId('api-tokens-table-empty').waitFor();
 
     for (const name of [LONG_NAME, 'Alpha CI']) {
