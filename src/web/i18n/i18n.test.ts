@@ -3,7 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageKeys, t } from '../../server/platform/i18n/messages.ts';
 
-const load = (lang: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `${lang}.json`), 'utf8'));
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), 'utf8'));
+// The shell's file plus every module's namespace file, as resources.ts merges them.
+const load = (lang: string) => {
+  const merged: Record<string, unknown> = read(`${lang}.json`);
+  for (const file of fs.readdirSync(path.join(import.meta.dirname, 'modules')).filter((f) => f.endsWith(`.${lang}.json`)))
+    merged[file.slice(0, -`.${lang}.json`.length)] = read(path.join('modules', file));
+  return merged;
+};
 const flatten = (o: Record<string, unknown>, prefix = ''): [string, unknown][] =>
   Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
 

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
+import { resources } from './resources';
 import { LOCALES, ZLocale, type TLocale } from '../../shared/contracts/common';
 
 const STORAGE_KEY = 'attest.locale';
@@ -42,7 +41,7 @@ function applyLocale(lng: string) {
 i18n.on('languageChanged', applyLocale);
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: { en: { translation: resources.en }, fr: { translation: resources.fr } },
   lng: readStoredLocale() ?? browserLocale(),
   fallbackLng: 'en',
   supportedLngs: LOCALES,

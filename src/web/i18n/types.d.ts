@@ -1,8 +1,8 @@
-import type en from './en.json';
+import type { TTranslation } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: TTranslation };
   }
 }

@@ -8,17 +8,19 @@ import { BUILT_IN_CATALOGS_DIR, readCatalogDir } from './catalog-files.ts';
  * UI (fr.json) and in the built-in catalogs. A failure names the string and the rule it breaks.
  */
 
-const FR_JSON = path.resolve(import.meta.dirname, '../../../web/i18n/fr.json');
+const I18N_DIR = path.resolve(import.meta.dirname, '../../../web/i18n');
+// The shell's fr.json and every module's `modules/<namespace>.fr.json`.
+const FR_FILES = ['fr.json', ...fs.readdirSync(path.join(I18N_DIR, 'modules')).filter((f) => f.endsWith('.fr.json')).map((f) => `modules/${f}`)];
 
 type TText = { where: string; text: string };
 
 function webStrings(): TText[] {
   const out: TText[] = [];
   const walk = (v: unknown, key: string) => {
-    if (typeof v === 'string') out.push({ where: `fr.json ${key}`, text: v });
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, key ? `${key}.${k}` : k);
+    if (typeof v === 'string') out.push({ where: key, text: v });
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${key}${key.endsWith(' ') ? '' : '.'}${k}`);
   };
-  walk(JSON.parse(fs.readFileSync(FR_JSON, 'utf8')), '');
+  for (const file of FR_FILES) walk(JSON.parse(fs.readFileSync(path.join(I18N_DIR, file), 'utf8')), `${file} `);
   return out;
 }
 
