@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageKeys, t } from '../../server/platform/i18n/messages.ts';
+import { ERROR_CODES, FIELD_ISSUES } from '../../shared/contracts/errors.ts';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), 'utf8'));
 // The shell's file plus every module's namespace file, as resources.ts merges them.
@@ -27,6 +28,13 @@ describe('translations', () => {
     const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     // A singular plural form may spell the number out (« Premier résultat ») instead of {{count}}.
     for (const [k, v] of en) if (!k.endsWith('_one')) expect(vars(fr.get(k)), k).toEqual(vars(v));
+  });
+
+  it('every error code and field issue has its sentence in both languages', () => {
+    for (const map of [en, fr]) {
+      for (const code of ERROR_CODES) expect(map.has(`errors.codes.${code}`), code).toBe(true);
+      for (const issue of FIELD_ISSUES) expect(map.has(`errors.fields.${issue}`) || map.has(`errors.fields.${issue}_other`), issue).toBe(true);
+    }
   });
 
   it('server strings (e-mails) exist in both languages, in real French', () => {

@@ -1,75 +1,44 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordFields, withNewPassword } from '../../components/NewPasswordFields';
 import { notifySuccess } from '../../lib/errors';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts';
+import { useContractForm, useServerErrors } from '../../lib/forms';
+import { ZChangePasswordBody } from '../../../shared/contracts/accounts';
 import { useChangePassword } from './api';
+
+const ZPasswordChangeForm = withNewPassword({ currentPassword: ZChangePasswordBody.shape.currentPassword });
 
 export function PasswordSection() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [touched, setTouched] = useState(false);
-  const toggle = { 'aria-label': t('fields.togglePassword') };
+  const form = useContractForm(ZPasswordChangeForm, { currentPassword: '', password: '', confirm: '' });
+  const unplaced = useServerErrors(form, change.error, { newPassword: 'password' });
 
-  const tooShort = next.length < PASSWORD_MIN_LENGTH;
-  const mismatch = confirm !== next;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (tooShort || mismatch) return;
+  const submit = form.onSubmit(({ currentPassword, password }) =>
     change.mutate(
-      { currentPassword: current, newPassword: next },
+      { currentPassword, newPassword: password },
       {
         onSuccess: () => {
-          setCurrent('');
-          setNext('');
-          setConfirm('');
-          setTouched(false);
+          form.reset();
           notifySuccess(t('account.password.changed'));
         },
       },
-    );
-  };
+    ),
+  );
 
   return (
     <form onSubmit={submit} aria-label={t('account.password.title')}>
       <Stack gap="md" maw={480}>
-        <ErrorAlert error={change.error} />
+        <ErrorAlert error={unplaced} />
         <PasswordInput
           label={t('account.password.current')}
           autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
-          visibilityToggleButtonProps={toggle}
+          {...form.getInputProps('currentPassword')}
+          visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
           data-testid="password-current"
         />
-        <PasswordInput
-          label={t('account.password.new')}
-          description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          error={touched && tooShort ? t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined}
-          visibilityToggleButtonProps={toggle}
-          data-testid="password-new"
-        />
-        <PasswordInput
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={touched && mismatch ? t('auth.password.mismatch') : undefined}
-          visibilityToggleButtonProps={toggle}
-          data-testid="password-confirm"
-        />
+        <NewPasswordFields form={form} label={t('account.password.new')} testIds={{ password: 'password-new', confirm: 'password-confirm' }} />
         <Group justify="space-between" align="center" wrap="nowrap">
           <Text size="xs" c="dimmed">
             {t('account.password.othersSignedOut')}

@@ -1,12 +1,16 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../../shared/contracts/common';
+import { z } from 'zod';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LOCALES, ZName } from '../../../shared/contracts/common';
 import { notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
+import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useUpdateMe } from '../auth/api';
 import { useChangeLanguage } from '../auth/useChangeLanguage';
 import { useCurrentUser } from '../auth/useCurrentUser';
+
+const ZProfileForm = z.object({ name: ZName });
 
 export function ProfileSection() {
   const { t } = useTranslation();
@@ -14,12 +18,11 @@ export function ProfileSection() {
   const me = useCurrentUser();
   const update = useUpdateMe();
   const { language, change } = useChangeLanguage();
-  const [name, setName] = useState(me.user.name);
+  const form = useContractForm(ZProfileForm, { name: me.user.name });
+  const unplaced = useServerErrors(form, update.error);
+  const name = form.getValues().name.trim();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate({ name: name.trim() }, { onSuccess: () => notifySuccess(t('account.profile.saved')) });
-  };
+  const submit = form.onSubmit((values) => update.mutate({ name: values.name }, { onSuccess: () => notifySuccess(t('account.profile.saved')) }));
 
   return (
     <Stack gap="md" maw={480}>
@@ -39,20 +42,10 @@ export function ProfileSection() {
       />
       <form onSubmit={submit} aria-label={t('account.profile.title')}>
         <Stack gap="md">
-          <TextInput
-            label={t('fields.name')}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            data-testid="profile-name"
-          />
+          <ErrorAlert error={unplaced} />
+          <TextInput label={t('fields.name')} {...form.getInputProps('name')} data-testid="profile-name" />
           <Group justify="flex-end">
-            <Button
-              type="submit"
-              disabled={name.trim() === me.user.name || !name.trim()}
-              loading={update.isPending}
-              data-testid="profile-submit"
-            >
+            <Button type="submit" disabled={name === me.user.name || !name} loading={update.isPending} data-testid="profile-submit">
               {t('common.save')}
             </Button>
           </Group>

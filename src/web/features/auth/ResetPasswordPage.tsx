@@ -1,13 +1,16 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NewPasswordFields, withNewPassword } from '../../components/NewPasswordFields';
 import { PublicShell } from '../../layout/PublicShell';
 import { ApiError } from '../../lib/api';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts';
+import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useCompletePasswordReset, useResetPreview } from './passwordResetApi';
+
+const ZResetForm = withNewPassword({});
 
 /** Why a link cannot be used, as the server tells it (`details.reason`), in the user's language. */
 function linkProblem(error: unknown): 'invalid' | 'expired' | 'used' | null {
@@ -22,20 +25,14 @@ export function ResetPasswordPage() {
   const [token] = useState(() => decodeURIComponent(window.location.hash.replace(/^#/, '')));
   const preview = useResetPreview(token);
   const complete = useCompletePasswordReset();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [touched, setTouched] = useState(false);
+  const form = useContractForm(ZResetForm, { password: '', confirm: '' });
+  const unplaced = useServerErrors(form, complete.error);
 
   const problem = token ? linkProblem(preview.error) ?? linkProblem(complete.error) : 'invalid';
-  const tooShort = password.length < PASSWORD_MIN_LENGTH;
-  const mismatch = confirm !== password;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (tooShort || mismatch) return;
-    complete.mutate({ token, password }, { onSuccess: () => window.history.replaceState(null, '', '/reset-password') });
-  };
+  const submit = form.onSubmit(({ password }) =>
+    complete.mutate({ token, password }, { onSuccess: () => window.history.replaceState(null, '', '/reset-password') }),
+  );
 
   const body = () => {
     if (complete.isSuccess) {
@@ -70,31 +67,9 @@ export function ResetPasswordPage() {
           <Text size="sm" c="dimmed">
             {t('auth.reset.description', { email: preview.data.email })}
           </Text>
-          <ErrorAlert error={complete.error} />
+          <ErrorAlert error={unplaced} />
           <TextInput label={t('fields.email')} value={preview.data.email} readOnly autoComplete="username" />
-          <PasswordInput
-            label={t('fields.password')}
-            description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
-            autoComplete="new-password"
-            required
-            maxLength={256}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={touched && tooShort ? t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined}
-            data-testid="reset-password"
-            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-          />
-          <PasswordInput
-            label={t('fields.confirmPassword')}
-            autoComplete="new-password"
-            required
-            maxLength={256}
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={touched && mismatch ? t('auth.password.mismatch') : undefined}
-            data-testid="reset-password-confirm"
-            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-          />
+          <NewPasswordFields form={form} testIds={{ password: 'reset-password', confirm: 'reset-password-confirm' }} />
           <Button type="submit" loading={complete.isPending} fullWidth data-testid="reset-submit">
             {t('auth.reset.submit')}
           </Button>

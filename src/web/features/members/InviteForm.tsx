@@ -1,14 +1,14 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { currentLocale, isLocale } from '../../i18n';
-import { LOCALES, type TLocale } from '../../../shared/contracts/common';
+import { currentLocale } from '../../i18n';
 import { notifySuccess } from '../../lib/errors';
+import { useContractForm, useServerErrors } from '../../lib/forms';
+import { LOCALES } from '../../../shared/contracts/common';
+import type { TRole, TTenantKind } from '../../../shared/contracts/roles';
+import { ZCreateInvitationBody, type TTenantDetail } from '../../../shared/contracts/tenants';
 import { useInvite } from './api';
 import { RoleSelect } from './RoleSelect';
-import type { TRole, TTenantKind } from '../../../shared/contracts/roles';
-import type { TTenantDetail } from '../../../shared/contracts/tenants';
 
 const DEFAULT_ROLE: Record<TTenantKind, TRole> = {
   organization: 'contributor',
@@ -18,54 +18,29 @@ const DEFAULT_ROLE: Record<TTenantKind, TRole> = {
 export function InviteForm({ tenant }: { tenant: TTenantDetail }) {
   const { t } = useTranslation();
   const invite = useInvite(tenant.id);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<TRole>(DEFAULT_ROLE[tenant.kind]);
-  const [locale, setLocale] = useState<TLocale>(currentLocale());
+  const form = useContractForm(ZCreateInvitationBody, { email: '', role: DEFAULT_ROLE[tenant.kind], locale: currentLocale() });
+  const unplaced = useServerErrors(form, invite.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const address = email.trim();
-    invite.mutate(
-      { email: address, role, locale },
-      {
-        onSuccess: () => {
-          notifySuccess(t('members.invite.sent', { email: address }));
-          // The next invitation starts afresh: one person's role and language must not carry over.
-          setEmail('');
-          setRole(DEFAULT_ROLE[tenant.kind]);
-          setLocale(currentLocale());
-        },
+  const submit = form.onSubmit((values) =>
+    invite.mutate(values, {
+      onSuccess: () => {
+        notifySuccess(t('members.invite.sent', { email: values.email.trim() }));
+        // The next invitation starts afresh: one person's role and language must not carry over.
+        form.setValues({ email: '', role: DEFAULT_ROLE[tenant.kind], locale: currentLocale() });
       },
-    );
-  };
+    }),
+  );
 
   return (
     <form onSubmit={submit} aria-label={t('members.invite.title')}>
       <Stack gap="md">
-        <ErrorAlert error={invite.error} />
+        <ErrorAlert error={unplaced} />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            data-testid="invite-email"
-          />
-          <RoleSelect
-            label={t('fields.role')}
-            kind={tenant.kind}
-            value={role}
-            onChange={setRole}
-            data-testid="invite-role"
-          />
+          <TextInput label={t('fields.email')} {...form.getInputProps('email')} data-testid="invite-email" />
+          <RoleSelect label={t('fields.role')} kind={tenant.kind} {...form.getInputProps('role')} data-testid="invite-role" />
           <NativeSelect
             label={t('members.invite.locale')}
-            value={locale}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isLocale(value)) setLocale(value);
-            }}
+            {...form.getInputProps('locale')}
             data={LOCALES.map((l) => ({ value: l, label: t(`language.name.${l}`) }))}
             data-testid="invite-locale"
           />

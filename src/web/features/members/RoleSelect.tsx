@@ -4,23 +4,27 @@ import { rolesForKind, type TRole, type TTenantKind } from '../../../shared/cont
 
 interface RoleSelectProps extends Omit<NativeSelectProps, 'data' | 'value' | 'onChange'> {
   kind: TTenantKind;
-  value: TRole;
-  onChange: (role: TRole) => void;
+  /** The roles offered; the tenant kind's roles when absent. The current value is always listed. */
+  roles?: readonly TRole[];
+  /** Optional so that a form's `getInputProps('role')` can be spread in. */
+  value?: TRole;
+  onChange?: (role: TRole) => void;
   'data-testid'?: string;
 }
 
-export function RoleSelect({ kind, value, onChange, ...props }: RoleSelectProps) {
+export function RoleSelect({ kind, roles, value, onChange, ...props }: RoleSelectProps) {
   const { t } = useTranslation();
-  const roles = rolesForKind(kind);
+  const offered = roles ?? rolesForKind(kind);
+  const listed = value && !offered.includes(value) ? [value, ...offered] : offered;
   return (
     <NativeSelect
       {...props}
       value={value}
       onChange={(event) => {
-        const role = roles.find((r) => r === event.currentTarget.value);
-        if (role) onChange(role);
+        const role = listed.find((r) => r === event.currentTarget.value);
+        if (role) onChange?.(role);
       }}
-      data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      data={listed.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
     />
   );
 }

@@ -1,32 +1,29 @@
 import { Button, Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useContractForm, useServerErrors } from '../../lib/forms';
 import { rememberTenantId } from '../../lib/storage';
 import { useCreateTenant } from './api';
 import { TENANT_KINDS, type TTenantKind } from '../../../shared/contracts/roles';
+import { ZCreateTenantBody } from '../../../shared/contracts/tenants';
 
 export function CreateTenantPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateTenant();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<TTenantKind>('organization');
+  const form = useContractForm(ZCreateTenantBody, { name: '', kind: 'organization' as TTenantKind });
+  const unplaced = useServerErrors(form, create.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      { name: name.trim(), kind },
-      {
-        onSuccess: ({ tenant }) => {
-          rememberTenantId(tenant.id);
-          void navigate(`/t/${tenant.id}`);
-        },
+  const submit = form.onSubmit((values) =>
+    create.mutate(values, {
+      onSuccess: ({ tenant }) => {
+        rememberTenantId(tenant.id);
+        void navigate(`/t/${tenant.id}`);
       },
-    );
-  };
+    }),
+  );
 
   return (
     <Stack maw={640}>
@@ -34,21 +31,9 @@ export function CreateTenantPage() {
       <Card withBorder padding="lg">
         <form onSubmit={submit}>
           <Stack gap="md">
-            <ErrorAlert error={create.error} />
-            <TextInput
-              label={t('tenants.fields.name')}
-              required
-              maxLength={200}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              data-testid="tenant-name"
-            />
-            <Radio.Group
-              label={t('tenants.fields.kind')}
-              value={kind}
-              onChange={(value) => setKind(value as TTenantKind)}
-              required
-            >
+            <ErrorAlert error={unplaced} />
+            <TextInput label={t('tenants.fields.name')} {...form.getInputProps('name')} data-testid="tenant-name" />
+            <Radio.Group label={t('tenants.fields.kind')} {...form.getInputProps('kind')} required>
               <Stack gap="sm" mt="xs">
                 {TENANT_KINDS.map((k) => (
                   <Radio
