@@ -7,7 +7,7 @@ import { createPlatform, type TPlatform } from '../server/platform/platform.ts';
 import { checkpointAuditChain, verifyWithCheckpoints } from '../server/platform/audit-log/checkpoints.ts';
 import { startServer, startWorker } from '../server/server.ts';
 import { createAccountsService } from '../server/modules/accounts/accounts-service.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo } from './seed-demo/index.ts';
 import { checkCatalogs } from '../server/modules/catalog/catalog-check.ts';
 import { BUILT_IN_CATALOGS_DIR } from '../server/modules/catalog/catalog-files.ts';
 
@@ -17,13 +17,21 @@ type TCommand = { help: string; options: TOptions; run(v: Record<string, string 
 const UUID = /^[0-9a-f-]{36}$/i;
 const CLI_CONTEXT = { requestId: 'cli', ip: null, userAgent: 'attest-cli' };
 
-async function withPlatform<T>(fn: (p: TPlatform) => Promise<T>): Promise<T> {
+/**
+ * `queueJobs`: a command that goes through services which queue jobs (the demo seed) starts the
+ * job system without workers; a running server or `attest worker` runs what it queued.
+ */
+async function withPlatform<T>(fn: (p: TPlatform) => Promise<T>, opts: { queueJobs?: boolean } = {}): Promise<T> {
   const config = { ...loadConfig(), LOG_LEVEL: 'warn' as const };
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: `${config.dataDir}/pg`, poolMax: 2 });
+  let p: TPlatform | null = null;
   try {
     await migrateToLatest(database.db);
-    return await fn(createPlatform(config, database));
+    p = createPlatform(config, database);
+    if (opts.queueJobs) await p.jobs.start({ workers: false });
+    return await fn(p);
   } finally {
+    await p?.jobs.stop();
     await database.close();
   }
 }
@@ -120,7 +128,7 @@ export const commands: Record<string, TCommand> = {
         const summary = await seedDemo(p);
         console.log(summary);
         return 0;
-      });
+      }, { queueJobs: true });
     },
   },
 

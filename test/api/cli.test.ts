@@ -44,8 +44,11 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     ]);
     const roles = await t.p.db.selectFrom('memberships').select('role').execute();
     expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'contributor', 'decision_maker', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
+    // Built through the services: each member joined by accepting an invitation, as in the product.
+    const accepted = await t.p.db.selectFrom('audit_events').select('action').where('action', '=', 'invitation.accepted').execute();
+    expect(accepted).toHaveLength(6);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();
-  }, 60_000);
+  }, 180_000);
 });

@@ -66,6 +66,21 @@ export function createAccountsService(p: TAccountsDeps) {
     createAdmin: async (input: TSetupBody, ctx: TRequestContext): Promise<TUser> => (await createAdmin(input, ctx, { firstRunOnly: false })).user,
 
     /**
+     * The demo seed's founders: an ordinary account (not a platform administrator) opened from the
+     * CLI. Everyone else joins through an invitation, as in the product.
+     */
+    async createSeedAccount(input: TSetupBody, ctx: TRequestContext): Promise<TUser> {
+      assertAcceptablePassword(input.password);
+      const passwordHash = await hashPassword(input.password);
+      return p.db.transaction().execute(async (tx) => {
+        if (await repo.findUserByEmail(tx, input.email)) throw conflict('An account with this e-mail already exists.');
+        const u = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale });
+        await recordAudit(tx, null, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.created', subjectType: 'user', subjectId: u.id, after: { email: u.email, source: 'seed' }, actorEmail: 'seed' });
+        return toUserDto(u);
+      });
+    },
+
+    /**
      * The guess is counted before the password is checked (see brute-force.ts) and refunded when
      * right; the session and its `user.login` event commit together.
      */
