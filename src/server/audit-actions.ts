@@ -4,6 +4,7 @@ import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
 import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
 import { CATALOG_AUDIT } from './modules/catalog/catalog-audit.ts';
 import { FILES_AUDIT } from './modules/files/files-audit.ts';
+import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-assessments-audit.ts';
 import { TENANTS_AUDIT } from './modules/tenants/tenants-audit.ts';
 
 /**
@@ -16,6 +17,7 @@ export const AUDIT_REGISTRY = {
   ...API_TOKENS_AUDIT,
   ...FILES_AUDIT,
   ...CATALOG_AUDIT,
+  ...IMPACT_ASSESSMENTS_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

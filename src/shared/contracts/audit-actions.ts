@@ -33,6 +33,14 @@ export const AUDIT_ACTIONS = [
   'file.uploaded',
   'catalog.framework_imported',
   'catalog.framework_made_current',
+  'impact_assessment.created',
+  'impact_assessment.updated',
+  'impact_assessment.submitted',
+  'impact_assessment.returned',
+  'impact_assessment.approved',
+  'impact_assessment.version_started',
+  'impact_assessment.risk_linked',
+  'impact_assessment.settings_updated',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

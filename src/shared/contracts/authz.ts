@@ -21,6 +21,14 @@ export const ACTIONS = [
   'file.read',
   'catalog.read',
   'catalog.import',
+  'impactAssessment.read',
+  'impactAssessment.create',
+  'impactAssessment.update',
+  'impactAssessment.submit',
+  'impactAssessment.return',
+  'impactAssessment.approve',
+  'impactAssessment.revise',
+  'impactAssessment.configure',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -56,6 +56,12 @@ export const ERROR_CODES = [
   'catalog_file_empty',
   'framework_id_taken',
   'framework_version_changed',
+  // Impact assessments.
+  'assessment_incomplete',
+  'assessment_frozen',
+  'assessment_own_approval',
+  'assessment_open_version',
+  'ai_system_unknown',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

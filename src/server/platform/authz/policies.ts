@@ -3,6 +3,7 @@ import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies
 import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
 import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
 import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
+import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/impact-assessments-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
 import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
 import { TENANT_POLICIES } from '../../modules/tenants/tenants-policies.ts';
@@ -21,6 +22,7 @@ export const POLICIES = [
   ...AUDIT_POLICIES,
   ...FILE_POLICIES,
   ...CATALOG_POLICIES,
+  ...IMPACT_ASSESSMENT_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -25,23 +25,31 @@ describe('policy matrix', () => {
     const actual = table(ACTIONS, roles, (action, role) => decide(POLICIES, actorOf(role as TRole, kindOf(role)), action).ok);
     // organization: owner admin contributor viewer | certification body: scheme_manager auditor technical_reviewer decision_maker
     expect(actual).toBe(`
-                  | owner admin contributor viewer scheme_manager auditor technical_reviewer decision_maker
-tenant.read       | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
-tenant.update     | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-member.read       | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
-member.update     | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-member.remove     | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-member.invite     | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-invitation.revoke | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-apiToken.read     | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-apiToken.create   | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-apiToken.revoke   | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-audit.read        | ✓     ✓     ·           ·      ✓              ·       ✓                  ✓
-audit.checkpoint  | ✓     ✓     ·           ·      ✓              ·       ·                  ·
-file.upload       | ✓     ✓     ✓           ·      ✓              ✓       ·                  ·
-file.read         | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
-catalog.read      | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
-catalog.import    | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+                           | owner admin contributor viewer scheme_manager auditor technical_reviewer decision_maker
+tenant.read                | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
+tenant.update              | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+member.read                | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
+member.update              | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+member.remove              | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+member.invite              | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+invitation.revoke          | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+apiToken.read              | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+apiToken.create            | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+apiToken.revoke            | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+audit.read                 | ✓     ✓     ·           ·      ✓              ·       ✓                  ✓
+audit.checkpoint           | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+file.upload                | ✓     ✓     ✓           ·      ✓              ✓       ·                  ·
+file.read                  | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
+catalog.read               | ✓     ✓     ✓           ✓      ✓              ✓       ✓                  ✓
+catalog.import             | ✓     ✓     ·           ·      ✓              ·       ·                  ·
+impactAssessment.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+impactAssessment.create    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+impactAssessment.update    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+impactAssessment.submit    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+impactAssessment.return    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+impactAssessment.approve   | ✓     ✓     ·           ·      ·              ·       ·                  ·
+impactAssessment.revise    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+impactAssessment.configure | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

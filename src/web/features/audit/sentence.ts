@@ -93,6 +93,19 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'catalog.framework_made_current':
       Object.assign(vars, { id: v('id'), version: v('version'), requirements: format.number(Number(after.requirements ?? 0)) });
       break;
+    case 'impact_assessment.created':
+    case 'impact_assessment.updated':
+    case 'impact_assessment.submitted':
+    case 'impact_assessment.returned':
+    case 'impact_assessment.approved':
+    case 'impact_assessment.version_started':
+    case 'impact_assessment.risk_linked':
+      // An edit records only what changed: the title and version come from either side.
+      Object.assign(vars, { title: v('title', 'title' in after ? after : before), version: v('version', 'version' in after ? after : before), comment: v('comment') });
+      break;
+    case 'impact_assessment.settings_updated':
+      vars.changes = changes(t, before, after);
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
