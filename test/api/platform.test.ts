@@ -20,6 +20,13 @@ describe.skipIf(!backendAvailable)('platform endpoints and hardening', () => {
     expect(ready.json()).toMatchObject({ status: 'ready', migrations: 'applied', database: process.env.ATTEST_TEST_DB ?? 'pglite' });
   });
 
+  it('an authenticated GET /api/me is one SQL statement: the session, its user and memberships together', async () => {
+    const { c } = await tenantWithOwner(t);
+    const sql = await t.queriesDuring(() => c.get('/api/me'));
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/FROM sessions/);
+  });
+
   it('serves OpenAPI 3.1 generated from the route schemas, and its browsable page', async () => {
     const doc = (await t.app.inject('/api/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -34,10 +34,16 @@ export type TTestApp = {
   p: TPlatform;
   dataDir: string;
   databaseUrl: string | null;
+  /**
+   * The SQL statements run while `fn` runs (jobs are off in tests, so nothing else talks to the
+   * database): a list page's test asserts its round trips, e.g. the session lookup plus one query.
+   */
+  queriesDuring(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 };
 
 export async function createTestApp(env: Partial<Record<keyof TConfigInput, string>> = {}, opts: { databaseUrl?: string; dataDir?: string; logStream?: DestinationStream } = {}): Promise<TTestApp> {
+  let recording: string[] | null = null;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'attest-test-'));
   const databaseUrl = backend === 'postgres' ? (opts.databaseUrl ?? (await createTestDatabaseUrl())) : null;
   const config = loadConfig({
@@ -52,6 +58,7 @@ export async function createTestApp(env: Partial<Record<keyof TConfigInput, stri
     databaseUrl: config.DATABASE_URL,
     pgliteDir: opts.dataDir ? `${dataDir}/pg` : 'memory://',
     poolMax: 5,
+    onQuery: (sql) => recording?.push(sql),
   });
   await migrateToLatest(database.db);
   await loadCatalogs(database.db);
@@ -63,6 +70,15 @@ export async function createTestApp(env: Partial<Record<keyof TConfigInput, stri
     p,
     dataDir,
     databaseUrl,
+    async queriesDuring(fn) {
+      recording = [];
+      try {
+        await fn();
+        return recording;
+      } finally {
+        recording = null;
+      }
+    },
     async close() {
       await app.close();
       await p.jobs.stop();

@@ -31,18 +31,26 @@ export type TDatabaseOptions = {
   /** Folder for PGlite's files, or 'memory://' for a throwaway database. */
   pgliteDir?: string;
   poolMax?: number;
+  /** Called with every statement sent (Kysely's and `hot`'s): tests count round trips with it. */
+  onQuery?: (sql: string) => void;
 };
+
+const kyselyLog = (onQuery: TDatabaseOptions['onQuery']) =>
+  onQuery ? { log: (event: { level: string; query: { sql: string } }) => onQuery(event.query.sql) } : {};
 
 export async function openDatabase(opts: TDatabaseOptions): Promise<TDatabase> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...kyselyLog(opts.onQuery) });
     return {
       db,
       backend: 'postgres',
       pglite: null,
       connectionString: opts.databaseUrl,
-      hot: async <R,>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as R[],
+      hot: async <R,>(name: string, text: string, values: unknown[]) => {
+        opts.onQuery?.(text);
+        return (await pool.query({ name, text, values })).rows as R[];
+      },
       close: () => db.destroy(),
     };
   }
@@ -50,13 +58,16 @@ export async function openDatabase(opts: TDatabaseOptions): Promise<TDatabase> {
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
   // unaccent: catalog search folds accents in its generated tsvectors (migration 0003).
   const pglite = await PGlite.create(dir, { parsers: { 20: (v: string) => Number(v) }, extensions: { unaccent } });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...kyselyLog(opts.onQuery) });
   return {
     db,
     backend: 'pglite',
     pglite,
     connectionString: null,
-    hot: async <R,>(_name: string, text: string, values: unknown[]) => (await pglite.query<R>(text, values)).rows,
+    hot: async <R,>(_name: string, text: string, values: unknown[]) => {
+      opts.onQuery?.(text);
+      return (await pglite.query<R>(text, values)).rows;
+    },
     async close() {
       await db.destroy();
       await pglite.close();
