@@ -19,10 +19,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
 
 const seen: string[] = [];
+const failedOnce = new Set<string>();
 const recordJob = defineJob({
   id: 'test.record',
   payload: z.object({ n: z.number().int() }),
   async handler({ n }, { platform, jobId }) {
+    // 13 fails once: its retry must not take the rest of its batch with it.
+    if (n === 13 && !failedOnce.has(jobId)) {
+      failedOnce.add(jobId);
+      throw new Error('unlucky');
+    }
     seen.push(`${n}`);
     await platform.db.insertInto('job_log').values({ queue: 'test.record', job_id: jobId, payload: JSON.stringify({ n }) }).execute();
   },
@@ -79,10 +85,15 @@ describe.skipIf(!backendAvailable)('background jobs (pg-boss)', () => {
     const a = await instance(fs.mkdtempSync(path.join(os.tmpdir(), 'attest-jobs-a-')), url, true);
     const b = await instance(fs.mkdtempSync(path.join(os.tmpdir(), 'attest-jobs-b-')), url, true);
     for (let n = 0; n < 30; n++) await (n % 2 ? a : b).p.jobs.send((n % 2 ? a : b).p.db, recordJob, { n });
-    await waitUntil(async () => (await a.p.db.selectFrom('job_log').select('id').execute()).length >= 30);
+    await waitUntil(async () => (await a.p.db.selectFrom('job_log').select('id').execute()).length >= 30, 40_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(seen).toHaveLength(30);
     expect(new Set(seen).size).toBe(30);
+    // Only job 13 ran twice (its failure retried it alone); its batch-mates ran once.
+    expect(failedOnce.size).toBe(1);
+    const states = (await sql<{ state: string; retry_count: number; n: string }>`SELECT state, retry_count, data->>'n' AS n FROM pgboss.job WHERE name = 'test.record'`.execute(a.p.db)).rows;
+    expect(states.filter((r) => r.retry_count > 0).map((r) => r.n)).toEqual(['13']);
+    expect(states.every((r) => r.state === 'completed')).toBe(true);
     await a.close();
     await b.close();
   }, 60_000);

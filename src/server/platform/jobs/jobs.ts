@@ -23,6 +23,18 @@ export type TJobs = {
   readonly working: boolean;
 };
 
+/*
+ * Idle polling costs every request a share of the database (on PGlite, its only connection): a
+ * queue polls every 2 s, a scheduled one (hourly, daily) every 30 s; a batch that comes back full
+ * is followed at once by the next, so a backlog drains without waiting out the interval.
+ */
+const workOptions = (def: TAnyJobDefinition) => ({
+  pollingIntervalSeconds: def.schedule ? 30 : 2,
+  batchSize: 5,
+  burstWhenBatchFull: true,
+  perJobResults: true,
+});
+
 /**
  * pg-boss over the same database: on PostgreSQL its own pool (SKIP LOCKED makes a job run once
  * across instances), when embedded the PGlite adapter on our single connection. A job is queued
@@ -37,18 +49,20 @@ export function createJobs(database: TDatabase, log: Logger, opts: { workers: bo
   let started = false;
   let working = false;
 
-  async function run(def: TAnyJobDefinition, job: { id: string; data: unknown }) {
+  /** One job's outcome: a failure is that job's alone (it retries), never its batch's. */
+  async function run(def: TAnyJobDefinition, job: { id: string; data: unknown }): Promise<{ id: string; status: 'completed' | 'failed' | 'deadletter'; output?: object }> {
     const parsed = def.payload.safeParse(job.data);
     if (!parsed.success) {
       // A payload that no longer fits its schema will not fit on retry either: fail it for good.
       log.error({ queue: def.id, jobId: job.id, issues: parsed.error.issues }, 'job payload does not match its schema');
-      return;
+      return { id: job.id, status: 'deadletter', output: { error: 'payload does not match its schema' } };
     }
     try {
       await def.handler(parsed.data, { platform: opts.platform(), jobId: job.id });
+      return { id: job.id, status: 'completed' };
     } catch (err) {
       log.error({ err, queue: def.id, jobId: job.id }, 'job failed');
-      throw err;
+      return { id: job.id, status: 'failed', output: { error: err instanceof Error ? err.message : String(err) } };
     }
   }
 
@@ -71,8 +85,10 @@ export function createJobs(database: TDatabase, log: Logger, opts: { workers: bo
         await boss.createQueue(def.id).catch(() => undefined);
         if (def.schedule) await boss.schedule(def.id, def.schedule.cron, def.schedule.payload as object, { tz: 'UTC' } as never);
         if (!workers) continue;
-        await boss.work(def.id, { pollingIntervalSeconds: 0.5 } as never, (async (jobs: { id: string; data: unknown }[]) => {
-          for (const job of jobs) await run(def, job);
+        await boss.work(def.id, workOptions(def) as never, (async (jobs: { id: string; data: unknown }[]) => {
+          const results = [];
+          for (const job of jobs) results.push(await run(def, job));
+          return results;
         }) as never);
       }
       started = true;
