@@ -12,6 +12,8 @@ import type { TPlatform } from './platform/platform.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { documentedTransform } from './platform/http/api-docs.ts';
+import { aiSystemsDocs } from './modules/ai-systems/ai-systems-docs.ts';
+import { aiSystemsRoutes } from './modules/ai-systems/ai-systems-routes.ts';
 import { accountsDocs } from './modules/accounts/accounts-docs.ts';
 import { apiTokensDocs } from './modules/api-tokens/api-tokens-docs.ts';
 import { auditDocs } from './modules/audit/audit-docs.ts';
@@ -28,7 +30,7 @@ import { platformInfoRoutes } from './modules/platform-info/platform-info-routes
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -115,6 +117,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   await app.register(async (scope) => filesRoutes(scope, p));
   catalogRoutes(app, p);
   await app.register(async (scope) => catalogImportRoutes(scope, p));
+  aiSystemsRoutes(app, p);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

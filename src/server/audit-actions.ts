@@ -2,6 +2,7 @@ import type { TAuditAction } from '../shared/contracts/audit-actions.ts';
 import type { TAuditActionSchemas } from './platform/audit-log/audit-registry.ts';
 import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
 import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
+import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';
 import { CATALOG_AUDIT } from './modules/catalog/catalog-audit.ts';
 import { FILES_AUDIT } from './modules/files/files-audit.ts';
 import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-assessments-audit.ts';
@@ -18,6 +19,7 @@ export const AUDIT_REGISTRY = {
   ...FILES_AUDIT,
   ...CATALOG_AUDIT,
   ...IMPACT_ASSESSMENTS_AUDIT,
+  ...AI_SYSTEMS_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { TAuditSummary } from '../../shared/contracts/audit.ts';
 import type { TDocumentedInformation, TRelation } from '../../shared/contracts/catalog.ts';
 import type { TLocale } from '../../shared/contracts/common.ts';
+import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -124,6 +125,9 @@ export type FilesTable = {
 
 export type JobLogTable = { id: Generated<number>; queue: string; job_id: string; payload: Json; completed_at: Timestamp };
 
+type AiSystemsTable = TAiSystemsTables['ai_systems'];
+type AiSystemClassificationsTable = TAiSystemsTables['ai_system_classifications'];
+
 export type DB = {
   users: UsersTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
@@ -142,6 +146,8 @@ export type DB = {
   catalog_requirements: CatalogRequirementsTable;
   catalog_mappings: CatalogMappingsTable;
   catalog_crosswalks: CatalogCrosswalksTable;
+  ai_systems: AiSystemsTable;
+  ai_system_classifications: AiSystemClassificationsTable;
 };
 
 export type TUserRow = Selectable<UsersTable>;

@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = [
   'impact_assessment.version_started',
   'impact_assessment.risk_linked',
   'impact_assessment.settings_updated',
+  'ai_system.created',
+  'ai_system.updated',
+  'ai_system.classified',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

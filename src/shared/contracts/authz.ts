@@ -29,6 +29,10 @@ export const ACTIONS = [
   'impactAssessment.approve',
   'impactAssessment.revise',
   'impactAssessment.configure',
+  'aiSystem.read',
+  'aiSystem.create',
+  'aiSystem.update',
+  'aiSystem.classify',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -62,6 +62,11 @@ export const ERROR_CODES = [
   'assessment_own_approval',
   'assessment_open_version',
   'ai_system_unknown',
+  // AI-system inventory.
+  'ai_system_retired',
+  'ai_system_stage_refused',
+  'ai_system_owner_not_member',
+  'bom_ref_taken',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

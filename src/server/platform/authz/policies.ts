@@ -1,4 +1,5 @@
 import type { TRole } from '../../../shared/contracts/roles.ts';
+import { AI_SYSTEM_POLICIES } from '../../modules/ai-systems/ai-systems-policies.ts';
 import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
 import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
 import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
@@ -23,6 +24,7 @@ export const POLICIES = [
   ...FILE_POLICIES,
   ...CATALOG_POLICIES,
   ...IMPACT_ASSESSMENT_POLICIES,
+  ...AI_SYSTEM_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -50,6 +50,10 @@ impactAssessment.return    | ✓     ✓     ✓           ·      ·           
 impactAssessment.approve   | ✓     ✓     ·           ·      ·              ·       ·                  ·
 impactAssessment.revise    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 impactAssessment.configure | ✓     ✓     ·           ·      ·              ·       ·                  ·
+aiSystem.read              | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+aiSystem.create            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiSystem.update            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiSystem.classify          | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 `);
   });
 

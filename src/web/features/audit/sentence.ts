@@ -89,6 +89,15 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'file.uploaded':
       Object.assign(vars, { filename: v('filename'), size: format.number(Number(after.size ?? 0)) });
       break;
+    case 'ai_system.created':
+      vars.name = v('name');
+      break;
+    case 'ai_system.updated':
+      vars.changes = changes(t, before, after);
+      break;
+    case 'ai_system.classified':
+      Object.assign(vars, { tier: v('tier'), version: v('version') });
+      break;
     case 'catalog.framework_imported':
     case 'catalog.framework_made_current':
       Object.assign(vars, { id: v('id'), version: v('version'), requirements: format.number(Number(after.requirements ?? 0)) });

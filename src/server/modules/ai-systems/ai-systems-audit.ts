@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ZAiLifecycleStage, ZAiOrgRole, ZAiRoute, ZAiTier } from '../../../shared/contracts/ai-systems.ts';
+import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
+
+/** The recorded fields of a system: an update records only those that changed (owners by id). */
+export const ZAiSystemAuditFields = z
+  .strictObject({
+    name: z.string(),
+    purpose: z.string(),
+    businessOwnerId: z.uuid().nullable(),
+    technicalOwnerId: z.uuid().nullable(),
+    lifecycleStage: ZAiLifecycleStage,
+    roles: z.array(ZAiOrgRole),
+    modelType: z.string(),
+    modelVersion: z.string(),
+    supplier: z.string(),
+    dataCategories: z.array(z.string()),
+    personalData: z.boolean(),
+    specialCategoryData: z.boolean(),
+    affectedPeople: z.string(),
+    humanOversight: z.string(),
+    intendedUse: z.string(),
+    knownLimitations: z.string(),
+    automatedDecisions: z.boolean(),
+    inAimsScope: z.boolean(),
+    bomRef: z.string().nullable(),
+  })
+  .partial();
+
+const ZClassified = z.strictObject({ version: z.number().int(), tier: ZAiTier, route: ZAiRoute.nullable(), annexIIIRef: z.string().nullable() });
+
+export const AI_SYSTEMS_AUDIT = defineAuditActions({
+  'ai_system.created': { after: ZAiSystemAuditFields.extend({ source: z.enum(['cyclonedx']).optional() }) },
+  'ai_system.updated': { before: ZAiSystemAuditFields, after: ZAiSystemAuditFields.extend({ source: z.enum(['cyclonedx']).optional() }) },
+  'ai_system.classified': { before: ZClassified.partial(), after: ZClassified },
+});

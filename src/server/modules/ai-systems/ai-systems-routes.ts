@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TPlatform } from '../../platform/platform.ts';
+import { requestContext } from '../../platform/http/request-context.ts';
+import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
+import * as S from '../../../shared/contracts/ai-systems.ts';
+import { createAiSystemsService } from './ai-systems-service.ts';
+
+export function aiSystemsRoutes(appIn: FastifyInstance, p: TPlatform) {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const svc = createAiSystemsService(p);
+  const tags = ['ai-systems'];
+  const base = '/api/tenants/:tenantId/ai-systems';
+
+  app.get(base, { schema: { tags, params: ZTenantParams, querystring: S.ZAiListQuery, response: { 200: S.ZAiSystemPage } } }, (req) =>
+    svc.list(req.actor, req.params.tenantId, req.query),
+  );
+  app.post(base, { schema: { tags, params: ZTenantParams, body: S.ZCreateAiSystemBody, response: { 201: S.ZAiSystem } } }, async (req, reply) =>
+    reply.status(201).send(await svc.create(req.actor, req.params.tenantId, req.body, requestContext(req))),
+  );
+  app.get(`${base}/:aiSystemId`, { schema: { tags, params: S.ZAiSystemParams, response: { 200: S.ZAiSystem } } }, (req) =>
+    svc.get(req.actor, req.params.tenantId, req.params.aiSystemId),
+  );
+  app.patch(`${base}/:aiSystemId`, { schema: { tags, params: S.ZAiSystemParams, body: S.ZUpdateAiSystemBody, response: { 200: S.ZAiSystem } } }, (req) =>
+    svc.update(req.actor, req.params.tenantId, req.params.aiSystemId, req.body, requestContext(req)),
+  );
+}
