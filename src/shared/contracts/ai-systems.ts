@@ -172,3 +172,20 @@ export const ZAiListQuery = z.object({
 export type TAiListQuery = z.infer<typeof ZAiListQuery>;
 export const ZAiSystemPage = z.object({ items: z.array(ZAiSystem), nextCursor: z.string().nullable() });
 export type TAiSystemPage = z.infer<typeof ZAiSystemPage>;
+
+/** A system's history from the audit log: what changed, by whom, when (no IP or user agent). */
+export const ZHistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().regex(/^\d{1,15}$/, 'cursor must be the nextCursor of a previous page').optional(),
+});
+export const ZHistoryEvent = z.object({
+  id: z.uuid(),
+  occurredAt: ZTimestamp,
+  action: z.string(),
+  actorType: z.string(),
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  summary: z.object({ before: z.record(z.string(), z.unknown()).nullable(), after: z.record(z.string(), z.unknown()).nullable() }),
+});
+export type THistoryEvent = z.infer<typeof ZHistoryEvent>;
+export const ZHistoryPage = z.object({ items: z.array(ZHistoryEvent), nextCursor: z.string().nullable() });

@@ -30,6 +30,12 @@ export const aiSystemsDocs: TApiDocs = {
     returns: 'The AI system.',
     errors: [400, 401, 403, 404],
   },
+  'GET /api/tenants/{tenantId}/ai-systems/{aiSystemId}/history': {
+    summary: 'Read an AI system’s history',
+    description: 'Every recorded change of the system (creation, field changes with their before and after values, classifications), newest first, from the hash-chained audit log. Readable by whoever may read the system; IP addresses and user agents are left out.',
+    returns: 'One page of events.',
+    errors: [400, 401, 403, 404],
+  },
   'PATCH /api/tenants/{tenantId}/ai-systems/{aiSystemId}': {
     summary: 'Change an AI system',
     description:

@@ -21,6 +21,9 @@ export function aiSystemsRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.get(`${base}/:aiSystemId`, { schema: { tags, params: S.ZAiSystemParams, response: { 200: S.ZAiSystem } } }, (req) =>
     svc.get(req.actor, req.params.tenantId, req.params.aiSystemId),
   );
+  app.get(`${base}/:aiSystemId/history`, { schema: { tags, params: S.ZAiSystemParams, querystring: S.ZHistoryQuery, response: { 200: S.ZHistoryPage } } }, (req) =>
+    svc.history(req.actor, req.params.tenantId, req.params.aiSystemId, req.query),
+  );
   app.patch(`${base}/:aiSystemId`, { schema: { tags, params: S.ZAiSystemParams, body: S.ZUpdateAiSystemBody, response: { 200: S.ZAiSystem } } }, (req) =>
     svc.update(req.actor, req.params.tenantId, req.params.aiSystemId, req.body, requestContext(req)),
   );

@@ -6,6 +6,7 @@ import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors/errors.ts';
 import type { TAiListQuery, TAiSystem, TCreateAiSystemBody, TUpdateAiSystemBody } from '../../../shared/contracts/ai-systems.ts';
+import { subjectHistory } from '../audit/subject-history.ts';
 import { stageChange } from './ai-system-lifecycle.ts';
 import * as repo from './ai-systems-repo.ts';
 import { FIELD_COLUMNS, rowToAuditFields, toDto } from './ai-systems-mapping.ts';
@@ -60,6 +61,12 @@ export function createAiSystemsService(p: TDeps) {
     async get(actor: TActor | null, tenantId: string, id: string) {
       const grant = await p.authz.assert(actor, 'aiSystem.read', { tenantId });
       return readOne(p.db, grant, id);
+    },
+
+    async history(actor: TActor | null, tenantId: string, id: string, q: { limit: number; cursor?: string | undefined }) {
+      await p.authz.assert(actor, 'aiSystem.read', { tenantId });
+      if (!(await repo.existIds(p.db, tenantId, [id])).size) throw notFound('AI system');
+      return subjectHistory(p.db, tenantId, 'ai_system', id, q);
     },
 
     async create(actor: TActor | null, tenantId: string, body: TCreateAiSystemBody, ctx: TRequestContext) {
