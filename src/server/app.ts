@@ -19,6 +19,7 @@ import { apiTokensDocs } from './modules/api-tokens/api-tokens-docs.ts';
 import { auditDocs } from './modules/audit/audit-docs.ts';
 import { catalogDocs } from './modules/catalog/catalog-docs.ts';
 import { filesDocs } from './modules/files/files-docs.ts';
+import { impactAssessmentsDocs } from './modules/impact-assessments/impact-assessments-docs.ts';
 import { platformInfoDocs } from './modules/platform-info/platform-info-docs.ts';
 import { tenantsDocs } from './modules/tenants/tenants-docs.ts';
 import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
@@ -26,11 +27,12 @@ import { apiTokensRoutes } from './modules/api-tokens/api-tokens-routes.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
 import { catalogImportRoutes, catalogRoutes } from './modules/catalog/catalog-routes.ts';
 import { filesRoutes } from './modules/files/files-routes.ts';
+import { impactAssessmentsRoutes } from './modules/impact-assessments/impact-assessments-routes.ts';
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -116,6 +118,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   auditRoutes(app, p);
   await app.register(async (scope) => filesRoutes(scope, p));
   catalogRoutes(app, p);
+  impactAssessmentsRoutes(app, p);
   await app.register(async (scope) => catalogImportRoutes(scope, p));
   aiSystemsRoutes(app, p);
 

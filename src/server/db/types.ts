@@ -3,6 +3,7 @@ import type { TAuditSummary } from '../../shared/contracts/audit.ts';
 import type { TDocumentedInformation, TRelation } from '../../shared/contracts/catalog.ts';
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
+import type { TImpactAssessmentTables } from './types-impact-assessments.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -148,6 +149,9 @@ export type DB = {
   catalog_crosswalks: CatalogCrosswalksTable;
   ai_systems: AiSystemsTable;
   ai_system_classifications: AiSystemClassificationsTable;
+  impact_assessments: TImpactAssessmentTables['impact_assessments'];
+  impact_assessment_versions: TImpactAssessmentTables['impact_assessment_versions'];
+  impact_assessment_settings: TImpactAssessmentTables['impact_assessment_settings'];
 };
 
 export type TUserRow = Selectable<UsersTable>;

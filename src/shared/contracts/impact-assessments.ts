@@ -238,4 +238,6 @@ export const ZImpactSettings = z.object({
   publicBodyOrService: z.boolean(),
 });
 export type TImpactSettings = z.infer<typeof ZImpactSettings>;
+export const ZUpdateImpactSettings = ZImpactSettings.partial().refine((b) => Object.keys(b).length > 0, 'Send at least one setting to change.');
+export type TUpdateImpactSettings = z.infer<typeof ZUpdateImpactSettings>;
 export const ZImpactSettingsDto = ZImpactSettings.extend({ abilities: zAbilitiesOf('impactAssessment.configure') });

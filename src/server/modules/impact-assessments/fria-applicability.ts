@@ -12,9 +12,9 @@ import type { TFriaApplicability } from '../../../shared/contracts/impact-assess
 
 /** What this rule needs from an AI system's current classification. */
 export type TClassificationFacts = {
-  tier: 'prohibited' | 'high_risk' | 'limited' | 'minimal' | null;
+  tier: 'prohibited' | 'high-risk' | 'limited' | 'minimal' | null;
   /** How it is high-risk: through Annex III, or as an Annex I safety component. */
-  route: 'annex_iii' | 'annex_i' | null;
+  route: 'annex-iii' | 'annex-i' | null;
   /** A catalog ref such as `Annex III(5)(b)`, or the area `Annex III(2)`. */
   annexIIIPoint: string | null;
   organizationRoles: readonly string[];
@@ -31,8 +31,8 @@ export function friaApplicability(c: TClassificationFacts | null, o: { publicBod
     appliesFrom: o.appliesFrom,
   });
   if (!c || !c.tier) return answer(false, 'not_classified');
-  if (c.tier !== 'high_risk') return answer(false, 'not_high_risk');
-  if (c.route !== 'annex_iii' || !c.annexIIIPoint) return answer(false, 'not_annex_iii');
+  if (c.tier !== 'high-risk') return answer(false, 'not_high_risk');
+  if (c.route !== 'annex-iii' || !c.annexIIIPoint) return answer(false, 'not_annex_iii');
   if (AREA.exec(c.annexIIIPoint)?.[1] === '2') return answer(false, 'critical_infrastructure');
   if (!c.organizationRoles.includes('deployer')) return answer(false, 'not_deployer');
   if (FRIA_POINTS.includes(c.annexIIIPoint)) return answer(true, 'credit_or_insurance');

@@ -103,8 +103,8 @@ describe('impact assessment version lifecycle', () => {
 
 describe('who must carry out a FRIA (art. 27(1))', () => {
   const c = (o: Partial<TClassificationFacts> = {}): TClassificationFacts => ({
-    tier: 'high_risk',
-    route: 'annex_iii',
+    tier: 'high-risk',
+    route: 'annex-iii',
     annexIIIPoint: 'Annex III(5)(b)',
     organizationRoles: ['provider', 'deployer'],
     ...o,
@@ -128,7 +128,7 @@ describe('who must carry out a FRIA (art. 27(1))', () => {
 
   it('not for providers only, not outside Annex III, not for other tiers, and not before classification', () => {
     expect(reason(c({ organizationRoles: ['provider'] }))).toBe('no: not_deployer');
-    expect(reason(c({ route: 'annex_i', annexIIIPoint: null }))).toBe('no: not_annex_iii');
+    expect(reason(c({ route: 'annex-i', annexIIIPoint: null }))).toBe('no: not_annex_iii');
     expect(reason(c({ tier: 'limited' }))).toBe('no: not_high_risk');
     expect(reason(c({ tier: null }))).toBe('no: not_classified');
     expect(reason(null)).toBe('no: not_classified');

@@ -1,0 +1,204 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import type { TAssessmentContent, TAssessmentListQuery, TVariant, TVersionStatus } from '../../../shared/contracts/impact-assessments.ts';
+
+/*
+ * The only door to the impact-assessment tables; every function takes tenantId and filters by it.
+ * The list reads each series with its AI system's name and its latest version in one statement
+ * (the name through a read-only join on ai_systems, so a page stays one round trip).
+ */
+
+export const DEFAULT_SETTINGS = { significant_severity: 4, public_body_or_service: false };
+
+export async function getSettings(db: Kysely<DB>, tenantId: string) {
+  const row = await db.selectFrom('impact_assessment_settings').select(['significant_severity', 'public_body_or_service']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return row ?? DEFAULT_SETTINGS;
+}
+
+export async function lockSettings(db: Kysely<DB>, tenantId: string) {
+  await db.insertInto('impact_assessment_settings').values({ tenant_id: tenantId }).onConflict((oc) => oc.column('tenant_id').doNothing()).execute();
+  return db
+    .selectFrom('impact_assessment_settings')
+    .select(['significant_severity', 'public_body_or_service'])
+    .where('tenant_id', '=', tenantId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export const updateSettings = (db: Kysely<DB>, tenantId: string, patch: { significant_severity?: number; public_body_or_service?: boolean; updated_by: string | null }) =>
+  db
+    .updateTable('impact_assessment_settings')
+    .set({ ...patch, updated_at: sql<Date>`now()` as never })
+    .where('tenant_id', '=', tenantId)
+    .execute();
+
+export const insertAssessment = (db: Kysely<DB>, tenantId: string, v: { ai_system_id: string; variant: TVariant; title: string; created_by: string }) =>
+  db.insertInto('impact_assessments').values({ ...v, tenant_id: tenantId }).returningAll().executeTakeFirstOrThrow();
+
+export const insertVersion = (db: Kysely<DB>, tenantId: string, v: { assessment_id: string; version: number; content: TAssessmentContent; created_by: string }) =>
+  db
+    .insertInto('impact_assessment_versions')
+    .values({ ...v, tenant_id: tenantId, status: 'draft', content: JSON.stringify(v.content) })
+    .execute();
+
+export const getAssessmentForUpdate = (db: Kysely<DB>, tenantId: string, id: string) =>
+  db.selectFrom('impact_assessments').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const getVersionForUpdate = (db: Kysely<DB>, tenantId: string, assessmentId: string, version: number) =>
+  db
+    .selectFrom('impact_assessment_versions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('assessment_id', '=', assessmentId)
+    .where('version', '=', version)
+    .forUpdate()
+    .executeTakeFirst();
+export type TVersionRow = NonNullable<Awaited<ReturnType<typeof getVersionForUpdate>>>;
+
+export const updateAssessment = (db: Kysely<DB>, tenantId: string, id: string, patch: { title?: string; latest_version?: number; approved_version?: number }) =>
+  db
+    .updateTable('impact_assessments')
+    .set({ ...patch, updated_at: sql<Date>`now()` as never })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+
+export const updateVersion = (
+  db: Kysely<DB>,
+  tenantId: string,
+  assessmentId: string,
+  version: number,
+  patch: {
+    status?: TVersionStatus;
+    content?: TAssessmentContent;
+    submitted_by?: string | null;
+    submitted_at?: Date | null;
+    approved_by?: string;
+    approved_at?: Date;
+    approval_comment?: string | null;
+    return_comment?: string | null;
+  },
+) => {
+  const { content, ...rest } = patch;
+  return db
+    .updateTable('impact_assessment_versions')
+    .set({ ...rest, ...(content ? { content: JSON.stringify(content) } : {}), updated_at: sql<Date>`now()` as never })
+    .where('tenant_id', '=', tenantId)
+    .where('assessment_id', '=', assessmentId)
+    .where('version', '=', version)
+    .execute();
+};
+
+/** One series with its AI system's name and the version asked for (its latest by default), people named. */
+export async function getAssessment(db: Kysely<DB>, tenantId: string, id: string, version?: number) {
+  return db
+    .selectFrom('impact_assessments as a')
+    .innerJoin('ai_systems as s', (j) => j.onRef('s.tenant_id', '=', 'a.tenant_id').onRef('s.id', '=', 'a.ai_system_id'))
+    .innerJoin('impact_assessment_versions as v', (j) =>
+      j
+        .onRef('v.tenant_id', '=', 'a.tenant_id')
+        .onRef('v.assessment_id', '=', 'a.id')
+        .on('v.version', '=', version === undefined ? sql<number>`a.latest_version` : sql<number>`${version}::int`),
+    )
+    .innerJoin('users as cu', 'cu.id', 'v.created_by')
+    .leftJoin('users as su', 'su.id', 'v.submitted_by')
+    .leftJoin('users as au', 'au.id', 'v.approved_by')
+    .select([
+      'a.id',
+      'a.ai_system_id',
+      'a.variant',
+      'a.title',
+      'a.latest_version',
+      'a.approved_version',
+      'a.updated_at as assessment_updated_at',
+      's.name as ai_system_name',
+      'v.version',
+      'v.status',
+      'v.content',
+      'v.created_by',
+      'v.created_at',
+      'v.updated_at',
+      'v.submitted_by',
+      'v.submitted_at',
+      'v.approved_by',
+      'v.approved_at',
+      'v.approval_comment',
+      'v.return_comment',
+      'cu.name as created_by_name',
+      'su.name as submitted_by_name',
+      'au.name as approved_by_name',
+    ])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+export type TAssessmentRow = NonNullable<Awaited<ReturnType<typeof getAssessment>>>;
+
+export const listVersions = (db: Kysely<DB>, tenantId: string, assessmentId: string) =>
+  db
+    .selectFrom('impact_assessment_versions as v')
+    .leftJoin('users as au', 'au.id', 'v.approved_by')
+    .select(['v.version', 'v.status', 'v.created_at', 'v.approved_at', 'v.approved_by', 'au.name as approved_by_name'])
+    .where('v.tenant_id', '=', tenantId)
+    .where('v.assessment_id', '=', assessmentId)
+    .orderBy('v.version', 'desc')
+    .execute();
+
+const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1]) ? [v[0], v[1]] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A keyset page of series, newest change first (or by title), filtered; each row carries its
+ * latest version's status and next review, and how many of its impacts reach the organization's
+ * significance threshold. One statement.
+ */
+export async function listAssessments(db: Kysely<DB>, tenantId: string, q: TAssessmentListQuery) {
+  const byTitle = q.sort === 'title';
+  const after = decodeCursor(q.cursor);
+  let query = db
+    .selectFrom('impact_assessments as a')
+    .innerJoin('ai_systems as s', (j) => j.onRef('s.tenant_id', '=', 'a.tenant_id').onRef('s.id', '=', 'a.ai_system_id'))
+    .innerJoin('impact_assessment_versions as v', (j) => j.onRef('v.tenant_id', '=', 'a.tenant_id').onRef('v.assessment_id', '=', 'a.id').onRef('v.version', '=', 'a.latest_version'))
+    .leftJoin('impact_assessment_settings as st', 'st.tenant_id', 'a.tenant_id')
+    .select([
+      'a.id',
+      'a.ai_system_id',
+      'a.variant',
+      'a.title',
+      'a.latest_version',
+      'a.approved_version',
+      'a.updated_at',
+      's.name as ai_system_name',
+      'v.status',
+      sql<string | null>`v.content->>'nextReviewOn'`.as('next_review_on'),
+      sql<number>`(SELECT count(*)::int FROM jsonb_array_elements(v.content->'impacts') i WHERE (i->>'severity')::int >= coalesce(st.significant_severity, ${DEFAULT_SETTINGS.significant_severity}))`.as(
+        'significant_impacts',
+      ),
+      sql<string>`lower(a.title)`.as('title_key'),
+      // Microseconds kept: a cursor rounded to milliseconds would show a row twice.
+      sql<string>`a.updated_at::text`.as('updated_key'),
+    ])
+    .where('a.tenant_id', '=', tenantId);
+  if (q.aiSystemId) query = query.where('a.ai_system_id', '=', q.aiSystemId);
+  if (q.status) query = query.where('v.status', '=', q.status);
+  if (q.variant) query = query.where('a.variant', '=', q.variant);
+  if (after) {
+    query = byTitle
+      ? query.where(sql<boolean>`(lower(a.title), a.id) > (${after[0]}, ${after[1]}::uuid)`)
+      : query.where(sql<boolean>`(a.updated_at, a.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
+  query = byTitle ? query.orderBy(sql`lower(a.title)`, 'asc').orderBy('a.id', 'asc') : query.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc');
+  const rows = await query.limit(q.limit + 1).execute();
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(byTitle ? last.title_key : last.updated_key, last.id) : null };
+}
+export type TListRow = Awaited<ReturnType<typeof listAssessments>>['items'][number];
