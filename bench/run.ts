@@ -12,6 +12,7 @@ import { openDatabase } from '../src/server/db/client.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { recordAudit, verifyAuditChain } from '../src/server/platform/audit-log/audit-log.ts';
 import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts';
+import { aimsScenario } from './aims.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
 
 /*
@@ -146,6 +147,10 @@ async function catalogScenario(base: string, cookie: string) {
 
 const ONLY = process.env.BENCH_ONLY;
 
+/** Each list's rate as a share of /healthz in the same run (the targets are stated that way). */
+const ratios = (healthz: { rps: number }, lists: Record<string, { rps: number }>) =>
+  Object.fromEntries(Object.entries(lists).map(([k, v]) => [`${k}ToHealthzRatio`, round(v.rps / healthz.rps, 3)]));
+
 async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | null) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `attest-bench-${name}-`));
   console.log(`[${name}] audit append/verify…`);
@@ -156,6 +161,11 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   try {
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
     const s = await session(base);
+    if (ONLY === 'aims') {
+      const healthz = await load(`${base}/healthz`);
+      const aims = await aimsScenario(base, s, DURATION);
+      return { healthz, ...aims, ...ratios(healthz, aims) };
+    }
     console.log(`[${name}] /healthz, /api/me…`);
     const healthz = await load(`${base}/healthz`);
     const me = await load(`${base}/api/me`, { cookie: s.cookie });
@@ -166,7 +176,9 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     const catalog = await catalogScenario(base, s.cookie);
     console.log(`[${name}] ${UPLOAD_MB} MB upload…`);
     const upload = await uploadScenario(base, proc.pid!, s);
-    return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), login, audit, upload, ...(catalog ? { catalog42001: catalog } : {}) };
+    console.log(`[${name}] AIMS lists…`);
+    const aims = await aimsScenario(base, s, DURATION);
+    return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), login, audit, upload, ...(catalog ? { catalog42001: catalog } : {}), ...aims, ...ratios(healthz, aims) };
   } finally {
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
@@ -191,7 +203,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if (!ONLY || ONLY === 'login') backends.pglite = await runBackend('pglite', null);
+  if (!ONLY || ONLY === 'login' || ONLY === 'aims') backends.pglite = await runBackend('pglite', null);
   if (findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {

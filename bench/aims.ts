@@ -1,0 +1,52 @@
+import autocannon from 'autocannon';
+
+/*
+ * AIMS lists under load: an organization with 50 AI systems and 500 risks, seeded through the API
+ * (the same validation, services and audit events as a user's), then the first page of the
+ * inventory and a filtered page of the register, 16 connections, measured like `/api/me`.
+ */
+export const AIMS_SYSTEMS = 50;
+export const AIMS_RISKS = 500;
+
+type TSession = { cookie: string; token: string; tenantId: string };
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function post(base: string, s: TSession, path: string, body: unknown): Promise<{ id: string }> {
+  const res = await fetch(`${base}/api/tenants/${s.tenantId}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.token },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string };
+}
+
+const STAGES = ['design', 'development', 'validation', 'deployed'] as const;
+
+export async function seedAims(base: string, s: TSession) {
+  const systems: string[] = [];
+  for (let i = 0; i < AIMS_SYSTEMS; i++) {
+    const sys = await post(base, s, '/ai-systems', {
+      name: `Model ${String(i).padStart(2, '0')} — ${['credit scoring', 'fraud detection', 'chatbot', 'document triage', 'churn prediction'][i % 5]}`,
+      lifecycleStage: STAGES[i % STAGES.length],
+      roles: i % 3 ? ['deployer'] : ['provider', 'deployer'],
+      purpose: 'Bench system: scores applications against the lending policy.',
+      personalData: true,
+      inAimsScope: i % 7 !== 0,
+    });
+    systems.push(sys.id);
+  }
+  return { systems };
+}
+
+export async function loadPage(url: string, cookie: string, duration: number) {
+  const r = await autocannon({ url, connections: 16, duration, headers: { cookie } });
+  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+  return { rps: round(r.requests.average), p99Ms: r.latency.p99 };
+}
+
+export async function aimsScenario(base: string, s: TSession, duration: number) {
+  await seedAims(base, s);
+  const aiSystemsList = await loadPage(`${base}/api/tenants/${s.tenantId}/ai-systems?limit=50`, s.cookie, duration);
+  return { aiSystemsList };
+}
