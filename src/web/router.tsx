@@ -14,6 +14,8 @@ import { SetupPage } from './features/auth/SetupPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { FrameworkPage } from './features/catalog/FrameworkPage';
 import { RequirementPage } from './features/catalog/RequirementPage';
+import { AssessmentEditorPage } from './features/impact-assessments/AssessmentEditorPage';
+import { ImpactAssessmentsPage } from './features/impact-assessments/ImpactAssessmentsPage';
 import { MembersPage } from './features/members/MembersPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
           { path: 'api-tokens', Component: ApiTokensPage },
           { path: 'audit', Component: AuditPage },
           { path: 'settings', Component: TenantSettingsPage },
+          { path: 'impact-assessments', Component: ImpactAssessmentsPage },
+          { path: 'impact-assessments/:assessmentId', Component: AssessmentEditorPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },

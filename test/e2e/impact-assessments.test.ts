@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { expect, it } from 'vitest';
+import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
+import { insertAiSystem, insertClassification } from '../../src/server/modules/ai-systems/ai-systems-repo.ts';
+import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import { buildTenant } from '../support/factories.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+
+const LEAD = { name: 'Camille Durand', email: 'camille.durand@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
+const OWNER = { name: 'Élise Martin', email: 'elise.martin@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'fr' as const };
+
+describeInChromium('impact assessments in Chromium: a FRIA written, submitted, approved by someone else, downloaded as a French PDF', () => {
+  const e2e = useServerAndBrowser();
+
+  it('the compliance lead completes a FRIA for credit scoring; the owner approves it in French and downloads the PDF', async () => {
+    const p = e2e.server.platform;
+    const lead = await signedInPage(e2e.browser, e2e.server, LEAD, 'en-GB');
+    const owner = await signedInPage(e2e.browser, e2e.server, OWNER, 'fr-FR');
+    const ownerRow = (await findUserByEmail(p.db, OWNER.email))!;
+    const leadRow = (await findUserByEmail(p.db, LEAD.email))!;
+    const tenant = await buildTenant(p, { name: 'Lumière Crédit', owner: { id: ownerRow.id, email: OWNER.email, password: OWNER.password } });
+    await insertMembership(p.db, tenant.id, leadRow.id, 'contributor');
+    const sys = await insertAiSystem(p.db, tenant.id, { name: 'Credit scoring', lifecycle_stage: 'deployed', roles: ['provider', 'deployer'], created_by: ownerRow.id });
+    await insertClassification(p.db, tenant.id, sys.id, {
+      ai_system_id: sys.id,
+      answers: JSON.stringify({}),
+      tier: 'high-risk',
+      route: 'annex-iii',
+      annex_iii_ref: 'Annex III(5)(b)',
+      reasons: JSON.stringify([]),
+      catalog_version: '2024',
+      classified_by: ownerRow.id,
+    });
+
+    // The lead starts a FRIA: the form says art. 27 requires one for this system.
+    const page = lead.page;
+    await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/impact-assessments`);
+    await page.getByTestId('ia-new').click();
+    await page.getByTestId('ia-create-system').selectOption(sys.id);
+    await expect.poll(() => page.getByTestId('ia-create-applicability').textContent()).toContain('A FRIA is required');
+    await page.getByTestId('ia-create-variant').selectOption('fria');
+    await page.getByTestId('ia-create-title').fill('FRIA — credit scoring');
+    await page.getByTestId('ia-create-submit').click();
+    await page.getByTestId('ia-fria').waitFor();
+    expect(await page.getByTestId('ia-status').textContent()).toBe('Draft');
+
+    // Submitting too early names what is missing.
+    await page.getByTestId('ia-submit').click();
+    await expect.poll(() => page.getByTestId('ia-missing').textContent()).toContain('affected parties');
+
+    await page.getByTestId('ia-summary').fill('Scoring of consumer loan applications in France.');
+    await page.getByTestId('ia-add-affected').click();
+    await page.getByTestId('ia-affected-0-name').fill('Loan applicants');
+    await page.getByTestId('ia-affected-0-description').fill('Adults applying for consumer credit, including vulnerable customers.');
+    await page.getByTestId('ia-add-impact').click();
+    await page.getByTestId('ia-impact-0-category').selectOption('discrimination_fairness');
+    await page.getByTestId('ia-impact-0-severity').selectOption('4');
+    await page.getByTestId('ia-impact-0-description').fill('Lower scores for applicants from some postcodes.');
+    await page.getByTestId('ia-impact-0-mitigations').fill('Quarterly bias testing; manual review of every refusal.');
+    const fria: Record<string, string> = {
+      processes: 'Consumer credit decisions at branch and online.',
+      useFrom: '2026-12-01',
+      useFrequency: 'Each application, about 400 a day.',
+      affectedCategories: 'Loan applicants.',
+      risksOfHarm: 'Unfair refusal of credit.',
+      humanOversight: 'An analyst reviews every refusal.',
+      mitigationMeasures: 'Manual re-examination on request.',
+      governanceArrangements: 'Model risk committee, monthly.',
+      complaintMechanism: 'Complaint form, answered within 30 days.',
+    };
+    for (const [k, v] of Object.entries(fria)) await page.getByTestId(`ia-fria-${k}`).fill(v);
+    await page.getByTestId('ia-conclusion').fill('Acceptable with the mitigations in place.');
+    await page.getByTestId('ia-next-review').fill('2027-11-27');
+    await page.getByTestId('ia-submit').click();
+    await expect.poll(() => page.getByTestId('ia-status').textContent()).toBe('In review');
+    // The lead cannot approve: no approve button is offered.
+    expect(await page.getByTestId('ia-approve').count()).toBe(0);
+
+    // The owner, in French, approves it (someone other than its author).
+    const o = owner.page;
+    await o.goto(`${e2e.server.baseUrl}/t/${tenant.id}/impact-assessments`);
+    await o.getByRole('link', { name: 'FRIA — credit scoring' }).click();
+    await o.getByTestId('ia-approve').click();
+    await o.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
+    await expect.poll(() => o.getByTestId('ia-status').textContent()).toBe('Approuvée');
+    expect(await o.getByTestId('ia-approved-by').textContent()).toContain('Élise Martin');
+
+    await o.getByTestId('ia-export-lang').selectOption('fr');
+    const [download] = await Promise.all([o.waitForEvent('download'), o.getByTestId('ia-export-pdf').click()]);
+    expect(download.suggestedFilename()).toMatch(/^IA-[0-9A-F]{8}-v1-fr\.pdf$/);
+    const bytes = fs.readFileSync((await download.path())!);
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
+    for (const s of ['Analyse d’impact sur les droits fondamentaux', 'Lumière Crédit', 'Élise Martin', '27 novembre 2027', 'e) Mesures de contrôle humain', 'An analyst reviews every refusal.'])
+      expect(text, s).toContain(s);
+    expect([...lead.errors, ...owner.errors]).toEqual([]);
+  });
+});
