@@ -133,6 +133,11 @@ describe.skipIf(!backendAvailable)('catalog: frameworks, requirements, crosswalk
     expect(art.json().children[0].label).toEqual({ en: 'Art. 6(1)', fr: 'Art. 6, par. 1' });
     expect(art.json().parent).toEqual({ ref: 'Chapter III', label: { en: 'Chapter III', fr: 'Chapitre III' }, title: expect.objectContaining({ fr: 'Systèmes d’IA à haut risque' }) });
     expect(art.json().requirement.appliesFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The page says which act set the date, and the date the Regulation first set before the amendment.
+    expect(art.json().requirement).toMatchObject({
+      appliesFromOriginal: '2026-08-02',
+      dateSource: { en: expect.stringContaining('Digital Omnibus on AI'), fr: expect.stringContaining('Omnibus numérique sur l’IA') },
+    });
 
     expect((await c.get('/api/catalog/frameworks/iso-iec-42001-2023/requirements/A.99')).statusCode).toBe(404);
     expect((await c.get('/api/catalog/frameworks/no-such-framework')).statusCode).toBe(404);

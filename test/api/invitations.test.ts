@@ -52,6 +52,6 @@ describe.skipIf(!backendAvailable)('invitation lifecycle through the API', () =>
     const withdrawn = await buildInvitation(t.p, tenant);
     expect((await owner.delete(`/api/tenants/${tenant.id}/invitations/${withdrawn.id}`)).statusCode).toBe(204);
     expect((await createClient(t.app).get(`/api/invitations/${withdrawn.token}`)).json()).toMatchObject({ details: { state: 'revoked' }, message: expect.stringMatching(/withdrawn/) });
-    expect((await owner.delete(`/api/tenants/${tenant.id}/invitations/${withdrawn.id}`)).json()).toMatchObject({ code: 'conflict', details: { state: 'revoked' } });
+    expect((await owner.delete(`/api/tenants/${tenant.id}/invitations/${withdrawn.id}`)).json()).toMatchObject({ code: 'invitation_revoked', details: { state: 'revoked' } });
   });
 });

@@ -28,7 +28,7 @@ describe.skipIf(!backendAvailable)('policies over records, abilities per record'
     const byOwner = await abilities(owner);
     expect(byOwner[tenant.owner.id]).toMatchObject({ 'member.update': false, 'member.remove': false });
     expect(byOwner[admin.id]).toMatchObject({ 'member.update': true, 'member.remove': true });
-    expect((await owner.delete(`${url}/${tenant.owner.id}`)).json()).toMatchObject({ code: 'conflict', message: 'The last owner cannot be removed.' });
+    expect((await owner.delete(`${url}/${tenant.owner.id}`)).json()).toMatchObject({ code: 'last_owner_removed', message: 'The last owner cannot be removed.', details: { role: 'owner' } });
 
     const asAdmin = await as(t.app, admin);
     const byAdmin = await abilities(asAdmin);
@@ -59,7 +59,7 @@ describe.skipIf(!backendAvailable)('policies over records, abilities per record'
     expect((await listed()).abilities['apiToken.revoke']).toBe(true);
     expect((await owner.delete(`/api/tenants/${tenant.id}/api-tokens/${token.id}`)).statusCode).toBe(204);
     expect((await listed()).abilities['apiToken.revoke']).toBe(false);
-    expect((await owner.delete(`/api/tenants/${tenant.id}/api-tokens/${token.id}`)).json()).toMatchObject({ code: 'conflict' });
+    expect((await owner.delete(`/api/tenants/${tenant.id}/api-tokens/${token.id}`)).json()).toMatchObject({ code: 'api_token_revoked' });
   });
 
   it('the tenant detail carries tenant-wide abilities per role', async () => {

@@ -100,7 +100,12 @@ export type TMapping = z.infer<typeof ZMapping>;
 
 export const ZRequirementDetail = z.object({
   framework: z.object({ id: z.string(), version: z.string(), title: ZLocalizedText, shortTitle: ZLocalizedText }),
-  requirement: ZRequirement,
+  requirement: ZRequirement.extend({
+    /** EU AI Act: the date the Regulation first set, when an amendment moved `appliesFrom`. */
+    appliesFromOriginal: z.string().nullable(),
+    /** EU AI Act: which act sets `appliesFrom`, so an auditor can check the date at its source. */
+    dateSource: ZLocalizedText.nullable(),
+  }),
   parent: ZRequirementLink.nullable(),
   children: z.array(ZRequirementChild),
   mappings: z.array(ZMapping),

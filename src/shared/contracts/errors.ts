@@ -49,9 +49,18 @@ export const ERROR_CODES = [
   'invitation_revoked',
   'invitation_used',
   'invitation_expired',
+  'invitation_replaced',
   'invitation_for_other_user',
   'invitation_needs_account',
   'api_token_invalid',
+  'api_token_revoked',
+  'api_token_expired',
+  // Password reset links.
+  'reset_link_invalid',
+  'reset_link_used',
+  'reset_link_expired',
+  // Audit log.
+  'audit_log_empty',
   // Catalog.
   'catalog_file_empty',
   'framework_id_taken',
@@ -67,6 +76,8 @@ export const ERROR_CODES = [
   'ai_system_stage_refused',
   'ai_system_owner_not_member',
   'bom_ref_taken',
+  // Imports: the few slots that unpack archives are all busy (not a per-person rate limit).
+  'imports_busy',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -25,7 +25,11 @@ export const ZTenantSummary = z.object({
   createdAt: ZTimestamp,
 });
 export type TTenantSummary = z.infer<typeof ZTenantSummary>;
-export const ZTenantDetail = ZTenantSummary.extend({ abilities: ZAbilities });
+export const ZTenantDetail = ZTenantSummary.extend({
+  abilities: ZAbilities,
+  /** The roles the caller may give here (invite, change a member's role, create a token): the role pickers offer only these. */
+  grantableRoles: z.array(ZRole),
+});
 export type TTenantDetail = z.infer<typeof ZTenantDetail>;
 export const ZTenantList = z.object({ items: z.array(ZTenantSummary) });
 export type TTenantList = z.infer<typeof ZTenantList>;

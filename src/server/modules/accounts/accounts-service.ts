@@ -4,7 +4,7 @@ import type { TActor } from '../../platform/authz/actor.ts';
 import { PLATFORM_TENANT_ID, recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { accountKey, ipKey } from '../../platform/auth/brute-force.ts';
 import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { conflict, AppError, notFound } from '../../platform/errors/errors.ts';
+import { AppError, notFound } from '../../platform/errors/errors.ts';
 import { abilitiesFor } from '../../platform/authz/policies.ts';
 import * as repo from './accounts-repo.ts';
 import type { TLoginBody, TMeResponse, TSetupBody, TUser } from '../../../shared/contracts/accounts.ts';
@@ -27,8 +27,8 @@ export function createAccountsService(p: TAccountsDeps) {
     return p.db.transaction().execute(async (tx) => {
       // Two browsers racing through the first-run page: the advisory lock makes one of them lose.
       await sql`SELECT pg_advisory_xact_lock(hashtext('attest-first-admin'))`.execute(tx);
-      if (opts.firstRunOnly && (await repo.countUsers(tx)) > 0) throw conflict('Attest is already set up: sign in instead.');
-      if (await repo.findUserByEmail(tx, input.email)) throw conflict('An account with this e-mail already exists.');
+      if (opts.firstRunOnly && (await repo.countUsers(tx)) > 0) throw new AppError(409, 'already_set_up', 'Attest is already set up: sign in instead.');
+      if (await repo.findUserByEmail(tx, input.email)) throw new AppError(409, 'email_taken', 'An account with this e-mail already exists.', { field: 'email' });
       const u = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale, isPlatformAdmin: true });
       await recordAudit(tx, null, ctx, {
         tenantId: PLATFORM_TENANT_ID,
@@ -73,7 +73,7 @@ export function createAccountsService(p: TAccountsDeps) {
       assertAcceptablePassword(input.password);
       const passwordHash = await hashPassword(input.password);
       return p.db.transaction().execute(async (tx) => {
-        if (await repo.findUserByEmail(tx, input.email)) throw conflict('An account with this e-mail already exists.');
+        if (await repo.findUserByEmail(tx, input.email)) throw new AppError(409, 'email_taken', 'An account with this e-mail already exists.', { field: 'email' });
         const u = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale });
         await recordAudit(tx, null, ctx, { tenantId: PLATFORM_TENANT_ID, action: 'user.created', subjectType: 'user', subjectId: u.id, after: { email: u.email, source: 'seed' }, actorEmail: 'seed' });
         return toUserDto(u);
@@ -90,14 +90,14 @@ export function createAccountsService(p: TAccountsDeps) {
       const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
       if (!user || !ok) {
         await recordFailure(user?.id ?? null, input.email, ctx);
-        throw new AppError(401, 'unauthorized', 'Wrong e-mail or password.');
+        throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
       }
       if (user.mfa_secret) {
         // Knowing the password earns no extra guesses at the code: refund this attempt only.
         if (!input.mfaCode) return (await attempt.refund(), { status: 'mfa_required' as const });
         if (!(await verifySecondFactor(p, user, input.mfaCode))) {
           await recordFailure(user.id, input.email, ctx);
-          throw new AppError(401, 'unauthorized', 'Wrong two-factor code.');
+          throw new AppError(401, 'invalid_mfa_code', 'Wrong two-factor code.', { field: 'mfaCode' });
         }
       }
       const session = await p.db.transaction().execute((tx) => startSession(tx, policy, user, ctx, 'password'));
@@ -148,11 +148,11 @@ export function createAccountsService(p: TAccountsDeps) {
       const attempt = await p.bruteForce.attempt([accountKey(actor.email), ipKey(ctx.ip)]);
       const user = await repo.findUserById(p.db, actor.userId);
       if (!user || !(await verifyPassword(user.password_hash, body.currentPassword))) {
-        throw new AppError(400, 'bad_request', 'The current password is wrong.', { field: 'currentPassword' });
+        throw new AppError(400, 'current_password_wrong', 'The current password is wrong.', { field: 'currentPassword' });
       }
       await attempt.refund();
-      assertAcceptablePassword(body.newPassword);
-      if (body.newPassword === body.currentPassword) throw new AppError(400, 'bad_request', 'Choose a password different from the current one.', { field: 'newPassword' });
+      assertAcceptablePassword(body.newPassword, 'newPassword');
+      if (body.newPassword === body.currentPassword) throw new AppError(400, 'password_unchanged', 'Choose a password different from the current one.', { field: 'newPassword' });
       const hash = await hashPassword(body.newPassword);
       await p.db.transaction().execute(async (tx) => {
         await repo.setPasswordHash(tx, actor.userId, hash);

@@ -7,7 +7,7 @@ import { accountKey, ipKey } from '../../platform/auth/brute-force.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import { seal, unseal } from '../../platform/crypto/crypto.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors/errors.ts';
+import { AppError, notFound } from '../../platform/errors/errors.ts';
 import * as repo from './accounts-repo.ts';
 
 export type TMfaDeps = Pick<TPlatform, 'db' | 'authz' | 'bruteForce' | 'secretKey'>;
@@ -33,7 +33,7 @@ export function createMfaService(p: TMfaDeps) {
       p.authz.assertUser(actor);
       const user = await repo.findUserById(p.db, actor.userId);
       if (!user) throw notFound('User');
-      if (user.mfa_enabled_at) throw conflict('Two-factor authentication is already on. Turn it off first to enrol a new device.');
+      if (user.mfa_enabled_at) throw new AppError(409, 'mfa_already_enabled', 'Two-factor authentication is already on. Turn it off first to enrol a new device.');
       const secret = newTotpSecret();
       await repo.setPendingMfaSecret(p.db, user.id, seal(p.secretKey, secret));
       const otpauthUrl = totpUri(secret, user.email);
@@ -43,10 +43,10 @@ export function createMfaService(p: TMfaDeps) {
     async confirm(actor: TActor | null, code: string, ctx: TRequestContext) {
       p.authz.assertUser(actor);
       const user = await repo.findUserById(p.db, actor.userId);
-      if (!user?.mfa_pending_secret) throw badRequest('Start the enrolment first: no pending two-factor secret.');
+      if (!user?.mfa_pending_secret) throw new AppError(400, 'mfa_enrolment_missing', 'Start the enrolment first: no pending two-factor secret.');
       const pending = user.mfa_pending_secret;
       const step = checkTotp(unseal(p.secretKey, pending), code, null);
-      if (step === null) throw new AppError(400, 'bad_request', 'The code does not match. Check the time on your phone and try the next code.', { field: 'code' });
+      if (step === null) throw new AppError(400, 'invalid_mfa_code', 'The code does not match. Check the time on your phone and try the next code.', { field: 'code' });
       const codes = newRecoveryCodes();
       await p.db.transaction().execute(async (tx) => {
         await repo.enableMfa(tx, user.id, pending, step, codes.map(hashRecoveryCode));
@@ -61,10 +61,10 @@ export function createMfaService(p: TMfaDeps) {
       const user = await repo.findUserById(p.db, actor.userId);
       if (!user?.mfa_secret) {
         await attempt.refund();
-        throw conflict('Two-factor authentication is not on.');
+        throw new AppError(409, 'mfa_not_enabled', 'Two-factor authentication is not on.');
       }
       const ok = (await verifyPassword(user.password_hash, body.password)) && (await verifySecondFactor(p, user, body.code));
-      if (!ok) throw badRequest('The password or the code is wrong.');
+      if (!ok) throw new AppError(400, 'password_or_code_wrong', 'The password or the code is wrong.');
       await attempt.refund();
       await p.db.transaction().execute(async (tx) => {
         await repo.disableMfa(tx, user.id);

@@ -8,7 +8,7 @@ import { resetTokenHash, sendPasswordResetMail } from './jobs/send-password-rese
 
 export type TPasswordResetDeps = Pick<TPlatform, 'db' | 'config' | 'clock' | 'bruteForce' | 'jobs' | 'secretKey'>;
 
-const invalidLink = () => new AppError(404, 'not_found', 'This reset link is not valid: ask for a new one.', { reason: 'reset_link_invalid' });
+const invalidLink = () => new AppError(404, 'reset_link_invalid', 'This reset link is not valid: ask for a new one.', { reason: 'reset_link_invalid' });
 
 /**
  * "Forgot password". The request answers the same, in the same time, whether or not the address
@@ -20,8 +20,8 @@ export function createPasswordResetService(p: TPasswordResetDeps) {
   async function resolve(token: string) {
     const row = await repo.findPasswordReset(p.db, resetTokenHash(p.secretKey, token));
     if (!row) throw invalidLink();
-    if (row.used_at) throw new AppError(410, 'gone', 'This reset link has already been used or replaced by a newer one: ask for a new one.', { reason: 'reset_link_used' });
-    if (new Date(row.expires_at).getTime() <= p.clock.now().getTime()) throw new AppError(410, 'gone', 'This reset link has expired: ask for a new one.', { reason: 'reset_link_expired' });
+    if (row.used_at) throw new AppError(410, 'reset_link_used', 'This reset link has already been used or replaced by a newer one: ask for a new one.', { reason: 'reset_link_used' });
+    if (new Date(row.expires_at).getTime() <= p.clock.now().getTime()) throw new AppError(410, 'reset_link_expired', 'This reset link has expired: ask for a new one.', { reason: 'reset_link_expired' });
     return row;
   }
 
@@ -43,7 +43,7 @@ export function createPasswordResetService(p: TPasswordResetDeps) {
       assertAcceptablePassword(body.password);
       const hash = await hashPassword(body.password);
       await p.db.transaction().execute(async (tx) => {
-        if (!(await repo.claimPasswordReset(tx, row.id))) throw new AppError(410, 'gone', 'This reset link has already been used: ask for a new one.', { reason: 'reset_link_used' });
+        if (!(await repo.claimPasswordReset(tx, row.id))) throw new AppError(410, 'reset_link_used', 'This reset link has already been used: ask for a new one.', { reason: 'reset_link_used' });
         await repo.setPasswordHash(tx, row.user_id, hash);
         const sessionsEnded = await repo.revokeSessions(tx, row.user_id, 'all');
         await repo.retirePasswordResets(tx, row.user_id);

@@ -1,7 +1,7 @@
 import type { TRole } from '../../../shared/contracts/roles.ts';
 import { rulesFor } from '../../platform/authz/policy.ts';
 import { TENANT_ADMINS } from '../../platform/authz/role-sets.ts';
-import { conflict, forbidden } from '../../platform/errors/errors.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 
 /** A token as the rules see it. */
 export type TApiTokenSubject = { role: TRole; state: 'active' | 'revoked' | 'expired' };
@@ -15,8 +15,8 @@ export const API_TOKEN_POLICIES = [
   apiToken.allow(TENANT_ADMINS, 'apiToken.read'),
   apiToken.allow(TENANT_ADMINS, 'apiToken.create'),
   // A token never outranks its creator.
-  apiToken.deny('apiToken.create', (a, k) => k.role === 'owner' && a.role !== 'owner', () => forbidden('Only an owner can create a token with the owner role.')),
+  apiToken.deny('apiToken.create', (a, k) => k.role === 'owner' && a.role !== 'owner', () => new AppError(403, 'owner_role_reserved', 'Only an owner can create a token with the owner role.', { field: 'role', role: 'owner' })),
   apiToken.allow(TENANT_ADMINS, 'apiToken.revoke'),
-  apiToken.deny('apiToken.revoke', (_, k) => k.state === 'revoked', () => conflict('This token is already revoked.')),
-  apiToken.deny('apiToken.revoke', (_, k) => k.state === 'expired', () => conflict('This token has expired: it no longer works.')),
+  apiToken.deny('apiToken.revoke', (_, k) => k.state === 'revoked', () => new AppError(409, 'api_token_revoked', 'This token is already revoked.')),
+  apiToken.deny('apiToken.revoke', (_, k) => k.state === 'expired', () => new AppError(409, 'api_token_expired', 'This token has expired: it no longer works.')),
 ];

@@ -2,7 +2,7 @@ import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { checkpointAuditChain, verifyWithCheckpoints } from '../../platform/audit-log/checkpoints.ts';
 import type { TAuditEventRow } from '../../db/types.ts';
-import { conflict, notFound } from '../../platform/errors/errors.ts';
+import { AppError, notFound } from '../../platform/errors/errors.ts';
 import * as repo from './audit-repo.ts';
 import type { TAuditQuery, TSecurityEventsQuery } from '../../../shared/contracts/audit.ts';
 import { SECURITY_ACTIONS } from '../../../shared/contracts/audit-actions.ts';
@@ -62,7 +62,7 @@ export function createAuditService(p: TPlatform) {
     async checkpoint(actor: TActor | null, tenantId: string) {
       await p.authz.assert(actor, 'audit.checkpoint', { tenantId });
       const cp = await checkpointAuditChain(p, tenantId);
-      if (!cp) throw conflict('The audit log is empty: there is nothing to checkpoint yet.');
+      if (!cp) throw new AppError(409, 'audit_log_empty', 'The audit log is empty: there is nothing to checkpoint yet.');
       return cp;
     },
 

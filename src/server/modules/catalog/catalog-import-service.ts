@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
-import { AppError, badRequest, conflict } from '../../platform/errors/errors.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { LOAD_LOCK_KEY } from './catalog-loader.ts';
 import { countsByKind } from './catalog-service.ts';
 import { validateFramework, type TIssue, type TSource } from './catalog-validate.ts';
@@ -45,7 +45,7 @@ export function createCatalogImportService(p: TPlatform) {
     async importFramework(actor: TActor | null, tenantId: string, input: { contentType: string | undefined; body: Buffer }, ctx: TRequestContext) {
       await p.authz.assert(actor, 'catalog.import', { tenantId });
       const format = importFormatOf(input.contentType);
-      if (!input.body.length) throw badRequest('The file is empty.');
+      if (!input.body.length) throw new AppError(400, 'catalog_file_empty', 'The file is empty.');
       const source: TSource =
         format === 'yaml' ? yamlSource(input.body.toString('utf8').replace(/^\uFEFF/, ''), 'upload.yaml') : await p.archiveGate.run(() => xlsxSource(input.body));
       const { framework: fw, issues } = validateFramework(source);
@@ -55,11 +55,14 @@ export function createCatalogImportService(p: TPlatform) {
         await sql`SELECT pg_advisory_xact_lock(${LOAD_LOCK_KEY})`.execute(tx);
         const { versions } = await loadedState(tx, [fw.id]);
         if (versions.some((v) => v.ownerTenantId !== tenantId)) {
-          throw conflict(`The framework id "${fw.id}" is already in use: choose another id for your framework.`);
+          throw new AppError(409, 'framework_id_taken', `The framework id "${fw.id}" is already in use: choose another id for your framework.`, { id: fw.id });
         }
         const same = versions.find((v) => v.version === fw.version);
         if (same && same.contentHash !== fw.contentHash) {
-          throw conflict(`Version "${fw.version}" of "${fw.id}" was already imported with different content: give this revision a new version.`);
+          throw new AppError(409, 'framework_version_changed', `Version "${fw.version}" of "${fw.id}" was already imported with different content: give this revision a new version.`, {
+            id: fw.id,
+            version: fw.version,
+          });
         }
         if (!same) await insertFrameworkVersion(tx, tenantId, fw);
         if (!same?.isCurrent) await makeCurrent(tx, tenantId, fw.id, fw.version);

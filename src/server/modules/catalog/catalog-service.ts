@@ -89,7 +89,12 @@ export function createCatalogService(p: TDeps) {
       const [children, mappings] = await Promise.all([repo.listChildren(p.db, r.id, r.version, r.ref), repo.listMappings(p.db, r.id, r.version, r.ref)]);
       return {
         framework: { id: r.id, version: r.version, title: r.title, shortTitle: r.short_title },
-        requirement: { ...requirementDto(r), mappingCount: mappings.length },
+        requirement: {
+          ...requirementDto(r),
+          mappingCount: mappings.length,
+          appliesFromOriginal: r.extra?.appliesFromOriginal ?? null,
+          dateSource: r.extra?.dateSource ?? null,
+        },
         parent: r.parent_ref && r.parent_title ? { ref: r.parent_ref, label: r.parent_label, title: r.parent_title } : null,
         children: children.map((c) => ({ ref: c.ref, label: c.label, kind: c.kind, title: c.title })),
         mappings: mappings.map((m) => ({

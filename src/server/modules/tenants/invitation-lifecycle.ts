@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/errors.ts';
+import { AppError, type TErrorCode } from '../../platform/errors/errors.ts';
 import { defineLifecycle } from '../../platform/lifecycle/lifecycle.ts';
 
 export const INVITATION_STATES = ['pending', 'accepted', 'revoked', 'replaced', 'expired'] as const;
@@ -15,11 +15,11 @@ export function invitationState(
   return new Date(row.expires_at).getTime() <= now.getTime() ? 'expired' : 'pending';
 }
 
-const REASON: Record<Exclude<TInvitationState, 'pending'>, string> = {
-  accepted: 'This invitation has already been used.',
-  revoked: 'This invitation was withdrawn. Ask for a new one.',
-  replaced: 'This invitation was replaced by a newer one: use the link in the most recent e-mail.',
-  expired: 'This invitation has expired. Ask for a new one.',
+const REASON: Record<Exclude<TInvitationState, 'pending'>, { code: TErrorCode; message: string }> = {
+  accepted: { code: 'invitation_used', message: 'This invitation has already been used.' },
+  revoked: { code: 'invitation_revoked', message: 'This invitation was withdrawn. Ask for a new one.' },
+  replaced: { code: 'invitation_replaced', message: 'This invitation was replaced by a newer one: use the link in the most recent e-mail.' },
+  expired: { code: 'invitation_expired', message: 'This invitation has expired. Ask for a new one.' },
 };
 
 /**
@@ -37,7 +37,7 @@ export const invitationLifecycle = defineLifecycle({
     expire: { from: ['pending'], to: 'expired', audit: null },
   },
   refusal: (state, event) => {
-    const message = state === 'pending' ? 'This invitation is still pending.' : REASON[state];
-    return event === 'accept' ? new AppError(410, 'gone', message, { state }) : new AppError(409, 'conflict', message, { state });
+    const { code, message } = state === 'pending' ? { code: 'conflict' as const, message: 'This invitation is still pending.' } : REASON[state];
+    return new AppError(event === 'accept' ? 410 : 409, code, message, { state });
   },
 });

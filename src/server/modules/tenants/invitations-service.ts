@@ -3,7 +3,7 @@ import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors/errors.ts';
+import { AppError, notFound } from '../../platform/errors/errors.ts';
 import type { TLocale } from '../../../shared/contracts/common.ts';
 import type { TRole } from '../../../shared/contracts/roles.ts';
 import { findUserByEmail, insertUser, toUser } from '../accounts/accounts-repo.ts';
@@ -71,7 +71,7 @@ export function createInvitationsService(p: TDeps) {
       p.authz.assertOn(grant, 'member.invite', { role: input.role, state: 'pending' });
       const inv = await p.db.transaction().execute(async (tx) => {
         const now = p.clock.now();
-        if (await isMemberByEmail(tx, tenantId, input.email)) throw conflict(`${input.email} is already a member of this tenant.`);
+        if (await isMemberByEmail(tx, tenantId, input.email)) throw new AppError(409, 'already_member', `${input.email} is already a member of this tenant.`, { field: 'email', email: input.email });
         const previous = await repo.lockPendingInvitationsTo(tx, tenantId, input.email, now);
         const row = await repo.insertInvitation(tx, tenantId, {
           email: input.email,
@@ -147,10 +147,10 @@ export function createInvitationsService(p: TDeps) {
       const existing = await findUserByEmail(p.db, inv.email);
       if (existing) {
         if (actor?.type !== 'user' || actor.userId !== existing.id) {
-          throw new AppError(401, 'unauthorized', `Sign in as ${inv.email} to accept this invitation.`);
+          throw new AppError(401, 'invitation_for_other_user', `Sign in as ${inv.email} to accept this invitation.`, { email: inv.email });
         }
       } else {
-        if (!body.name || !body.password) throw badRequest('Enter your name and choose a password to create your account.');
+        if (!body.name || !body.password) throw new AppError(400, 'invitation_needs_account', 'Enter your name and choose a password to create your account.');
         assertAcceptablePassword(body.password);
       }
       const passwordHash = existing ? null : await hashPassword(body.password!);

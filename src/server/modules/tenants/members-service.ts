@@ -1,14 +1,19 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
-import { badRequest, notFound } from '../../platform/errors/errors.ts';
+import { AppError, notFound } from '../../platform/errors/errors.ts';
 import { founderRole, rolesForKind, type TRole } from '../../../shared/contracts/roles.ts';
 import { settleMemberTokens } from '../api-tokens/member-tokens.ts';
 import * as repo from './members-repo.ts';
 
 export function assertRoleFitsTenant(kind: 'organization' | 'certification_body', role: TRole) {
   if (!rolesForKind(kind).includes(role)) {
-    throw badRequest(`The role "${role}" does not exist in a ${kind.replace('_', ' ')}. Choose one of: ${rolesForKind(kind).join(', ')}.`, { field: 'role' });
+    throw new AppError(400, 'role_not_for_tenant_kind', `The role "${role}" does not exist in a ${kind.replace('_', ' ')}. Choose one of: ${rolesForKind(kind).join(', ')}.`, {
+      field: 'role',
+      role,
+      kind,
+      allowed: rolesForKind(kind),
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import type { TTenantRow } from '../../db/types.ts';
-import { founderRole, type TTenantKind } from '../../../shared/contracts/roles.ts';
+import { founderRole, rolesForKind, type TTenantKind } from '../../../shared/contracts/roles.ts';
 import { insertMembership } from './members-repo.ts';
 import * as repo from './tenants-repo.ts';
 
@@ -22,6 +22,8 @@ export function createTenantsService(p: TDeps) {
     requireMfa: t.require_mfa,
     createdAt: iso(t.created_at),
     abilities: { ...p.authz.tenantAbilities(grant), ...p.authz.abilities(grant, 'tenant', { id: t.id, requireMfa: t.require_mfa }) },
+    // Judged by the invitation rules, which hold the "only an owner gives ownership" rule the member and token rules share.
+    grantableRoles: rolesForKind(t.kind).filter((role) => p.authz.abilities(grant, 'invitation', { role, state: 'pending' })['member.invite']),
   });
 
   return {

@@ -21,9 +21,9 @@ export function createArchiveGate(maxConcurrent: number): TArchiveGate {
       if (active >= maxConcurrent) {
         throw new AppError(
           429,
-          'too_many_requests',
+          'imports_busy',
           'Too many imports are being processed right now. Try again in 1 minute.',
-          { retryAfterMinutes: 1, reason: 'imports_busy' },
+          { retryAfterMinutes: 1 },
           { 'retry-after': '60' },
         );
       }

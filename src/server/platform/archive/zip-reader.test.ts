@@ -81,7 +81,7 @@ describe('archive gate', () => {
     const gate = createArchiveGate(1);
     let release!: () => void;
     const held = gate.run(() => new Promise<void>((r) => (release = r)));
-    await expect(gate.run(async () => 1)).rejects.toMatchObject({ status: 429, code: 'too_many_requests' });
+    await expect(gate.run(async () => 1)).rejects.toMatchObject({ status: 429, code: 'imports_busy' });
     release();
     await held;
     await expect(gate.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
-import { badRequest } from '../errors/errors.ts';
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/contracts/accounts.ts';
+import { AppError } from '../errors/errors.ts';
 
 const COMMON = new Set(
   fs
@@ -16,19 +14,24 @@ const COMMON = new Set(
 /** "Summer2026!!" is "summer" with decorations: strip digits and symbols from both ends. */
 const baseWord = (p: string) => p.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`;
+type TPasswordProblem = { code: 'password_too_short' | 'password_too_long' | 'password_too_common'; message: string; limit?: number };
+
+export function passwordProblem(password: string): TPasswordProblem | null {
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return { code: 'password_too_short', message: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`, limit: PASSWORD_MIN_LENGTH };
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return { code: 'password_too_long', message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`, limit: PASSWORD_MAX_LENGTH };
   const lower = password.toLowerCase();
   if (COMMON.has(lower) || COMMON.has(baseWord(password)) || /^(.)\1+$/.test(password)) {
-    return 'This password is too common: choose one that is not on lists of known passwords.';
+    return { code: 'password_too_common', message: 'This password is too common: choose one that is not on lists of known passwords.' };
   }
   return null;
 }
 
-export function assertAcceptablePassword(password: string): void {
+/** `field` is the body's name for the new password (`newPassword` on the account page). */
+export function assertAcceptablePassword(password: string, field = 'password'): void {
   const problem = passwordProblem(password);
-  if (problem) throw badRequest(problem, { field: 'password' });
+  if (problem) throw new AppError(400, problem.code, problem.message, { field, ...(problem.limit === undefined ? {} : { limit: problem.limit }) });
 }
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.

@@ -1,5 +1,5 @@
 import { founderRole, type TRole, type TTenantKind } from '../../../shared/contracts/roles.ts';
-import { forbidden, mfaRequired, notFound, unauthorized, type AppError } from '../errors/errors.ts';
+import { AppError, mfaRequired, notFound, unauthorized } from '../errors/errors.ts';
 import type { TActor, TUserActor } from './actor.ts';
 import { ACTIONS, POLICIES, type TAction, type TActionOf, type TRecordOf, type TSubjectType } from './policies.ts';
 import { abilitiesOn, decide, type TAnyRule, type TPolicyActor } from './policy.ts';
@@ -85,7 +85,7 @@ export function createAuthz(rules: readonly TAnyRule[] = POLICIES) {
 
     assertUser(actor: TActor | null): asserts actor is TUserActor {
       if (!actor) throw unauthorized();
-      if (actor.type !== 'user') throw forbidden('This action needs a signed-in person, not an API token.');
+      if (actor.type !== 'user') throw new AppError(403, 'person_required', 'This action needs a signed-in person, not an API token.');
     },
   };
 }

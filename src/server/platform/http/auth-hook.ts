@@ -3,7 +3,7 @@ import type { TPlatform } from '../platform.ts';
 import { resolveApiToken } from '../auth/api-token-auth.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { randomToken, safeEqual } from '../crypto/crypto.ts';
-import { AppError, badRequest, unauthorized } from '../errors/errors.ts';
+import { AppError, badRequest } from '../errors/errors.ts';
 import { isDisguisedApiPath } from './path-guard.ts';
 
 export const CSRF_COOKIE = 'attest_csrf';
@@ -28,7 +28,7 @@ export function installAuthHook(app: FastifyInstance, p: TPlatform) {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await resolveApiToken(p.db, auth.slice(7).trim());
-      if (!req.actor) throw unauthorized('The API token is invalid, expired or revoked.');
+      if (!req.actor) throw new AppError(401, 'api_token_invalid', 'The API token is invalid, expired or revoked.');
       return;
     }
 

@@ -55,7 +55,7 @@ export function CreateTokenForm({ tenant, onCreated }: Props) {
           <RoleSelect
             label={t('fields.role')}
             description={t('apiTokens.fields.roleHelp')}
-            kind={tenant.kind}
+            roles={tenant.grantableRoles}
             {...form.getInputProps('role')}
             data-testid="api-token-role"
           />

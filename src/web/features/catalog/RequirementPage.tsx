@@ -126,7 +126,19 @@ export function RequirementPage() {
                 <DataList.ItemLabel>{t('catalog.requirement.appliesFrom')}</DataList.ItemLabel>
                 <DataList.ItemValue data-testid="requirement-applies-from">
                   {date(requirement.appliesFrom)}
+                  {requirement.appliesFromOriginal && requirement.appliesFromOriginal !== requirement.appliesFrom && (
+                    <Text span size="sm" c="dimmed">
+                      {' '}
+                      {t('catalog.requirement.appliesFromOriginal', { date: date(requirement.appliesFromOriginal) })}
+                    </Text>
+                  )}
                 </DataList.ItemValue>
+              </DataList.Item>
+            )}
+            {requirement.dateSource && (
+              <DataList.Item>
+                <DataList.ItemLabel>{t('catalog.requirement.dateSource')}</DataList.ItemLabel>
+                <DataList.ItemValue data-testid="requirement-date-source">{text(requirement.dateSource)}</DataList.ItemValue>
               </DataList.Item>
             )}
             {category && (

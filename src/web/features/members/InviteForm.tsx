@@ -37,7 +37,7 @@ export function InviteForm({ tenant }: { tenant: TTenantDetail }) {
         <ErrorAlert error={unplaced} />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <TextInput label={t('fields.email')} {...form.getInputProps('email')} data-testid="invite-email" />
-          <RoleSelect label={t('fields.role')} kind={tenant.kind} {...form.getInputProps('role')} data-testid="invite-role" />
+          <RoleSelect label={t('fields.role')} roles={tenant.grantableRoles} {...form.getInputProps('role')} data-testid="invite-role" />
           <NativeSelect
             label={t('members.invite.locale')}
             {...form.getInputProps('locale')}

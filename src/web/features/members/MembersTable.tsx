@@ -59,7 +59,7 @@ export function MembersTable({ tenant, members, canUpdate, canRemove }: Props) {
               <RoleSelect
                 size="xs"
                 miw={220}
-                kind={tenant.kind}
+                roles={tenant.grantableRoles}
                 value={member.role}
                 disabled={updateRole.isPending}
                 aria-label={t('members.roleFor', { name: labelOf(member) })}

@@ -1,21 +1,19 @@
 import { NativeSelect, type NativeSelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { rolesForKind, type TRole, type TTenantKind } from '../../../shared/contracts/roles';
+import type { TRole } from '../../../shared/contracts/roles';
 
 interface RoleSelectProps extends Omit<NativeSelectProps, 'data' | 'value' | 'onChange'> {
-  kind: TTenantKind;
-  /** The roles offered; the tenant kind's roles when absent. The current value is always listed. */
-  roles?: readonly TRole[];
-  /** Optional so that a form's `getInputProps('role')` can be spread in. */
+  /** The roles offered: the tenant's `grantableRoles`, so nobody is offered a role the server refuses them. */
+  roles: readonly TRole[];
+  /** Optional so that a form's `getInputProps('role')` can be spread in. A current value outside `roles` stays shown. */
   value?: TRole;
   onChange?: (role: TRole) => void;
   'data-testid'?: string;
 }
 
-export function RoleSelect({ kind, roles, value, onChange, ...props }: RoleSelectProps) {
+export function RoleSelect({ roles, value, onChange, ...props }: RoleSelectProps) {
   const { t } = useTranslation();
-  const offered = roles ?? rolesForKind(kind);
-  const listed = value && !offered.includes(value) ? [value, ...offered] : offered;
+  const listed = value && !roles.includes(value) ? [value, ...roles] : roles;
   return (
     <NativeSelect
       {...props}
