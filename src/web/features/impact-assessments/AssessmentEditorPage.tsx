@@ -96,7 +96,7 @@ function Editor({ tenantId, a }: { tenantId: string; a: TAssessment }) {
         )}
       </Group>
 
-      <ErrorAlert error={error} />
+      {missing.length === 0 && <ErrorAlert error={error} />}
       {missing.length > 0 && (
         <Alert color="red" data-testid="ia-missing">
           {t('impactAssessments.editor.missing', { fields: missing.map((m) => t(`impactAssessments.missing.${m.replace('.', '_')}` as 'impactAssessments.missing.affected')).join(', ') })}

@@ -121,6 +121,7 @@ export function ImpactAssessmentsPage() {
                   </Badge>
                 ),
                 sortValue: (r) => r.status,
+                nowrap: true,
               },
               { key: 'significant', header: t('impactAssessments.list.columns.significant'), cell: (r) => format.number(r.significantImpacts), sortValue: (r) => r.significantImpacts },
               { key: 'nextReview', header: t('impactAssessments.list.columns.nextReview'), cell: (r) => format.date(r.nextReviewOn), sortValue: (r) => r.nextReviewOn, nowrap: true },
