@@ -30,23 +30,22 @@ export async function createSession(
   return { token, sessionId: row.id };
 }
 
+const MEMBERSHIPS_JSON = `COALESCE((SELECT json_agg(json_build_object('tenantId', m.tenant_id, 'tenantName', t.name, 'tenantKind', t.kind,
+                                                     'role', m.role, 'requireMfa', t.require_mfa) ORDER BY t.name)
+                   FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+                   WHERE m.user_id = u.id), '[]'::json) AS memberships`;
+
 const SESSION_SQL = `
   SELECT s.id AS "sessionId", s.last_seen_at, u.id AS "userId", u.email, u.name, u.locale,
          u.mfa_enabled_at, u.is_platform_admin, u.created_at,
-         COALESCE((SELECT json_agg(json_build_object('tenantId', m.tenant_id, 'tenantName', t.name, 'tenantKind', t.kind,
-                                                     'role', m.role, 'requireMfa', t.require_mfa) ORDER BY t.name)
-                   FROM memberships m JOIN tenants t ON t.id = m.tenant_id
-                   WHERE m.user_id = u.id), '[]'::json) AS memberships
+         ${MEMBERSHIPS_JSON}
   FROM sessions s JOIN users u ON u.id = s.user_id
   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
     AND s.last_seen_at > now() - make_interval(mins => $2::int)`;
 
 const USER_ACTOR_SQL = `
   SELECT u.id AS "userId", u.email, u.name, u.locale, u.mfa_enabled_at, u.is_platform_admin, u.created_at,
-         COALESCE((SELECT json_agg(json_build_object('tenantId', m.tenant_id, 'tenantName', t.name, 'tenantKind', t.kind,
-                                                     'role', m.role, 'requireMfa', t.require_mfa) ORDER BY t.name)
-                   FROM memberships m JOIN tenants t ON t.id = m.tenant_id
-                   WHERE m.user_id = u.id), '[]'::json) AS memberships
+         ${MEMBERSHIPS_JSON}
   FROM users u WHERE u.id = $1`;
 
 type TSessionRow = {
@@ -74,19 +73,21 @@ export async function resolveSession(database: TDatabase, policy: TSessionPolicy
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.sessionId).execute();
   }
-  return {
-    type: 'user',
-    userId: row.userId,
-    email: row.email,
-    name: row.name,
-    locale: row.locale,
-    mfaEnabled: row.mfa_enabled_at !== null,
-    isPlatformAdmin: row.is_platform_admin,
-    sessionId: row.sessionId,
-    createdAt: new Date(row.created_at).toISOString(),
-    memberships: row.memberships as TActorMembership[],
-  };
+  return toUserActor(row, row.sessionId);
 }
+
+const toUserActor = (row: Omit<TSessionRow, 'sessionId' | 'last_seen_at'>, sessionId: string | null): TUserActor => ({
+  type: 'user',
+  userId: row.userId,
+  email: row.email,
+  name: row.name,
+  locale: row.locale,
+  mfaEnabled: row.mfa_enabled_at !== null,
+  isPlatformAdmin: row.is_platform_admin,
+  sessionId,
+  createdAt: new Date(row.created_at).toISOString(),
+  memberships: row.memberships,
+});
 
 /**
  * A user acting outside any request (the CLI's demo seed): the same actor a session would give,
@@ -94,17 +95,5 @@ export async function resolveSession(database: TDatabase, policy: TSessionPolicy
  */
 export async function loadUserActor(database: TDatabase, userId: string): Promise<TUserActor | null> {
   const [row] = await database.hot<Omit<TSessionRow, 'sessionId' | 'last_seen_at'>>('attest_load_user_actor', USER_ACTOR_SQL, [userId]);
-  if (!row) return null;
-  return {
-    type: 'user',
-    userId: row.userId,
-    email: row.email,
-    name: row.name,
-    locale: row.locale,
-    mfaEnabled: row.mfa_enabled_at !== null,
-    isPlatformAdmin: row.is_platform_admin,
-    sessionId: null,
-    createdAt: new Date(row.created_at).toISOString(),
-    memberships: row.memberships as TActorMembership[],
-  };
+  return row ? toUserActor(row, null) : null;
 }
