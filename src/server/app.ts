@@ -21,6 +21,7 @@ import { catalogDocs } from './modules/catalog/catalog-docs.ts';
 import { filesDocs } from './modules/files/files-docs.ts';
 import { impactAssessmentsDocs } from './modules/impact-assessments/impact-assessments-docs.ts';
 import { platformInfoDocs } from './modules/platform-info/platform-info-docs.ts';
+import { risksDocs } from './modules/risks/risks-docs.ts';
 import { tenantsDocs } from './modules/tenants/tenants-docs.ts';
 import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens-routes.ts';
@@ -29,10 +30,11 @@ import { catalogImportRoutes, catalogRoutes } from './modules/catalog/catalog-ro
 import { filesRoutes } from './modules/files/files-routes.ts';
 import { impactAssessmentsRoutes } from './modules/impact-assessments/impact-assessments-routes.ts';
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
+import { risksRoutes } from './modules/risks/risks-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -121,6 +123,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   impactAssessmentsRoutes(app, p);
   await app.register(async (scope) => catalogImportRoutes(scope, p));
   aiSystemsRoutes(app, p);
+  risksRoutes(app, p);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

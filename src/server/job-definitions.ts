@@ -2,9 +2,11 @@ import type { TAnyJobDefinition } from './platform/jobs/define-job.ts';
 import { checkpointAuditChains } from './modules/audit/jobs/checkpoint-audit-chains.ts';
 import { sendInvitationMail } from './modules/tenants/jobs/send-invitation-mail.ts';
 import { sendPasswordResetMail } from './modules/accounts/jobs/send-password-reset-mail.ts';
+import { expireRiskAcceptances } from './modules/risks/jobs/expire-risk-acceptances.ts';
+import { sendRiskAcceptanceExpiredMail } from './modules/risks/jobs/send-risk-acceptance-expired-mail.ts';
 
 /**
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail];

@@ -138,6 +138,7 @@ export function createClient(app: FastifyInstance) {
     get: (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers),
     post: (url: string, body?: unknown, headers?: Record<string, string>) => request('POST', url, body ?? {}, headers),
     patch: (url: string, body: unknown) => request('PATCH', url, body),
+    put: (url: string, body: unknown) => request('PUT', url, body),
     delete: (url: string) => request('DELETE', url),
   };
 }

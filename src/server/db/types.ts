@@ -5,6 +5,7 @@ import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TImpactAssessmentTables } from './types-impact-assessments.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
+import type { TActionStatus, TRiskMatrixConfig, TRiskSource, TRiskStatus, TRiskTreatment } from '../../shared/contracts/risks.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type TimestampReq = ColumnType<Date, Date | string, Date | string>;
@@ -152,6 +153,11 @@ export type DB = {
   impact_assessments: TImpactAssessmentTables['impact_assessments'];
   impact_assessment_versions: TImpactAssessmentTables['impact_assessment_versions'];
   impact_assessment_settings: TImpactAssessmentTables['impact_assessment_settings'];
+  risk_matrices: RiskMatricesTable;
+  risks: RisksTable;
+  risk_actions: RiskActionsTable;
+  risk_requirements: RiskRequirementsTable;
+  risk_acceptances: RiskAcceptancesTable;
 };
 
 export type TUserRow = Selectable<UsersTable>;
@@ -214,4 +220,69 @@ export type CatalogCrosswalksTable = {
   target_version: string;
   content_hash: string;
   loaded_at: Timestamp;
+};
+
+/** A date without time (PostgreSQL `date`), read as 'YYYY-MM-DD' (see the parsers in client.ts). */
+type DateOnly = ColumnType<string, string, string>;
+type DateOnlyNull = ColumnType<string | null, string | null | undefined, string | null>;
+
+export type RiskMatricesTable = { tenant_id: string; version: number; config: Json<TRiskMatrixConfig>; created_by: string | null; created_at: Timestamp };
+
+export type RisksTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  source: TRiskSource;
+  owner_id: string | null;
+  matrix_version: number;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  inherent_score: number;
+  inherent_level: string;
+  treatment: TRiskTreatment | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  residual_score: number | null;
+  residual_level: string | null;
+  review_date: DateOnlyNull;
+  status: Generated<TRiskStatus>;
+  current_acceptance_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type RiskActionsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  risk_id: string;
+  position: number;
+  title: string;
+  owner_id: string | null;
+  due_date: DateOnlyNull;
+  status: TActionStatus;
+  created_at: Timestamp;
+};
+
+export type RiskRequirementsTable = { tenant_id: string; risk_id: string; framework_id: string; framework_version: string; ref: string };
+
+export type RiskAcceptancesTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  risk_id: string;
+  accepted_by: string;
+  accepted_at: TimestampReq;
+  rationale: string;
+  matrix_version: number;
+  residual_likelihood: number;
+  residual_impact: number;
+  residual_score: number;
+  residual_level: string;
+  above_threshold: boolean;
+  expires_on: DateOnly;
+  reopened_at: TimestampNull;
+  reopened_by: string | null;
+  reopen_kind: 'manual' | 'expired' | null;
+  reopen_reason: string | null;
 };

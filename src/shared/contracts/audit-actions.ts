@@ -44,6 +44,13 @@ export const AUDIT_ACTIONS = [
   'ai_system.created',
   'ai_system.updated',
   'ai_system.classified',
+  'risk.created',
+  'risk.updated',
+  'risk.accepted',
+  'risk.reopened',
+  'risk.acceptance_expired',
+  'risk.closed',
+  'risk_matrix.updated',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -33,6 +33,14 @@ export const ACTIONS = [
   'aiSystem.create',
   'aiSystem.update',
   'aiSystem.classify',
+  'risk.read',
+  'risk.create',
+  'risk.update',
+  'risk.accept',
+  'risk.reopen',
+  'risk.close',
+  'riskMatrix.read',
+  'riskMatrix.update',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -78,6 +78,13 @@ export const ERROR_CODES = [
   'bom_ref_taken',
   // Imports: the few slots that unpack archives are all busy (not a per-person rate limit).
   'imports_busy',
+  // Risk register.
+  'risk_not_assessed',
+  'risk_acceptance_role',
+  'risk_frozen',
+  'risk_score_off_matrix',
+  'risk_requirement_unknown',
+  'risk_member_unknown',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -5,6 +5,7 @@ import * as m0003 from './0003-catalog-i18n-search.ts';
 import * as m0005 from './0005-password-resets.ts';
 import * as m0006 from './0006-invitation-replaced.ts';
 import * as m0007 from './0007-ai-systems.ts';
+import * as m0008 from './0008-risks.ts';
 import * as m0009 from './0009-impact-assessments.ts';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0005-password-resets': m0005,
   '0006-invitation-replaced': m0006,
   '0007-ai-systems': m0007,
+  '0008-risks': m0008,
   '0009-impact-assessments': m0009,
 };
 

@@ -243,3 +243,18 @@ export async function searchRequirements(db: Kysely<DB>, viewer: TViewer, q: TSe
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   return res.rows;
 }
+
+/**
+ * The current version of each named requirement, as other modules link to them (a risk's
+ * requirements): one query for the whole list; refs not found are simply absent from the answer.
+ */
+export async function resolveRequirementRefs(db: Kysely<DB>, viewer: TViewer, refs: readonly { frameworkId: string; ref: string }[]) {
+  if (!refs.length) return [];
+  const res = await sql<{ framework_id: string; framework_version: string; ref: string; title: TLocalized }>`
+    SELECT f.id AS framework_id, f.version AS framework_version, r.ref, r.title
+    FROM catalog_frameworks f
+    JOIN catalog_requirements r ON r.framework_id = f.id AND r.framework_version = f.version
+    WHERE f.is_current AND ${visibleTo(viewer)}
+      AND (f.id, r.ref) IN (${sql.join(refs.map((x) => sql`(${x.frameworkId}, ${x.ref})`))})`.execute(db);
+  return res.rows;
+}

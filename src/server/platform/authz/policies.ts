@@ -5,6 +5,7 @@ import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
 import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
 import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
 import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/impact-assessments-policies.ts';
+import { RISK_POLICIES } from '../../modules/risks/risks-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
 import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
 import { TENANT_POLICIES } from '../../modules/tenants/tenants-policies.ts';
@@ -25,6 +26,7 @@ export const POLICIES = [
   ...CATALOG_POLICIES,
   ...IMPACT_ASSESSMENT_POLICIES,
   ...AI_SYSTEM_POLICIES,
+  ...RISK_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -54,6 +54,14 @@ aiSystem.read              | ✓     ✓     ✓           ✓      ·          
 aiSystem.create            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 aiSystem.update            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 aiSystem.classify          | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+risk.read                  | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+risk.create                | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+risk.update                | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+risk.accept                | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+risk.reopen                | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+risk.close                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+riskMatrix.read            | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+riskMatrix.update          | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 
@@ -132,5 +140,30 @@ revoke an expired token       | ·     ·     ·
     expect(d3.ok || d3.error.message).toBe('This is the last scheme manager: give the role to someone else first.');
     const d4 = decide(POLICIES, owner, 'invitation.revoke', { role: 'viewer', state: 'replaced' });
     expect(d4.ok || d4.error.message).toMatch(/replaced by a newer one/);
+  });
+
+  it('risk records: above the matrix threshold only its named roles accept; accepted and closed risks are frozen', () => {
+    const base = { threshold: 9, allowedRoles: ['owner', 'admin'] };
+    const cases: Record<string, { action: string; record: object }> = {
+      'accept residual 6 (below threshold)': { action: 'risk.accept', record: { ...base, status: 'open', residualScore: 6 } },
+      'accept residual 12 (above threshold)': { action: 'risk.accept', record: { ...base, status: 'open', residualScore: 12 } },
+      'accept residual 12, owner only': { action: 'risk.accept', record: { ...base, allowedRoles: ['owner'], status: 'open', residualScore: 12 } },
+      'accept without residual score': { action: 'risk.accept', record: { ...base, status: 'open', residualScore: null } },
+      'edit an accepted risk': { action: 'risk.update', record: { ...base, status: 'accepted', residualScore: 6 } },
+      're-open an accepted risk': { action: 'risk.reopen', record: { ...base, status: 'accepted', residualScore: 6 } },
+      'close an open risk': { action: 'risk.close', record: { ...base, status: 'open', residualScore: 6 } },
+    };
+    const roles = ['owner', 'admin', 'contributor', 'viewer'] as const;
+    const actual = table(Object.keys(cases), roles, (label, role) => decide(POLICIES, actorOf(role as TRole, 'organization'), cases[label]!.action, cases[label]!.record).ok);
+    expect(actual).toBe(`
+                                     | owner admin contributor viewer
+accept residual 6 (below threshold)  | ✓     ✓     ✓           ·
+accept residual 12 (above threshold) | ✓     ✓     ·           ·
+accept residual 12, owner only       | ✓     ·     ·           ·
+accept without residual score        | ·     ·     ·           ·
+edit an accepted risk                | ·     ·     ·           ·
+re-open an accepted risk             | ✓     ✓     ✓           ·
+close an open risk                   | ✓     ✓     ✓           ·
+`);
   });
 });

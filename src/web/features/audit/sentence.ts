@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, type TAuditAction } from '../../../shared/contracts/audi
 import type { TAuditEvent } from '../../../shared/contracts/audit';
 
 type TPayload = Record<string, unknown>;
-type TFormat = { number(n: number): string };
+type TFormat = { number(n: number): string; date?(value: string): string };
 
 const isAction = (a: string): a is TAuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 
@@ -39,6 +39,9 @@ function changes(t: TFunction, before: TPayload, after: TPayload): string {
     )
     .join(' · ');
 }
+
+/** A calendar day ('2026-12-15') in the reader's language, read at noon UTC so no time zone moves it. */
+const day = (format: TFormat, d: unknown) => (typeof d === 'string' ? (format.date?.(`${d}T12:00:00Z`) ?? d) : '');
 
 /** One event as a sentence in the reader's language: « Marie Curie a invité jean@exemple.fr comme Contributeur ». */
 export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): string {
@@ -114,6 +117,28 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       break;
     case 'impact_assessment.settings_updated':
       vars.changes = changes(t, before, after);
+      break;
+    case 'risk.created':
+      vars.title = v('title');
+      break;
+    case 'risk.updated':
+      // The changed fields, named in the reader's language (the register's own labels).
+      vars.fields = Object.keys(after)
+        .map((k) => t(`risks.fields.${k}` as never, { defaultValue: k } as never) as unknown as string)
+        .join(', ');
+      break;
+    case 'risk.accepted':
+      Object.assign(vars, { title: v('title'), score: format.number(Number((after.residual as TPayload | undefined)?.score ?? 0)), expiresOn: day(format, after.expiresOn) });
+      break;
+    case 'risk.reopened':
+    case 'risk.closed':
+      Object.assign(vars, { title: v('title', before), reason: v('reason') });
+      break;
+    case 'risk.acceptance_expired':
+      Object.assign(vars, { title: v('title', before), expiresOn: day(format, after.expiresOn) });
+      break;
+    case 'risk_matrix.updated':
+      vars.version = format.number(Number(after.version ?? 0));
       break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).

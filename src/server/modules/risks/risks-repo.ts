@@ -1,0 +1,445 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import type { TActionStatus, TRiskListQuery, TRiskMatrixConfig, TRiskSource, TRiskStatus, TRiskTreatment } from '../../../shared/contracts/risks.ts';
+import { DEFAULT_MATRIX } from './risk-matrix.ts';
+
+/*
+ * The only door to the risk tables. Every function takes tenantId and filters by it. Dates
+ * (PostgreSQL `date`) are read as 'YYYY-MM-DD' text: a JavaScript Date would shift them by the
+ * server's time zone.
+ */
+
+type TDb = Kysely<DB>;
+
+// ---------------------------------------------------------------------------------------------
+// Matrix versions
+
+export type TMatrixRow = { version: number; config: TRiskMatrixConfig; created_at: Date | null; created_by_name: string | null };
+
+export async function currentMatrix(db: TDb, tenantId: string): Promise<TMatrixRow | undefined> {
+  return db
+    .selectFrom('risk_matrices as m')
+    .leftJoin('users as u', 'u.id', 'm.created_by')
+    .select(['m.version', 'm.config', 'm.created_at', 'u.name as created_by_name'])
+    .where('m.tenant_id', '=', tenantId)
+    .orderBy('m.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export const listMatrices = (db: TDb, tenantId: string): Promise<TMatrixRow[]> =>
+  db
+    .selectFrom('risk_matrices as m')
+    .leftJoin('users as u', 'u.id', 'm.created_by')
+    .select(['m.version', 'm.config', 'm.created_at', 'u.name as created_by_name'])
+    .where('m.tenant_id', '=', tenantId)
+    .orderBy('m.version', 'desc')
+    .execute();
+
+/** The organization's matrix in force, creating version 1 (the default) on first use. */
+export async function ensureMatrix(db: TDb, tenantId: string): Promise<TMatrixRow> {
+  await db
+    .insertInto('risk_matrices')
+    .values({ tenant_id: tenantId, version: 1, config: JSON.stringify(DEFAULT_MATRIX) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return (await currentMatrix(db, tenantId))!;
+}
+
+/** Locks the organization's newest matrix row, so two changes cannot claim the same version. */
+export const lockMatrixHead = (db: TDb, tenantId: string) =>
+  db.selectFrom('risk_matrices').select('version').where('tenant_id', '=', tenantId).orderBy('version', 'desc').limit(1).forUpdate().executeTakeFirst();
+
+export const insertMatrix = (db: TDb, tenantId: string, version: number, config: TRiskMatrixConfig, createdBy: string | null) =>
+  db.insertInto('risk_matrices').values({ tenant_id: tenantId, version, config: JSON.stringify(config), created_by: createdBy }).execute();
+
+export const getMatrix = (db: TDb, tenantId: string, version: number) =>
+  db.selectFrom('risk_matrices').select(['version', 'config']).where('tenant_id', '=', tenantId).where('version', '=', version).executeTakeFirst();
+
+export async function countOnOlderVersions(db: TDb, tenantId: string, version: number) {
+  const r = await db
+    .selectFrom('risks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('matrix_version', '<', version)
+    .where('status', '<>', 'closed')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Risks
+
+export type TRiskValues = {
+  title: string;
+  description: string;
+  source: TRiskSource;
+  owner_id: string | null;
+  matrix_version: number;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  inherent_score: number;
+  inherent_level: string;
+  treatment: TRiskTreatment | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  residual_score: number | null;
+  residual_level: string | null;
+  review_date: string | null;
+};
+
+const RISK_COLUMNS = [
+  'id',
+  'title',
+  'description',
+  'source',
+  'owner_id',
+  'matrix_version',
+  'inherent_likelihood',
+  'inherent_impact',
+  'inherent_score',
+  'inherent_level',
+  'treatment',
+  'residual_likelihood',
+  'residual_impact',
+  'residual_score',
+  'residual_level',
+  'status',
+  'current_acceptance_id',
+  'created_at',
+  'updated_at',
+] as const;
+
+export async function insertRisk(db: TDb, tenantId: string, values: TRiskValues & { created_by: string | null }) {
+  return db
+    .insertInto('risks')
+    .values({ ...values, tenant_id: tenantId })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function getRiskForUpdate(db: TDb, tenantId: string, riskId: string) {
+  return db
+    .selectFrom('risks')
+    .select([...RISK_COLUMNS, sql<string | null>`review_date::text`.as('review_date')])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', riskId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+export type TRiskRow = NonNullable<Awaited<ReturnType<typeof getRiskForUpdate>>>;
+
+export const updateRisk = (db: TDb, tenantId: string, riskId: string, patch: Partial<TRiskValues> & { status?: TRiskStatus; current_acceptance_id?: string | null }) =>
+  db
+    .updateTable('risks')
+    .set({ ...patch, updated_at: sql<Date>`now()` as never })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', riskId)
+    .execute();
+
+/** Users among `ids` who are members of the tenant. */
+export async function membersAmong(db: TDb, tenantId: string, ids: readonly string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db.selectFrom('memberships').select('user_id').where('tenant_id', '=', tenantId).where('user_id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Treatment plan and requirement links: replaced as a whole with the risk
+
+export type TActionValues = { id?: string | undefined; title: string; owner_id: string | null; due_date: string | null; status: TActionStatus };
+
+export const listActionsForUpdate = (db: TDb, tenantId: string, riskId: string) =>
+  db
+    .selectFrom('risk_actions')
+    .select(['id', 'title', 'owner_id', sql<string | null>`due_date::text`.as('due_date'), 'status', 'position'])
+    .where('tenant_id', '=', tenantId)
+    .where('risk_id', '=', riskId)
+    .orderBy('position')
+    .forUpdate()
+    .execute();
+
+/** Keeps the actions whose id is sent (updated in place), deletes the others, adds the new ones. */
+export async function replaceActions(db: TDb, tenantId: string, riskId: string, actions: readonly TActionValues[]) {
+  const kept = actions.flatMap((a) => (a.id ? [a.id] : []));
+  let del = db.deleteFrom('risk_actions').where('tenant_id', '=', tenantId).where('risk_id', '=', riskId);
+  if (kept.length) del = del.where('id', 'not in', kept);
+  await del.execute();
+  for (const [position, a] of actions.entries()) {
+    const values = { title: a.title, owner_id: a.owner_id, due_date: a.due_date, status: a.status, position };
+    if (a.id) await db.updateTable('risk_actions').set(values).where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).where('id', '=', a.id).execute();
+    else await db.insertInto('risk_actions').values({ ...values, tenant_id: tenantId, risk_id: riskId }).execute();
+  }
+}
+
+export const listRequirementLinks = (db: TDb, tenantId: string, riskId: string) =>
+  db.selectFrom('risk_requirements').select(['framework_id', 'framework_version', 'ref']).where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).orderBy('framework_id').orderBy('ref').execute();
+
+export async function replaceRequirementLinks(db: TDb, tenantId: string, riskId: string, links: readonly { framework_id: string; framework_version: string; ref: string }[]) {
+  await db.deleteFrom('risk_requirements').where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).execute();
+  if (links.length) await db.insertInto('risk_requirements').values(links.map((l) => ({ ...l, tenant_id: tenantId, risk_id: riskId }))).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acceptances
+
+export const insertAcceptance = (
+  db: TDb,
+  tenantId: string,
+  v: {
+    risk_id: string;
+    accepted_by: string;
+    accepted_at: Date;
+    rationale: string;
+    matrix_version: number;
+    residual_likelihood: number;
+    residual_impact: number;
+    residual_score: number;
+    residual_level: string;
+    above_threshold: boolean;
+    expires_on: string;
+  },
+) => db.insertInto('risk_acceptances').values({ ...v, tenant_id: tenantId }).returning('id').executeTakeFirstOrThrow();
+
+export const markAcceptanceReopened = (db: TDb, tenantId: string, id: string, v: { reopened_at: Date; reopened_by: string | null; reopen_kind: 'manual' | 'expired'; reopen_reason: string | null }) =>
+  db.updateTable('risk_acceptances').set(v).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+
+export const getAcceptance = (db: TDb, tenantId: string, id: string) =>
+  db
+    .selectFrom('risk_acceptances')
+    .select(['id', 'risk_id', 'accepted_by', sql<string>`expires_on::text`.as('expires_on'), 'reopened_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** Acceptances still in force whose expiry date has come, across tenants (the daily job). */
+export const expiredAcceptances = (db: TDb, today: string, tenantId?: string) => {
+  let q = db
+    .selectFrom('risk_acceptances')
+    .select(['tenant_id', 'id', 'risk_id'])
+    .where('reopened_at', 'is', null)
+    .where(sql<boolean>`expires_on <= ${today}::date`)
+    .orderBy('expires_on')
+    .limit(1000);
+  if (tenantId) q = q.where('tenant_id', '=', tenantId);
+  return q.execute();
+};
+
+/** What the expiry reminder says, and to whom: the risk owner, else whoever accepted it. */
+export const reminderFacts = (db: TDb, tenantId: string, riskId: string, acceptanceId: string) =>
+  db
+    .selectFrom('risk_acceptances as a')
+    .innerJoin('risks as r', (j) => j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.id', '=', 'a.risk_id'))
+    .innerJoin('tenants as t', 't.id', 'a.tenant_id')
+    .innerJoin('users as acc', 'acc.id', 'a.accepted_by')
+    .leftJoin('users as o', 'o.id', 'r.owner_id')
+    .select([
+      'r.title',
+      't.name as tenant_name',
+      sql<string>`a.expires_on::text`.as('expires_on'),
+      sql<string>`coalesce(o.email, acc.email)`.as('email'),
+      sql<string>`coalesce(o.name, acc.name)`.as('name'),
+      sql<'en' | 'fr'>`coalesce(o.locale, acc.locale)`.as('locale'),
+    ])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', '=', acceptanceId)
+    .where('a.risk_id', '=', riskId)
+    .executeTakeFirst();
+
+// ---------------------------------------------------------------------------------------------
+// Reads: one statement each
+
+const person = (idCol: RawBuilder<unknown>) =>
+  sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = ${idCol})`;
+
+export type TRiskDetailRow = TRiskRow & {
+  review_date: string | null;
+  owner: { id: string; name: string } | null;
+  actions: { id: string; title: string; owner: { id: string; name: string } | null; due_date: string | null; status: TActionStatus }[];
+  requirements: { framework_id: string; framework_version: string; ref: string; title: { en: string; fr: string } }[];
+  acceptances: {
+    id: string;
+    accepted_by: { id: string; name: string } | null;
+    accepted_at: string;
+    rationale: string;
+    matrix_version: number;
+    residual_likelihood: number;
+    residual_impact: number;
+    residual_score: number;
+    residual_level: string;
+    above_threshold: boolean;
+    expires_on: string;
+    reopened_at: string | null;
+    reopened_by: { id: string; name: string } | null;
+    reopen_kind: 'manual' | 'expired' | null;
+    reopen_reason: string | null;
+  }[];
+  matrix_config: TRiskMatrixConfig;
+  current_version: number;
+};
+
+/** A risk with its plan, links, acceptances and matrix, in one round trip. */
+export async function getRiskDetail(db: TDb, tenantId: string, riskId: string): Promise<TRiskDetailRow | undefined> {
+  const res = await sql<TRiskDetailRow>`
+    SELECT r.id, r.title, r.description, r.source, r.owner_id, r.matrix_version, r.inherent_likelihood, r.inherent_impact, r.inherent_score,
+      r.inherent_level, r.treatment, r.residual_likelihood, r.residual_impact, r.residual_score, r.residual_level, r.status,
+      r.current_acceptance_id, r.created_at, r.updated_at, r.review_date::text AS review_date,
+      ${person(sql`r.owner_id`)} AS owner,
+      coalesce((SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'owner', ${person(sql`a.owner_id`)}, 'due_date', a.due_date::text, 'status', a.status) ORDER BY a.position)
+        FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id), '[]') AS actions,
+      coalesce((SELECT json_agg(json_build_object('framework_id', q.framework_id, 'framework_version', q.framework_version, 'ref', q.ref, 'title', cr.title) ORDER BY q.framework_id, cr.position)
+        FROM risk_requirements q JOIN catalog_requirements cr ON cr.framework_id = q.framework_id AND cr.framework_version = q.framework_version AND cr.ref = q.ref
+        WHERE q.tenant_id = r.tenant_id AND q.risk_id = r.id), '[]') AS requirements,
+      coalesce((SELECT json_agg(json_build_object('id', x.id, 'accepted_by', ${person(sql`x.accepted_by`)}, 'accepted_at', x.accepted_at, 'rationale', x.rationale,
+          'matrix_version', x.matrix_version, 'residual_likelihood', x.residual_likelihood, 'residual_impact', x.residual_impact, 'residual_score', x.residual_score,
+          'residual_level', x.residual_level, 'above_threshold', x.above_threshold, 'expires_on', x.expires_on::text, 'reopened_at', x.reopened_at,
+          'reopened_by', ${person(sql`x.reopened_by`)}, 'reopen_kind', x.reopen_kind, 'reopen_reason', x.reopen_reason) ORDER BY x.accepted_at DESC)
+        FROM risk_acceptances x WHERE x.tenant_id = r.tenant_id AND x.risk_id = r.id), '[]') AS acceptances,
+      m.config AS matrix_config,
+      (SELECT max(version) FROM risk_matrices mm WHERE mm.tenant_id = r.tenant_id) AS current_version
+    FROM risks r
+    JOIN risk_matrices m ON m.tenant_id = r.tenant_id AND m.version = r.matrix_version
+    WHERE r.tenant_id = ${tenantId} AND r.id = ${riskId}`.execute(db);
+  return res.rows[0];
+}
+
+export type TRiskListRow = {
+  id: string;
+  title: string;
+  source: TRiskSource;
+  status: TRiskStatus;
+  owner: { id: string; name: string } | null;
+  matrix_version: number;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  inherent_score: number;
+  inherent_level: string;
+  treatment: TRiskTreatment | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  residual_score: number | null;
+  residual_level: string | null;
+  review_date: string | null;
+  updated_at: Date;
+  open_actions: number;
+  overdue_actions: number;
+  sort_key: string;
+};
+
+const SORT_EXPR: Record<TRiskListQuery['sort'], { expr: RawBuilder<unknown>; type: RawBuilder<unknown> }> = {
+  updated: { expr: sql`r.updated_at`, type: sql`timestamptz` },
+  title: { expr: sql`lower(r.title)`, type: sql`text` },
+  inherent: { expr: sql`r.inherent_score`, type: sql`integer` },
+  residual: { expr: sql`coalesce(r.residual_score, 0)`, type: sql`integer` },
+  review: { expr: sql`coalesce(r.review_date, DATE '9999-12-31')`, type: sql`date` },
+};
+
+export const encodeRiskCursor = (sortKey: string, id: string) => Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+export function decodeRiskCursor(cursor: string): [string, string] | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1]) ? [v[0], v[1]] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Filters shared by the register page and the export. */
+export function riskFilters(q: Partial<TRiskListQuery> & { matrixVersion?: number | undefined }, today: string): RawBuilder<unknown>[] {
+  const w: RawBuilder<unknown>[] = [];
+  const axis = q.levelOf ?? 'residual';
+  if (q.level) w.push(axis === 'inherent' ? sql`r.inherent_level = ${q.level}` : sql`r.residual_level = ${q.level}`);
+  if (q.likelihood !== undefined) w.push(axis === 'inherent' ? sql`r.inherent_likelihood = ${q.likelihood}` : sql`r.residual_likelihood = ${q.likelihood}`);
+  if (q.impact !== undefined) w.push(axis === 'inherent' ? sql`r.inherent_impact = ${q.impact}` : sql`r.residual_impact = ${q.impact}`);
+  if (q.matrixVersion !== undefined) w.push(sql`r.matrix_version = ${q.matrixVersion}`);
+  if (q.ownerId) w.push(sql`r.owner_id = ${q.ownerId}`);
+  if (q.treatment) w.push(sql`r.treatment = ${q.treatment}`);
+  if (q.status) w.push(sql`r.status = ${q.status}`);
+  if (q.reviewOverdue === true) w.push(sql`(r.review_date < ${today}::date AND r.status <> 'closed')`);
+  if (q.reviewOverdue === false) w.push(sql`NOT (r.review_date IS NOT NULL AND r.review_date < ${today}::date AND r.status <> 'closed')`);
+  if (q.aiSystemId) w.push(sql`EXISTS (SELECT 1 FROM risk_ai_systems l WHERE l.tenant_id = r.tenant_id AND l.risk_id = r.id AND l.ai_system_id = ${q.aiSystemId})`);
+  return w;
+}
+
+const summaryColumns = (today: string) => sql`
+  r.id, r.title, r.source, r.status, ${person(sql`r.owner_id`)} AS owner, r.matrix_version,
+  r.inherent_likelihood, r.inherent_impact, r.inherent_score, r.inherent_level, r.treatment,
+  r.residual_likelihood, r.residual_impact, r.residual_score, r.residual_level, r.review_date::text AS review_date, r.updated_at,
+  (SELECT count(*) FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id AND a.status IN ('planned','in_progress'))::int AS open_actions,
+  (SELECT count(*) FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id AND a.status IN ('planned','in_progress') AND a.due_date < ${today}::date)::int AS overdue_actions`;
+
+/** One page of the register: rows, owners and action counts in a single statement. */
+export async function listRisks(db: TDb, tenantId: string, q: TRiskListQuery & { matrixVersion?: number | undefined }, today: string) {
+  const { expr, type } = SORT_EXPR[q.sort];
+  const desc = q.direction === 'desc';
+  const where = [sql`r.tenant_id = ${tenantId}`, ...riskFilters(q, today)];
+  const after = q.cursor ? decodeRiskCursor(q.cursor) : null;
+  if (after) where.push(sql`(${expr}, r.id) ${sql.raw(desc ? '<' : '>')} (${after[0]}::${type}, ${after[1]}::uuid)`);
+  const order = sql.raw(desc ? 'DESC' : 'ASC');
+  const res = await sql<TRiskListRow>`
+    SELECT ${summaryColumns(today)}, (${expr})::text AS sort_key
+    FROM risks r
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY ${expr} ${order}, r.id ${order}
+    LIMIT ${q.limit + 1}`.execute(db);
+  const items = res.rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: res.rows.length > q.limit && last ? encodeRiskCursor(last.sort_key, last.id) : null };
+}
+
+/**
+ * The heat map in one statement: the matrix in force, counts per cell of that version (inherent
+ * and residual, closed risks left out) and how many risks are scored on another version.
+ */
+export async function heatMap(db: TDb, tenantId: string) {
+  type TCell = { likelihood: number; impact: number; count: number };
+  const res = await sql<{ matrix: { version: number; config: TRiskMatrixConfig; created_at: string; created_by_name: string | null } | null; inherent: TCell[]; residual: TCell[]; on_other: number }>`
+    WITH m AS (SELECT version, config, created_at, created_by FROM risk_matrices WHERE tenant_id = ${tenantId} ORDER BY version DESC LIMIT 1),
+      r AS (SELECT matrix_version, inherent_likelihood, inherent_impact, residual_likelihood, residual_impact FROM risks WHERE tenant_id = ${tenantId} AND status <> 'closed')
+    SELECT
+      (SELECT json_build_object('version', m.version, 'config', m.config, 'created_at', m.created_at, 'created_by_name', u.name) FROM m LEFT JOIN users u ON u.id = m.created_by) AS matrix,
+      coalesce((SELECT json_agg(json_build_object('likelihood', l, 'impact', i, 'count', n) ORDER BY l, i) FROM (
+        SELECT inherent_likelihood AS l, inherent_impact AS i, count(*)::int AS n FROM r WHERE matrix_version = (SELECT version FROM m) GROUP BY 1, 2) c), '[]') AS inherent,
+      coalesce((SELECT json_agg(json_build_object('likelihood', l, 'impact', i, 'count', n) ORDER BY l, i) FROM (
+        SELECT residual_likelihood AS l, residual_impact AS i, count(*)::int AS n FROM r WHERE matrix_version = (SELECT version FROM m) AND residual_likelihood IS NOT NULL GROUP BY 1, 2) c), '[]') AS residual,
+      (SELECT count(*)::int FROM r WHERE matrix_version IS DISTINCT FROM (SELECT version FROM m)) AS on_other`.execute(db);
+  return res.rows[0]!;
+}
+
+export async function overdueReviews(db: TDb, tenantId: string, today: string) {
+  const res = await sql<{ id: string; title: string; review_date: string; owner: { id: string; name: string } | null }>`
+    SELECT r.id, r.title, r.review_date::text AS review_date, ${person(sql`r.owner_id`)} AS owner
+    FROM risks r WHERE r.tenant_id = ${tenantId} AND r.status <> 'closed' AND r.review_date < ${today}::date
+    ORDER BY r.review_date, r.id LIMIT 500`.execute(db);
+  return res.rows;
+}
+
+export async function overdueActions(db: TDb, tenantId: string, today: string) {
+  const res = await sql<{ id: string; risk_id: string; risk_title: string; title: string; due_date: string; owner: { id: string; name: string } | null; status: TActionStatus }>`
+    SELECT a.id, a.risk_id, r.title AS risk_title, a.title, a.due_date::text AS due_date, ${person(sql`a.owner_id`)} AS owner, a.status
+    FROM risk_actions a JOIN risks r ON r.tenant_id = a.tenant_id AND r.id = a.risk_id
+    WHERE a.tenant_id = ${tenantId} AND a.status IN ('planned','in_progress') AND a.due_date < ${today}::date AND r.status <> 'closed'
+    ORDER BY a.due_date, a.id LIMIT 500`.execute(db);
+  return res.rows;
+}
+
+export type TExportRow = TRiskListRow & {
+  description: string;
+  matrix_config: TRiskMatrixConfig;
+  requirements: string[];
+  acceptance: { accepted_by: string; accepted_at: string; expires_on: string; rationale: string } | null;
+};
+
+/** Every risk matching the filters with what the spreadsheet shows, in register order. */
+export async function exportRows(db: TDb, tenantId: string, today: string) {
+  const res = await sql<TExportRow>`
+    SELECT ${summaryColumns(today)}, r.description, m.config AS matrix_config,
+      coalesce((SELECT json_agg(q.framework_id || ' ' || q.ref ORDER BY q.framework_id, q.ref) FROM risk_requirements q WHERE q.tenant_id = r.tenant_id AND q.risk_id = r.id), '[]') AS requirements,
+      (SELECT json_build_object('accepted_by', u.name, 'accepted_at', x.accepted_at, 'expires_on', x.expires_on::text, 'rationale', x.rationale)
+        FROM risk_acceptances x JOIN users u ON u.id = x.accepted_by WHERE x.tenant_id = r.tenant_id AND x.id = r.current_acceptance_id) AS acceptance
+    FROM risks r JOIN risk_matrices m ON m.tenant_id = r.tenant_id AND m.version = r.matrix_version
+    WHERE r.tenant_id = ${tenantId}
+    ORDER BY r.created_at, r.id
+    LIMIT 10000`.execute(db);
+  return res.rows;
+}
