@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
-import { backendAvailable, createTestApp, STRONG_PASSWORD, type TTestApp } from '../support/test-app.ts';
+import { backendAvailable, STRONG_PASSWORD, useTestApp } from '../support/test-app.ts';
 
 /*
  * The web words an error from its code and details, in the reader's language: each refusal a
  * person can meet says precisely what went wrong (not a generic "conflict"), and on which field.
  */
 describe.skipIf(!backendAvailable)('specific error codes with structured details', () => {
-  let t: TTestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('passwords: too short on the field with its limit, too common, the current one wrong or unchanged', async () => {
     const tenant = await buildTenant(t.p);

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invitationToken } from '../../src/server/modules/tenants/invitations-service.ts';
 import { as, buildInvitation, buildTenant } from '../support/factories.ts';
-import { backendAvailable, createClient, createTestApp, uniqueEmail, type TTestApp } from '../support/test-app.ts';
+import { backendAvailable, createClient, uniqueEmail, useTestApp } from '../support/test-app.ts';
 
 describe.skipIf(!backendAvailable)('invitation lifecycle through the API', () => {
-  let t: TTestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('a second invitation to the same address replaces the first: its link says "replaced", the log records it', async () => {
     const tenant = await buildTenant(t.p);

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateTenant } from '../../src/server/modules/tenants/tenants-repo.ts';
 import { as, buildApiToken, buildInvitation, buildMembership, buildTenant } from '../support/factories.ts';
-import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
+import { backendAvailable, useTestApp } from '../support/test-app.ts';
 
 /*
  * Record-level policies seen through the API: each record carries the abilities the server will
  * honour, and the server refuses exactly what they say no to.
  */
 describe.skipIf(!backendAvailable)('policies over records, abilities per record', () => {
-  let t: TTestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('members: the last owner cannot be demoted or removed, an admin cannot touch an owner; the buttons say so', async () => {
     const tenant = await buildTenant(t.p);

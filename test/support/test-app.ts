@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type TConfigInput } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -41,6 +41,21 @@ export type TTestApp = {
   queriesDuring(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 };
+
+/**
+ * One app per test file, built before its tests and closed after: `const t = useTestApp();` then
+ * `t.app`, `t.p` inside the tests.
+ */
+export function useTestApp(env: Partial<Record<keyof TConfigInput, string>> = {}): TTestApp {
+  const t = {} as TTestApp;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(env));
+  });
+  afterAll(async () => {
+    await t.close?.();
+  });
+  return t;
+}
 
 export async function createTestApp(env: Partial<Record<keyof TConfigInput, string>> = {}, opts: { databaseUrl?: string; dataDir?: string; logStream?: DestinationStream } = {}): Promise<TTestApp> {
   let recording: string[] | null = null;

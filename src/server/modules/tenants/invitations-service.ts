@@ -1,5 +1,6 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
+import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { hmacHex, safeEqual } from '../../platform/crypto/crypto.ts';
@@ -10,7 +11,7 @@ import { findUserByEmail, insertUser, toUser } from '../accounts/accounts-repo.t
 import { sessionPolicy } from '../accounts/accounts-service.ts';
 import { startSession } from '../accounts/session-start.ts';
 import { assertRoleFitsTenant } from './members-service.ts';
-import { invitationLifecycle, invitationState } from './invitation-lifecycle.ts';
+import { invitationLifecycle, invitationState, type TInvitationState } from './invitation-lifecycle.ts';
 import { sendInvitationMail } from './jobs/send-invitation-mail.ts';
 import * as repo from './invitations-repo.ts';
 import { insertMembership, isMemberByEmail } from './members-repo.ts';
@@ -40,24 +41,35 @@ export function createInvitationsService(p: TDeps) {
     return row;
   }
 
+  /** Locked for the change and judged on the locked row: a concurrent accept, revoke or replacement may have won. */
+  async function lockInvitation(tx: Parameters<typeof repo.getInvitationForUpdate>[0], tenantId: string, id: string) {
+    const row = await repo.getInvitationForUpdate(tx, tenantId, id);
+    if (!row) throw notFound('Invitation');
+    return { row, state: invitationState(row, p.clock.now()) };
+  }
+
+  const toDto = (
+    r: { id: string; email: string; role: TRole; locale: TLocale; expires_at: Date | string; created_at: Date | string },
+    invitedBy: string,
+    grant: TTenantGrant,
+    state: TInvitationState,
+  ) => ({
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    locale: r.locale,
+    expiresAt: new Date(r.expires_at).toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
+    invitedBy,
+    abilities: p.authz.abilities(grant, 'invitation', { role: r.role, state }),
+  });
+
   return {
     async list(actor: TActor | null, tenantId: string) {
       const grant = await p.authz.assert(actor, 'member.read', { tenantId });
       const now = p.clock.now();
       const rows = await repo.listPendingInvitations(p.db, tenantId, now);
-      return rows.map((r) => {
-        const record = { role: r.role, state: invitationState(r, now) };
-        return {
-          id: r.id,
-          email: r.email,
-          role: r.role,
-          locale: r.locale,
-          expiresAt: new Date(r.expires_at).toISOString(),
-          createdAt: new Date(r.created_at).toISOString(),
-          invitedBy: r.invitedBy,
-          abilities: p.authz.abilities(grant, 'invitation', record),
-        };
-      });
+      return rows.map((r) => toDto(r, r.invitedBy, grant, invitationState(r, now)));
     },
 
     /**
@@ -102,24 +114,13 @@ export function createInvitationsService(p: TDeps) {
         await p.jobs.send(tx, sendInvitationMail, { tenantId, invitationId: row.id }, { singletonKey: row.id });
         return row;
       });
-      return {
-        id: inv.id,
-        email: inv.email,
-        role: inv.role,
-        locale: inv.locale,
-        expiresAt: new Date(inv.expires_at).toISOString(),
-        createdAt: new Date(inv.created_at).toISOString(),
-        invitedBy: actor.name,
-        abilities: p.authz.abilities(grant, 'invitation', { role: inv.role, state: 'pending' }),
-      };
+      return toDto(inv, actor.name, grant, 'pending');
     },
 
     async revoke(actor: TActor | null, tenantId: string, invitationId: string, ctx: TRequestContext) {
       const grant = await p.authz.assert(actor, 'invitation.revoke', { tenantId });
       await p.db.transaction().execute(async (tx) => {
-        const row = await repo.getInvitationForUpdate(tx, tenantId, invitationId);
-        if (!row) throw notFound('Invitation');
-        const state = invitationState(row, p.clock.now());
+        const { row, state } = await lockInvitation(tx, tenantId, invitationId);
         p.authz.assertOn(grant, 'invitation.revoke', { role: row.role, state });
         const step = invitationLifecycle.transition(state, 'revoke');
         await repo.markInvitation(tx, tenantId, invitationId, { revoked: true });
@@ -155,10 +156,8 @@ export function createInvitationsService(p: TDeps) {
       }
       const passwordHash = existing ? null : await hashPassword(body.password!);
       const { user, session } = await p.db.transaction().execute(async (tx) => {
-        // Locked and judged again: a concurrent accept, revoke or replacement may have won.
-        const row = await repo.getInvitationForUpdate(tx, inv.tenant_id, inv.id);
-        if (!row) throw notFound('Invitation');
-        const step = invitationLifecycle.transition(invitationState(row, p.clock.now()), 'accept');
+        const { state } = await lockInvitation(tx, inv.tenant_id, inv.id);
+        const step = invitationLifecycle.transition(state, 'accept');
         const u = existing ?? (await insertUser(tx, { email: inv.email, name: body.name!, passwordHash: passwordHash!, locale: inv.locale }));
         await repo.markInvitation(tx, inv.tenant_id, inv.id, { accepted_by: u.id });
         await insertMembership(tx, inv.tenant_id, u.id, inv.role);
