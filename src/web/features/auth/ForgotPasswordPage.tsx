@@ -1,20 +1,20 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PublicShell } from '../../layout/PublicShell';
+import { useContractForm, useServerErrors } from '../../lib/forms';
+import { ZPasswordResetRequestBody } from '../../../shared/contracts/password-reset';
 import { useRequestPasswordReset } from './passwordResetApi';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
-  const [email, setEmail] = useState('');
+  const form = useContractForm(ZPasswordResetRequestBody, { email: '' });
+  const unplaced = useServerErrors(form, request.error);
+  const email = form.getValues().email.trim();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    request.mutate(email.trim());
-  };
+  const submit = form.onSubmit((values) => request.mutate(values.email.trim()));
 
   return (
     <PublicShell>
@@ -31,20 +31,16 @@ export function ForgotPasswordPage() {
         </Stack>
         {request.isSuccess ? (
           <Alert color="teal" variant="light" title={t('auth.forgot.sentTitle')} data-testid="forgot-sent">
-            {t('auth.forgot.sent', { email: email.trim(), minutes: request.data.expiresInMinutes })}
+            {t('auth.forgot.sent', { email, minutes: request.data.expiresInMinutes })}
           </Alert>
         ) : (
           <form onSubmit={submit}>
             <Stack gap="md">
-              <ErrorAlert error={request.error} />
+              <ErrorAlert error={unplaced} />
               <TextInput
                 label={t('fields.email')}
-                type="email"
                 autoComplete="username"
-                required
-                maxLength={254}
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
+                {...form.getInputProps('email')}
                 data-testid="forgot-email"
               />
               <Button type="submit" loading={request.isPending} fullWidth data-testid="forgot-submit">

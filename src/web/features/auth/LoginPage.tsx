@@ -1,13 +1,19 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PublicShell } from '../../layout/PublicShell';
 import { isApiError } from '../../lib/api';
+import { useContractForm } from '../../lib/forms';
+import { ZLoginBody } from '../../../shared/contracts/accounts';
 import { useLogin, useMe, useSetupStatus } from './api';
 import { safeNext } from './safeNext';
+
+// The code is asked for only at the second step; the server checks it.
+const ZLoginForm = ZLoginBody.extend({ mfaCode: z.string() });
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -17,17 +23,14 @@ export function LoginPage() {
   const me = useMe();
   const setup = useSetupStatus();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [mfaCode, setMfaCode] = useState('');
+  const form = useContractForm(ZLoginForm, { email: '', password: '', mfaCode: '' });
   const [mfaStep, setMfaStep] = useState(false);
 
   if (me.isPending || setup.isPending) return <Loading fullPage />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
   if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(({ email, password, mfaCode }) => {
     const code = mfaStep ? mfaCode.replace(/\s+/g, '') : undefined;
     login.mutate(
       { email: email.trim(), password, mfaCode: code },
@@ -42,11 +45,11 @@ export function LoginPage() {
         },
       },
     );
-  };
+  });
 
   const restart = () => {
     setMfaStep(false);
-    setMfaCode('');
+    form.setFieldValue('mfaCode', '');
     login.reset();
   };
 
@@ -76,19 +79,14 @@ export function LoginPage() {
             <>
               <TextInput
                 label={t('fields.email')}
-                type="email"
                 autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
+                {...form.getInputProps('email')}
                 data-testid="login-email"
               />
               <PasswordInput
                 label={t('fields.password')}
                 autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
+                {...form.getInputProps('password')}
                 data-testid="login-password"
                 visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
               />
@@ -100,8 +98,7 @@ export function LoginPage() {
               autoComplete="one-time-code"
               autoFocus
               required
-              value={mfaCode}
-              onChange={(e) => setMfaCode(e.currentTarget.value)}
+              {...form.getInputProps('mfaCode')}
               data-testid="login-mfa-code"
             />
           )}
