@@ -219,6 +219,33 @@ describe.skipIf(!backendAvailable)('risk register', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('links the AI systems a risk concerns: only the organization’s own, filterable, named in the register and the export', async () => {
+    const a = await org();
+    const b = await org();
+    const system = async (o: typeof a, name: string) => {
+      const res = await o.owner.post(`${o.T}/ai-systems`, { name, lifecycleStage: 'deployed' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const scoring = await system(a, 'Credit scoring');
+    const chatbot = await system(a, 'Customer chatbot');
+    const foreign = await system(b, 'Someone else’s model');
+    const r = await create(a.owner, a.T, risk({ aiSystemIds: [scoring, chatbot] }));
+    expect(r.aiSystems.map((s) => s.name)).toEqual(['Credit scoring', 'Customer chatbot']);
+    const refused = await a.owner.post(`${a.T}/risks`, risk({ aiSystemIds: [scoring, foreign] }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'ai_system_unknown', details: [{ field: 'aiSystemIds.1' }] });
+    const patched = await a.owner.patch(`${a.T}/risks/${r.id}`, { aiSystemIds: [foreign] });
+    expect(patched.json().code).toBe('ai_system_unknown');
+    expect((await a.owner.patch(`${a.T}/risks/${r.id}`, { aiSystemIds: [chatbot] })).json().aiSystems).toEqual([{ id: chatbot, name: 'Customer chatbot' }]);
+    await create(a.owner, a.T, risk({ title: 'Unrelated', aiSystemIds: [] }));
+    const list = (await a.owner.get(`${a.T}/risks?aiSystemId=${chatbot}`)).json().items;
+    expect(list).toMatchObject([{ id: r.id, aiSystems: [{ name: 'Customer chatbot' }] }]);
+    expect((await a.owner.get(`${a.T}/risks?aiSystemId=${foreign}`)).json().items).toEqual([]);
+    const audit = (await a.owner.get(`${a.T}/audit-events?action=risk.updated`)).json().items[0];
+    expect(audit.summary).toMatchObject({ before: { aiSystemIds: [scoring, chatbot].sort() }, after: { aiSystemIds: [chatbot] } });
+  });
+
   it('the register filters, sorts and pages with a keyset cursor, one SQL statement per page', async () => {
     const { T, owner, contributorId } = await org();
     const scores = [

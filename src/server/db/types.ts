@@ -158,6 +158,7 @@ export type DB = {
   risk_actions: RiskActionsTable;
   risk_requirements: RiskRequirementsTable;
   risk_acceptances: RiskAcceptancesTable;
+  risk_ai_systems: RiskAiSystemsTable;
 };
 
 export type TUserRow = Selectable<UsersTable>;
@@ -264,6 +265,8 @@ export type RiskActionsTable = {
   status: TActionStatus;
   created_at: Timestamp;
 };
+
+export type RiskAiSystemsTable = { tenant_id: string; risk_id: string; ai_system_id: string };
 
 export type RiskRequirementsTable = { tenant_id: string; risk_id: string; framework_id: string; framework_version: string; ref: string };
 

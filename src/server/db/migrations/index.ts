@@ -7,6 +7,7 @@ import * as m0006 from './0006-invitation-replaced.ts';
 import * as m0007 from './0007-ai-systems.ts';
 import * as m0008 from './0008-risks.ts';
 import * as m0009 from './0009-impact-assessments.ts';
+import * as m0010 from './0010-risk-ai-systems.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0007-ai-systems': m0007,
   '0008-risks': m0008,
   '0009-impact-assessments': m0009,
+  '0010-risk-ai-systems': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,7 +19,7 @@ export const residualOf = (r: Pick<TRiskListRow, 'residual_likelihood' | 'residu
 
 export const reviewOverdue = (r: { review_date: string | null; status: string }, today: string) => r.review_date !== null && r.review_date < today && r.status !== 'closed';
 
-export function toSummary(r: TRiskListRow, today: string, aiSystems: { id: string; name: string }[] = []): TRiskSummary {
+export function toSummary(r: TRiskListRow, today: string): TRiskSummary {
   return {
     id: r.id,
     title: r.title,
@@ -32,7 +32,7 @@ export function toSummary(r: TRiskListRow, today: string, aiSystems: { id: strin
     treatment: r.treatment,
     reviewDate: r.review_date,
     reviewOverdue: reviewOverdue(r, today),
-    aiSystems,
+    aiSystems: r.ai_systems,
     openActions: r.open_actions,
     overdueActions: r.overdue_actions,
     updatedAt: iso(r.updated_at),

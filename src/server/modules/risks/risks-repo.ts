@@ -172,6 +172,15 @@ export async function replaceActions(db: TDb, tenantId: string, riskId: string, 
   }
 }
 
+export const listAiSystemLinks = async (db: TDb, tenantId: string, riskId: string) =>
+  (await db.selectFrom('risk_ai_systems').select('ai_system_id').where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).orderBy('ai_system_id').execute()).map((r) => r.ai_system_id);
+
+/** The ids must be the tenant's systems (checked by the caller through the inventory's lookup). */
+export async function replaceAiSystemLinks(db: TDb, tenantId: string, riskId: string, ids: readonly string[]) {
+  await db.deleteFrom('risk_ai_systems').where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).execute();
+  if (ids.length) await db.insertInto('risk_ai_systems').values([...new Set(ids)].map((ai_system_id) => ({ tenant_id: tenantId, risk_id: riskId, ai_system_id }))).execute();
+}
+
 export const listRequirementLinks = (db: TDb, tenantId: string, riskId: string) =>
   db.selectFrom('risk_requirements').select(['framework_id', 'framework_version', 'ref']).where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).orderBy('framework_id').orderBy('ref').execute();
 
@@ -249,6 +258,14 @@ export const reminderFacts = (db: TDb, tenantId: string, riskId: string, accepta
 // ---------------------------------------------------------------------------------------------
 // Reads: one statement each
 
+/*
+ * The names of the AI systems a risk concerns, read in the same statement as the risk: the one
+ * read-only join into the inventory's table, so the register stays one round trip per page.
+ */
+const aiSystemsOf = sql`coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name, s.id)
+  FROM risk_ai_systems l JOIN ai_systems s ON s.tenant_id = l.tenant_id AND s.id = l.ai_system_id
+  WHERE l.tenant_id = r.tenant_id AND l.risk_id = r.id), '[]')`;
+
 const person = (idCol: RawBuilder<unknown>) =>
   sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = ${idCol})`;
 
@@ -276,6 +293,7 @@ export type TRiskDetailRow = TRiskRow & {
   }[];
   matrix_config: TRiskMatrixConfig;
   current_version: number;
+  ai_systems: { id: string; name: string }[];
 };
 
 /** A risk with its plan, links, acceptances and matrix, in one round trip. */
@@ -284,7 +302,7 @@ export async function getRiskDetail(db: TDb, tenantId: string, riskId: string): 
     SELECT r.id, r.title, r.description, r.source, r.owner_id, r.matrix_version, r.inherent_likelihood, r.inherent_impact, r.inherent_score,
       r.inherent_level, r.treatment, r.residual_likelihood, r.residual_impact, r.residual_score, r.residual_level, r.status,
       r.current_acceptance_id, r.created_at, r.updated_at, r.review_date::text AS review_date,
-      ${person(sql`r.owner_id`)} AS owner,
+      ${person(sql`r.owner_id`)} AS owner, ${aiSystemsOf} AS ai_systems,
       coalesce((SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'owner', ${person(sql`a.owner_id`)}, 'due_date', a.due_date::text, 'status', a.status) ORDER BY a.position)
         FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id), '[]') AS actions,
       coalesce((SELECT json_agg(json_build_object('framework_id', q.framework_id, 'framework_version', q.framework_version, 'ref', q.ref, 'title', cr.title) ORDER BY q.framework_id, cr.position)
@@ -323,6 +341,7 @@ export type TRiskListRow = {
   updated_at: Date;
   open_actions: number;
   overdue_actions: number;
+  ai_systems: { id: string; name: string }[];
   sort_key: string;
 };
 
@@ -364,7 +383,7 @@ export function riskFilters(q: Partial<TRiskListQuery> & { matrixVersion?: numbe
 const summaryColumns = (today: string) => sql`
   r.id, r.title, r.source, r.status, ${person(sql`r.owner_id`)} AS owner, r.matrix_version,
   r.inherent_likelihood, r.inherent_impact, r.inherent_score, r.inherent_level, r.treatment,
-  r.residual_likelihood, r.residual_impact, r.residual_score, r.residual_level, r.review_date::text AS review_date, r.updated_at,
+  r.residual_likelihood, r.residual_impact, r.residual_score, r.residual_level, r.review_date::text AS review_date, r.updated_at, ${aiSystemsOf} AS ai_systems,
   (SELECT count(*) FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id AND a.status IN ('planned','in_progress'))::int AS open_actions,
   (SELECT count(*) FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id AND a.status IN ('planned','in_progress') AND a.due_date < ${today}::date)::int AS overdue_actions`;
 

@@ -6,6 +6,7 @@ import type { TTenantGrant } from '../../platform/authz/authz.ts';
 import { onlyChanged, recordAudit, type TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors/errors.ts';
 import type { TCreateRiskInput, TRiskDetail, TRiskMatrixConfig, TScoreView, TUpdateRiskInput } from '../../../shared/contracts/risks.ts';
+import { aiSystemIdsOfTenant } from '../ai-systems/ai-systems-lookup.ts';
 import { resolveRequirementRefs } from '../catalog/catalog-repo.ts';
 import { aboveThreshold, fitsMatrix, scoreOn } from './risk-matrix.ts';
 import { inherentOf, residualOf, reviewOverdue, toAcceptance } from './risks-dto.ts';
@@ -64,6 +65,14 @@ async function resolveRequirements(tx: Kysely<DB>, tenantId: string, links: { fr
   return rows.map((r) => ({ framework_id: r.framework_id, framework_version: r.framework_version, ref: r.ref }));
 }
 
+/** Every id must be an AI system of this organization; another tenant's id is refused like an unknown one. */
+async function checkAiSystems(tx: Kysely<DB>, tenantId: string, ids: readonly string[]) {
+  const found = await aiSystemIdsOfTenant(tx, tenantId, ids);
+  const bad = ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: `aiSystemIds.${i}`, issue: 'invalid', message: 'Not an AI system of this organization.' }]));
+  if (bad.length) throw new AppError(400, 'ai_system_unknown', 'An AI system is not one of this organization’s.', bad);
+  return [...new Set(ids)].sort();
+}
+
 const planAudit = (plan: { id: string; title: string; owner_id: string | null; due_date: string | null; status: string }[]) =>
   plan.map((a) => ({ id: a.id, title: a.title, ownerId: a.owner_id, dueDate: a.due_date, status: a.status }));
 
@@ -79,6 +88,7 @@ export function createRisksService(p: TDeps) {
     const inherent = score(matrix.config, 'inherent', input.inherentLikelihood, input.inherentImpact);
     const residual = input.residualLikelihood !== null && input.residualImpact !== null ? score(matrix.config, 'residual', input.residualLikelihood, input.residualImpact) : null;
     await checkMembers(tx, tenantId, input.ownerId, input.treatmentPlan);
+    const aiSystemIds = await checkAiSystems(tx, tenantId, input.aiSystemIds);
     const requirements = await resolveRequirements(tx, tenantId, input.requirements);
     const { id } = await repo.insertRisk(tx, tenantId, {
       title: input.title,
@@ -105,6 +115,7 @@ export function createRisksService(p: TDeps) {
       input.treatmentPlan.map((a) => ({ title: a.title, owner_id: a.ownerId, due_date: a.dueDate, status: a.status })),
     );
     await repo.replaceRequirementLinks(tx, tenantId, id, requirements);
+    await repo.replaceAiSystemLinks(tx, tenantId, id, aiSystemIds);
     const plan = await repo.listActionsForUpdate(tx, tenantId, id);
     await recordAudit(tx, actor, ctx, {
       tenantId,
@@ -120,6 +131,7 @@ export function createRisksService(p: TDeps) {
         treatment: input.treatment,
         residual,
         reviewDate: input.reviewDate,
+        aiSystemIds,
         requirements: requirements.map((r) => `${r.framework_id} ${r.ref}`),
         treatmentPlan: planAudit(plan),
         ...(origin ? { origin } : {}),
@@ -159,7 +171,7 @@ export function createRisksService(p: TDeps) {
       })),
       reviewDate: r.review_date,
       reviewOverdue: reviewOverdue(r, today),
-      aiSystems: [],
+      aiSystems: r.ai_systems,
       requirements: r.requirements.map((q) => ({ frameworkId: q.framework_id, frameworkVersion: q.framework_version, ref: q.ref, title: q.title })),
       openActions: r.actions.filter((a) => a.status === 'planned' || a.status === 'in_progress').length,
       overdueActions: r.actions.filter((a) => a.due_date !== null && a.due_date < today && (a.status === 'planned' || a.status === 'in_progress')).length,
@@ -217,6 +229,8 @@ export function createRisksService(p: TDeps) {
         }
         const beforeLinks = await repo.listRequirementLinks(tx, tenantId, riskId);
         const links = input.requirements ? await resolveRequirements(tx, tenantId, input.requirements) : null;
+        const beforeSystems = await repo.listAiSystemLinks(tx, tenantId, riskId);
+        const systems = input.aiSystemIds ? await checkAiSystems(tx, tenantId, input.aiSystemIds) : null;
 
         await repo.updateRisk(tx, tenantId, riskId, {
           ...(input.title !== undefined ? { title: input.title } : {}),
@@ -244,6 +258,7 @@ export function createRisksService(p: TDeps) {
           );
         }
         if (links) await repo.replaceRequirementLinks(tx, tenantId, riskId, links);
+        if (systems) await repo.replaceAiSystemLinks(tx, tenantId, riskId, systems);
         const afterPlan = input.treatmentPlan ? await repo.listActionsForUpdate(tx, tenantId, riskId) : beforePlan;
 
         const refs = (l: { framework_id: string; ref: string }[]) => l.map((x) => `${x.framework_id} ${x.ref}`).sort();
@@ -259,6 +274,7 @@ export function createRisksService(p: TDeps) {
             residual: residualOf(row),
             reviewDate: row.review_date,
             requirements: refs(beforeLinks),
+            aiSystemIds: beforeSystems,
             treatmentPlan: planAudit(beforePlan),
           },
           {
@@ -272,6 +288,7 @@ export function createRisksService(p: TDeps) {
             residual,
             reviewDate: input.reviewDate !== undefined ? input.reviewDate : row.review_date,
             requirements: links ? refs(links) : refs(beforeLinks),
+            aiSystemIds: systems ?? beforeSystems,
             treatmentPlan: planAudit(afterPlan),
           },
         );

@@ -34,6 +34,7 @@ export async function registerToXlsx(rows: TExportRow[], locale: TLocale, today:
       description: r.description,
       source: L.source[r.source],
       owner: r.owner?.name ?? null,
+      aiSystems: r.ai_systems.map((s) => s.name).join('\n'),
       status: L.status[r.status],
       matrixVersion: r.matrix_version,
       inherentLikelihood: r.inherent_likelihood,
