@@ -18,6 +18,8 @@ import { accountsDocs } from './modules/accounts/accounts-docs.ts';
 import { apiTokensDocs } from './modules/api-tokens/api-tokens-docs.ts';
 import { auditDocs } from './modules/audit/audit-docs.ts';
 import { catalogDocs } from './modules/catalog/catalog-docs.ts';
+import { dashboardDocs } from './modules/dashboard/dashboard-docs.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard-routes.ts';
 import { filesDocs } from './modules/files/files-docs.ts';
 import { impactAssessmentsDocs } from './modules/impact-assessments/impact-assessments-docs.ts';
 import { platformInfoDocs } from './modules/platform-info/platform-info-docs.ts';
@@ -34,7 +36,7 @@ import { risksRoutes } from './modules/risks/risks-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...dashboardDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -124,6 +126,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   await app.register(async (scope) => catalogImportRoutes(scope, p));
   aiSystemsRoutes(app, p);
   risksRoutes(app, p);
+  dashboardRoutes(app, p);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

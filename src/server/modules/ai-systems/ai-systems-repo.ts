@@ -143,3 +143,18 @@ export const systemFacts = (db: Kysely<DB>, tenantId: string, ids: readonly stri
         .where('a.id', 'in', [...ids])
         .execute()
     : Promise.resolve([]);
+
+/** The inventory's counts for the dashboard, as one SQL expression the dashboard composes. */
+export const dashboardSummarySql = (tenantId: string) => sql<{ total: number; inScope: number; byTier: Record<string, number> }>`(
+  SELECT json_build_object(
+    'total', count(*)::int,
+    'inScope', (count(*) FILTER (WHERE a.in_aims_scope))::int,
+    'byTier', json_build_object(
+      'prohibited', (count(*) FILTER (WHERE c.tier = 'prohibited'))::int,
+      'high-risk', (count(*) FILTER (WHERE c.tier = 'high-risk'))::int,
+      'limited', (count(*) FILTER (WHERE c.tier = 'limited'))::int,
+      'minimal', (count(*) FILTER (WHERE c.tier = 'minimal'))::int,
+      'unclassified', (count(*) FILTER (WHERE c.id IS NULL))::int))
+  FROM ai_systems a
+  LEFT JOIN ai_system_classifications c ON c.tenant_id = a.tenant_id AND c.id = a.current_classification_id
+  WHERE a.tenant_id = ${tenantId} AND a.lifecycle_stage <> 'retired')`;

@@ -202,3 +202,14 @@ export async function listAssessments(db: Kysely<DB>, tenantId: string, q: TAsse
   return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(byTitle ? last.title_key : last.updated_key, last.id) : null };
 }
 export type TListRow = Awaited<ReturnType<typeof listAssessments>>['items'][number];
+
+/** Impact assessments' counts for the dashboard, as one SQL expression the dashboard composes. */
+export const dashboardSummarySql = (tenantId: string, today: string) => sql<{ open: number; inReview: number; approved: number; reviewsDue: number }>`(
+  SELECT json_build_object(
+    'open', (count(*) FILTER (WHERE v.status = 'draft'))::int,
+    'inReview', (count(*) FILTER (WHERE v.status = 'in_review'))::int,
+    'approved', (SELECT count(*) FROM impact_assessments WHERE tenant_id = ${tenantId} AND approved_version IS NOT NULL)::int,
+    'reviewsDue', (SELECT count(*) FROM impact_assessments s JOIN impact_assessment_versions av
+                     ON av.tenant_id = s.tenant_id AND av.assessment_id = s.id AND av.version = s.approved_version
+                   WHERE s.tenant_id = ${tenantId} AND (av.content->>'nextReviewOn')::date < ${today}::date)::int)
+  FROM impact_assessment_versions v WHERE v.tenant_id = ${tenantId} AND v.status IN ('draft','in_review'))`;

@@ -462,3 +462,41 @@ export async function exportRows(db: TDb, tenantId: string, today: string) {
     LIMIT 10000`.execute(db);
   return res.rows;
 }
+
+/**
+ * The register's counts for the dashboard, as one SQL expression the dashboard composes. Levels
+ * are counted per (matrix version, level key) with that version's band, so a risk scored on an
+ * older matrix is never re-levelled here either.
+ */
+export const dashboardSummarySql = (tenantId: string, today: string) => sql<{
+  open: number;
+  accepted: number;
+  levels: { version: number; key: string; inherent: number; residual: number }[];
+  bands: { version: number; bands: { key: string; label: { en: string; fr: string }; color: string; upTo: number }[] }[];
+  current: number | null;
+  overdueReviews: number;
+  overdueActions: number;
+  acceptancesExpiringSoon: number;
+  oldestOverdue: { id: string; title: string; reviewDate: string }[];
+}>`(
+  WITH r AS (SELECT * FROM risks WHERE tenant_id = ${tenantId} AND status <> 'closed'),
+  lv AS (
+    SELECT matrix_version AS version, key, sum(i)::int AS inherent, sum(s)::int AS residual FROM (
+      SELECT matrix_version, inherent_level AS key, 1 AS i, 0 AS s FROM r
+      UNION ALL SELECT matrix_version, residual_level, 0, 1 FROM r WHERE residual_level IS NOT NULL) x
+    GROUP BY 1, 2)
+  SELECT json_build_object(
+    'open', (SELECT count(*) FROM r WHERE status = 'open')::int,
+    'accepted', (SELECT count(*) FROM r WHERE status = 'accepted')::int,
+    'levels', coalesce((SELECT json_agg(json_build_object('version', version, 'key', key, 'inherent', inherent, 'residual', residual)) FROM lv), '[]'),
+    'bands', coalesce((SELECT json_agg(json_build_object('version', m.version, 'bands', m.config->'bands'))
+                       FROM risk_matrices m WHERE m.tenant_id = ${tenantId}
+                         AND (m.version IN (SELECT version FROM lv) OR m.version = (SELECT max(version) FROM risk_matrices WHERE tenant_id = ${tenantId}))), '[]'),
+    'current', (SELECT max(version) FROM risk_matrices WHERE tenant_id = ${tenantId}),
+    'overdueReviews', (SELECT count(*) FROM r WHERE review_date < ${today}::date)::int,
+    'overdueActions', (SELECT count(*) FROM risk_actions a JOIN r ON r.id = a.risk_id
+                       WHERE a.tenant_id = ${tenantId} AND a.status IN ('planned','in_progress') AND a.due_date < ${today}::date)::int,
+    'acceptancesExpiringSoon', (SELECT count(*) FROM risk_acceptances x JOIN r ON r.id = x.risk_id AND r.current_acceptance_id = x.id
+                                WHERE x.tenant_id = ${tenantId} AND x.reopened_at IS NULL AND x.expires_on < ${today}::date + 30)::int,
+    'oldestOverdue', coalesce((SELECT json_agg(o) FROM (SELECT id, title, review_date::text AS "reviewDate" FROM r
+                               WHERE review_date < ${today}::date ORDER BY review_date, id LIMIT 5) o), '[]')))`;

@@ -1,8 +1,9 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
+import { OrganizationDashboard } from '../dashboard/OrganizationDashboard';
 import { useTenantContext } from './TenantRoute';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -23,7 +24,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 export function TenantOverviewPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { tenant } = useTenantContext();
+  const { tenant, can } = useTenantContext();
 
   return (
     <Stack>
@@ -44,6 +45,14 @@ export function TenantOverviewPage() {
         </Fact>
         <Fact label={t('tenants.fields.createdAt')}>{format.date(tenant.createdAt)}</Fact>
       </SimpleGrid>
+      {tenant.kind === 'organization' && can('aiSystem.read') && (
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('dashboard.title')}
+          </Title>
+          <OrganizationDashboard tenantId={tenant.id} />
+        </Stack>
+      )}
     </Stack>
   );
 }
