@@ -1,8 +1,7 @@
-import { Button, Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
+import { FormPage } from '../../components/FormPage';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { rememberTenantId } from '../../lib/storage';
 import { useCreateTenant } from './api';
@@ -26,38 +25,31 @@ export function CreateTenantPage() {
   );
 
   return (
-    <Stack maw={640}>
-      <PageHeader title={t('tenants.create.title')} description={t('tenants.create.description')} />
-      <Card withBorder padding="lg">
-        <form onSubmit={submit}>
-          <Stack gap="md">
-            <ErrorAlert error={unplaced} />
-            <TextInput label={t('tenants.fields.name')} {...form.getInputProps('name')} data-testid="tenant-name" />
-            <Radio.Group label={t('tenants.fields.kind')} {...form.getInputProps('kind')} required>
-              <Stack gap="sm" mt="xs">
-                {TENANT_KINDS.map((k) => (
-                  <Radio
-                    key={k}
-                    value={k}
-                    label={t(`tenantKinds.long.${k}`)}
-                    description={
-                      <Text size="xs" c="dimmed" span>
-                        {t(`tenantKinds.description.${k}`)}
-                      </Text>
-                    }
-                    data-testid={`tenant-kind-${k}`}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <Group justify="flex-end">
-              <Button type="submit" loading={create.isPending} data-testid="tenant-create-submit">
-                {t('tenants.create.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Card>
-    </Stack>
+    <FormPage
+      title={t('tenants.create.title')}
+      description={t('tenants.create.description')}
+      onSubmit={submit}
+      error={unplaced}
+      submit={{ label: t('tenants.create.submit'), loading: create.isPending, testId: 'tenant-create-submit' }}
+    >
+      <TextInput label={t('tenants.fields.name')} {...form.getInputProps('name')} data-testid="tenant-name" />
+      <Radio.Group label={t('tenants.fields.kind')} {...form.getInputProps('kind')} required>
+        <Stack gap="sm" mt="xs">
+          {TENANT_KINDS.map((k) => (
+            <Radio
+              key={k}
+              value={k}
+              label={t(`tenantKinds.long.${k}`)}
+              description={
+                <Text size="xs" c="dimmed" span>
+                  {t(`tenantKinds.description.${k}`)}
+                </Text>
+              }
+              data-testid={`tenant-kind-${k}`}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+    </FormPage>
   );
 }

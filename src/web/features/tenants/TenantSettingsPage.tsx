@@ -1,9 +1,8 @@
-import { Button, Card, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormPage } from '../../components/FormPage';
 import { NoAccess } from '../../components/NoAccess';
-import { PageHeader } from '../../components/PageHeader';
 import { notifySuccess } from '../../lib/errors';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { ZTenantName, type TUpdateTenantBody } from '../../../shared/contracts/tenants';
@@ -33,27 +32,20 @@ export function TenantSettingsPage() {
   });
 
   return (
-    <Stack maw={640}>
-      <PageHeader title={t('tenants.settings.title')} description={t('tenants.settings.description')} />
-      <Card withBorder padding="lg">
-        <form onSubmit={submit}>
-          <Stack gap="md">
-            <ErrorAlert error={unplaced} />
-            <TextInput label={t('tenants.fields.name')} {...form.getInputProps('name')} data-testid="settings-name" />
-            <Switch
-              label={t('tenants.fields.requireMfa')}
-              description={t('tenants.settings.requireMfaHelp')}
-              {...form.getInputProps('requireMfa', { type: 'checkbox' })}
-              data-testid="settings-require-mfa"
-            />
-            <Group justify="flex-end">
-              <Button type="submit" disabled={!dirty} loading={update.isPending} data-testid="settings-submit">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Card>
-    </Stack>
+    <FormPage
+      title={t('tenants.settings.title')}
+      description={t('tenants.settings.description')}
+      onSubmit={submit}
+      error={unplaced}
+      submit={{ label: t('common.save'), loading: update.isPending, disabled: !dirty, testId: 'settings-submit' }}
+    >
+      <TextInput label={t('tenants.fields.name')} {...form.getInputProps('name')} data-testid="settings-name" />
+      <Switch
+        label={t('tenants.fields.requireMfa')}
+        description={t('tenants.settings.requireMfaHelp')}
+        {...form.getInputProps('requireMfa', { type: 'checkbox' })}
+        data-testid="settings-require-mfa"
+      />
+    </FormPage>
   );
 }
