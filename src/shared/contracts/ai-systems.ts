@@ -77,29 +77,50 @@ export const ZUserRef = z.object({ id: z.uuid(), name: z.string() });
  */
 export const ZClassificationAnswers = z.object({
   /** Art. 5: does the system perform a prohibited practice? */
-  prohibitedPractice: z.boolean(),
+  prohibitedPractice: z.boolean().default(false),
   /** Art. 6(1): a safety component of (or itself) a product under the Annex I harmonisation law, needing third-party conformity assessment. */
-  annexISafetyComponent: z.boolean(),
+  annexISafetyComponent: z.boolean().default(false),
   /** Art. 6(2): the Annex III point the use falls under (a catalog ref such as `Annex III(5)(b)`), or none. */
-  annexIIIRef: ZCatalogRef.nullable(),
+  annexIIIRef: ZCatalogRef.nullable().default(null),
   /** Art. 6(3): the provider documents that the Annex III system poses no significant risk. */
-  art63Exception: z.boolean(),
-  art63Reason: zText(AI_TEXT_MAX),
+  art63Exception: z.boolean().default(false),
+  art63Reason: zText(AI_TEXT_MAX).default(''),
   /** Profiling of natural persons: an Annex III system that profiles is always high-risk (Art. 6(3), last subparagraph). */
-  profiling: z.boolean(),
+  profiling: z.boolean().default(false),
   /** Art. 50(1): people interact with the system directly. */
-  interactsWithPeople: z.boolean(),
+  interactsWithPeople: z.boolean().default(false),
   /** Art. 50(2): it generates synthetic audio, image, video or text. */
-  generatesSyntheticContent: z.boolean(),
+  generatesSyntheticContent: z.boolean().default(false),
   /** Art. 50(3): emotion recognition or biometric categorisation. */
-  emotionOrBiometricCategorisation: z.boolean(),
+  emotionOrBiometricCategorisation: z.boolean().default(false),
   /** Art. 50(4): deep fakes, or text published to inform the public on matters of public interest. */
-  deepFakeOrPublicText: z.boolean(),
+  deepFakeOrPublicText: z.boolean().default(false),
   /** Arts 51–55: the system is, or is built on, a general-purpose AI model the organization provides. */
-  gpaiModel: z.boolean(),
-  gpaiSystemicRisk: z.boolean(),
+  gpaiModel: z.boolean().default(false),
+  gpaiSystemicRisk: z.boolean().default(false),
 });
 export type TClassificationAnswers = z.infer<typeof ZClassificationAnswers>;
+
+/** The yes/no answers a catalog obligation can depend on (`applicability.when` in catalogs/README.md). */
+export const CLASSIFICATION_TRIGGERS = [
+  'art63Exception',
+  'interactsWithPeople',
+  'generatesSyntheticContent',
+  'emotionOrBiometricCategorisation',
+  'deepFakeOrPublicText',
+  'gpaiModel',
+  'gpaiSystemicRisk',
+] as const satisfies readonly (keyof TClassificationAnswers)[];
+export type TClassificationTrigger = (typeof CLASSIFICATION_TRIGGERS)[number];
+
+/** The questionnaire's answers, with the rules that tie them together (each names its field). */
+export const ZClassifyBody = z.object({ answers: ZClassificationAnswers }).superRefine(({ answers: a }, ctx) => {
+  const at = (field: keyof TClassificationAnswers, message: string) => ctx.addIssue({ code: 'custom', path: ['answers', field], message });
+  if (a.art63Exception && !a.annexIIIRef) at('art63Exception', 'The Art. 6(3) exception concerns an Annex III system: name its Annex III point.');
+  if (a.art63Exception && !a.art63Reason) at('art63Reason', 'Document why the system poses no significant risk (Art. 6(4)).');
+  if (a.gpaiSystemicRisk && !a.gpaiModel) at('gpaiSystemicRisk', 'Only a general-purpose AI model carries systemic risk.');
+});
+export type TClassifyBody = z.infer<typeof ZClassifyBody>;
 
 export const CLASSIFICATION_REASONS = [
   'prohibited_practice',
@@ -189,3 +210,36 @@ export const ZHistoryEvent = z.object({
 });
 export type THistoryEvent = z.infer<typeof ZHistoryEvent>;
 export const ZHistoryPage = z.object({ items: z.array(ZHistoryEvent), nextCursor: z.string().nullable() });
+
+const ZLocalizedText = z.object({ en: z.string(), fr: z.string() });
+
+/** One obligation that applies to the system for the organization's role(s), with its date for the system's route. */
+export const ZAiObligation = z.object({
+  ref: z.string(),
+  label: ZLocalizedText,
+  title: ZLocalizedText,
+  /** The organization's roles this obligation binds (among the system's roles). */
+  roles: z.array(ZAiOrgRole),
+  appliesFrom: z.string().nullable().describe('YYYY-MM-DD'),
+  toBeConfirmed: z.boolean(),
+  dateSource: ZLocalizedText.nullable(),
+});
+export type TAiObligation = z.infer<typeof ZAiObligation>;
+
+export const ZAiClassification = ZAiClassificationSummary.extend({
+  answers: ZClassificationAnswers,
+  reasons: z.array(ZClassificationReason),
+  /** The eu-ai-act-2024 catalog version that judged the answers. */
+  catalogVersion: z.string(),
+  /** The Annex III point as the catalog names it (null when none was answered). */
+  annexIIIPoint: z.object({ ref: z.string(), label: ZLocalizedText, title: ZLocalizedText }).nullable(),
+  /** Judged on the system's current roles: a change of role changes the list. */
+  obligations: z.array(ZAiObligation),
+});
+export type TAiClassification = z.infer<typeof ZAiClassification>;
+export const ZAiClassificationList = z.object({ items: z.array(ZAiClassification) });
+
+/** What the questionnaire offers: the Annex III areas and points of the current catalog. */
+export const ZAnnexIIIOption = z.object({ ref: z.string(), label: ZLocalizedText, title: ZLocalizedText, parentRef: z.string().nullable(), isArea: z.boolean() });
+export const ZQuestionnaire = z.object({ catalogVersion: z.string(), annexIII: z.array(ZAnnexIIIOption) });
+export type TQuestionnaire = z.infer<typeof ZQuestionnaire>;

@@ -32,5 +32,6 @@ const ZClassified = z.strictObject({ version: z.number().int(), tier: ZAiTier, r
 export const AI_SYSTEMS_AUDIT = defineAuditActions({
   'ai_system.created': { after: ZAiSystemAuditFields.extend({ source: z.enum(['cyclonedx']).optional() }) },
   'ai_system.updated': { before: ZAiSystemAuditFields, after: ZAiSystemAuditFields.extend({ source: z.enum(['cyclonedx']).optional() }) },
-  'ai_system.classified': { before: ZClassified.partial(), after: ZClassified },
+  // Only what changed is kept (onlyChanged): a re-classification to the same tier records the version alone.
+  'ai_system.classified': { before: ZClassified.partial(), after: ZClassified.partial() },
 });

@@ -44,4 +44,26 @@ export const aiSystemsDocs: TApiDocs = {
     errors: [400, 401, 403, 404, 409],
     body: { lifecycleStage: 'retired' },
   },
+  'GET /api/tenants/{tenantId}/ai-systems/questionnaire': {
+    summary: 'Read the EU AI Act questionnaire’s options',
+    description: 'The Annex III areas and points of the current `eu-ai-act-2024` catalog version, in English and French, as the classification questionnaire offers them.',
+    returns: 'The catalog version and its Annex III areas and points.',
+    errors: [400, 401, 403, 404, 409],
+  },
+  'GET /api/tenants/{tenantId}/ai-systems/{aiSystemId}/classifications': {
+    summary: 'List an AI system’s classifications',
+    description:
+      'Every classification version, newest first: the answers as given, the tier, the high-risk route (`annex-i` or `annex-iii`), the reasons, who classified and when, and the obligations of the `eu-ai-act-2024` catalog that apply for the organization’s current roles, each dated for the route (`toBeConfirmed` when the date comes from an act not yet confirmed in the Official Journal).',
+    returns: 'The classification versions.',
+    errors: [400, 401, 403, 404],
+  },
+  'POST /api/tenants/{tenantId}/ai-systems/{aiSystemId}/classifications': {
+    summary: 'Classify an AI system under the EU AI Act',
+    description:
+      'Answers the questionnaire: Art. 5 prohibited practice, Annex I safety component (Art. 6(1)), Annex III area or point (Art. 6(2)), the Art. 6(3) exception with its documented reason (never available to a system that profiles people), the Art. 50 transparency duties, and whether it is a general-purpose AI model with systemic risk. Omitted answers are no. The result is a new version; earlier versions are kept.',
+    returns: 'The new classification with its tier, reasons and obligations.',
+    status: 201,
+    errors: [400, 401, 403, 404, 409],
+    body: { answers: { annexIIIRef: 'Annex III(5)(b)', profiling: true } },
+  },
 };

@@ -4,11 +4,13 @@ import type { TPlatform } from '../../platform/platform.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import * as S from '../../../shared/contracts/ai-systems.ts';
+import { createClassificationService } from './ai-systems-classify.ts';
 import { createAiSystemsService } from './ai-systems-service.ts';
 
 export function aiSystemsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const svc = createAiSystemsService(p);
+  const classification = createClassificationService(p);
   const tags = ['ai-systems'];
   const base = '/api/tenants/:tenantId/ai-systems';
 
@@ -26,5 +28,17 @@ export function aiSystemsRoutes(appIn: FastifyInstance, p: TPlatform) {
   );
   app.patch(`${base}/:aiSystemId`, { schema: { tags, params: S.ZAiSystemParams, body: S.ZUpdateAiSystemBody, response: { 200: S.ZAiSystem } } }, (req) =>
     svc.update(req.actor, req.params.tenantId, req.params.aiSystemId, req.body, requestContext(req)),
+  );
+
+  app.get(`${base}/questionnaire`, { schema: { tags, params: ZTenantParams, response: { 200: S.ZQuestionnaire } } }, (req) =>
+    classification.questionnaire(req.actor, req.params.tenantId),
+  );
+  app.get(`${base}/:aiSystemId/classifications`, { schema: { tags, params: S.ZAiSystemParams, response: { 200: S.ZAiClassificationList } } }, (req) =>
+    classification.list(req.actor, req.params.tenantId, req.params.aiSystemId),
+  );
+  app.post(
+    `${base}/:aiSystemId/classifications`,
+    { schema: { tags, params: S.ZAiSystemParams, body: S.ZClassifyBody, response: { 201: S.ZAiClassification } } },
+    async (req, reply) => reply.status(201).send(await classification.classify(req.actor, req.params.tenantId, req.params.aiSystemId, req.body, requestContext(req))),
   );
 }

@@ -2,6 +2,7 @@ import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { DOCUMENTED_INFORMATION, RELATIONS, REQUIREMENT_KINDS, type TRelation, type TRequirementKind } from '../../../shared/contracts/catalog.ts';
 import { isSafeText } from '../../../shared/contracts/common.ts';
+import { AI_ORG_ROLES, AI_ROUTES, AI_TIERS, CLASSIFICATION_TRIGGERS } from '../../../shared/contracts/ai-systems.ts';
 import { sha256Hex } from '../../platform/crypto/crypto.ts';
 
 /*
@@ -61,6 +62,30 @@ export const ZFrameworkHeader = z.strictObject(
   { error: missingOr('must be a mapping') },
 );
 
+const zList = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .array(z.enum(values, { error: `must be among ${values.join(', ')}` }), { error: 'must be a list' })
+    .min(1, 'must not be empty')
+    .refine((l) => new Set(l).size === l.length, 'lists a value twice');
+
+/**
+ * EU AI Act only: to which AI systems an obligation applies, judged on a system's classification.
+ * All present conditions must hold: one of the organization's `roles`, the system's `tiers`, its
+ * high-risk `routes` (Annex I or III), not one of the Annex III points in `exceptAnnexIII`, and the
+ * questionnaire answer named by `when` being yes.
+ */
+export const ZApplicability = z.strictObject(
+  {
+    roles: zList(AI_ORG_ROLES),
+    tiers: zList(AI_TIERS),
+    routes: zList(AI_ROUTES).optional(),
+    exceptAnnexIII: z.array(ZIdentifier(60), { error: 'must be a list' }).min(1, 'must not be empty').optional(),
+    when: z.enum(CLASSIFICATION_TRIGGERS, { error: `must be one of ${CLASSIFICATION_TRIGGERS.join(', ')}` }).optional(),
+  },
+  { error: missingOr('must be a mapping with roles and tiers') },
+);
+export type TApplicability = z.output<typeof ZApplicability>;
+
 export const ZRequirementEntry = z.strictObject(
   {
     ref: ZIdentifier(60),
@@ -76,6 +101,12 @@ export const ZRequirementEntry = z.strictObject(
     appliesFrom: ZIsoDate.optional(),
     appliesFromOriginal: ZIsoDate.optional(),
     dateSource: ZLocalized(500).optional(),
+    applicability: ZApplicability.optional(),
+    /** The date for a high-risk system on the Annex I route, when it differs from `appliesFrom`. */
+    appliesFromAnnexI: ZIsoDate.optional(),
+    appliesFromAnnexIOriginal: ZIsoDate.optional(),
+    /** The dates come from an amending act not yet confirmed in the Official Journal. */
+    dateToBeConfirmed: z.boolean({ error: 'must be true or false' }).optional(),
   },
   { error: missingOr('must be a mapping') },
 );
@@ -124,7 +155,15 @@ export type TRequirement = {
   category: string | null;
   appliesFrom: string | null;
   /** Fields a few frameworks carry (EU AI Act dates): kept, shown, exported, not queried. */
-  extra: { appliesFromOriginal?: string; dateSource?: TLocalized };
+  extra: TRequirementExtra;
+};
+export type TRequirementExtra = {
+  appliesFromOriginal?: string;
+  dateSource?: TLocalized;
+  applicability?: TApplicability;
+  appliesFromAnnexI?: string;
+  appliesFromAnnexIOriginal?: string;
+  dateToBeConfirmed?: boolean;
 };
 
 export type TFramework = TFrameworkHeader & { requirements: TRequirement[]; contentHash: string };
@@ -143,6 +182,10 @@ export function toRequirement(e: z.output<typeof ZRequirementEntry>, position: n
   const extra: TRequirement['extra'] = {};
   if (e.appliesFromOriginal) extra.appliesFromOriginal = e.appliesFromOriginal;
   if (e.dateSource) extra.dateSource = e.dateSource;
+  if (e.applicability) extra.applicability = e.applicability;
+  if (e.appliesFromAnnexI) extra.appliesFromAnnexI = e.appliesFromAnnexI;
+  if (e.appliesFromAnnexIOriginal) extra.appliesFromAnnexIOriginal = e.appliesFromAnnexIOriginal;
+  if (e.dateToBeConfirmed !== undefined) extra.dateToBeConfirmed = e.dateToBeConfirmed;
   return {
     ref: e.ref,
     kind: e.kind,

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { TLocalized } from './catalog-format.ts';
+import type { TLocalized, TRequirementExtra } from './catalog-format.ts';
 
 /*
  * Reads of catalog content. Built-in frameworks are everyone's; a custom framework belongs to
@@ -72,7 +72,7 @@ export type TTreeRow = {
   documented_information: 'maintained' | 'retained' | null;
   category: string | null;
   applies_from: string | null;
-  extra: { appliesFromOriginal?: string; dateSource?: TLocalized };
+  extra: TRequirementExtra;
   mapping_count: number;
 };
 

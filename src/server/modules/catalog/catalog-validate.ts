@@ -152,6 +152,12 @@ export function validateFramework(source: TSource): TFrameworkResult {
     }
     if (parsed.success) requirements.push(toRequirement(parsed.data, i));
   });
+  // Points an obligation excludes must be requirements of the same framework (any position).
+  requirements.forEach((r) => {
+    for (const point of r.extra.applicability?.exceptAnnexIII ?? []) {
+      if (!firstAt.has(point)) issues.add(['requirements', r.position, 'applicability', 'exceptAnnexIII'], `requirement "${r.ref}": "${point}" does not exist in this framework`);
+    }
+  });
 
   if (top.success) checkTranslated(issues, ['framework'], 'framework', { title: top.data.framework.title, description: top.data.framework.description });
   if (!top.success || issues.items.length) return { framework: null, issues: issues.sorted() };

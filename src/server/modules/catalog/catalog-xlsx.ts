@@ -46,6 +46,14 @@ export const REQUIREMENT_COLUMNS = [
   'applies_from_original',
   'date_source_en',
   'date_source_fr',
+  'applies_from_annex_i',
+  'applies_from_annex_i_original',
+  'date_to_be_confirmed',
+  'applicability_roles',
+  'applicability_tiers',
+  'applicability_routes',
+  'applicability_except_annex_iii',
+  'applicability_when',
 ] as const;
 type TColumn = (typeof REQUIREMENT_COLUMNS)[number];
 const REQUIRED_COLUMNS: TColumn[] = ['ref', 'kind', 'title_en', 'title_fr'];
@@ -97,10 +105,35 @@ export async function frameworkToXlsx(rows: TTreeRow[]): Promise<Buffer> {
       applies_from_original: r.extra.appliesFromOriginal ?? '',
       date_source_en: r.extra.dateSource?.en ?? '',
       date_source_fr: r.extra.dateSource?.fr ?? '',
+      applies_from_annex_i: r.extra.appliesFromAnnexI ?? '',
+      applies_from_annex_i_original: r.extra.appliesFromAnnexIOriginal ?? '',
+      date_to_be_confirmed: r.extra.dateToBeConfirmed ?? '',
+      // Lists as one cell, comma-separated: "provider, deployer".
+      applicability_roles: r.extra.applicability?.roles.join(', ') ?? '',
+      applicability_tiers: r.extra.applicability?.tiers.join(', ') ?? '',
+      applicability_routes: r.extra.applicability?.routes?.join(', ') ?? '',
+      applicability_except_annex_iii: r.extra.applicability?.exceptAnnexIII?.join(', ') ?? '',
+      applicability_when: r.extra.applicability?.when ?? '',
     });
   }
   for (const s of [fs, rs]) s.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const bool = (v: string | boolean | undefined) => (typeof v === 'string' ? (BOOLEAN_WORDS[v.trim().toLowerCase()] ?? v) : v);
+const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v);
+
+/** The applicability columns as the YAML's mapping, or nothing when every one is empty. */
+function applicability(text: (c: TColumn) => unknown) {
+  const a: Record<string, unknown> = {
+    roles: list(text('applicability_roles')),
+    tiers: list(text('applicability_tiers')),
+    routes: list(text('applicability_routes')),
+    exceptAnnexIII: list(text('applicability_except_annex_iii')),
+    when: text('applicability_when'),
+  };
+  for (const k of Object.keys(a)) if (a[k] === undefined) delete a[k];
+  return Object.keys(a).length ? a : undefined;
 }
 
 /** A cell as the text a person sees; booleans stay booleans (the normative column). */
@@ -197,6 +230,10 @@ export async function xlsxSource(buf: Buffer): Promise<TSource> {
       appliesFrom: text('applies_from'),
       appliesFromOriginal: text('applies_from_original'),
       dateSource: both('date_source'),
+      appliesFromAnnexI: text('applies_from_annex_i'),
+      appliesFromAnnexIOriginal: text('applies_from_annex_i_original'),
+      dateToBeConfirmed: bool(values.date_to_be_confirmed),
+      applicability: applicability(text),
     };
     for (const k of Object.keys(entry)) if (entry[k] === undefined) delete entry[k];
     rowNumbers.push(n);
