@@ -34,8 +34,9 @@ function toDto(row: TClassificationRow, roles: TAiOrgRole[], catalog: TActCatalo
 }
 
 export function createClassificationService(p: TDeps) {
+  /** A version no longer stored (a hand-made row) is read against the current catalog rather than failing the page. */
   async function catalogOrFail(version?: string) {
-    const catalog = await aiActCatalog(p.db, version);
+    const catalog = (await aiActCatalog(p.db, version)) ?? (version ? await aiActCatalog(p.db) : null);
     if (!catalog) throw conflict('The EU AI Act catalog is not loaded: run `attest catalog check` and restart.');
     return catalog;
   }
@@ -81,6 +82,7 @@ export function createClassificationService(p: TDeps) {
         p.authz.assertOn(grant, 'aiSystem.classify', { lifecycleStage: system.lifecycle_stage });
         const before = system.current_classification_id ? (await repo.listClassifications(tx, tenantId, id))[0] : undefined;
         const row = await repo.insertClassification(tx, tenantId, id, {
+          ai_system_id: id,
           answers: JSON.stringify(body.answers),
           tier: result.tier,
           route: result.route,

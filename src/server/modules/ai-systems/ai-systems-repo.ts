@@ -7,7 +7,7 @@ import type { TAiListQuery } from '../../../shared/contracts/ai-systems.ts';
 
 type TSystemInsert = Omit<Insertable<TAiSystemsTables['ai_systems']>, 'tenant_id' | 'id'>;
 type TSystemPatch = Omit<Updateable<TAiSystemsTables['ai_systems']>, 'tenant_id' | 'id'>;
-type TClassificationInsert = Omit<Insertable<TAiSystemsTables['ai_system_classifications']>, 'tenant_id' | 'id' | 'version' | 'ai_system_id'>;
+type TClassificationInsert = Omit<Insertable<TAiSystemsTables['ai_system_classifications']>, 'tenant_id' | 'id' | 'version'>;
 
 /** A system with its owners' names and its current classification: one statement, joins only. */
 const withDetail = (db: Kysely<DB>, tenantId: string) =>
