@@ -59,6 +59,11 @@ describeInChromium('the framework browser in Chromium', () => {
     expect(await page.getByTestId('catalog-node-Annex III(5)(c)').locator('a').first().textContent()).toMatch(/^Annexe III, point 5 c\)/);
     expect(await page.getByTestId('catalog-tree').textContent()).not.toMatch(/Chapter |Annex /);
 
+    // An obligation says which act set its date, and the date the Regulation first set, in French.
+    await page.goto(`${e2e.server.baseUrl}/catalog/eu-ai-act-2024/requirements/${encodeURIComponent('Art. 6')}`);
+    await expect.poll(() => page.getByTestId('requirement-date-source').textContent()).toContain('Omnibus numérique sur l’IA (2026), modifiant l’art. 113 du règlement (UE) 2024/1689');
+    expect(await page.getByTestId('requirement-applies-from').textContent()).toBe('2 décembre 2027 (initialement le 2 août 2026)');
+
     await page.goto(`${e2e.server.baseUrl}/catalog`);
     const search = page.getByTestId('catalog-search');
     // Found by its French description only ("…comme la supervision humaine"), not by its title.
