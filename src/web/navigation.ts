@@ -43,7 +43,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     available: true,
   },
   soon('ai-systems', 'aiSystems', ORG),
-  soon('risks', 'risks', ORG),
+  {
+    key: 'risks',
+    label: 'risks',
+    path: '/t/:tenantId/risks',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'risk.read',
+    available: true,
+  },
   {
     key: 'impact-assessments',
     label: 'impactAssessments',

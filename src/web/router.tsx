@@ -17,6 +17,9 @@ import { RequirementPage } from './features/catalog/RequirementPage';
 import { AssessmentEditorPage } from './features/impact-assessments/AssessmentEditorPage';
 import { ImpactAssessmentsPage } from './features/impact-assessments/ImpactAssessmentsPage';
 import { MembersPage } from './features/members/MembersPage';
+import { RiskDetailPage, RiskNewPage } from './features/risks/RiskDetailPage';
+import { RiskMatrixPage } from './features/risks/RiskMatrixPage';
+import { RisksPage } from './features/risks/RisksPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -44,6 +47,10 @@ export const router = createBrowserRouter([
           { path: 'api-tokens', Component: ApiTokensPage },
           { path: 'audit', Component: AuditPage },
           { path: 'settings', Component: TenantSettingsPage },
+          { path: 'risks', Component: RisksPage },
+          { path: 'risks/new', Component: RiskNewPage },
+          { path: 'risks/matrix', Component: RiskMatrixPage },
+          { path: 'risks/:riskId', Component: RiskDetailPage },
           { path: 'impact-assessments', Component: ImpactAssessmentsPage },
           { path: 'impact-assessments/:assessmentId', Component: AssessmentEditorPage },
         ],
