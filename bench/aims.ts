@@ -36,6 +36,18 @@ export async function seedAims(base: string, s: TSession) {
     });
     systems.push(sys.id);
   }
+  // Every cell of the 5 × 5 matrix, 20 risks each; every other risk concerns an AI system.
+  for (let i = 0; i < AIMS_RISKS; i++) {
+    await post(base, s, '/risks', {
+      title: `Risk ${String(i).padStart(3, '0')}: ${['drift on new segments', 'biased training data', 'supplier outage', 'prompt injection', 'unclear human oversight'][i % 5]}`,
+      source: i % 2 ? 'ai_system' : 'process',
+      aiSystemIds: i % 2 ? [systems[i % systems.length]] : [],
+      inherentLikelihood: 1 + (i % 5),
+      inherentImpact: 1 + (Math.floor(i / 5) % 5),
+      treatment: 'mitigate',
+      reviewDate: i % 10 ? '2027-06-30' : '2026-01-31',
+    });
+  }
   return { systems };
 }
 
@@ -48,5 +60,7 @@ export async function loadPage(url: string, cookie: string, duration: number) {
 export async function aimsScenario(base: string, s: TSession, duration: number) {
   await seedAims(base, s);
   const aiSystemsList = await loadPage(`${base}/api/tenants/${s.tenantId}/ai-systems?limit=50`, s.cookie, duration);
-  return { aiSystemsList };
+  // 140 of the 500 are "high" on the default matrix (scores 10 to 16): the first 50 of them.
+  const risksList = await loadPage(`${base}/api/tenants/${s.tenantId}/risks?levelOf=inherent&level=high&limit=50`, s.cookie, duration);
+  return { aiSystemsList, risksList };
 }

@@ -47,6 +47,23 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     // Built through the services: each member joined by accepting an invitation, as in the product.
     const accepted = await t.p.db.selectFrom('audit_events').select('action').where('action', '=', 'invitation.accepted').execute();
     expect(accepted).toHaveLength(6);
+    // Lumière Crédit's AIMS, built once through the services (a second seed adds nothing).
+    const tiers = await t.p.db.selectFrom('ai_systems as a').innerJoin('ai_system_classifications as c', 'c.id', 'a.current_classification_id').select(['a.name', 'c.tier', 'c.annex_iii_ref']).orderBy('a.name').execute();
+    expect(tiers.map((r) => [r.tier, r.annex_iii_ref])).toEqual([
+      ['limited', null],
+      ['minimal', null],
+      ['high-risk', 'Annex III(5)(b)'],
+    ]);
+    const risks = await t.p.db.selectFrom('risks').select(['status', 'review_date', 'inherent_likelihood', 'inherent_impact']).execute();
+    expect(risks.length).toBeGreaterThanOrEqual(12);
+    expect(risks.filter((r) => r.status === 'accepted')).toHaveLength(2);
+    expect(risks.filter((r) => new Date(r.review_date!) < new Date()).length).toBe(1);
+    expect(new Set(risks.map((r) => `${r.inherent_likelihood}×${r.inherent_impact}`)).size).toBeGreaterThanOrEqual(8);
+    const versions = await t.p.db.selectFrom('impact_assessment_versions as v').innerJoin('impact_assessments as a', 'a.id', 'v.assessment_id').select(['a.variant', 'v.status']).orderBy('a.variant').execute();
+    expect(versions).toEqual([
+      { variant: 'fria', status: 'in_review' },
+      { variant: 'standard', status: 'approved' },
+    ]);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();

@@ -1,4 +1,6 @@
 import type { TPlatform } from '../../server/platform/platform.ts';
+import { loadCatalogs } from '../../server/modules/catalog/catalog-loader.ts';
+import { seedAims } from './aims.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, seedPeople } from './people.ts';
 
 export { DEMO_PASSWORD } from './people.ts';
@@ -7,10 +9,13 @@ const ctx = { requestId: 'seed', ip: null, userAgent: 'attest-cli seed' };
 
 /** Builds the demo workspace through the services the API uses (never raw inserts). Idempotent. */
 export async function seedDemo(p: TPlatform): Promise<string> {
+  // The AIMS data names catalog requirements: the built-in catalogs must be in the database (a no-op when they are).
+  await loadCatalogs(p.db);
   const lines: string[] = [];
   for (const spec of DEMO_TENANTS) {
     const tenant = await seedPeople(p, ctx, spec);
     lines.push(`${spec.name} (${spec.kind}, ${tenant.id})`, ...spec.users.map((u) => `  ${u.role.padEnd(19)} ${u.email}`));
+    if (spec.kind === 'organization') lines.push(...(await seedAims(p, ctx, tenant)));
   }
   return [...lines, `Demo password for every account: ${DEMO_PASSWORD}`].join('\n');
 }
