@@ -1,6 +1,7 @@
-import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CurrentPasswordInput } from '../../components/PasswordFields';
 import { notifySuccess } from '../../lib/errors';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { ZMfaDisableBody } from '../../../shared/contracts/accounts';
@@ -20,13 +21,7 @@ export function MfaDisable() {
     <form onSubmit={submit} aria-label={t('account.mfa.disableTitle')}>
       <Stack gap="md" maw={480}>
         <ErrorAlert error={unplaced} />
-        <PasswordInput
-          label={t('fields.password')}
-          autoComplete="current-password"
-          {...form.getInputProps('password')}
-          visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-          data-testid="mfa-disable-password"
-        />
+        <CurrentPasswordInput {...form.getInputProps('password')} data-testid="mfa-disable-password" />
         <TextInput
           label={t('account.mfa.codeOrRecovery')}
           autoComplete="one-time-code"

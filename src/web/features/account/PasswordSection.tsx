@@ -1,7 +1,7 @@
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NewPasswordFields, withNewPassword } from '../../components/NewPasswordFields';
+import { CurrentPasswordInput, NewPasswordFields, withNewPassword } from '../../components/PasswordFields';
 import { notifySuccess } from '../../lib/errors';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { ZChangePasswordBody } from '../../../shared/contracts/accounts';
@@ -31,13 +31,7 @@ export function PasswordSection() {
     <form onSubmit={submit} aria-label={t('account.password.title')}>
       <Stack gap="md" maw={480}>
         <ErrorAlert error={unplaced} />
-        <PasswordInput
-          label={t('account.password.current')}
-          autoComplete="current-password"
-          {...form.getInputProps('currentPassword')}
-          visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-          data-testid="password-current"
-        />
+        <CurrentPasswordInput label={t('account.password.current')} {...form.getInputProps('currentPassword')} data-testid="password-current" />
         <NewPasswordFields form={form} label={t('account.password.new')} testIds={{ password: 'password-new', confirm: 'password-confirm' }} />
         <Group justify="space-between" align="center" wrap="nowrap">
           <Text size="xs" c="dimmed">

@@ -1,7 +1,7 @@
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NewPasswordFields, withNewPassword } from '../../components/NewPasswordFields';
+import { NewPasswordFields, withNewPassword } from '../../components/PasswordFields';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { ZName } from '../../../shared/contracts/common';
 import type { TInvitationPreview } from '../../../shared/contracts/tenants';

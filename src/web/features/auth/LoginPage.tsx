@@ -1,10 +1,11 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { CurrentPasswordInput } from '../../components/PasswordFields';
 import { PublicShell } from '../../layout/PublicShell';
 import { isApiError } from '../../lib/api';
 import { useContractForm } from '../../lib/forms';
@@ -83,13 +84,7 @@ export function LoginPage() {
                 {...form.getInputProps('email')}
                 data-testid="login-email"
               />
-              <PasswordInput
-                label={t('fields.password')}
-                autoComplete="current-password"
-                {...form.getInputProps('password')}
-                data-testid="login-password"
-                visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-              />
+              <CurrentPasswordInput {...form.getInputProps('password')} data-testid="login-password" />
             </>
           ) : (
             <TextInput

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { NewPasswordFields, withNewPassword } from '../../components/NewPasswordFields';
+import { NewPasswordFields, withNewPassword } from '../../components/PasswordFields';
 import { PublicShell } from '../../layout/PublicShell';
 import { ApiError } from '../../lib/api';
 import { useContractForm, useServerErrors } from '../../lib/forms';

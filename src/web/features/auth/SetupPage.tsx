@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { NewPasswordFields, withNewPassword } from '../../components/NewPasswordFields';
+import { NewPasswordFields, withNewPassword } from '../../components/PasswordFields';
 import { PublicShell } from '../../layout/PublicShell';
 import { currentLocale, isLocale } from '../../i18n';
 import { useContractForm, useServerErrors } from '../../lib/forms';

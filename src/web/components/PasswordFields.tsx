@@ -1,4 +1,4 @@
-import { PasswordInput } from '@mantine/core';
+import { PasswordInput, type PasswordInputProps } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -33,25 +33,30 @@ export function NewPasswordFields({
   testIds: { password: string; confirm: string };
 }) {
   const { t } = useTranslation();
-  const toggle = { 'aria-label': t('fields.togglePassword') };
   return (
     <>
-      <PasswordInput
+      <SecretInput
         label={label ?? t('fields.password')}
         description={t('auth.password.rules', { min: PASSWORD_MIN_LENGTH })}
         autoComplete="new-password"
         {...form.getInputProps('password')}
         data-testid={testIds.password}
-        visibilityToggleButtonProps={toggle}
       />
-      <PasswordInput
-        label={t('fields.confirmPassword')}
-        autoComplete="new-password"
-        required
-        {...form.getInputProps('confirm')}
-        data-testid={testIds.confirm}
-        visibilityToggleButtonProps={toggle}
-      />
+      <SecretInput label={t('fields.confirmPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} data-testid={testIds.confirm} />
     </>
   );
+}
+
+type TSecretInputProps = PasswordInputProps & { 'data-testid'?: string };
+
+/** A password input whose show/hide button is named in the reader's language. */
+function SecretInput(props: TSecretInputProps) {
+  const { t } = useTranslation();
+  return <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }} {...props} />;
+}
+
+/** The password a person already has (sign-in, confirming a sensitive change): labelled "Password" unless told otherwise. */
+export function CurrentPasswordInput({ label, ...props }: TSecretInputProps) {
+  const { t } = useTranslation();
+  return <SecretInput label={label ?? t('fields.password')} autoComplete="current-password" {...props} />;
 }
