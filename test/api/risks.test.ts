@@ -116,6 +116,29 @@ describe.skipIf(!backendAvailable)('risk register', () => {
     expect((await owner.get(`${T}/risks`)).json().items).toEqual([]);
   });
 
+  it('every route refuses bad input with 400 and the field, and writes nothing', async () => {
+    const { T, owner } = await org();
+    const r = await create(owner, T, risk({ residualLikelihood: 1, residualImpact: 1 }));
+    const field = async (res: Promise<{ statusCode: number; json(): any }>) => {
+      const out = await res;
+      expect(out.statusCode).toBe(400);
+      return (out.json().details ?? []).map((d: { field: string }) => d.field);
+    };
+    expect(await field(owner.get(`${T}/risks/not-a-uuid`))).toEqual(['riskId']);
+    expect(await field(owner.get(`/api/tenants/not-a-uuid/risks`))).toEqual(['tenantId']);
+    expect(await field(owner.patch(`${T}/risks/${r.id}`, { title: '', reviewDate: '31/12/2027', ownerId: 'nobody' }))).toEqual(['title', 'ownerId', 'reviewDate']);
+    expect(await field(owner.patch(`${T}/risks/${r.id}`, { treatmentPlan: [{ title: 'x'.repeat(201), ownerId: null, dueDate: null }] }))).toEqual(['treatmentPlan.0.title']);
+    expect(await field(owner.patch(`${T}/risks/${r.id}`, { colour: 'red' }))).toEqual(['']);
+    expect(await field(owner.post(`${T}/risks/${r.id}/accept`, { rationale: '', expiresOn: 'soon' }))).toEqual(['rationale', 'expiresOn']);
+    expect(await field(owner.post(`${T}/risks/${r.id}/reopen`, { reason: 'x'.repeat(2001) }))).toEqual(['reason']);
+    expect(await field(owner.post(`${T}/risks/${r.id}/close`, {}))).toEqual(['reason']);
+    expect(await field(owner.put(`${T}/risk-matrix`, { ...SMALL, acceptAboveThresholdRoles: ['viewer'] }))).toEqual(['acceptAboveThresholdRoles.0']);
+    expect(await field(owner.get(`${T}/risks?limit=500&reviewOverdue=maybe`))).toEqual(['limit', 'reviewOverdue']);
+    const unchanged = (await owner.get(`${T}/risks/${r.id}`)).json();
+    expect(unchanged).toMatchObject({ title: r.title, status: 'open', treatmentPlan: [] });
+    expect((await owner.get(`${T}/risk-matrix`)).json().version).toBe(1);
+  });
+
   it('a viewer reads but changes nothing (403); another tenant’s risk answers 404 on every route', async () => {
     const a = await org();
     const b = await org();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAbilities, zAbilitiesOf } from './authz.ts';
+import { zAbilitiesOf } from './authz.ts';
 import { zText, ZTimestamp } from './common.ts';
 import { ORGANIZATION_ROLES } from './roles.ts';
 
@@ -260,7 +260,7 @@ export const ZRiskListQuery = z.object({
 });
 export type TRiskListQuery = z.infer<typeof ZRiskListQuery>;
 
-export const ZRiskList = z.object({ items: z.array(ZRiskSummary), nextCursor: z.string().nullable(), abilities: ZAbilities.optional() });
+export const ZRiskList = z.object({ items: z.array(ZRiskSummary), nextCursor: z.string().nullable() });
 export type TRiskList = z.infer<typeof ZRiskList>;
 
 export const ZHeatMapCell = z.object({ likelihood: z.number().int(), impact: z.number().int(), count: z.number().int() });
