@@ -13,7 +13,7 @@ import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { documentedTransform } from './platform/http/api-docs.ts';
 import { aiSystemsDocs } from './modules/ai-systems/ai-systems-docs.ts';
-import { aiSystemsRoutes } from './modules/ai-systems/ai-systems-routes.ts';
+import { aiSystemsBomImportRoutes, aiSystemsRoutes } from './modules/ai-systems/ai-systems-routes.ts';
 import { accountsDocs } from './modules/accounts/accounts-docs.ts';
 import { apiTokensDocs } from './modules/api-tokens/api-tokens-docs.ts';
 import { auditDocs } from './modules/audit/audit-docs.ts';
@@ -125,6 +125,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   impactAssessmentsRoutes(app, p);
   await app.register(async (scope) => catalogImportRoutes(scope, p));
   aiSystemsRoutes(app, p);
+  await app.register(async (scope) => aiSystemsBomImportRoutes(scope, p));
   risksRoutes(app, p);
   dashboardRoutes(app, p);
 

@@ -243,3 +243,11 @@ export const ZAiClassificationList = z.object({ items: z.array(ZAiClassification
 export const ZAnnexIIIOption = z.object({ ref: z.string(), label: ZLocalizedText, title: ZLocalizedText, parentRef: z.string().nullable(), isArea: z.boolean() });
 export const ZQuestionnaire = z.object({ catalogVersion: z.string(), annexIII: z.array(ZAnnexIIIOption) });
 export type TQuestionnaire = z.infer<typeof ZQuestionnaire>;
+
+export const ZBomImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), outcome: z.enum(['created', 'updated', 'unchanged']) })),
+});
+export type TBomImportResult = z.infer<typeof ZBomImportResult>;

@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   'ai_system_stage_refused',
   'ai_system_owner_not_member',
   'bom_ref_taken',
+  'bom_invalid',
   // Imports: the few slots that unpack archives are all busy (not a per-person rate limit).
   'imports_busy',
   // Risk register.

@@ -66,4 +66,23 @@ export const aiSystemsDocs: TApiDocs = {
     errors: [400, 401, 403, 404, 409],
     body: { answers: { annexIIIRef: 'Annex III(5)(b)', profiling: true } },
   },
+  'GET /api/tenants/{tenantId}/ai-systems/bom': {
+    summary: 'Export the inventory as a CycloneDX ML-BOM',
+    description: 'Every AI system as a CycloneDX 1.6 `machine-learning-model` component (JSON, valid against the official schema): name, version, description, supplier, model card (architecture family, use cases, technical limitations) and the inventory’s other fields as `attest:*` properties, so the file imports back unchanged.',
+    returns: 'The CycloneDX BOM, as an attachment.',
+    errors: [400, 401, 403, 404],
+  },
+  'GET /api/tenants/{tenantId}/ai-systems/{aiSystemId}/bom': {
+    summary: 'Export one AI system as a CycloneDX ML-BOM',
+    description: 'The system as a CycloneDX 1.6 BOM with one `machine-learning-model` component.',
+    returns: 'The CycloneDX BOM, as an attachment.',
+    errors: [400, 401, 403, 404],
+  },
+  'POST /api/tenants/{tenantId}/ai-systems/bom': {
+    summary: 'Import a CycloneDX ML-BOM',
+    description:
+      'The body is the BOM itself: CycloneDX 1.5, 1.6 or 1.7 JSON, at most 2 MB and 40 levels deep, valid against the official schema of its `specVersion`. Each `machine-learning-model` component (nested ones too) updates the AI system with its `bom-ref`, or else the one with its name, or creates a new system (stage `design` unless its `attest:lifecycleStage` says otherwise). All or nothing: a refused file (`bom_invalid`, with `details.path` and `details.reason`) changes nothing.',
+    returns: 'How many systems were created, updated or left unchanged.',
+    errors: [400, 401, 403, 404, 409, 413],
+  },
 };

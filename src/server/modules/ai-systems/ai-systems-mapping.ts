@@ -28,6 +28,10 @@ export const FIELD_COLUMNS = {
 } as const satisfies Record<string, keyof Selectable<TAiSystemsTables['ai_systems']>>;
 
 type TFieldName = keyof typeof FIELD_COLUMNS;
+
+/** The columns of the contract fields present in a body (undefined means "not sent"). */
+export const columnsOf = (body: Partial<Record<string, unknown>>) =>
+  Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && k in FIELD_COLUMNS).map(([k, v]) => [FIELD_COLUMNS[k as TFieldName], v]));
 type TSystemRow = Selectable<TAiSystemsTables['ai_systems']>;
 
 /** Every recorded field of a row, keyed as in the contract (what an audit event holds). */

@@ -158,3 +158,12 @@ export const dashboardSummarySql = (tenantId: string) => sql<{ total: number; in
   FROM ai_systems a
   LEFT JOIN ai_system_classifications c ON c.tenant_id = a.tenant_id AND c.id = a.current_classification_id
   WHERE a.tenant_id = ${tenantId} AND a.lifecycle_stage <> 'retired')`;
+
+/** Systems whose lower-cased name is among these (an import matches a component without bom-ref by name). */
+export const findByNames = (db: Kysely<DB>, tenantId: string, lowerNames: readonly string[]) =>
+  lowerNames.length
+    ? db.selectFrom('ai_systems').select(['id', 'name', 'bom_ref']).where('tenant_id', '=', tenantId).where(sql<string>`lower(name)`, 'in', [...lowerNames]).execute()
+    : Promise.resolve([]);
+
+/** Every system of the tenant with its detail, by name (a whole-inventory export). */
+export const allAiSystems = (db: Kysely<DB>, tenantId: string) => withDetail(db, tenantId).orderBy(sql`lower(a.name)`).orderBy('a.id').execute();

@@ -9,7 +9,7 @@ import type { TAiListQuery, TAiSystem, TCreateAiSystemBody, TUpdateAiSystemBody 
 import { subjectHistory } from '../audit/subject-history.ts';
 import { stageChange } from './ai-system-lifecycle.ts';
 import * as repo from './ai-systems-repo.ts';
-import { FIELD_COLUMNS, rowToAuditFields, toDto } from './ai-systems-mapping.ts';
+import { columnsOf, rowToAuditFields, toDto } from './ai-systems-mapping.ts';
 
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 type TFields = TCreateAiSystemBody | TUpdateAiSystemBody;
@@ -26,18 +26,16 @@ function decodeCursor(cursor: string): [string, string] {
 }
 
 /** Owners must be members of the tenant when they are named (a later departure keeps the record). */
-async function assertOwnersAreMembers(db: Kysely<DB>, tenantId: string, body: TFields) {
+export async function assertOwnersAreMembers(db: Kysely<DB>, tenantId: string, body: TFields) {
   const named = (['businessOwnerId', 'technicalOwnerId'] as const).filter((k) => body[k]);
   const members = await repo.memberIds(db, tenantId, named.map((k) => body[k]!));
   const missing = named.find((k) => !members.has(body[k]!));
   if (missing) throw new AppError(400, 'ai_system_owner_not_member', 'The owner must be a member of this organization.', { field: missing });
 }
 
-const columnsOf = (body: TFields) =>
-  Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && k in FIELD_COLUMNS).map(([k, v]) => [FIELD_COLUMNS[k as keyof typeof FIELD_COLUMNS], v]));
 
-const bomRefTaken = (e: unknown) => (e as { code?: string; constraint?: string })?.code === '23505';
-const bomRefConflict = () => new AppError(409, 'bom_ref_taken', 'Another AI system of this organization already has this bom-ref.', { field: 'bomRef' });
+export const bomRefTaken = (e: unknown) => (e as { code?: string; constraint?: string })?.code === '23505';
+export const bomRefConflict = () => new AppError(409, 'bom_ref_taken', 'Another AI system of this organization already has this bom-ref.', { field: 'bomRef' });
 
 export function createAiSystemsService(p: TDeps) {
   const dto = (row: repo.TAiSystemRow, grant: TTenantGrant): TAiSystem =>
