@@ -81,4 +81,31 @@ describeInChromium('risk register in Chromium: a risk scored and treated, refuse
     expect(lead.errors).toEqual([]);
     expect(owner.errors).toEqual([]);
   });
+
+  it('the owner changes the matrix: a new version, and the recorded risk keeps the version it was scored on', async () => {
+    const p = e2e.server.platform;
+    const ADMIN = { name: 'Hugo Petit', email: 'hugo.petit@lumiere-risques.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
+    const { page } = await signedInPage(e2e.browser, e2e.server, ADMIN, 'en-GB');
+    const adminRow = (await findUserByEmail(p.db, ADMIN.email))!;
+    const tenant = await buildTenant(p, { name: 'Lumière Assurances', owner: { id: adminRow.id, email: ADMIN.email, password: ADMIN.password } });
+    await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/risks`);
+    const created = await page.evaluate(async (url) => {
+      const csrf = document.cookie.match(/attest_csrf=([^;]+)/)?.[1] ?? '';
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ title: 'Chatbot gives wrong contract terms', source: 'ai_system', inherentLikelihood: 3, inherentImpact: 3 }) });
+      return (await res.json()) as { id: string };
+    }, `/api/tenants/${tenant.id}/risks`);
+
+    await page.getByTestId('risks-matrix').click();
+    await expect.poll(() => page.getByTestId('matrix-version').textContent()).toContain('Version 1');
+    await page.getByTestId('matrix-threshold').fill('12');
+    await page.getByTestId('matrix-role-admin').click();
+    await page.getByTestId('matrix-save').click();
+    await expect.poll(() => page.getByTestId('matrix-version').textContent()).toContain('Version 2');
+    expect(await page.getByTestId('matrix-older').textContent()).toBe('1 open risk is still scored on an older version.');
+
+    await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/risks/${created.id}`);
+    await page.getByTestId('risk-matrix-outdated').waitFor();
+    expect(await page.getByTestId('risk-matrix-version').textContent()).toBe('Scored on matrix version 1');
+    expect(await page.getByTestId('risk-inherent').textContent()).toBe('Medium · 9');
+  });
 });
