@@ -154,10 +154,12 @@ describe.skipIf(!backendAvailable)('AI system impact assessments and FRIAs', () 
       'impact_assessment.created',
       'impact_assessment.updated',
       'impact_assessment.submitted',
+      'impact_assessment.risk_linked',
       'impact_assessment.approved',
       'impact_assessment.version_started',
       'impact_assessment.updated',
       'impact_assessment.submitted',
+      'impact_assessment.risk_linked',
       'impact_assessment.approved',
     ]);
     expect(events[0]!.summary.after).toMatchObject({ title: 'FRIA — credit scoring', version: 2, supersededVersion: 1 });
@@ -339,4 +341,46 @@ describe.skipIf(!backendAvailable)('AI system impact assessments and FRIAs', () 
     expect(events).toHaveLength(1);
     void buildUser;
   });
+
+  it('a significant impact creates its risk in the register on approval, in the same transaction; the next version keeps that risk', async () => {
+    const o = await org();
+    const sys = await buildAiSystem(t, o.tenant, { name: 'Credit scoring', tier: 'high-risk' });
+    const a = await created(o.contributor, o.T, sys, 'standard', 'Credit scoring impacts');
+    const A = `${o.T}/${a.id}`;
+    await o.contributor.patch(A, { content: { ...complete(), fria: null } });
+    await o.contributor.post(`${A}/submit`, {});
+    const approved = (await o.admin.post(`${A}/approve`, {})).json();
+    const [significant, minor] = approved.current.content.impacts as { key: string; riskId: string | null; severity: number }[];
+    expect(minor!.riskId).toBeNull();
+    expect(significant!.riskId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const risk = (await o.viewer.get(`/api/tenants/${o.tenant.id}/risks/${significant!.riskId}`)).json();
+    expect(risk).toMatchObject({
+      title: 'Lower scores for applicants from some postcodes.',
+      source: 'ai_system',
+      inherent: { likelihood: 3, impact: 4 },
+      requirements: [expect.objectContaining({ frameworkId: 'iso-iec-42001-2023', ref: '6.1.4' })],
+    });
+    expect(risk.description).toContain('Impact assessment “Credit scoring impacts”, version 1.');
+
+    // Version 2 raises the severity: the impact keeps its risk, no second one is created.
+    const v2 = (await o.contributor.post(`${A}/versions`, {})).json();
+    const impacts = v2.current.content.impacts.map((i: { severity: number }, n: number) => (n === 0 ? { ...i, severity: 5 } : i));
+    expect((await o.contributor.patch(A, { content: { ...v2.current.content, impacts } })).statusCode).toBe(200);
+    await o.contributor.post(`${A}/submit`, {});
+    const again = (await o.owner.post(`${A}/approve`, {})).json();
+    expect(again.current.content.impacts[0].riskId).toBe(significant!.riskId);
+    const list = (await o.viewer.get(`/api/tenants/${o.tenant.id}/risks`)).json();
+    expect(list.items.map((r: { id: string }) => r.id)).toEqual([significant!.riskId]);
+
+    const linked = (await o.owner.get(`/api/tenants/${o.tenant.id}/audit-events?action=impact_assessment.risk_linked`)).json().items as { summary: { after: Record<string, unknown> } }[];
+    expect(linked.map((e) => [e.summary.after.version, e.summary.after.created, e.summary.after.riskId])).toEqual([
+      [2, false, significant!.riskId],
+      [1, true, significant!.riskId],
+    ]);
+    const created1 = (await o.owner.get(`/api/tenants/${o.tenant.id}/audit-events?action=risk.created`)).json().items;
+    expect(created1).toHaveLength(1);
+    expect(created1[0].summary.after.origin).toEqual({ type: 'impact_assessment', id: a.id });
+  });
+
 });

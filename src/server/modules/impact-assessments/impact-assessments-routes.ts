@@ -5,15 +5,16 @@ import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import * as S from '../../../shared/contracts/impact-assessments.ts';
 import { createAssessmentExport } from './impact-assessment-export.ts';
-import { createAssessmentTransitions, type TRiskLinker } from './impact-assessment-transitions.ts';
+import { createAssessmentTransitions } from './impact-assessment-transitions.ts';
 import { createImpactAssessmentsService } from './impact-assessments-service.ts';
+import { significantRiskLinker } from './significant-risks.ts';
 
 const BASE = '/api/tenants/:tenantId/impact-assessments';
 
-export function impactAssessmentsRoutes(appIn: FastifyInstance, p: TPlatform, linkRisks: TRiskLinker | null = null) {
+export function impactAssessmentsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const svc = createImpactAssessmentsService(p);
-  const moves = createAssessmentTransitions(p, linkRisks);
+  const moves = createAssessmentTransitions(p, significantRiskLinker(p));
   const exporter = createAssessmentExport(p);
   const tags = ['impact-assessments'];
 

@@ -31,7 +31,7 @@ function changes(t: TFunction, before: TPayload, after: TPayload): string {
   return keys
     .map((k) =>
       t('audit.change', {
-        field: k in { name: 1, locale: 1, requireMfa: 1 } ? t(`audit.fields.${k as 'name'}`) : k,
+        field: k in { name: 1, locale: 1, requireMfa: 1, significantSeverity: 1, publicBodyOrService: 1 } ? t(`audit.fields.${k as 'name'}`) : k,
         from: value(t, k, before[k]),
         to: value(t, k, after[k]),
         interpolation: { escapeValue: false },
