@@ -359,6 +359,7 @@ describe.skipIf(!backendAvailable)('AI system impact assessments and FRIAs', () 
       title: 'Lower scores for applicants from some postcodes.',
       source: 'ai_system',
       inherent: { likelihood: 3, impact: 4 },
+      reviewDate: '2027-11-27',
       requirements: [expect.objectContaining({ frameworkId: 'iso-iec-42001-2023', ref: '6.1.4' })],
     });
     expect(risk.description).toContain('Impact assessment “Credit scoring impacts”, version 1.');

@@ -56,7 +56,7 @@ export async function seedAims(p: TPlatform, ctx: TRequestContext, org: TDemoTen
   }
 
   const assessments = createImpactAssessmentsService(p);
-  const moves = createAssessmentTransitions(p, null);
+  const moves = createAssessmentTransitions(p);
   for (const a of DEMO_ASSESSMENTS) {
     const created = await assessments.create(ines, org.id, { aiSystemId: systems[a.system]!, variant: a.variant, title: a.title }, ctx);
     const content = a.content(day);

@@ -8,6 +8,7 @@ import type { TAssessmentContent } from '../../../shared/contracts/impact-assess
 import { impactAssessmentLifecycle } from './impact-assessment-lifecycle.ts';
 import { createAssessmentReads, subjectOf, type TDeps } from './impact-assessments-service.ts';
 import * as repo from './impact-assessments-repo.ts';
+import { significantRiskLinker } from './significant-risks.ts';
 
 /**
  * Links each significant impact of a version being approved to a risk in the register, in the
@@ -29,7 +30,7 @@ const ACTION = { submit: 'impactAssessment.submit', return: 'impactAssessment.re
  * The moves of a version (see impact-assessment-lifecycle.ts). Each locks the series row, judges
  * the record rules on the latest version, writes the move and its audit event in one transaction.
  */
-export function createAssessmentTransitions(p: TDeps, linkRisks: TRiskLinker | null) {
+export function createAssessmentTransitions(p: TDeps, linkRisks: TRiskLinker = significantRiskLinker(p)) {
   const reads = createAssessmentReads(p);
 
   async function move(
@@ -81,9 +82,7 @@ export function createAssessmentTransitions(p: TDeps, linkRisks: TRiskLinker | n
     approve: (actor: TActor | null, tenantId: string, id: string, comment: string | undefined, ctx: TRequestContext) =>
       move(actor, tenantId, id, 'approve', ctx, async (tx, user, a, v) => {
         const settings = await repo.getSettings(tx, tenantId);
-        const content = linkRisks
-          ? await linkRisks(tx, user, { tenantId, id, title: a.title, aiSystemId: a.ai_system_id, version: v.version }, v.content, settings.significant_severity, ctx)
-          : v.content;
+        const content = await linkRisks(tx, user, { tenantId, id, title: a.title, aiSystemId: a.ai_system_id, version: v.version }, v.content, settings.significant_severity, ctx);
         const previous = a.approved_version;
         if (previous !== null) {
           const old = (await repo.getVersionForUpdate(tx, tenantId, id, previous))!;

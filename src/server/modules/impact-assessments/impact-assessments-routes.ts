@@ -7,14 +7,13 @@ import * as S from '../../../shared/contracts/impact-assessments.ts';
 import { createAssessmentExport } from './impact-assessment-export.ts';
 import { createAssessmentTransitions } from './impact-assessment-transitions.ts';
 import { createImpactAssessmentsService } from './impact-assessments-service.ts';
-import { significantRiskLinker } from './significant-risks.ts';
 
 const BASE = '/api/tenants/:tenantId/impact-assessments';
 
 export function impactAssessmentsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const svc = createImpactAssessmentsService(p);
-  const moves = createAssessmentTransitions(p, significantRiskLinker(p));
+  const moves = createAssessmentTransitions(p);
   const exporter = createAssessmentExport(p);
   const tags = ['impact-assessments'];
 

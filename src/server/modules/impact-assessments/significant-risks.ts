@@ -45,6 +45,8 @@ export function significantRiskLinker(p: Pick<TPlatform, 'db' | 'authz' | 'clock
             aiSystemIds: [a.aiSystemId],
             inherentLikelihood: onAxis(i.likelihood, config.likelihood.length),
             inherentImpact: onAxis(i.severity, config.impact.length),
+            // Reviewed when the assessment is: its next review is the risk's.
+            reviewDate: content.nextReviewOn,
             requirements: [{ frameworkId: 'iso-iec-42001-2023', ref: '6.1.4' }],
           }),
           ctx,
