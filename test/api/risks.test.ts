@@ -308,6 +308,9 @@ describe.skipIf(!backendAvailable)('risk register', () => {
     const cursor2 = (await owner.get(`${T}/risks?limit=3`)).json().nextCursor;
     expect(await t.queriesDuring(() => owner.get(`${T}/risks?limit=3&cursor=${cursor2}&treatment=mitigate&reviewOverdue=false&ownerId=${contributorId}`))).toHaveLength(2);
     expect(await t.queriesDuring(() => owner.get(`${T}/risks/heat-map`))).toHaveLength(2);
+    // A risk's detail, with its plan, links, acceptances and both matrix versions: one statement too.
+    const one = (await owner.get(`${T}/risks?limit=1`)).json().items[0].id;
+    expect(await t.queriesDuring(() => owner.get(`${T}/risks/${one}`))).toHaveLength(2);
   });
 
   it('heat map: counts per cell for inherent and residual on the current matrix; other versions counted apart', async () => {

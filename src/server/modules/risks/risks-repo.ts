@@ -293,6 +293,7 @@ export type TRiskDetailRow = TRiskRow & {
   }[];
   matrix_config: TRiskMatrixConfig;
   current_version: number;
+  current_config: TRiskMatrixConfig;
   ai_systems: { id: string; name: string }[];
 };
 
@@ -314,9 +315,10 @@ export async function getRiskDetail(db: TDb, tenantId: string, riskId: string): 
           'reopened_by', ${person(sql`x.reopened_by`)}, 'reopen_kind', x.reopen_kind, 'reopen_reason', x.reopen_reason) ORDER BY x.accepted_at DESC)
         FROM risk_acceptances x WHERE x.tenant_id = r.tenant_id AND x.risk_id = r.id), '[]') AS acceptances,
       m.config AS matrix_config,
-      (SELECT max(version) FROM risk_matrices mm WHERE mm.tenant_id = r.tenant_id) AS current_version
+      cm.version AS current_version, cm.config AS current_config
     FROM risks r
     JOIN risk_matrices m ON m.tenant_id = r.tenant_id AND m.version = r.matrix_version
+    CROSS JOIN LATERAL (SELECT version, config FROM risk_matrices mm WHERE mm.tenant_id = r.tenant_id ORDER BY version DESC LIMIT 1) cm
     WHERE r.tenant_id = ${tenantId} AND r.id = ${riskId}`.execute(db);
   return res.rows[0];
 }

@@ -145,7 +145,6 @@ export function createRisksService(p: TDeps) {
     const r = await repo.getRiskDetail(p.db, tenantId, riskId);
     if (!r) throw notFound('Risk');
     const today = todayOf(p);
-    const current = (await repo.currentMatrix(p.db, tenantId))!;
     const residual = residualOf(r);
     const acceptances = r.acceptances.map(toAcceptance);
     return {
@@ -179,7 +178,7 @@ export function createRisksService(p: TDeps) {
       acceptances,
       createdAt: new Date(r.created_at).toISOString(),
       updatedAt: new Date(r.updated_at).toISOString(),
-      abilities: p.authz.abilities(grant, 'risk', riskSubject(r, r.matrix_config, current.config)),
+      abilities: p.authz.abilities(grant, 'risk', riskSubject(r, r.matrix_config, r.current_config)),
     };
   }
 
