@@ -85,6 +85,9 @@ describeInChromium('impact assessments in Chromium: a FRIA written, submitted, a
     await o.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
     await expect.poll(() => o.getByTestId('ia-status').textContent()).toBe('Approuvée');
     expect(await o.getByTestId('ia-approved-by').textContent()).toContain('Élise Martin');
+    // The significant impact now has its risk in the register, one click away.
+    await o.getByTestId('ia-impact-0-risk').waitFor();
+    expect(await o.getByTestId('ia-impact-0-risk').getAttribute('href')).toMatch(new RegExp(`^/t/${tenant.id}/risks/[0-9a-f-]{36}$`));
 
     await o.getByTestId('ia-export-lang').selectOption('fr');
     const [download] = await Promise.all([o.waitForEvent('download'), o.getByTestId('ia-export-pdf').click()]);

@@ -121,7 +121,7 @@ function Editor({ tenantId, a }: { tenantId: string; a: TAssessment }) {
       </Card>
 
       <AffectedEditor value={content.affected} onChange={(affected) => setContent({ ...content, affected })} readOnly={!editable} />
-      <ImpactsEditor value={content.impacts} onChange={(impacts) => setContent({ ...content, impacts })} readOnly={!editable} significantSeverity={a.significantSeverity} />
+      <ImpactsEditor tenantId={tenantId} value={content.impacts} onChange={(impacts) => setContent({ ...content, impacts })} readOnly={!editable} significantSeverity={a.significantSeverity} />
       {a.variant === 'fria' && content.fria && <FriaEditor value={content.fria} onChange={(fria) => setContent({ ...content, fria })} readOnly={!editable} />}
 
       <Card withBorder padding="lg">

@@ -1,5 +1,6 @@
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   AFFECTED_SCOPES,
   IMPACT_CATEGORIES,
@@ -63,7 +64,7 @@ export function AffectedEditor({ value, onChange, readOnly }: { value: TAffected
   );
 }
 
-export function ImpactsEditor(props: { value: TImpactInput[]; onChange: (v: TImpactInput[]) => void; readOnly: boolean; significantSeverity: number }) {
+export function ImpactsEditor(props: { tenantId: string; value: TImpactInput[]; onChange: (v: TImpactInput[]) => void; readOnly: boolean; significantSeverity: number }) {
   const { value, onChange, readOnly, significantSeverity } = props;
   const { t } = useTranslation();
   const levels = LEVELS.map((l) => ({ value: String(l), label: t(`impactAssessments.level.${l}`) }));
@@ -85,9 +86,9 @@ export function ImpactsEditor(props: { value: TImpactInput[]; onChange: (v: TImp
                       {t('impactAssessments.editor.significant')}
                     </Badge>
                     {imp.riskId && (
-                      <Text size="xs" c="dimmed">
-                        {t('impactAssessments.editor.linkedRisk')}: {imp.riskId.slice(0, 8)}
-                      </Text>
+                      <Anchor component={Link} to={`/t/${props.tenantId}/risks/${imp.riskId}`} size="xs" data-testid={`ia-impact-${i}-risk`}>
+                        {t('impactAssessments.editor.linkedRisk')}
+                      </Anchor>
                     )}
                   </Group>
                 )}
