@@ -358,6 +358,7 @@ describe.skipIf(!backendAvailable)('AI system impact assessments and FRIAs', () 
     expect(risk).toMatchObject({
       title: 'Lower scores for applicants from some postcodes.',
       source: 'ai_system',
+      aiSystems: [{ id: sys, name: 'Credit scoring' }],
       inherent: { likelihood: 3, impact: 4 },
       reviewDate: '2027-11-27',
       requirements: [expect.objectContaining({ frameworkId: 'iso-iec-42001-2023', ref: '6.1.4' })],
@@ -371,7 +372,7 @@ describe.skipIf(!backendAvailable)('AI system impact assessments and FRIAs', () 
     await o.contributor.post(`${A}/submit`, {});
     const again = (await o.owner.post(`${A}/approve`, {})).json();
     expect(again.current.content.impacts[0].riskId).toBe(significant!.riskId);
-    const list = (await o.viewer.get(`/api/tenants/${o.tenant.id}/risks`)).json();
+    const list = (await o.viewer.get(`/api/tenants/${o.tenant.id}/risks?aiSystemId=${sys}`)).json();
     expect(list.items.map((r: { id: string }) => r.id)).toEqual([significant!.riskId]);
 
     const linked = (await o.owner.get(`/api/tenants/${o.tenant.id}/audit-events?action=impact_assessment.risk_linked`)).json().items as { summary: { after: Record<string, unknown> } }[];
