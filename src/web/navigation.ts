@@ -42,7 +42,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: null,
     available: true,
   },
-  soon('ai-systems', 'aiSystems', ORG),
+  {
+    key: 'ai-systems',
+    label: 'aiSystems',
+    path: '/t/:tenantId/ai-systems',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'aiSystem.read',
+    available: true,
+  },
   {
     key: 'risks',
     label: 'risks',

@@ -14,6 +14,8 @@ import { SetupPage } from './features/auth/SetupPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { FrameworkPage } from './features/catalog/FrameworkPage';
 import { RequirementPage } from './features/catalog/RequirementPage';
+import { AiSystemDetailPage, AiSystemNewPage } from './features/ai-systems/AiSystemDetailPage';
+import { AiSystemsPage } from './features/ai-systems/AiSystemsPage';
 import { AssessmentEditorPage } from './features/impact-assessments/AssessmentEditorPage';
 import { ImpactAssessmentsPage } from './features/impact-assessments/ImpactAssessmentsPage';
 import { MembersPage } from './features/members/MembersPage';
@@ -47,6 +49,9 @@ export const router = createBrowserRouter([
           { path: 'api-tokens', Component: ApiTokensPage },
           { path: 'audit', Component: AuditPage },
           { path: 'settings', Component: TenantSettingsPage },
+          { path: 'ai-systems', Component: AiSystemsPage },
+          { path: 'ai-systems/new', Component: AiSystemNewPage },
+          { path: 'ai-systems/:aiSystemId', Component: AiSystemDetailPage },
           { path: 'risks', Component: RisksPage },
           { path: 'risks/new', Component: RiskNewPage },
           { path: 'risks/matrix', Component: RiskMatrixPage },

@@ -228,7 +228,8 @@ export type TAiObligation = z.infer<typeof ZAiObligation>;
 
 export const ZAiClassification = ZAiClassificationSummary.extend({
   answers: ZClassificationAnswers,
-  reasons: z.array(ZClassificationReason),
+  /** Each reason with its article or point as the catalog names it in each language. */
+  reasons: z.array(ZClassificationReason.extend({ label: ZLocalizedText.nullable() })),
   /** The eu-ai-act-2024 catalog version that judged the answers. */
   catalogVersion: z.string(),
   /** The Annex III point as the catalog names it (null when none was answered). */

@@ -26,7 +26,7 @@ function toDto(row: TClassificationRow, roles: TAiOrgRole[], catalog: TActCatalo
     classifiedAt: iso(row.classified_at),
     classifiedBy: row.classified_by ? { id: row.classified_by, name: row.classified_by_name ?? '' } : null,
     answers,
-    reasons: row.reasons,
+    reasons: row.reasons.map((r) => ({ ...r, label: r.ref ? (catalog.requirements.find((q) => q.ref === r.ref)?.label ?? null) : null })),
     catalogVersion: row.catalog_version,
     annexIIIPoint: point ? { ref: point.ref, label: point.label ?? { en: point.ref, fr: point.ref }, title: point.title } : null,
     obligations: obligationsFor(result, answers, roles, catalog.requirements),

@@ -22,6 +22,8 @@ function value(t: TFunction, key: string, v: unknown): string {
   if (key === 'role' || key === 'founderRole') return t(`roles.${v as 'owner'}`);
   if (key === 'locale') return t(`language.name.${v as 'en'}`);
   if (key === 'kind') return t(`tenantKinds.short.${v as 'organization'}`);
+  if (key === 'tier') return t(`aiSystems.tier.${v as 'minimal'}`);
+  if (key === 'lifecycleStage') return t(`aiSystems.stage.${v as 'design'}`);
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -99,7 +101,8 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       vars.changes = changes(t, before, after);
       break;
     case 'ai_system.classified':
-      Object.assign(vars, { tier: v('tier'), version: v('version') });
+      // An unchanged tier is left out of `after` (only changes are recorded): read it from before.
+      Object.assign(vars, { tier: v('tier', 'tier' in after ? after : before), version: v('version') });
       break;
     case 'catalog.framework_imported':
     case 'catalog.framework_made_current':
