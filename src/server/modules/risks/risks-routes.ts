@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TPlatform } from '../../platform/platform.ts';
+import { fastSerializer } from '../../platform/http/fast-serializer.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import * as S from '../../../shared/contracts/risks.ts';
 import { createRiskAcceptanceService } from './risk-acceptance-service.ts';
@@ -29,7 +30,7 @@ export function risksRoutes(appIn: FastifyInstance, p: TPlatform) {
     items: await matrix.versions(req.actor, req.params.tenantId),
   }));
 
-  app.get(`${T}/risks`, { schema: { tags, params, querystring: S.ZRiskListQuery.extend({ matrixVersion: z.coerce.number().int().min(1).max(100000).optional() }), response: { 200: S.ZRiskList } } }, (req) =>
+  app.get(`${T}/risks`, { schema: { tags, params, querystring: S.ZRiskListQuery.extend({ matrixVersion: z.coerce.number().int().min(1).max(100000).optional() }), response: { 200: S.ZRiskList } }, serializerCompiler: fastSerializer }, (req) =>
     views.list(req.actor, req.params.tenantId, req.query),
   );
   app.post(`${T}/risks`, { schema: { tags, params, body: S.ZCreateRiskBody, response: { 201: S.ZRiskDetail } } }, async (req, reply) =>
