@@ -254,7 +254,21 @@ describe.skipIf(!backendAvailable)('AI system impact assessments and FRIAs', () 
     const otherSys = await buildAiSystem(t, other);
     const A = `${o.T}/${a.id}`;
     // Through the victim's tenant path: not a member.
-    for (const res of [await intruder.get(A), await intruder.patch(A, { content: complete() }), await intruder.post(`${A}/approve`, {}), await intruder.get(`${A}/versions/1/export?format=pdf&lang=en`)])
+    for (const res of [
+      await intruder.get(o.T),
+      await intruder.post(o.T, { aiSystemId: sys, variant: 'standard', title: 'x' }),
+      await intruder.get(`${o.T}/settings`),
+      await intruder.patch(`${o.T}/settings`, { significantSeverity: 1 }),
+      await intruder.get(`${o.T}/fria-applicability?aiSystemId=${sys}`),
+      await intruder.get(A),
+      await intruder.patch(A, { content: complete() }),
+      await intruder.post(`${A}/submit`, {}),
+      await intruder.post(`${A}/return`, { comment: 'x' }),
+      await intruder.post(`${A}/approve`, {}),
+      await intruder.post(`${A}/versions`, {}),
+      await intruder.get(`${A}/versions/1`),
+      await intruder.get(`${A}/versions/1/export?format=pdf&lang=en`),
+    ])
       expect(res.statusCode).toBe(404);
     // Through the intruder's own tenant: the id is not there.
     const X = `/api/tenants/${other.id}/impact-assessments`;
