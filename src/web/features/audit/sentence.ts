@@ -20,6 +20,8 @@ function value(t: TFunction, key: string, v: unknown): string {
   if (v === null || v === undefined) return t('common.none');
   if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
   if (key === 'role' || key === 'founderRole') return t(`roles.${v as 'owner'}`);
+  if (key === 'roles' && Array.isArray(v)) return v.map((r) => t(`aiSystems.role.${r as 'provider'}`)).join(', ') || t('common.none');
+  if (Array.isArray(v)) return v.join(', ') || t('common.none');
   if (key === 'locale') return t(`language.name.${v as 'en'}`);
   if (key === 'kind') return t(`tenantKinds.short.${v as 'organization'}`);
   if (key === 'tier') return t(`aiSystems.tier.${v as 'minimal'}`);
@@ -33,7 +35,7 @@ function changes(t: TFunction, before: TPayload, after: TPayload): string {
   return keys
     .map((k) =>
       t('audit.change', {
-        field: k in { name: 1, locale: 1, requireMfa: 1, significantSeverity: 1, publicBodyOrService: 1 } ? t(`audit.fields.${k as 'name'}`) : k,
+        field: k in { name: 1, locale: 1, requireMfa: 1, significantSeverity: 1, publicBodyOrService: 1 } ? t(`audit.fields.${k as 'name'}`) : t(`aiSystems.fields.${k as 'purpose'}`, { defaultValue: k }),
         from: value(t, k, before[k]),
         to: value(t, k, after[k]),
         interpolation: { escapeValue: false },
