@@ -10,19 +10,31 @@ export const INTL_LOCALE: Record<TLocale, string> = { en: 'en-GB', fr: 'fr-FR' }
 
 const asLocale = (locale: string): TLocale => (locale === 'fr' ? 'fr' : 'en');
 
+/** French writes the first of the month as an ordinal (« 1er décembre 2027 »); Intl does not. */
+function withFrenchOrdinal(locale: TLocale, formatter: Intl.DateTimeFormat, date: Date): string {
+  if (locale !== 'fr') return formatter.format(date);
+  return formatter
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
+}
+
 export function formatLongDate(locale: string, date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[asLocale(locale)], { day: 'numeric', month: 'long', year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(date);
+  const l = asLocale(locale);
+  return withFrenchOrdinal(l, new Intl.DateTimeFormat(INTL_LOCALE[l], { day: 'numeric', month: 'long', year: 'numeric', ...(timeZone ? { timeZone } : {}) }), date);
 }
 
 export function formatLongDateTime(locale: string, date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[asLocale(locale)], {
+  const l = asLocale(locale);
+  const formatter = new Intl.DateTimeFormat(INTL_LOCALE[l], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  });
+  return withFrenchOrdinal(l, formatter, date);
 }
 
 export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {

@@ -73,7 +73,8 @@ export const ZSessionParams = z.object({ sessionId: z.uuid() });
 
 export const ZMfaEnrolResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
 export type TMfaEnrolResponse = z.infer<typeof ZMfaEnrolResponse>;
-export const ZMfaConfirmBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+/** Six digits as the authenticator app shows them: spaces between groups are fine ("123 456"). */
+export const ZMfaConfirmBody = z.object({ code: z.string().min(6).max(16).regex(/^\s*(?:\d\s*){6}$/) });
 export type TMfaConfirmBody = z.infer<typeof ZMfaConfirmBody>;
 export const ZMfaConfirmResponse = z.object({ recoveryCodes: z.array(z.string()) });
 export type TMfaConfirmResponse = z.infer<typeof ZMfaConfirmResponse>;

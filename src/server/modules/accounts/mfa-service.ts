@@ -45,7 +45,7 @@ export function createMfaService(p: TMfaDeps) {
       const user = await repo.findUserById(p.db, actor.userId);
       if (!user?.mfa_pending_secret) throw new AppError(400, 'mfa_enrolment_missing', 'Start the enrolment first: no pending two-factor secret.');
       const pending = user.mfa_pending_secret;
-      const step = checkTotp(unseal(p.secretKey, pending), code, null);
+      const step = checkTotp(unseal(p.secretKey, pending), code.replace(/\s+/g, ''), null);
       if (step === null) throw new AppError(400, 'invalid_mfa_code', 'The code does not match. Check the time on your phone and try the next code.', { field: 'code' });
       const codes = newRecoveryCodes();
       await p.db.transaction().execute(async (tx) => {

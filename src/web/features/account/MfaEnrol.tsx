@@ -1,15 +1,17 @@
 import { Button, Group, Image, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../components/CopyField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useContractForm, useServerErrors } from '../../lib/forms';
+import { ZMfaConfirmBody } from '../../../shared/contracts/accounts';
 import { useMfaConfirm, useMfaEnrol } from './api';
 
 export function MfaEnrol({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const enrol = useMfaEnrol();
   const confirm = useMfaConfirm();
-  const [code, setCode] = useState('');
+  const form = useContractForm(ZMfaConfirmBody, { code: '' });
+  const unplaced = useServerErrors(form, confirm.error);
 
   if (!enrol.data) {
     return (
@@ -23,12 +25,7 @@ export function MfaEnrol({ onConfirmed }: { onConfirmed: (codes: string[]) => vo
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.mutate(code.replace(/\s+/g, ''), {
-      onSuccess: ({ recoveryCodes }) => onConfirmed(recoveryCodes),
-    });
-  };
+  const submit = form.onSubmit(({ code }) => confirm.mutate(code, { onSuccess: ({ recoveryCodes }) => onConfirmed(recoveryCodes) }));
 
   return (
     <form onSubmit={submit} aria-label={t('account.mfa.title')}>
@@ -46,16 +43,13 @@ export function MfaEnrol({ onConfirmed }: { onConfirmed: (codes: string[]) => vo
           <Text size="sm">{t('account.mfa.manual')}</Text>
           <CopyField value={enrol.data.secret} testId="mfa-secret" />
         </Stack>
-        <ErrorAlert error={confirm.error} />
+        <ErrorAlert error={unplaced} />
         <TextInput
           label={t('account.mfa.code')}
           description={t('account.mfa.codeHelp')}
           autoComplete="one-time-code"
           inputMode="numeric"
-          required
-          maxLength={8}
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
+          {...form.getInputProps('code')}
           data-testid="mfa-code"
           w={220}
         />
