@@ -138,4 +138,12 @@ describe.skipIf(!backendAvailable)('CycloneDX ML-BOM import and export', () => {
     expect((await other.c.get(`/api/tenants/${other.tenant.id}/ai-systems/${s.id}/bom`)).statusCode).toBe(404);
     expect((await c.get(`/api/tenants/${tenant.id}/ai-systems/not-a-uuid/bom`)).statusCode).toBe(400);
   });
+
+  it('a bom-ref that only looks like an exported one is kept as a plain bom-ref, never looked up as an id', async () => {
+    const { c, tenant } = await tenantWithOwner(t);
+    const ref = `attest-ai-system-${'-'.repeat(36)}`;
+    const res = await importBom(c, tenant.id, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ type: 'machine-learning-model', name: 'Look', 'bom-ref': ref }] }));
+    expect([res.statusCode, res.json().created]).toEqual([200, 1]);
+    expect((await c.get(`/api/tenants/${tenant.id}/ai-systems`)).json().items[0].bomRef).toBe(ref);
+  });
 });

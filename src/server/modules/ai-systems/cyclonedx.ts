@@ -10,7 +10,8 @@ import type { TAiSystem, TCreateAiSystemBody } from '../../../shared/contracts/a
 const P = 'attest:';
 /** The bom-ref an export gives a system that has none of its own: an import finds the system by it. */
 export const generatedBomRef = (id: string) => `attest-ai-system-${id}`;
-export const idOfGeneratedBomRef = (ref: string) => /^attest-ai-system-([0-9a-f-]{36})$/.exec(ref)?.[1] ?? null;
+// Strictly a UUID: anything else would reach a uuid column and fail there.
+export const idOfGeneratedBomRef = (ref: string) => /^attest-ai-system-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(ref)?.[1] ?? null;
 
 const lines = (s: string) => (s ? s.split('\n').filter((l) => l.trim()) : []);
 
