@@ -2,9 +2,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as accounts from '../../src/shared/contracts/accounts.ts';
+import * as aiSystems from '../../src/shared/contracts/ai-systems.ts';
 import * as apiTokens from '../../src/shared/contracts/api-tokens.ts';
 import * as audit from '../../src/shared/contracts/audit.ts';
 import * as catalog from '../../src/shared/contracts/catalog.ts';
+import * as risks from '../../src/shared/contracts/risks.ts';
 import { ZErrorBody } from '../../src/shared/contracts/errors.ts';
 import { ZFile } from '../../src/shared/contracts/files.ts';
 import * as tenants from '../../src/shared/contracts/tenants.ts';
@@ -14,7 +16,8 @@ import { backendAvailable, createClient, createTestApp, createUser, signIn, STRO
 /**
  * Each body must parse with its shared schema AND parse to itself: a field the server adds or
  * renames without the contract (the web would never see it typed) fails as surely as a missing one.
- * `/api/me` and the catalog tree skip run-time response validation for speed, so only this guards them.
+ * `/api/me`, the catalog tree and the two AIMS lists (inventory, risk register) skip run-time
+ * response validation for speed, so only this guards them.
  */
 function expectContract<S extends z.ZodType>(res: LightMyRequestResponse, status: number, schema: S): z.infer<S> {
   expect(res.statusCode, res.body).toBe(status);
@@ -96,6 +99,30 @@ describe.skipIf(!backendAvailable)('responses match the shared contracts', () =>
     const tree = expectContract(await c.get(`/api/catalog/frameworks/${iso.id}`), 200, catalog.ZFrameworkTree);
     expectContract(await c.get(`/api/catalog/frameworks/${iso.id}/requirements/${encodeURIComponent(tree.requirements[0]!.ref)}`), 200, catalog.ZRequirementDetail);
     expectContract(await c.get('/api/catalog/search?q=risk'), 200, catalog.ZSearchResults);
+  });
+
+  it('AIMS lists: the inventory and the risk register pages, with null and filled fields', async () => {
+    const owner = await signIn(t.app, await createUser(t.p));
+    const { tenant } = (await owner.post('/api/tenants', { name: 'Registre SAS', kind: 'organization' })).json() as tenants.TCreatedTenant;
+    const T = `/api/tenants/${tenant.id}`;
+    const me = (await owner.get('/api/me')).json() as accounts.TMeResponse;
+    const credit = (await owner.post(`${T}/ai-systems`, { name: 'Credit scoring', lifecycleStage: 'deployed', roles: ['provider'], businessOwnerId: me.user.id, bomRef: 'pkg:x/credit@1', supplier: 'In-house' })).json() as aiSystems.TAiSystem;
+    await owner.post(`${T}/ai-systems`, { name: 'Chatbot', lifecycleStage: 'retired' });
+    expect((await owner.post(`${T}/ai-systems/${credit.id}/classifications`, { answers: { annexIIIRef: 'Annex III(5)(b)', profiling: true } })).statusCode).toBe(201);
+    const inventory = expectContract(await owner.get(`${T}/ai-systems`), 200, aiSystems.ZAiSystemPage);
+    expect(inventory.items.map((i) => [i.name, i.classification?.tier ?? null, i.businessOwner?.id ?? null, i.abilities['aiSystem.update']])).toEqual([
+      ['Chatbot', null, null, false],
+      ['Credit scoring', 'high-risk', me.user.id, true],
+    ]);
+    expectContract(await owner.get(`${T}/ai-systems/${credit.id}`), 200, aiSystems.ZAiSystem);
+    const base = { source: 'ai_system', inherentLikelihood: 4, inherentImpact: 4, treatment: 'mitigate' };
+    expect((await owner.post(`${T}/risks`, { ...base, title: 'Drift', aiSystemIds: [credit.id], ownerId: me.user.id, residualLikelihood: 2, residualImpact: 2, reviewDate: '2026-01-31' })).statusCode).toBe(201);
+    expect((await owner.post(`${T}/risks`, { ...base, title: 'Bias', source: 'process' })).statusCode).toBe(201);
+    const register = expectContract(await owner.get(`${T}/risks?levelOf=inherent&level=high`), 200, risks.ZRiskList);
+    expect(register.items.map((r) => [r.title, r.residual?.score ?? null, r.aiSystems.length, r.owner?.id ?? null])).toEqual([
+      ['Bias', null, 0, null],
+      ['Drift', 4, 1, me.user.id],
+    ]);
   });
 
   it('errors: every error body has a known code', async () => {

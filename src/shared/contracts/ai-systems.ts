@@ -191,7 +191,26 @@ export const ZAiListQuery = z.object({
   cursor: zText(600).optional(),
 });
 export type TAiListQuery = z.infer<typeof ZAiListQuery>;
-export const ZAiSystemPage = z.object({ items: z.array(ZAiSystem), nextCursor: z.string().nullable() });
+/*
+ * An inventory row: what the list shows and filters on, without the long texts (purpose, intended
+ * use, oversight…) a page of 50 would otherwise carry. The detail endpoint answers the whole record.
+ */
+export const ZAiSystemSummary = ZAiSystem.pick({
+  id: true,
+  name: true,
+  lifecycleStage: true,
+  roles: true,
+  businessOwner: true,
+  technicalOwner: true,
+  inAimsScope: true,
+  supplier: true,
+  modelType: true,
+  bomRef: true,
+  updatedAt: true,
+  abilities: true,
+}).extend({ classification: ZAiClassificationSummary.pick({ version: true, tier: true, route: true, annexIIIRef: true }).nullable() });
+export type TAiSystemSummary = z.infer<typeof ZAiSystemSummary>;
+export const ZAiSystemPage = z.object({ items: z.array(ZAiSystemSummary), nextCursor: z.string().nullable() });
 export type TAiSystemPage = z.infer<typeof ZAiSystemPage>;
 
 /** A system's history from the audit log: what changed, by whom, when (no IP or user agent). */

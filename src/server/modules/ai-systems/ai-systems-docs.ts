@@ -5,7 +5,7 @@ export const aiSystemsDocs: TApiDocs = {
     summary: 'List AI systems',
     description:
       'The organization’s AI-system inventory with each system’s current EU AI Act classification. Filters: `stage`, `tier` (or `unclassified`), `role`, `inScope`, `ownerId` (business or technical owner), `q` (name, purpose, supplier, model type). Sorted by `sort` and `direction`; keyset-paginated with `limit` and the `nextCursor` of the previous page.',
-    returns: 'One page of AI systems.',
+    returns: 'One page of inventory rows: name, stage, roles, owners, scope, supplier, model type, bom-ref, current tier / route / Annex III point, last change and abilities. The long texts (purpose, intended use, oversight…) are in the system’s detail.',
     errors: [400, 401, 403, 404],
   },
   'POST /api/tenants/{tenantId}/ai-systems': {

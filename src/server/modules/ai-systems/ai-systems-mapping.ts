@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { TAiSystemsTables } from '../../db/types-ai-systems.ts';
-import type { TAiSystem } from '../../../shared/contracts/ai-systems.ts';
-import type { TAiSystemRow } from './ai-systems-repo.ts';
+import type { TAiSystem, TAiSystemSummary } from '../../../shared/contracts/ai-systems.ts';
+import type { TAiSystemRow, TAiSystemSummaryRow } from './ai-systems-repo.ts';
 
 /* Between the contract's field names and the table's columns, both ways. */
 
@@ -76,6 +76,24 @@ export function toDto(r: TAiSystemRow, abilities: TAiSystem['abilities']): TAiSy
         : null,
     createdBy: userRef(r.created_by, r.created_by_name),
     createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    abilities,
+  };
+}
+
+export function toSummaryDto(r: TAiSystemSummaryRow, abilities: TAiSystemSummary['abilities']): TAiSystemSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    lifecycleStage: r.lifecycle_stage,
+    roles: r.roles,
+    businessOwner: userRef(r.business_owner_id, r.business_owner_name),
+    technicalOwner: userRef(r.technical_owner_id, r.technical_owner_name),
+    inAimsScope: r.in_aims_scope,
+    supplier: r.supplier,
+    modelType: r.model_type,
+    bomRef: r.bom_ref,
+    classification: r.c_version !== null && r.c_tier !== null ? { version: r.c_version, tier: r.c_tier, route: r.c_route, annexIIIRef: r.c_annex_iii_ref } : null,
     updatedAt: iso(r.updated_at),
     abilities,
   };

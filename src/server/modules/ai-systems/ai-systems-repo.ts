@@ -37,6 +37,37 @@ export type TAiSystemRow = Awaited<ReturnType<ReturnType<typeof withDetail>['exe
 
 export const getAiSystem = (db: Kysely<DB>, tenantId: string, id: string) => withDetail(db, tenantId).where('a.id', '=', id).executeTakeFirst();
 
+/** An inventory row: the list's columns only (no long texts, no creator or classifier names). */
+const summaryOf = (db: Kysely<DB>, tenantId: string) =>
+  db
+    .selectFrom('ai_systems as a')
+    .leftJoin('users as bo', 'bo.id', 'a.business_owner_id')
+    .leftJoin('users as to', 'to.id', 'a.technical_owner_id')
+    .leftJoin('ai_system_classifications as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.current_classification_id'))
+    .select([
+      'a.id',
+      'a.name',
+      'a.lifecycle_stage',
+      'a.roles',
+      'a.business_owner_id',
+      'a.technical_owner_id',
+      'a.in_aims_scope',
+      'a.supplier',
+      'a.model_type',
+      'a.bom_ref',
+      'a.created_at',
+      'a.updated_at',
+      'bo.name as business_owner_name',
+      'to.name as technical_owner_name',
+      'c.version as c_version',
+      'c.tier as c_tier',
+      'c.route as c_route',
+      'c.annex_iii_ref as c_annex_iii_ref',
+      sql<string>`lower(a.name)`.as('name_key'),
+    ])
+    .where('a.tenant_id', '=', tenantId);
+export type TAiSystemSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryOf>['executeTakeFirstOrThrow']>>;
+
 const SORT_COLUMNS = { name: 'name_key', updatedAt: 'a.updated_at', createdAt: 'a.created_at' } as const;
 const SORT_EXPR = { name: sql`lower(a.name)`, updatedAt: sql`a.updated_at`, createdAt: sql`a.created_at` } as const;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -47,7 +78,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * so a cursor holding an ISO time compares exactly.
  */
 export async function listAiSystems(db: Kysely<DB>, tenantId: string, q: TAiListQuery, after: [string, string] | null) {
-  let query = withDetail(db, tenantId);
+  let query = summaryOf(db, tenantId);
   if (q.stage) query = query.where('a.lifecycle_stage', '=', q.stage);
   if (q.tier === 'unclassified') query = query.where('a.current_classification_id', 'is', null);
   else if (q.tier) query = query.where('c.tier', '=', q.tier);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TPlatform } from '../../platform/platform.ts';
+import { fastSerializer } from '../../platform/http/fast-serializer.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import * as S from '../../../shared/contracts/ai-systems.ts';
@@ -16,7 +17,7 @@ export function aiSystemsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const tags = ['ai-systems'];
   const base = '/api/tenants/:tenantId/ai-systems';
 
-  app.get(base, { schema: { tags, params: ZTenantParams, querystring: S.ZAiListQuery, response: { 200: S.ZAiSystemPage } } }, (req) =>
+  app.get(base, { schema: { tags, params: ZTenantParams, querystring: S.ZAiListQuery, response: { 200: S.ZAiSystemPage } }, serializerCompiler: fastSerializer }, (req) =>
     svc.list(req.actor, req.params.tenantId, req.query),
   );
   app.post(base, { schema: { tags, params: ZTenantParams, body: S.ZCreateAiSystemBody, response: { 201: S.ZAiSystem } } }, async (req, reply) =>

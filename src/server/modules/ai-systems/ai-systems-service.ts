@@ -9,7 +9,7 @@ import type { TAiListQuery, TAiSystem, TCreateAiSystemBody, TUpdateAiSystemBody 
 import { subjectHistory } from '../audit/subject-history.ts';
 import { stageChange } from './ai-system-lifecycle.ts';
 import * as repo from './ai-systems-repo.ts';
-import { columnsOf, rowToAuditFields, toDto } from './ai-systems-mapping.ts';
+import { columnsOf, rowToAuditFields, toDto, toSummaryDto } from './ai-systems-mapping.ts';
 
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 type TFields = TCreateAiSystemBody | TUpdateAiSystemBody;
@@ -53,7 +53,14 @@ export function createAiSystemsService(p: TDeps) {
       const page = await repo.listAiSystems(p.db, tenantId, q, q.cursor ? decodeCursor(q.cursor) : null);
       const last = page.rows.at(-1);
       const key = q.sort === 'name' ? last?.name_key : q.sort === 'updatedAt' ? last?.updated_at : last?.created_at;
-      return { items: page.rows.map((r) => dto(r, grant)), nextCursor: page.more && last ? encodeCursor(key, last.id) : null };
+      // Abilities depend on the stage only: computed once per stage, not once per row.
+      const abilitiesOf = new Map<TAiSystem['lifecycleStage'], TAiSystem['abilities']>();
+      const abilities = (stage: TAiSystem['lifecycleStage']) => {
+        let a = abilitiesOf.get(stage);
+        if (!a) abilitiesOf.set(stage, (a = p.authz.abilities(grant, 'aiSystem', { lifecycleStage: stage })));
+        return a;
+      };
+      return { items: page.rows.map((r) => toSummaryDto(r, abilities(r.lifecycle_stage))), nextCursor: page.more && last ? encodeCursor(key, last.id) : null };
     },
 
     async get(actor: TActor | null, tenantId: string, id: string) {

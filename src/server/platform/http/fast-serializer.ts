@@ -10,5 +10,26 @@ import { z } from 'zod';
 export function fastSerializer({ schema }: { schema: unknown }): (data: unknown) => string {
   if (!(schema instanceof z.ZodType)) throw new Error('fastSerializer needs a Zod response schema');
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' });
-  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+  return fastJson(nullableInPlace(jsonSchema) as Parameters<typeof fastJson>[0]);
+}
+
+type TNode = Record<string, unknown>;
+const isNull = (s: unknown) => (s as TNode)?.type === 'null' && Object.keys(s as TNode).length === 1;
+
+/**
+ * Zod writes `.nullable()` as `anyOf: [X, { type: 'null' }]`, and fast-json-stringify picks an
+ * anyOf branch by validating the value against each one (Ajv, uuid patterns and all) on every
+ * item. `X` with `nullable: true` writes the same JSON without that work.
+ */
+function nullableInPlace(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableInPlace);
+  if (!node || typeof node !== 'object') return node;
+  const out: TNode = {};
+  for (const [k, v] of Object.entries(node as TNode)) out[k] = nullableInPlace(v);
+  const anyOf = out.anyOf as unknown[] | undefined;
+  if (anyOf?.length === 2 && isNull(anyOf[1]) && typeof (anyOf[0] as TNode).type === 'string') {
+    const { anyOf: _, ...rest } = out;
+    return { ...rest, ...(anyOf[0] as TNode), nullable: true };
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
-import { AI_LIFECYCLE_STAGES, AI_ORG_ROLES, AI_TIERS, type TAiSystem } from '../../../shared/contracts/ai-systems';
+import { AI_LIFECYCLE_STAGES, AI_ORG_ROLES, AI_TIERS, type TAiSystemSummary } from '../../../shared/contracts/ai-systems';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { bomUrl, useAiSystems, useImportBom, type TAiFilters } from './api';
 import { TierBadge } from './TierBadge';
@@ -85,7 +85,7 @@ export function AiSystemsPage() {
         ) : list.error ? (
           <ErrorAlert error={list.error} />
         ) : (
-          <DataTable<TAiSystem>
+          <DataTable<TAiSystemSummary>
             testId="ai-table"
             label={t('aiSystems.title')}
             rows={rows}
