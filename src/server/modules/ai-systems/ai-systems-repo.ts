@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Insertable, type Updateable } from 'kysely';
+import type { TDatabase } from '../../db/client.ts';
+import { runHot } from '../../db/hot-query.ts';
 import type { DB } from '../../db/types.ts';
 import type { TAiSystemsTables } from '../../db/types-ai-systems.ts';
 import type { TAiListQuery } from '../../../shared/contracts/ai-systems.ts';
@@ -73,12 +75,12 @@ const SORT_EXPR = { name: sql`lower(a.name)`, updatedAt: sql`a.updated_at`, crea
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One page of the inventory in one SQL statement: filters, the sort key and the id as keyset
- * (page N costs what page 1 costs). Timestamps are millisecond-precise (the service writes them),
- * so a cursor holding an ISO time compares exactly.
+ * One page of the inventory in one SQL statement, prepared (a hot path): filters, the sort key
+ * and the id as keyset (page N costs what page 1 costs). Timestamps are millisecond-precise (the
+ * service writes them), so a cursor holding an ISO time compares exactly.
  */
-export async function listAiSystems(db: Kysely<DB>, tenantId: string, q: TAiListQuery, after: [string, string] | null) {
-  let query = summaryOf(db, tenantId);
+export async function listAiSystems(database: Pick<TDatabase, 'db' | 'hot'>, tenantId: string, q: TAiListQuery, after: [string, string] | null) {
+  let query = summaryOf(database.db, tenantId);
   if (q.stage) query = query.where('a.lifecycle_stage', '=', q.stage);
   if (q.tier === 'unclassified') query = query.where('a.current_classification_id', 'is', null);
   else if (q.tier) query = query.where('c.tier', '=', q.tier);
@@ -99,7 +101,7 @@ export async function listAiSystems(db: Kysely<DB>, tenantId: string, q: TAiList
     query = query.where(sql<boolean>`(${key}, a.id) ${sql.raw(desc ? '<' : '>')} (${value}, ${after[1]})`);
   }
   const dir = desc ? 'desc' : 'asc';
-  const rows = await query.orderBy(key, dir).orderBy('a.id', dir).limit(q.limit + 1).execute();
+  const rows = await runHot(database, 'ai_list', query.orderBy(key, dir).orderBy('a.id', dir).limit(q.limit + 1).compile());
   return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, sortColumn: SORT_COLUMNS[q.sort] };
 }
 

@@ -11,7 +11,7 @@ import { stageChange } from './ai-system-lifecycle.ts';
 import * as repo from './ai-systems-repo.ts';
 import { columnsOf, rowToAuditFields, toDto, toSummaryDto } from './ai-systems-mapping.ts';
 
-type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
+type TDeps = Pick<TPlatform, 'db' | 'database' | 'authz' | 'clock'>;
 type TFields = TCreateAiSystemBody | TUpdateAiSystemBody;
 
 const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
@@ -50,7 +50,7 @@ export function createAiSystemsService(p: TDeps) {
   return {
     async list(actor: TActor | null, tenantId: string, q: TAiListQuery) {
       const grant = await p.authz.assert(actor, 'aiSystem.read', { tenantId });
-      const page = await repo.listAiSystems(p.db, tenantId, q, q.cursor ? decodeCursor(q.cursor) : null);
+      const page = await repo.listAiSystems(p.database, tenantId, q, q.cursor ? decodeCursor(q.cursor) : null);
       const last = page.rows.at(-1);
       const key = q.sort === 'name' ? last?.name_key : q.sort === 'updatedAt' ? last?.updated_at : last?.created_at;
       // Abilities depend on the stage only: computed once per stage, not once per row.

@@ -1,4 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { TDatabase } from '../../db/client.ts';
+import { runHot } from '../../db/hot-query.ts';
 import type { DB } from '../../db/types.ts';
 import type { TActionStatus, TRiskListQuery, TRiskMatrixConfig, TRiskSource, TRiskStatus, TRiskTreatment } from '../../../shared/contracts/risks.ts';
 import { DEFAULT_MATRIX } from './risk-matrix.ts';
@@ -389,23 +391,27 @@ const summaryColumns = (today: string) => sql`
   (SELECT count(*) FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id AND a.status IN ('planned','in_progress'))::int AS open_actions,
   (SELECT count(*) FROM risk_actions a WHERE a.tenant_id = r.tenant_id AND a.risk_id = r.id AND a.status IN ('planned','in_progress') AND a.due_date < ${today}::date)::int AS overdue_actions`;
 
-/** One page of the register: rows, owners and action counts in a single statement. */
-export async function listRisks(db: TDb, tenantId: string, q: TRiskListQuery & { matrixVersion?: number | undefined }, today: string) {
+/** One page of the register: rows, owners and action counts in a single statement, prepared (a hot path). */
+export async function listRisks(database: Pick<TDatabase, 'db' | 'hot'>, tenantId: string, q: TRiskListQuery & { matrixVersion?: number | undefined }, today: string) {
   const { expr, type } = SORT_EXPR[q.sort];
   const desc = q.direction === 'desc';
   const where = [sql`r.tenant_id = ${tenantId}`, ...riskFilters(q, today)];
   const after = q.cursor ? decodeRiskCursor(q.cursor) : null;
   if (after) where.push(sql`(${expr}, r.id) ${sql.raw(desc ? '<' : '>')} (${after[0]}::${type}, ${after[1]}::uuid)`);
   const order = sql.raw(desc ? 'DESC' : 'ASC');
-  const res = await sql<TRiskListRow>`
+  const rows = await runHot(
+    database,
+    'risk_list',
+    sql<TRiskListRow>`
     SELECT ${summaryColumns(today)}, (${expr})::text AS sort_key
     FROM risks r
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY ${expr} ${order}, r.id ${order}
-    LIMIT ${q.limit + 1}`.execute(db);
-  const items = res.rows.slice(0, q.limit);
+    LIMIT ${q.limit + 1}`.compile(database.db),
+  );
+  const items = rows.slice(0, q.limit);
   const last = items.at(-1);
-  return { items, nextCursor: res.rows.length > q.limit && last ? encodeRiskCursor(last.sort_key, last.id) : null };
+  return { items, nextCursor: rows.length > q.limit && last ? encodeRiskCursor(last.sort_key, last.id) : null };
 }
 
 /**
