@@ -1,8 +1,5 @@
 import { expect, it } from 'vitest';
-import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
-import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
-import { buildTenant } from '../support/factories.ts';
-import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+import { describeInChromium, leadAndOwner, useServerAndBrowser } from './support.ts';
 
 const LEAD = { name: 'Camille Durand', email: 'camille.ai@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
 const OWNER = { name: 'Élise Martin', email: 'elise.ai@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'fr' as const };
@@ -12,13 +9,7 @@ describeInChromium('AI-system inventory in Chromium: record credit scoring, clas
   const e2e = useServerAndBrowser();
 
   it('the compliance lead records and classifies credit scoring; the owner reads the same obligations in French', async () => {
-    const p = e2e.server.platform;
-    const lead = await signedInPage(e2e.browser, e2e.server, LEAD, 'en-GB');
-    const owner = await signedInPage(e2e.browser, e2e.server, OWNER, 'fr-FR');
-    const ownerRow = (await findUserByEmail(p.db, OWNER.email))!;
-    const leadRow = (await findUserByEmail(p.db, LEAD.email))!;
-    const tenant = await buildTenant(p, { name: 'Lumière Crédit', owner: { id: ownerRow.id, email: OWNER.email, password: OWNER.password } });
-    await insertMembership(p.db, tenant.id, leadRow.id, 'contributor');
+    const { lead, owner, tenant } = await leadAndOwner(e2e, LEAD, OWNER);
 
     const page = lead.page;
     await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/ai-systems`);

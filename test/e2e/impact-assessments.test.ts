@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
-import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertAiSystem, insertClassification } from '../../src/server/modules/ai-systems/ai-systems-repo.ts';
-import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
-import { buildTenant } from '../support/factories.ts';
-import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+import { describeInChromium, leadAndOwner, useServerAndBrowser } from './support.ts';
 
 const LEAD = { name: 'Camille Durand', email: 'camille.durand@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
 const OWNER = { name: 'Élise Martin', email: 'elise.martin@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'fr' as const };
@@ -15,13 +12,8 @@ describeInChromium('impact assessments in Chromium: a FRIA written, submitted, a
 
   it('the compliance lead completes a FRIA for credit scoring; the owner approves it in French and downloads the PDF', async () => {
     const p = e2e.server.platform;
-    const lead = await signedInPage(e2e.browser, e2e.server, LEAD, 'en-GB');
-    const owner = await signedInPage(e2e.browser, e2e.server, OWNER, 'fr-FR');
-    const ownerRow = (await findUserByEmail(p.db, OWNER.email))!;
-    const leadRow = (await findUserByEmail(p.db, LEAD.email))!;
-    const tenant = await buildTenant(p, { name: 'Lumière Crédit', owner: { id: ownerRow.id, email: OWNER.email, password: OWNER.password } });
-    await insertMembership(p.db, tenant.id, leadRow.id, 'contributor');
-    const sys = await insertAiSystem(p.db, tenant.id, { name: 'Credit scoring', lifecycle_stage: 'deployed', roles: ['provider', 'deployer'], created_by: ownerRow.id });
+    const { lead, owner, tenant, ownerId } = await leadAndOwner(e2e, LEAD, OWNER);
+    const sys = await insertAiSystem(p.db, tenant.id, { name: 'Credit scoring', lifecycle_stage: 'deployed', roles: ['provider', 'deployer'], created_by: ownerId });
     await insertClassification(p.db, tenant.id, sys.id, {
       ai_system_id: sys.id,
       answers: JSON.stringify({}),
@@ -30,7 +22,7 @@ describeInChromium('impact assessments in Chromium: a FRIA written, submitted, a
       annex_iii_ref: 'Annex III(5)(b)',
       reasons: JSON.stringify([]),
       catalog_version: '2024',
-      classified_by: ownerRow.id,
+      classified_by: ownerId,
     });
 
     // The lead starts a FRIA: the form says art. 27 requires one for this system.

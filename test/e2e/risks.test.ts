@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
-import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { buildTenant } from '../support/factories.ts';
-import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+import { describeInChromium, leadAndOwner, signedInPage, useServerAndBrowser } from './support.ts';
 
 const LEAD = { name: 'Camille Durand', email: 'camille.durand@lumiere-risques.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
 const OWNER = { name: 'Élise Martin', email: 'elise.martin@lumiere-risques.example', password: 'Lumiere-credit-2026-ok', locale: 'fr' as const };
@@ -11,13 +10,7 @@ describeInChromium('risk register in Chromium: a risk scored and treated, refuse
   const e2e = useServerAndBrowser();
 
   it('the compliance lead records and treats a risk; above the threshold only the owner may accept it', async () => {
-    const p = e2e.server.platform;
-    const lead = await signedInPage(e2e.browser, e2e.server, LEAD, 'en-GB');
-    const owner = await signedInPage(e2e.browser, e2e.server, OWNER, 'fr-FR');
-    const ownerRow = (await findUserByEmail(p.db, OWNER.email))!;
-    const leadRow = (await findUserByEmail(p.db, LEAD.email))!;
-    const tenant = await buildTenant(p, { name: 'Lumière Crédit', owner: { id: ownerRow.id, email: OWNER.email, password: OWNER.password } });
-    await insertMembership(p.db, tenant.id, leadRow.id, 'contributor');
+    const { lead, owner, tenant } = await leadAndOwner(e2e, LEAD, OWNER);
 
     // The contributor scores a risk on the default 5 × 5 matrix and plans its treatment.
     const page = lead.page;

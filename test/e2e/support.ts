@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
+import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import { buildTenant } from '../support/factories.ts';
 import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer, type TRunning } from '../../src/server/server.ts';
@@ -73,4 +76,19 @@ export function useServerAndBrowser() {
     await e2e.server?.stop();
   });
   return e2e;
+}
+
+/**
+ * The AIMS flows' cast: an English-speaking compliance lead (contributor) and a French-speaking
+ * owner, each signed in through the form, in an organization « Lumière Crédit » owned by the latter.
+ */
+export async function leadAndOwner(e2e: { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser }, lead: TE2eUser, owner: TE2eUser) {
+  const p = e2e.server.platform;
+  const leadPage = await signedInPage(e2e.browser, e2e.server, lead, 'en-GB');
+  const ownerPage = await signedInPage(e2e.browser, e2e.server, owner, 'fr-FR');
+  const ownerRow = (await findUserByEmail(p.db, owner.email))!;
+  const leadRow = (await findUserByEmail(p.db, lead.email))!;
+  const tenant = await buildTenant(p, { name: 'Lumière Crédit', owner: { id: ownerRow.id, email: owner.email, password: owner.password } });
+  await insertMembership(p.db, tenant.id, leadRow.id, 'contributor');
+  return { lead: leadPage, owner: ownerPage, tenant, leadId: leadRow.id, ownerId: ownerRow.id };
 }
