@@ -89,7 +89,7 @@ describe('impact assessment documents', () => {
       '23 novembre 2027',
       'a) Processus dans lesquels le système est utilisé',
       'b) Période et fréquence d’utilisation',
-      'À partir du 1 décembre 2026, sans date de fin',
+      'À partir du 1er décembre 2026, sans date de fin',
       'c) Catégories de personnes et groupes concernés',
       'd) Risques spécifiques de préjudice',
       'e) Mesures de contrôle humain',
@@ -123,7 +123,7 @@ describe('impact assessment documents', () => {
     expect(json.format).toBe('attest-impact-assessment/1');
     expect(json.language).toBe('fr');
     expect(json.fria?.sections.map((s) => s.point)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-    expect(json.fria?.sections[1]?.fields.period?.value).toBe('À partir du 1 décembre 2026, sans date de fin');
+    expect(json.fria?.sections[1]?.fields.period?.value).toBe('À partir du 1er décembre 2026, sans date de fin');
     expect(json.impacts[0]).toMatchObject({ category: 'discrimination_fairness', severity: 4, significant: true, riskId: '00000000-0000-4000-8000-0000000000aa' });
     expect(json.impacts[1]).toMatchObject({ significant: false, fields: { reversibility: { label: 'Réversibilité', value: 'Réversible' } } });
     expect(json.facts.approvedOn).toEqual({ label: 'Approuvée le', value: '23 novembre 2026' });
