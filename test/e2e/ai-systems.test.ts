@@ -41,7 +41,10 @@ describeInChromium('AI-system inventory in Chromium: record credit scoring, clas
 
     // The list shows it as high-risk.
     await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/ai-systems`);
+    // The filtered page must come back (200) before the table is read: reading it mid-refetch raced.
+    const filtered = page.waitForResponse((r) => r.url().includes('/ai-systems?') && r.url().includes('tier=high-risk'));
     await page.getByTestId('ai-filter-tier').selectOption('high-risk');
+    expect((await filtered).status()).toBe(200);
     await expect.poll(() => page.getByTestId('ai-table').textContent()).toContain('Credit scoring');
 
     // In French, the owner reads the same classification, dates per locale.
