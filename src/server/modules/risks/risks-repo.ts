@@ -325,23 +325,11 @@ export async function getRiskDetail(db: TDb, tenantId: string, riskId: string): 
   return res.rows[0];
 }
 
-export type TRiskListRow = {
+/** A register row: the stored scores (as TRiskValues) with the names and counts the page shows. */
+export type TRiskListRow = Omit<TRiskValues, 'description' | 'owner_id'> & {
   id: string;
-  title: string;
-  source: TRiskSource;
   status: TRiskStatus;
   owner: { id: string; name: string } | null;
-  matrix_version: number;
-  inherent_likelihood: number;
-  inherent_impact: number;
-  inherent_score: number;
-  inherent_level: string;
-  treatment: TRiskTreatment | null;
-  residual_likelihood: number | null;
-  residual_impact: number | null;
-  residual_score: number | null;
-  residual_level: string | null;
-  review_date: string | null;
   updated_at: Date;
   open_actions: number;
   overdue_actions: number;
