@@ -1,29 +1,13 @@
 import { z } from 'zod';
-import { ZAiLifecycleStage, ZAiOrgRole, ZAiRoute, ZAiTier } from '../../../shared/contracts/ai-systems.ts';
+import { ZAiRoute, ZAiSystem, ZAiTier } from '../../../shared/contracts/ai-systems.ts';
 import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
 
 /** The recorded fields of a system: an update records only those that changed (owners by id). */
 export const ZAiSystemAuditFields = z
   .strictObject({
-    name: z.string(),
-    purpose: z.string(),
+    ...ZAiSystem.omit({ id: true, businessOwner: true, technicalOwner: true, classification: true, createdBy: true, createdAt: true, updatedAt: true, abilities: true }).shape,
     businessOwnerId: z.uuid().nullable(),
     technicalOwnerId: z.uuid().nullable(),
-    lifecycleStage: ZAiLifecycleStage,
-    roles: z.array(ZAiOrgRole),
-    modelType: z.string(),
-    modelVersion: z.string(),
-    supplier: z.string(),
-    dataCategories: z.array(z.string()),
-    personalData: z.boolean(),
-    specialCategoryData: z.boolean(),
-    affectedPeople: z.string(),
-    humanOversight: z.string(),
-    intendedUse: z.string(),
-    knownLimitations: z.string(),
-    automatedDecisions: z.boolean(),
-    inAimsScope: z.boolean(),
-    bomRef: z.string().nullable(),
   })
   .partial();
 
