@@ -39,12 +39,16 @@ describeInChromium('AI-system inventory in Chromium: record credit scoring, clas
     expect(await page.getByTestId('ai-obligation-Art. 27').count()).toBe(0);
     await expect.poll(() => page.getByTestId('ai-history').textContent()).toContain('Camille Durand classified an AI system: High-risk (version 1)');
 
-    // The list shows it as high-risk.
+    // The list filters by tier; the filter lives in the address, so a reload keeps it.
     await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/ai-systems`);
-    // The filtered page must come back (200) before the table is read: reading it mid-refetch raced.
-    const filtered = page.waitForResponse((r) => r.url().includes('/ai-systems?') && r.url().includes('tier=high-risk'));
+    await page.getByTestId('ai-table').waitFor();
+    await page.getByTestId('ai-filter-tier').selectOption('unclassified');
+    await page.getByTestId('ai-table-empty').waitFor();
     await page.getByTestId('ai-filter-tier').selectOption('high-risk');
-    expect((await filtered).status()).toBe(200);
+    await page.waitForURL(/tier=high-risk/);
+    await expect.poll(() => page.getByTestId('ai-table').textContent()).toContain('Credit scoring');
+    await page.reload();
+    expect(await page.getByTestId('ai-filter-tier').inputValue()).toBe('high-risk');
     await expect.poll(() => page.getByTestId('ai-table').textContent()).toContain('Credit scoring');
 
     // In French, the owner reads the same classification, dates per locale.

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, FileButton, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,24 +10,30 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
+import { useUrlFilters } from '../../lib/url-filters';
 import { AI_LIFECYCLE_STAGES, AI_ORG_ROLES, AI_TIERS, type TAiSystemSummary } from '../../../shared/contracts/ai-systems';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { bomUrl, useAiSystems, useImportBom, type TAiFilters } from './api';
 import { TierBadge } from './TierBadge';
+
+const FILTER_KEYS = ['stage', 'tier', 'role'] as const;
 
 /** The inventory: filters, the table (keyset pages), CycloneDX export and import. */
 export function AiSystemsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { tenant, can } = useTenantContext();
-  const [filters, setFilters] = useState<TAiFilters>({});
-  const list = useAiSystems(tenant.id, filters, can('aiSystem.read'));
+  const [filters, setFilter] = useUrlFilters(FILTER_KEYS);
+  // The search box answers as one types, but asks the server once the typing pauses.
+  const [search, setSearch] = useState(filters.q ?? '');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const list = useAiSystems(tenant.id, { ...(filters as TAiFilters), q: q || undefined }, can('aiSystem.read'));
   const importBom = useImportBom(tenant.id);
   if (!can('aiSystem.read')) return <NoAccess />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const base = `/t/${tenant.id}/ai-systems`;
   const all = { value: '', label: t('aiSystems.filters.all') };
-  const set = (k: keyof TAiFilters) => (e: { currentTarget: { value: string } }) => setFilters((f) => ({ ...f, [k]: e.currentTarget.value || undefined }));
+  const set = (k: (typeof FILTER_KEYS)[number]) => (e: { currentTarget: { value: string } }) => setFilter(k, e.currentTarget.value || undefined);
 
   async function onFile(file: File | null) {
     if (!file) return;
@@ -69,7 +76,7 @@ export function AiSystemsPage() {
       />
       <Card withBorder padding="lg">
         <Group mb="md" align="flex-end" wrap="wrap">
-          <TextInput label={t('aiSystems.filters.search')} value={filters.q ?? ''} onChange={set('q')} maxLength={100} data-testid="ai-filter-q" />
+          <TextInput label={t('aiSystems.filters.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={100} data-testid="ai-filter-q" />
           <NativeSelect label={t('aiSystems.fields.lifecycleStage')} value={filters.stage ?? ''} onChange={set('stage')} data={[all, ...AI_LIFECYCLE_STAGES.map((v) => ({ value: v, label: t(`aiSystems.stage.${v}`) }))]} data-testid="ai-filter-stage" />
           <NativeSelect
             label={t('aiSystems.fields.tier')}

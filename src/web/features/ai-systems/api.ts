@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { TAiClassification, TAiListQuery, TAiSystem, TAiSystemPage, TBomImportResult, TClassificationAnswers, TCreateAiSystemBody, THistoryEvent, TQuestionnaire, TUpdateAiSystemBody } from '../../../shared/contracts/ai-systems';
 
@@ -14,6 +14,8 @@ export const useAiSystems = (tenantId: string, filters: TAiFilters, enabled = tr
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
+    // A new filter keeps the current rows on screen until its page arrives, instead of a spinner.
+    placeholderData: keepPreviousData,
   });
 
 export const useAiSystem = (tenantId: string, id: string) => useQuery({ queryKey: [...key(tenantId), 'detail', id], queryFn: () => api.get<TAiSystem>(`${base(tenantId)}/${id}`) });

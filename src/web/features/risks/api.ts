@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { TAiSystemPage } from '../../../shared/contracts/ai-systems';
 import type {
@@ -26,6 +26,8 @@ export function useRisks(tenantId: string, filters: TRiskFilters, enabled = true
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
+    // A new filter keeps the current rows on screen until its page arrives, instead of a spinner.
+    placeholderData: keepPreviousData,
   });
 }
 
