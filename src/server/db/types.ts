@@ -3,6 +3,7 @@ import type { TAuditSummary } from '../../shared/contracts/audit.ts';
 import type { TDocumentedInformation, TRelation } from '../../shared/contracts/catalog.ts';
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
+import type { TControlsTables } from './types-controls.ts';
 import type { TImpactAssessmentTables } from './types-impact-assessments.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 import type { TActionStatus, TRiskMatrixConfig, TRiskSource, TRiskStatus, TRiskTreatment } from '../../shared/contracts/risks.ts';
@@ -159,7 +160,7 @@ export type DB = {
   risk_requirements: RiskRequirementsTable;
   risk_acceptances: RiskAcceptancesTable;
   risk_ai_systems: RiskAiSystemsTable;
-};
+} & TControlsTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

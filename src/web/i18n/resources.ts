@@ -8,6 +8,18 @@ import impactAssessmentsEn from './modules/impactAssessments.en.json';
 import impactAssessmentsFr from './modules/impactAssessments.fr.json';
 import risksEn from './modules/risks.en.json';
 import risksFr from './modules/risks.fr.json';
+import controlsEn from './modules/controls.en.json';
+import controlsFr from './modules/controls.fr.json';
+import soaEn from './modules/soa.en.json';
+import soaFr from './modules/soa.fr.json';
+import documentsEn from './modules/documents.en.json';
+import documentsFr from './modules/documents.fr.json';
+import evidenceEn from './modules/evidence.en.json';
+import evidenceFr from './modules/evidence.fr.json';
+import recordsEn from './modules/records.en.json';
+import recordsFr from './modules/records.fr.json';
+import readinessEn from './modules/readiness.en.json';
+import readinessFr from './modules/readiness.fr.json';
 
 /*
  * Domain modules keep their strings in `modules/<namespace>.<lang>.json`, one file per module, so
@@ -15,8 +27,8 @@ import risksFr from './modules/risks.fr.json';
  * (`t('risks.register.title')`). The shell's strings stay in en.json / fr.json.
  */
 export const resources = {
-  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn },
-  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr },
+  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn },
+  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr },
 };
 
 export type TTranslation = (typeof resources)['en'];

@@ -8,6 +8,7 @@ import * as m0007 from './0007-ai-systems.ts';
 import * as m0008 from './0008-risks.ts';
 import * as m0009 from './0009-impact-assessments.ts';
 import * as m0010 from './0010-risk-ai-systems.ts';
+import * as m0011 from './0011-controls.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0008-risks': m0008,
   '0009-impact-assessments': m0009,
   '0010-risk-ai-systems': m0010,
+  '0011-controls': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,7 +25,7 @@ export function AiSystemsPage() {
   const { tenant, can } = useTenantContext();
   const [filters, setFilter] = useUrlFilters(FILTER_KEYS);
   // The search box answers as one types, but asks the server once the typing pauses.
-  const [search, setSearch] = useState(filters.q ?? '');
+  const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const list = useAiSystems(tenant.id, { ...(filters as TAiFilters), q: q || undefined }, can('aiSystem.read'));
   const importBom = useImportBom(tenant.id);
