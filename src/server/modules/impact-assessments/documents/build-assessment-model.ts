@@ -3,7 +3,7 @@ import fr from '../../../../web/i18n/modules/impactAssessments.fr.json' with { t
 import type { TLocale } from '../../../../shared/contracts/common.ts';
 import type { TAssessmentVersion, TVariant } from '../../../../shared/contracts/impact-assessments.ts';
 import { formatLongDate } from '../../../../shared/format.ts';
-import { labelsOf, type TLabels } from '../../../platform/documents/labels.ts';
+import { labelsOf, type TLabels } from '../../../documents/labels.ts';
 
 /*
  * An impact assessment version as a document, in one language: every label and every enum value

@@ -1,4 +1,4 @@
-import { renderPdf } from '../../../platform/documents/pdf.ts';
+import { renderPdf } from '../../../documents/pdf.ts';
 import type { TAssessmentDocModel, TDocField } from './build-assessment-model.ts';
 
 /* Pure renderers of an assessment document model: PDF bytes, and JSON for machines. */

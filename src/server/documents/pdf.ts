@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { TLocale } from '../../../shared/contracts/common.ts';
+import type { TLocale } from '../../shared/contracts/common.ts';
 
 /*
  * Layout primitives every PDF document shares (impact assessments now; certificates and reports
@@ -33,7 +33,12 @@ export type TPdfMeta = {
   pageLabel: (page: number, pages: number) => string;
   /** A line at the foot of every page (e.g. the document's reference). */
   footer?: string;
+  /** A line at the top of every page (e.g. organization — document — version). */
+  header?: string;
+  layout?: 'portrait' | 'landscape';
 };
+
+export type TPdfTableColumn = { header: string; width: number };
 
 export type TPdfWriter = ReturnType<typeof writerOf>;
 
@@ -107,6 +112,59 @@ function writerOf(doc: PDFKit.PDFDocument) {
       doc.x = left();
       doc.moveDown(0.5);
     },
+    /**
+     * A data table: relative column widths, the header row drawn again at the top of each page
+     * the table continues on, a row never split across pages. A row taller than a whole page
+     * (not reachable with bounded texts in landscape) is cut with an ellipsis rather than drawn
+     * over the footer.
+     */
+    table(columns: readonly TPdfTableColumn[], rows: readonly (readonly string[])[]) {
+      const total = columns.reduce((a, c) => a + c.width, 0);
+      const widths = columns.map((c) => (c.width / total) * width());
+      const pad = 3;
+      const bottom = () => doc.page.height - doc.page.margins.bottom;
+      const heightOf = (cells: readonly string[], font: 'regular' | 'bold') => {
+        doc.font(font).fontSize(SIZE.small);
+        return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * pad, lineGap: 1 }))) + 2 * pad;
+      };
+      const drawRow = (cells: readonly string[], header: boolean, maxHeight: number) => {
+        const h = Math.min(heightOf(cells, header ? 'bold' : 'regular'), maxHeight);
+        const y = doc.y;
+        if (header) doc.save().rect(left(), y, width(), h).fill(COLOR.shade).restore();
+        let x = left();
+        cells.forEach((c, i) => {
+          doc
+            .font(header ? 'bold' : 'regular')
+            .fontSize(SIZE.small)
+            .fillColor(COLOR.text)
+            .text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad, height: h - 2 * pad, lineGap: 1, ellipsis: true });
+          x += widths[i]!;
+        });
+        doc.save().lineWidth(0.5).strokeColor(COLOR.rule).rect(left(), y, width(), h).stroke();
+        x = left();
+        for (const cw of widths.slice(0, -1)) {
+          x += cw;
+          doc.moveTo(x, y).lineTo(x, y + h).stroke();
+        }
+        doc.restore();
+        doc.x = left();
+        doc.y = y + h;
+      };
+      const headerCells = columns.map((c) => c.header);
+      const headerHeight = heightOf(headerCells, 'bold');
+      const startPage = () => drawRow(headerCells, true, Number.POSITIVE_INFINITY);
+      if (doc.y + headerHeight + 20 > bottom()) doc.addPage();
+      startPage();
+      for (const r of rows) {
+        const h = heightOf(r, 'regular');
+        if (doc.y + h > bottom()) {
+          doc.addPage();
+          startPage();
+        }
+        drawRow(r, false, bottom() - doc.y);
+      }
+      doc.moveDown(0.6);
+    },
     rule() {
       doc.save().lineWidth(0.6).strokeColor(COLOR.rule).moveTo(left(), doc.y).lineTo(left() + width(), doc.y).stroke().restore();
       doc.moveDown(0.5);
@@ -122,6 +180,7 @@ function writerOf(doc: PDFKit.PDFDocument) {
 export function renderPdf(meta: TPdfMeta, draw: (w: TPdfWriter) => void): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: meta.layout ?? 'portrait',
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
     bufferPages: true,
     lang: meta.lang === 'fr' ? 'fr-FR' : 'en-GB',
@@ -149,6 +208,7 @@ export function renderPdf(meta: TPdfMeta, draw: (w: TPdfWriter) => void): Promis
     doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted);
     if (meta.footer) doc.text(meta.footer, doc.page.margins.left, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
     doc.text(meta.pageLabel(i + 1, range.count), doc.page.margins.left, y, { width, align: 'right', lineBreak: false });
+    if (meta.header) doc.text(meta.header, doc.page.margins.left, 30, { width, lineBreak: false, ellipsis: true });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

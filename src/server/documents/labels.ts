@@ -1,4 +1,4 @@
-import type { TLocale } from '../../../shared/contracts/common.ts';
+import type { TLocale } from '../../shared/contracts/common.ts';
 
 /*
  * Documents read their labels from the web's i18n files (one source for what a person reads on a
