@@ -33,6 +33,8 @@ export const ZConfig = z.object({
   SIGNING_PRIVATE_KEY: z.string().min(40).optional(),
   SECRET_KEY: z.string().min(32).optional(),
   JOBS_ENABLED: ZBool.default(true),
+  /** Register pages kept per process (see platform/cache/page-cache.ts); 0 turns the cache off. */
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   TRUST_PROXY: ZBool.default(false),
 });
 export type TConfigInput = z.input<typeof ZConfig>;

@@ -16,6 +16,7 @@ import { loadSigner, type TSigner } from './signing/signing.ts';
 import { systemClock, type TClock } from './clock/clock.ts';
 import { createCheckpointStore, type TCheckpointStore } from './audit-log/checkpoints.ts';
 import { JOB_DEFINITIONS } from '../job-definitions.ts';
+import { createPageCache, type TPageCache } from './cache/page-cache.ts';
 
 /** What every module stands on; built once by main.ts, the CLI and the tests. */
 export type TPlatform = {
@@ -34,6 +35,8 @@ export type TPlatform = {
   clock: TClock;
   /** Signed audit checkpoints, kept in the blob store's folder, outside the database. */
   checkpoints: TCheckpointStore;
+  /** Register pages keyed by the tenant's audit-chain head: repeat reads skip the page's query. */
+  pageCache: TPageCache;
   /** 32 bytes for sealing secrets at rest and signing invitation links. */
   secretKey: Buffer;
 };
@@ -95,6 +98,7 @@ export function createPlatform(config: TConfig, database: TDatabase, log: Logger
     secretKey: loadSecretKey(config),
     clock: opts.clock ?? systemClock,
     checkpoints: createCheckpointStore(path.join(config.dataDir, 'blobs', 'audit-checkpoints')),
+    pageCache: createPageCache(config.PAGE_CACHE_ENTRIES),
   };
   for (const def of JOB_DEFINITIONS) platform.jobs.register(def);
   return platform;

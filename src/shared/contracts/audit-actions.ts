@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'member.invited',
   'member.role_changed',
   'member.removed',
+  'member.renamed',
   'invitation.accepted',
   'invitation.revoked',
   'invitation.replaced',

@@ -138,6 +138,11 @@ export function createAccountsService(p: TAccountsDeps) {
           before: { name: before?.name, locale: before?.locale },
           after: { name: u.name, locale: u.locale },
         });
+        if (before && before.name !== u.name) {
+          for (const m of actor.memberships) {
+            await recordAudit(tx, actor, ctx, { tenantId: m.tenantId, action: 'member.renamed', subjectType: 'user', subjectId: u.id, before: { name: before.name }, after: { name: u.name } });
+          }
+        }
         return toUserDto(u);
       });
     },

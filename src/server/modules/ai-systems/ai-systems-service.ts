@@ -11,7 +11,7 @@ import { stageChange } from './ai-system-lifecycle.ts';
 import * as repo from './ai-systems-repo.ts';
 import { columnsOf, rowToAuditFields, toDto, toSummaryDto } from './ai-systems-mapping.ts';
 
-type TDeps = Pick<TPlatform, 'db' | 'database' | 'authz' | 'clock'>;
+type TDeps = Pick<TPlatform, 'db' | 'database' | 'authz' | 'clock' | 'pageCache'>;
 type TFields = TCreateAiSystemBody | TUpdateAiSystemBody;
 
 const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
@@ -50,17 +50,19 @@ export function createAiSystemsService(p: TDeps) {
   return {
     async list(actor: TActor | null, tenantId: string, q: TAiListQuery) {
       const grant = await p.authz.assert(actor, 'aiSystem.read', { tenantId });
-      const page = await repo.listAiSystems(p.database, tenantId, q, q.cursor ? decodeCursor(q.cursor) : null);
-      const last = page.rows.at(-1);
-      const key = q.sort === 'name' ? last?.name_key : q.sort === 'updatedAt' ? last?.updated_at : last?.created_at;
-      // Abilities depend on the stage only: computed once per stage, not once per row.
-      const abilitiesOf = new Map<TAiSystem['lifecycleStage'], TAiSystem['abilities']>();
-      const abilities = (stage: TAiSystem['lifecycleStage']) => {
-        let a = abilitiesOf.get(stage);
-        if (!a) abilitiesOf.set(stage, (a = p.authz.abilities(grant, 'aiSystem', { lifecycleStage: stage })));
-        return a;
-      };
-      return { items: page.rows.map((r) => toSummaryDto(r, abilities(r.lifecycle_stage))), nextCursor: page.more && last ? encodeCursor(key, last.id) : null };
+      return p.pageCache.remember(actor, tenantId, p.clock.now().toISOString().slice(0, 10), `aiSystems.list:${JSON.stringify(q)}`, async () => {
+        const page = await repo.listAiSystems(p.database, tenantId, q, q.cursor ? decodeCursor(q.cursor) : null);
+        const last = page.rows.at(-1);
+        const key = q.sort === 'name' ? last?.name_key : q.sort === 'updatedAt' ? last?.updated_at : last?.created_at;
+        // Abilities depend on the stage only: computed once per stage, not once per row.
+        const abilitiesOf = new Map<TAiSystem['lifecycleStage'], TAiSystem['abilities']>();
+        const abilities = (stage: TAiSystem['lifecycleStage']) => {
+          let a = abilitiesOf.get(stage);
+          if (!a) abilitiesOf.set(stage, (a = p.authz.abilities(grant, 'aiSystem', { lifecycleStage: stage })));
+          return a;
+        };
+        return { items: page.rows.map((r) => toSummaryDto(r, abilities(r.lifecycle_stage))), nextCursor: page.more && last ? encodeCursor(key, last.id) : null };
+      });
     },
 
     async get(actor: TActor | null, tenantId: string, id: string) {

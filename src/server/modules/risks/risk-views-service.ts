@@ -9,7 +9,7 @@ import * as repo from './risks-repo.ts';
 import { todayOf } from './risks-service.ts';
 import { registerToXlsx } from './risks-xlsx.ts';
 
-type TDeps = Pick<TPlatform, 'db' | 'database' | 'authz' | 'clock'>;
+type TDeps = Pick<TPlatform, 'db' | 'database' | 'authz' | 'clock' | 'pageCache'>;
 
 /** The register's read views: each answers in one statement (the heat map included). */
 export function createRiskViewsService(p: TDeps) {
@@ -18,8 +18,10 @@ export function createRiskViewsService(p: TDeps) {
       await p.authz.assert(actor, 'risk.read', { tenantId });
       if (q.cursor && !repo.decodeRiskCursor(q.cursor)) throw badRequest('cursor must be the nextCursor of a previous page', [{ field: 'cursor', issue: 'invalid', message: 'Not a cursor of this list.' }]);
       const today = todayOf(p);
-      const page = await repo.listRisks(p.database, tenantId, q, today);
-      return { items: page.items.map((r) => toSummary(r, today)), nextCursor: page.nextCursor };
+      return p.pageCache.remember(actor, tenantId, today, `risks.list:${JSON.stringify(q)}`, async () => {
+        const page = await repo.listRisks(p.database, tenantId, q, today);
+        return { items: page.items.map((r) => toSummary(r, today)), nextCursor: page.nextCursor };
+      });
     },
 
     async heatMap(actor: TActor | null, tenantId: string): Promise<TRiskHeatMap> {

@@ -14,6 +14,8 @@ export const TENANTS_AUDIT = defineAuditActions({
   'member.invited': { after: z.strictObject({ email: z.string(), role: ZRole, locale: ZLocale }) },
   'member.role_changed': { before: z.strictObject({ role: ZRole }), after: z.strictObject({ role: ZRole }) },
   'member.removed': { before: z.strictObject({ role: ZRole }) },
+  // Pages name members: a tenant's own log says who a name became, and its head moves (page cache).
+  'member.renamed': { before: z.strictObject({ name: z.string() }), after: z.strictObject({ name: z.string() }) },
   'invitation.accepted': { after: z.strictObject({ userId: z.uuid(), role: ZRole, newAccount: z.boolean() }) },
   'invitation.revoked': { before: z.strictObject({ email: z.string(), role: ZRole }) },
   /** A newer invitation to the same address took its place. */

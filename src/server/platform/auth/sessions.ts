@@ -31,7 +31,8 @@ export async function createSession(
 }
 
 const MEMBERSHIPS_JSON = `COALESCE((SELECT json_agg(json_build_object('tenantId', m.tenant_id, 'tenantName', t.name, 'tenantKind', t.kind,
-                                                     'role', m.role, 'requireMfa', t.require_mfa) ORDER BY t.name)
+                                                     'role', m.role, 'requireMfa', t.require_mfa,
+                                                     'dataVersion', COALESCE((SELECT h.last_seq FROM audit_chain_heads h WHERE h.tenant_id = m.tenant_id), 0)) ORDER BY t.name)
                    FROM memberships m JOIN tenants t ON t.id = m.tenant_id
                    WHERE m.user_id = u.id), '[]'::json) AS memberships`;
 

@@ -2,7 +2,15 @@ import type { TLocale } from '../../../shared/contracts/common.ts';
 import type { TRole, TTenantKind } from '../../../shared/contracts/roles.ts';
 
 /** Loaded with the session in the same query, so authorization needs no further round trip. */
-export type TActorMembership = { tenantId: string; tenantName: string; tenantKind: TTenantKind; role: TRole; requireMfa: boolean };
+export type TActorMembership = {
+  tenantId: string;
+  tenantName: string;
+  tenantKind: TTenantKind;
+  role: TRole;
+  requireMfa: boolean;
+  /** The tenant's audit-chain head when the session was read: a version of all its records (see platform/cache/page-cache.ts). */
+  dataVersion?: number;
+};
 
 export type TUserActor = {
   type: 'user';

@@ -10,7 +10,15 @@ import { z } from 'zod';
 export function fastSerializer({ schema }: { schema: unknown }): (data: unknown) => string {
   if (!(schema instanceof z.ZodType)) throw new Error('fastSerializer needs a Zod response schema');
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' });
-  return fastJson(nullableInPlace(jsonSchema) as Parameters<typeof fastJson>[0]);
+  const stringify = fastJson(nullableInPlace(jsonSchema) as Parameters<typeof fastJson>[0]);
+  // A page served from the page cache is one frozen object shared by every hit: its JSON is too.
+  const written = new WeakMap<object, string>();
+  return (data) => {
+    if (!data || typeof data !== 'object' || !Object.isFrozen(data)) return stringify(data);
+    let json = written.get(data);
+    if (json === undefined) written.set(data, (json = stringify(data)));
+    return json;
+  };
 }
 
 type TNode = Record<string, unknown>;

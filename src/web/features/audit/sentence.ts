@@ -80,6 +80,9 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'member.removed':
       vars.role = v('role', before);
       break;
+    case 'member.renamed':
+      Object.assign(vars, { from: v('name', before), to: v('name') });
+      break;
     case 'member.role_changed':
     case 'api_token.role_lowered':
       Object.assign(vars, { from: v('role', before), to: v('role'), name: v('name', before) });
