@@ -24,6 +24,7 @@ import { filesDocs } from './modules/files/files-docs.ts';
 import { impactAssessmentsDocs } from './modules/impact-assessments/impact-assessments-docs.ts';
 import { platformInfoDocs } from './modules/platform-info/platform-info-docs.ts';
 import { risksDocs } from './modules/risks/risks-docs.ts';
+import { controlsDocs } from './modules/controls/controls-docs.ts';
 import { tenantsDocs } from './modules/tenants/tenants-docs.ts';
 import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens-routes.ts';
@@ -33,10 +34,11 @@ import { filesRoutes } from './modules/files/files-routes.ts';
 import { impactAssessmentsRoutes } from './modules/impact-assessments/impact-assessments-routes.ts';
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
 import { risksRoutes } from './modules/risks/risks-routes.ts';
+import { controlsRoutes } from './modules/controls/controls-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...dashboardDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...dashboardDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -127,6 +129,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   aiSystemsRoutes(app, p);
   await app.register(async (scope) => aiSystemsBomImportRoutes(scope, p));
   risksRoutes(app, p);
+  controlsRoutes(app, p);
   dashboardRoutes(app, p);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -6,6 +6,7 @@ import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';
 import { CATALOG_AUDIT } from './modules/catalog/catalog-audit.ts';
 import { FILES_AUDIT } from './modules/files/files-audit.ts';
 import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-assessments-audit.ts';
+import { CONTROLS_AUDIT } from './modules/controls/controls-audit.ts';
 import { RISKS_AUDIT } from './modules/risks/risks-audit.ts';
 import { TENANTS_AUDIT } from './modules/tenants/tenants-audit.ts';
 
@@ -22,6 +23,7 @@ export const AUDIT_REGISTRY = {
   ...IMPACT_ASSESSMENTS_AUDIT,
   ...AI_SYSTEMS_AUDIT,
   ...RISKS_AUDIT,
+  ...CONTROLS_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

@@ -52,6 +52,13 @@ export const AUDIT_ACTIONS = [
   'risk.acceptance_expired',
   'risk.closed',
   'risk_matrix.updated',
+  'control.created',
+  'control.updated',
+  'control.requirement_linked',
+  'control.requirement_unlinked',
+  'control.suggestion_dismissed',
+  'framework.adopted',
+  'framework.unadopted',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

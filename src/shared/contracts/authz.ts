@@ -41,6 +41,13 @@ export const ACTIONS = [
   'risk.close',
   'riskMatrix.read',
   'riskMatrix.update',
+  'control.read',
+  'control.create',
+  'control.update',
+  'control.link',
+  'control.applyLibrary',
+  'adoptedFramework.read',
+  'adoptedFramework.manage',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

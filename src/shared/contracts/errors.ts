@@ -86,6 +86,15 @@ export const ERROR_CODES = [
   'risk_score_off_matrix',
   'risk_requirement_unknown',
   'risk_member_unknown',
+  // Controls and adopted frameworks.
+  'control_reference_taken',
+  'control_owner_not_member',
+  'control_requirement_unknown',
+  'control_status_refused',
+  'control_retired',
+  'control_link_exists',
+  'control_suggestion_unavailable',
+  'framework_already_adopted',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

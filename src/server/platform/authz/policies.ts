@@ -5,6 +5,7 @@ import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
 import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
 import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
 import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/impact-assessments-policies.ts';
+import { CONTROL_POLICIES } from '../../modules/controls/controls-policies.ts';
 import { RISK_POLICIES } from '../../modules/risks/risks-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
 import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
@@ -27,6 +28,7 @@ export const POLICIES = [
   ...IMPACT_ASSESSMENT_POLICIES,
   ...AI_SYSTEM_POLICIES,
   ...RISK_POLICIES,
+  ...CONTROL_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

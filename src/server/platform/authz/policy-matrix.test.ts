@@ -62,6 +62,13 @@ risk.reopen                | ✓     ✓     ✓           ·      ·           
 risk.close                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 riskMatrix.read            | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 riskMatrix.update          | ✓     ✓     ·           ·      ·              ·       ·                  ·
+control.read               | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+control.create             | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+control.update             | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+control.link               | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+control.applyLibrary       | ✓     ✓     ·           ·      ·              ·       ·                  ·
+adoptedFramework.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+adoptedFramework.manage    | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

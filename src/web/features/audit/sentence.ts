@@ -148,6 +148,33 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'risk_matrix.updated':
       vars.version = format.number(Number(after.version ?? 0));
       break;
+    case 'control.created':
+      Object.assign(vars, { reference: v('reference'), title: v('title') });
+      break;
+    case 'control.updated':
+      // The changed fields, named in the reader's language (the controls' own labels).
+      vars.fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .map((k) => t(`controls.fields.${k}` as never, { defaultValue: k } as never) as unknown as string)
+        .join(', ');
+      break;
+    case 'control.requirement_linked':
+    case 'control.requirement_unlinked':
+    case 'control.suggestion_dismissed': {
+      const side = e.action === 'control.requirement_unlinked' ? before : after;
+      Object.assign(vars, { reference: v('reference', side), framework: v('frameworkId', side), ref: v('ref', side) });
+      const via = after.via as TPayload | undefined;
+      if (e.action === 'control.requirement_linked' && after.origin === 'crosswalk' && via) {
+        key = 'control.requirement_linked_crosswalk';
+        vars.via = `${String(via.frameworkId)} ${String(via.ref)}`;
+      }
+      break;
+    }
+    case 'framework.adopted':
+    case 'framework.unadopted': {
+      const side = e.action === 'framework.unadopted' ? before : after;
+      Object.assign(vars, { framework: v('frameworkId', side), version: v('version', side) });
+      break;
+    }
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
