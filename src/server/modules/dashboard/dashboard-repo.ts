@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { dashboardSummarySql as aiSystemsSummary } from '../ai-systems/ai-systems-repo.ts';
 import { dashboardSummarySql as impactSummary } from '../impact-assessments/impact-assessments-repo.ts';
-import { dashboardSummarySql as risksSummary } from '../risks/risks-repo.ts';
+import { dashboardSummarySql as risksSummary } from '../risks/risks-read-repo.ts';
 
 type TRowOf<F extends (...args: never[]) => RawBuilder<unknown>> = ReturnType<F> extends RawBuilder<infer R> ? R : never;
 

@@ -1,5 +1,5 @@
 import type { TAcceptance, TRiskSummary, TScoreView } from '../../../shared/contracts/risks.ts';
-import type { TRiskDetailRow, TRiskListRow } from './risks-repo.ts';
+import type { TRiskDetailRow, TRiskListRow } from './risks-read-repo.ts';
 
 /* Rows to the shapes of the shared contract. */
 

@@ -12,6 +12,7 @@ import { aboveThreshold, fitsMatrix, scoreOn } from './risk-matrix.ts';
 import { inherentOf, residualOf, reviewOverdue, toAcceptance } from './risks-dto.ts';
 import type { TRiskSubject } from './risks-policies.ts';
 import { riskLifecycle } from './risk-lifecycle.ts';
+import * as reads from './risks-read-repo.ts';
 import * as repo from './risks-repo.ts';
 
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
@@ -142,7 +143,7 @@ export function createRisksService(p: TDeps) {
 
   async function get(actor: TActor | null, tenantId: string, riskId: string, grantIn?: TTenantGrant): Promise<TRiskDetail> {
     const grant = grantIn ?? (await p.authz.assert(actor, 'risk.read', { tenantId }));
-    const r = await repo.getRiskDetail(p.db, tenantId, riskId);
+    const r = await reads.getRiskDetail(p.db, tenantId, riskId);
     if (!r) throw notFound('Risk');
     const today = todayOf(p);
     const residual = residualOf(r);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { TLocale } from '../../../shared/contracts/common.ts';
 import { bandOf } from './risk-matrix.ts';
 import { RISK_LABELS } from './risks-labels.ts';
-import type { TExportRow } from './risks-repo.ts';
+import type { TExportRow } from './risks-read-repo.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
