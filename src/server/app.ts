@@ -35,10 +35,12 @@ import { impactAssessmentsRoutes } from './modules/impact-assessments/impact-ass
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
 import { risksRoutes } from './modules/risks/risks-routes.ts';
 import { controlsRoutes } from './modules/controls/controls-routes.ts';
+import { soaDocs } from './modules/soa/soa-docs.ts';
+import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...dashboardDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...dashboardDocs, ...soaDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -130,6 +132,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   await app.register(async (scope) => aiSystemsBomImportRoutes(scope, p));
   risksRoutes(app, p);
   controlsRoutes(app, p);
+  soaRoutes(app, p);
   dashboardRoutes(app, p);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -8,6 +8,7 @@ import { FILES_AUDIT } from './modules/files/files-audit.ts';
 import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-assessments-audit.ts';
 import { CONTROLS_AUDIT } from './modules/controls/controls-audit.ts';
 import { RISKS_AUDIT } from './modules/risks/risks-audit.ts';
+import { SOA_AUDIT } from './modules/soa/soa-audit.ts';
 import { TENANTS_AUDIT } from './modules/tenants/tenants-audit.ts';
 
 /**
@@ -24,6 +25,7 @@ export const AUDIT_REGISTRY = {
   ...AI_SYSTEMS_AUDIT,
   ...RISKS_AUDIT,
   ...CONTROLS_AUDIT,
+  ...SOA_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

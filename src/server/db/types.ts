@@ -5,6 +5,7 @@ import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TControlsTables } from './types-controls.ts';
 import type { TImpactAssessmentTables } from './types-impact-assessments.ts';
+import type { TSoaTables } from './types-soa.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 import type { TActionStatus, TRiskMatrixConfig, TRiskSource, TRiskStatus, TRiskTreatment } from '../../shared/contracts/risks.ts';
 
@@ -160,7 +161,8 @@ export type DB = {
   risk_requirements: RiskRequirementsTable;
   risk_acceptances: RiskAcceptancesTable;
   risk_ai_systems: RiskAiSystemsTable;
-} & TControlsTables;
+} & TControlsTables &
+  TSoaTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -59,6 +59,11 @@ export const AUDIT_ACTIONS = [
   'control.suggestion_dismissed',
   'framework.adopted',
   'framework.unadopted',
+  'soa.draft_started',
+  'soa.entry_updated',
+  'soa.submitted',
+  'soa.rejected',
+  'soa.approved',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -48,6 +48,12 @@ export const ACTIONS = [
   'control.applyLibrary',
   'adoptedFramework.read',
   'adoptedFramework.manage',
+  'soa.read',
+  'soa.create',
+  'soa.update',
+  'soa.submit',
+  'soa.reject',
+  'soa.approve',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

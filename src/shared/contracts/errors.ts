@@ -71,6 +71,12 @@ export const ERROR_CODES = [
   'assessment_own_approval',
   'assessment_open_version',
   'ai_system_unknown',
+  // Statement of Applicability.
+  'soa_frozen',
+  'soa_incomplete',
+  'soa_own_approval',
+  'soa_open_version',
+  'soa_control_unknown',
   // AI-system inventory.
   'ai_system_retired',
   'ai_system_stage_refused',

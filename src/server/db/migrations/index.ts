@@ -9,6 +9,7 @@ import * as m0008 from './0008-risks.ts';
 import * as m0009 from './0009-impact-assessments.ts';
 import * as m0010 from './0010-risk-ai-systems.ts';
 import * as m0011 from './0011-controls.ts';
+import * as m0012 from './0012-soa.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0009-impact-assessments': m0009,
   '0010-risk-ai-systems': m0010,
   '0011-controls': m0011,
+  '0012-soa': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

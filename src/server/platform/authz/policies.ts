@@ -7,6 +7,7 @@ import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
 import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/impact-assessments-policies.ts';
 import { CONTROL_POLICIES } from '../../modules/controls/controls-policies.ts';
 import { RISK_POLICIES } from '../../modules/risks/risks-policies.ts';
+import { SOA_POLICIES } from '../../modules/soa/soa-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
 import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
 import { TENANT_POLICIES } from '../../modules/tenants/tenants-policies.ts';
@@ -29,6 +30,7 @@ export const POLICIES = [
   ...AI_SYSTEM_POLICIES,
   ...RISK_POLICIES,
   ...CONTROL_POLICIES,
+  ...SOA_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -69,6 +69,12 @@ control.link               | ✓     ✓     ✓           ·      ·           
 control.applyLibrary       | ✓     ✓     ·           ·      ·              ·       ·                  ·
 adoptedFramework.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 adoptedFramework.manage    | ✓     ✓     ·           ·      ·              ·       ·                  ·
+soa.read                   | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+soa.create                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+soa.update                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+soa.submit                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+soa.reject                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+soa.approve                | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

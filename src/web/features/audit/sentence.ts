@@ -123,6 +123,16 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       // An edit records only what changed: the title and version come from either side.
       Object.assign(vars, { title: v('title', 'title' in after ? after : before), version: v('version', 'version' in after ? after : before), comment: v('comment') });
       break;
+    case 'soa.draft_started':
+    case 'soa.submitted':
+    case 'soa.rejected':
+    case 'soa.approved':
+      Object.assign(vars, { number: v('number'), basedOn: v('basedOnNumber'), comment: v('comment') });
+      if (e.action === 'soa.draft_started' && after.basedOnNumber === null) key = 'soa.draft_started_blank';
+      break;
+    case 'soa.entry_updated':
+      vars.ref = v('ref');
+      break;
     case 'impact_assessment.settings_updated':
       vars.changes = changes(t, before, after);
       break;
