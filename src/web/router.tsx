@@ -16,6 +16,8 @@ import { FrameworkPage } from './features/catalog/FrameworkPage';
 import { RequirementPage } from './features/catalog/RequirementPage';
 import { AiSystemDetailPage, AiSystemNewPage } from './features/ai-systems/AiSystemDetailPage';
 import { AiSystemsPage } from './features/ai-systems/AiSystemsPage';
+import { ControlDetailPage, ControlNewPage } from './features/controls/ControlDetailPage';
+import { ControlsPage } from './features/controls/ControlsPage';
 import { AssessmentEditorPage } from './features/impact-assessments/AssessmentEditorPage';
 import { ImpactAssessmentsPage } from './features/impact-assessments/ImpactAssessmentsPage';
 import { MembersPage } from './features/members/MembersPage';
@@ -58,6 +60,9 @@ export const router = createBrowserRouter([
           { path: 'risks/:riskId', Component: RiskDetailPage },
           { path: 'impact-assessments', Component: ImpactAssessmentsPage },
           { path: 'impact-assessments/:assessmentId', Component: AssessmentEditorPage },
+          { path: 'controls', Component: ControlsPage },
+          { path: 'controls/new', Component: ControlNewPage },
+          { path: 'controls/:controlId', Component: ControlDetailPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },

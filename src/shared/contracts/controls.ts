@@ -62,6 +62,9 @@ export const ZCreateControlBody = z.strictObject({
 });
 export type TCreateControlBody = z.infer<typeof ZCreateControlBody>;
 export type TCreateControlInput = z.input<typeof ZCreateControlBody>;
+/** What the create and edit forms hold (links are made on the control's page). */
+export const ZControlForm = ZCreateControlBody.omit({ requirements: true });
+export type TControlForm = z.infer<typeof ZControlForm>;
 
 /** Only the fields sent change; `status` follows the lifecycle (control-lifecycle.ts). */
 export const ZUpdateControlBody = z
@@ -108,6 +111,8 @@ export type TControlSummary = z.infer<typeof ZControlSummary>;
 export const ZControl = ZControlSummary.omit({ requirementCount: true, frameworkIds: true }).extend({
   description: z.string(),
   requirements: z.array(ZControlRequirement),
+  /** The statuses the lifecycle allows from the current one (the web offers these moves and no other). */
+  nextStatuses: z.array(ZControlStatus),
   createdBy: ZUserRef.nullable(),
   createdAt: ZTimestamp,
 });

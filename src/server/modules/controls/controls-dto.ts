@@ -3,6 +3,7 @@ import type { TControlsTables } from '../../db/types-controls.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import type { TLocale } from '../../../shared/contracts/common.ts';
 import type { TControl, TControlSummary, TControlSuggestion, TCreateControlBody, TUpdateControlBody } from '../../../shared/contracts/controls.ts';
+import { controlLifecycle } from './control-lifecycle.ts';
 import type { TControlDetailRow, TControlSummaryRow, TSuggestionRow } from './controls-repo.ts';
 
 /* Between the contract's field names and the table's columns, both ways. */
@@ -71,6 +72,7 @@ export const toDto = (r: TControlDetailRow, abilities: TControl['abilities']): T
     linkedBy: userRef(q.linked_by, q.linked_by_name),
     linkedAt: iso(q.linked_at),
   })),
+  nextStatuses: controlLifecycle.eventsFrom(r.status).map((e) => controlLifecycle.transitions[e].to),
   createdBy: userRef(r.created_by, r.created_by_name),
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
