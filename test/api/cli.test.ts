@@ -64,6 +64,15 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
       { variant: 'fria', status: 'in_review' },
       { variant: 'standard', status: 'approved' },
     ]);
+    // AIMS II: about forty controls, most operating, and an approved SoA whose one exclusion is justified.
+    const controls = await t.p.db.selectFrom('controls').select('status').execute();
+    expect(controls.length).toBeGreaterThanOrEqual(40);
+    expect(controls.filter((c) => c.status === 'operating').length).toBeGreaterThan(controls.length / 2);
+    expect(await t.p.db.selectFrom('soa_versions').select(['number', 'status']).execute()).toEqual([{ number: 1, status: 'approved' }]);
+    const entries = await t.p.db.selectFrom('soa_entries').select(['ref', 'applicable', 'justification']).execute();
+    expect(entries).toHaveLength(38);
+    expect(entries.filter((e) => !e.applicable).map((e) => e.ref)).toEqual(['A.10.4']);
+    expect(entries.every((e) => e.justification.length > 20)).toBe(true);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();

@@ -1,6 +1,7 @@
 import type { TPlatform } from '../../server/platform/platform.ts';
 import { loadCatalogs } from '../../server/modules/catalog/catalog-loader.ts';
 import { seedAims } from './aims.ts';
+import { seedAims2 } from './aims2.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, seedPeople } from './people.ts';
 
 export { DEMO_PASSWORD } from './people.ts';
@@ -15,7 +16,7 @@ export async function seedDemo(p: TPlatform): Promise<string> {
   for (const spec of DEMO_TENANTS) {
     const tenant = await seedPeople(p, ctx, spec);
     lines.push(`${spec.name} (${spec.kind}, ${tenant.id})`, ...spec.users.map((u) => `  ${u.role.padEnd(19)} ${u.email}`));
-    if (spec.kind === 'organization') lines.push(...(await seedAims(p, ctx, tenant)));
+    if (spec.kind === 'organization') lines.push(...(await seedAims(p, ctx, tenant)), ...(await seedAims2(p, ctx, tenant)));
   }
   return [...lines, `Demo password for every account: ${DEMO_PASSWORD}`].join('\n');
 }
