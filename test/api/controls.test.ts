@@ -258,6 +258,21 @@ requirements:
     expect((await o.owner.post(`${o.T}/controls/library`, { framework: 'iso-iec-42001-2023' })).json()).toMatchObject({ created: 0, skipped: 38 });
   });
 
+  it('two clicks at once on the library still create each control once, and adopt once', async () => {
+    const o = await org();
+    const body = { framework: 'iso-iec-42001-2023' };
+    const [a, b] = await Promise.all([o.owner.post(`${o.T}/controls/library`, body), o.owner.post(`${o.T}/controls/library`, body)]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([200, 200]);
+    const results = [a.json(), b.json()].sort((x, y) => y.created - x.created);
+    expect(results).toEqual([
+      { created: 38, skipped: 0, adopted: true },
+      { created: 0, skipped: 38, adopted: false },
+    ]);
+    const actions = await t.p.db.selectFrom('audit_events').select('action').where('tenant_id', '=', o.tenant.id).execute();
+    expect(actions.filter((e) => e.action === 'control.created')).toHaveLength(38);
+    expect(actions.filter((e) => e.action === 'framework.adopted')).toHaveLength(1);
+  });
+
   it('the library in English, for an organization that already has one of its references', async () => {
     const o = await org('en');
     await create(o.owner, o.T, control({ reference: 'aims-a.9.4' }));

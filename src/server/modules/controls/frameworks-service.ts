@@ -29,7 +29,8 @@ export async function adoptInTx(tx: Transaction<DB>, p: Pick<TPlatform, 'clock'>
   if (!fw) throw notFound('Framework');
   const existing = await repo.lockAdoption(tx, tenantId, frameworkId);
   if (existing?.framework_version === fw.version) return false;
-  await repo.upsertAdoption(tx, tenantId, frameworkId, fw.version, actor?.type === 'user' ? actor.userId : null, p.clock.now());
+  // A concurrent adoption committed first (its row was invisible to the lock above): nothing to record.
+  if (!(await repo.upsertAdoption(tx, tenantId, frameworkId, fw.version, actor?.type === 'user' ? actor.userId : null, p.clock.now()))) return false;
   await recordAudit(tx, actor, ctx, {
     tenantId,
     action: 'framework.adopted',

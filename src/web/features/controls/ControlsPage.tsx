@@ -13,12 +13,13 @@ import { notifyError, notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { useUrlFilters } from '../../lib/url-filters';
 import { CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES, CONTROL_LIST_SORTS, CONTROL_STATUSES, type TControlSummary } from '../../../shared/contracts/controls';
+import { useMembers } from '../members/api';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useAdoptedFrameworks, useApplyLibrary, useControls, type TControlFilters } from './api';
 import { FrameworksCard } from './FrameworksCard';
 import { StatusBadge } from './StatusBadge';
 
-const FILTER_KEYS = ['status', 'frequency', 'automation', 'frameworkId', 'sort', 'direction'] as const;
+const FILTER_KEYS = ['status', 'ownerId', 'frequency', 'automation', 'frameworkId', 'sort', 'direction'] as const;
 
 /** The organization's controls: filters in the address, keyset pages, the starter library, adopted frameworks. */
 export function ControlsPage() {
@@ -33,6 +34,7 @@ export function ControlsPage() {
   const list = useControls(tenant.id, { ...(filters as TControlFilters), q: q || undefined }, can('control.read'));
   const adopted = useAdoptedFrameworks(tenant.id);
   const library = useApplyLibrary(tenant.id);
+  const members = useMembers(tenant.id);
   if (!can('control.read')) return <NoAccess />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const base = `/t/${tenant.id}/controls`;
@@ -72,6 +74,13 @@ export function ControlsPage() {
         <Group mb="md" align="flex-end" wrap="wrap">
           <TextInput label={t('controls.filters.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={100} data-testid="controls-filter-q" />
           <NativeSelect label={t('controls.columns.status')} value={filters.status ?? ''} onChange={set('status')} data={[all, ...CONTROL_STATUSES.map((v) => ({ value: v, label: t(`controls.status.${v}`) }))]} data-testid="controls-filter-status" />
+          <NativeSelect
+            label={t('controls.columns.owner')}
+            value={filters.ownerId ?? ''}
+            onChange={set('ownerId')}
+            data={[all, ...(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }))]}
+            data-testid="controls-filter-owner"
+          />
           <NativeSelect label={t('controls.columns.frequency')} value={filters.frequency ?? ''} onChange={set('frequency')} data={[all, ...CONTROL_FREQUENCIES.map((v) => ({ value: v, label: t(`controls.frequency.${v}`) }))]} data-testid="controls-filter-frequency" />
           <NativeSelect label={t('controls.columns.automation')} value={filters.automation ?? ''} onChange={set('automation')} data={[all, ...CONTROL_AUTOMATIONS.map((v) => ({ value: v, label: t(`controls.automation.${v}`) }))]} data-testid="controls-filter-automation" />
           <NativeSelect
