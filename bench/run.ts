@@ -13,6 +13,7 @@ import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { recordAudit, verifyAuditChain } from '../src/server/platform/audit-log/audit-log.ts';
 import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts';
 import { aimsScenario } from './aims.ts';
+import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
 
 /*
@@ -156,11 +157,13 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   console.log(`[${name}] audit append/verify…`);
   const audit = ONLY ? null : await auditScenario(databaseUrl, path.join(dataDir, 'audit'));
   await prepareUsers(databaseUrl, dataDir);
+  const aims2Tenant = !ONLY || ONLY === 'aims2' ? await prepareAims2(databaseUrl, dataDir) : null;
   // Failed sign-ins all come from 127.0.0.1: the per-address limit would stop the scenario.
   const { proc, base } = await startServerProcess({ ATTEST_DATA_DIR: dataDir, LOGIN_IP_MAX_FAILURES: '10000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   try {
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
     const s = await session(base);
+    if (ONLY === 'aims2') return await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
     if (ONLY === 'aims') {
       const healthz = await load(`${base}/healthz`);
       const aims = await aimsScenario(base, s, DURATION);
@@ -178,7 +181,9 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     const upload = await uploadScenario(base, proc.pid!, s);
     console.log(`[${name}] AIMS lists…`);
     const aims = await aimsScenario(base, s, DURATION);
-    return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), login, audit, upload, ...(catalog ? { catalog42001: catalog } : {}), ...aims, ...ratios(healthz, aims) };
+    console.log(`[${name}] readiness and SoA exports…`);
+    const aims2 = await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
+    return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), login, audit, upload, ...(catalog ? { catalog42001: catalog } : {}), ...aims, ...ratios(healthz, aims), ...aims2 };
   } finally {
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
@@ -203,7 +208,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if (!ONLY || ONLY === 'login' || ONLY === 'aims') backends.pglite = await runBackend('pglite', null);
+  if (!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2') backends.pglite = await runBackend('pglite', null);
   if (findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {

@@ -76,5 +76,5 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();
-  }, 180_000);
+  }, 360_000);
 });
