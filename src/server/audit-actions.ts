@@ -4,6 +4,7 @@ import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
 import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
 import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';
 import { CATALOG_AUDIT } from './modules/catalog/catalog-audit.ts';
+import { DOCUMENTS_AUDIT } from './modules/documents/documents-audit.ts';
 import { FILES_AUDIT } from './modules/files/files-audit.ts';
 import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-assessments-audit.ts';
 import { CONTROLS_AUDIT } from './modules/controls/controls-audit.ts';
@@ -26,6 +27,7 @@ export const AUDIT_REGISTRY = {
   ...RISKS_AUDIT,
   ...CONTROLS_AUDIT,
   ...SOA_AUDIT,
+  ...DOCUMENTS_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

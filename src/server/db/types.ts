@@ -4,6 +4,7 @@ import type { TDocumentedInformation, TRelation } from '../../shared/contracts/c
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TControlsTables } from './types-controls.ts';
+import type { TDocumentsTables } from './types-documents.ts';
 import type { TImpactAssessmentTables } from './types-impact-assessments.ts';
 import type { TSoaTables } from './types-soa.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
@@ -162,7 +163,8 @@ export type DB = {
   risk_acceptances: RiskAcceptancesTable;
   risk_ai_systems: RiskAiSystemsTable;
 } & TControlsTables &
-  TSoaTables;
+  TSoaTables &
+  TDocumentsTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -64,6 +64,13 @@ export const AUDIT_ACTIONS = [
   'soa.submitted',
   'soa.rejected',
   'soa.approved',
+  'document.created',
+  'document.updated',
+  'document.version_added',
+  'document.submitted',
+  'document.approved',
+  'document.published',
+  'document.review_overdue',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -54,6 +54,13 @@ export const ACTIONS = [
   'soa.submit',
   'soa.reject',
   'soa.approve',
+  'document.read',
+  'document.create',
+  'document.update',
+  'document.addVersion',
+  'documentVersion.submit',
+  'documentVersion.approve',
+  'documentVersion.publish',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -101,6 +101,14 @@ export const ERROR_CODES = [
   'control_link_exists',
   'control_suggestion_unavailable',
   'framework_already_adopted',
+  // Documents.
+  'document_own_approval',
+  'document_already_approved',
+  'document_version_frozen',
+  'document_hash_mismatch',
+  'document_no_version',
+  'document_owner_not_member',
+  'document_requirement_unknown',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

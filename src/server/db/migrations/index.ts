@@ -10,6 +10,7 @@ import * as m0009 from './0009-impact-assessments.ts';
 import * as m0010 from './0010-risk-ai-systems.ts';
 import * as m0011 from './0011-controls.ts';
 import * as m0012 from './0012-soa.ts';
+import * as m0013 from './0013-documents.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0010-risk-ai-systems': m0010,
   '0011-controls': m0011,
   '0012-soa': m0012,
+  '0013-documents': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

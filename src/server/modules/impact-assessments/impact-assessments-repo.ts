@@ -213,3 +213,18 @@ export const dashboardSummarySql = (tenantId: string, today: string) => sql<{ op
                      ON av.tenant_id = s.tenant_id AND av.assessment_id = s.id AND av.version = s.approved_version
                    WHERE s.tenant_id = ${tenantId} AND (av.content->>'nextReviewOn')::date < ${today}::date)::int)
   FROM impact_assessment_versions v WHERE v.tenant_id = ${tenantId} AND v.status IN ('draft','in_review'))`;
+
+/**
+ * Impact assessments' part of the mandatory documented-information checklist (documents module):
+ * current while one approved assessment is not past its review date, overdue when every approved
+ * one is, missing without an approved one.
+ */
+export const mandatoryChecklistSql = (tenantId: string, today: string) => sql`
+  SELECT 'impact-assessment-results-6.1.4' AS item, 'impact-assessments' AS source,
+         CASE WHEN count(*) = 0 THEN 'missing'
+              WHEN count(*) FILTER (WHERE (v.content->>'nextReviewOn') IS NULL OR (v.content->>'nextReviewOn')::date >= ${today}::date) > 0 THEN 'current'
+              ELSE 'overdue' END AS state,
+         count(*)::int AS count, NULL::text AS document_id, NULL::text AS title, NULL::int AS version, NULL::text AS next_review_on
+  FROM impact_assessments a
+  JOIN impact_assessment_versions v ON v.tenant_id = a.tenant_id AND v.assessment_id = a.id AND v.version = a.approved_version
+  WHERE a.tenant_id = ${tenantId}`;

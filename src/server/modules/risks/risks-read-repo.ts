@@ -248,3 +248,18 @@ export const dashboardSummarySql = (tenantId: string, today: string) => sql<{
                                 WHERE x.tenant_id = ${tenantId} AND x.reopened_at IS NULL AND x.expires_on < ${today}::date + 30)::int,
     'oldestOverdue', coalesce((SELECT json_agg(o) FROM (SELECT id, title, review_date::text AS "reviewDate" FROM r
                                WHERE review_date < ${today}::date ORDER BY review_date, id LIMIT 5) o), '[]')))`;
+
+/**
+ * The register's part of the mandatory documented-information checklist (documents module):
+ * risk-assessment and treatment results are kept here (current while no open risk's review date
+ * has passed), and the treatment plan is the risks with a treatment decided.
+ */
+export const mandatoryChecklistSql = (tenantId: string, today: string) => sql`
+  SELECT 'risk-results-8.2' AS item, 'risks' AS source,
+         CASE WHEN count(*) = 0 THEN 'missing' WHEN count(*) FILTER (WHERE review_date < ${today}::date) > 0 THEN 'overdue' ELSE 'current' END AS state,
+         count(*)::int AS count, NULL::text AS document_id, NULL::text AS title, NULL::int AS version, NULL::text AS next_review_on
+  FROM risks WHERE tenant_id = ${tenantId} AND status <> 'closed'
+  UNION ALL
+  SELECT 'risk-treatment-plan-6.1.3', 'risks', CASE WHEN count(*) = 0 THEN 'missing' ELSE 'current' END,
+         count(*)::int, NULL::text, NULL::text, NULL::int, NULL::text
+  FROM risks WHERE tenant_id = ${tenantId} AND status <> 'closed' AND treatment IS NOT NULL`;

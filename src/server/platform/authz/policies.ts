@@ -3,6 +3,7 @@ import { AI_SYSTEM_POLICIES } from '../../modules/ai-systems/ai-systems-policies
 import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
 import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
 import { CATALOG_POLICIES } from '../../modules/catalog/catalog-policies.ts';
+import { DOCUMENT_POLICIES } from '../../modules/documents/documents-policies.ts';
 import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
 import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/impact-assessments-policies.ts';
 import { CONTROL_POLICIES } from '../../modules/controls/controls-policies.ts';
@@ -31,6 +32,7 @@ export const POLICIES = [
   ...RISK_POLICIES,
   ...CONTROL_POLICIES,
   ...SOA_POLICIES,
+  ...DOCUMENT_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -155,6 +155,32 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'risk.acceptance_expired':
       Object.assign(vars, { title: v('title', before), expiresOn: day(format, after.expiresOn) });
       break;
+    case 'document.created':
+    case 'document.submitted':
+    case 'document.published':
+      Object.assign(vars, { title: v('title'), version: v('version') });
+      break;
+    case 'document.updated':
+      // The changed fields, named in the reader's language (the documents' own labels).
+      vars.title = v('title', 'title' in after ? after : before);
+      vars.fields = Object.keys(after)
+        .filter((k) => k !== 'title' || before.title !== undefined)
+        .map((k) => t(`documents.fields.${k}` as never, { defaultValue: k } as never) as unknown as string)
+        .join(', ');
+      break;
+    case 'document.version_added':
+    case 'document.approved':
+      Object.assign(vars, {
+        title: v('title'),
+        version: v('version'),
+        sha256: String(after.sha256 ?? '').slice(0, 12),
+        approvals: format.number(Number(after.approvals ?? 0)),
+        quorum: format.number(Number(after.quorum ?? 0)),
+      });
+      break;
+    case 'document.review_overdue':
+      Object.assign(vars, { title: v('title'), nextReviewOn: day(format, after.nextReviewOn) });
+      break;
     case 'risk_matrix.updated':
       vars.version = format.number(Number(after.version ?? 0));
       break;
