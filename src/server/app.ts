@@ -20,6 +20,8 @@ import { auditDocs } from './modules/audit/audit-docs.ts';
 import { catalogDocs } from './modules/catalog/catalog-docs.ts';
 import { dashboardDocs } from './modules/dashboard/dashboard-docs.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard-routes.ts';
+import { documentFileRoutes, documentsRoutes } from './modules/documents/documents-routes.ts';
+import { documentsDocs } from './modules/documents/documents-docs.ts';
 import { filesDocs } from './modules/files/files-docs.ts';
 import { impactAssessmentsDocs } from './modules/impact-assessments/impact-assessments-docs.ts';
 import { platformInfoDocs } from './modules/platform-info/platform-info-docs.ts';
@@ -40,7 +42,7 @@ import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...dashboardDocs, ...soaDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -134,6 +136,8 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   controlsRoutes(app, p);
   soaRoutes(app, p);
   dashboardRoutes(app, p);
+  documentsRoutes(app, p);
+  await app.register(async (scope) => documentFileRoutes(scope, p));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

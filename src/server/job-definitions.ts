@@ -4,9 +4,11 @@ import { sendInvitationMail } from './modules/tenants/jobs/send-invitation-mail.
 import { sendPasswordResetMail } from './modules/accounts/jobs/send-password-reset-mail.ts';
 import { expireRiskAcceptances } from './modules/risks/jobs/expire-risk-acceptances.ts';
 import { sendRiskAcceptanceExpiredMail } from './modules/risks/jobs/send-risk-acceptance-expired-mail.ts';
+import { remindDocumentReviews } from './modules/documents/jobs/remind-document-reviews.ts';
+import { sendDocumentReviewMail } from './modules/documents/jobs/send-document-review-mail.ts';
 
 /**
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail];

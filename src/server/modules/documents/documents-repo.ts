@@ -10,6 +10,26 @@ import type { TDocumentKind, TDocumentListQuery, TDocumentType, TDocumentVersion
 
 type TDb = Kysely<DB>;
 
+/* Dates without time are read as text ('YYYY-MM-DD'): no driver turns them into a midnight somewhere. */
+const DOCUMENT_COLUMNS = [
+  'd.tenant_id',
+  'd.id',
+  'd.title',
+  'd.type',
+  'd.kind',
+  'd.description',
+  'd.owner_id',
+  'd.mandatory_item',
+  'd.approval_quorum',
+  'd.latest_version',
+  'd.published_version',
+  'd.created_by',
+  'd.created_at',
+  'd.updated_at',
+  sql<string | null>`d.next_review_on::text`.as('next_review_on'),
+  sql<string | null>`d.review_reminded_for::text`.as('review_reminded_for'),
+] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Writes
 
@@ -58,7 +78,7 @@ export const updateDocument = (db: TDb, tenantId: string, id: string, patch: TDo
 export const getDocumentForUpdate = (db: TDb, tenantId: string, id: string) =>
   db
     .selectFrom('documents as d')
-    .selectAll('d')
+    .select(DOCUMENT_COLUMNS)
     .select(sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.tenant_id = d.tenant_id)`.as('member_count'))
     .where('d.tenant_id', '=', tenantId)
     .where('d.id', '=', id)
@@ -169,7 +189,7 @@ export async function getDocument(db: TDb, tenantId: string, id: string) {
   return db
     .selectFrom('documents as d')
     .leftJoin('users as o', 'o.id', 'd.owner_id')
-    .selectAll('d')
+    .select(DOCUMENT_COLUMNS)
     .select([
       'o.name as owner_name',
       sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.tenant_id = d.tenant_id)`.as('member_count'),
@@ -241,7 +261,7 @@ export async function listDocuments(db: TDb, tenantId: string, q: TDocumentListQ
       'd.kind',
       'd.owner_id',
       'o.name as owner_name',
-      'd.next_review_on',
+      sql<string | null>`d.next_review_on::text`.as('next_review_on'),
       'd.mandatory_item',
       'd.approval_quorum',
       'd.latest_version',
@@ -306,3 +326,18 @@ export const reviewReminderFacts = (db: TDb, tenantId: string, documentId: strin
     .where('d.tenant_id', '=', tenantId)
     .where('d.id', '=', documentId)
     .executeTakeFirst();
+
+/** The version on its way (draft, in review or approved), locked: a new version replaces it. */
+export const getOpenVersionForUpdate = (db: TDb, tenantId: string, documentId: string) =>
+  db
+    .selectFrom('document_versions')
+    .select(['version', 'status', 'sha256', 'created_by', 'submitted_by', 'content_kind'])
+    .where('tenant_id', '=', tenantId)
+    .where('document_id', '=', documentId)
+    .where('status', 'in', ['draft', 'in_review', 'approved'])
+    .forUpdate()
+    .executeTakeFirst();
+
+/** Whether the document exists in this tenant: checked before an upload is streamed. */
+export const documentExists = async (db: TDb, tenantId: string, id: string) =>
+  !!(await db.selectFrom('documents').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst());
