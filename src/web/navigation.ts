@@ -69,6 +69,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'impactAssessment.read',
     available: true,
   },
+  {
+    key: 'documents',
+    label: 'documents',
+    path: '/t/:tenantId/documents',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'document.read',
+    available: true,
+  },
   soon('soa', 'statementOfApplicability', ORG),
   {
     key: 'controls',

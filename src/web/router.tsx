@@ -24,6 +24,9 @@ import { MembersPage } from './features/members/MembersPage';
 import { RiskDetailPage, RiskNewPage } from './features/risks/RiskDetailPage';
 import { RiskMatrixPage } from './features/risks/RiskMatrixPage';
 import { RisksPage } from './features/risks/RisksPage';
+import { DocumentNewPage, DocumentPage } from './features/documents/DocumentPage';
+import { DocumentsPage } from './features/documents/DocumentsPage';
+import { MandatoryChecklistPage } from './features/documents/MandatoryChecklistPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -58,6 +61,10 @@ export const router = createBrowserRouter([
           { path: 'risks/new', Component: RiskNewPage },
           { path: 'risks/matrix', Component: RiskMatrixPage },
           { path: 'risks/:riskId', Component: RiskDetailPage },
+          { path: 'documents', Component: DocumentsPage },
+          { path: 'documents/new', Component: DocumentNewPage },
+          { path: 'documents/mandatory', Component: MandatoryChecklistPage },
+          { path: 'documents/:documentId', Component: DocumentPage },
           { path: 'impact-assessments', Component: ImpactAssessmentsPage },
           { path: 'impact-assessments/:assessmentId', Component: AssessmentEditorPage },
           { path: 'controls', Component: ControlsPage },

@@ -115,6 +115,24 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
+/** A raw-body upload (the file is the body, its name in the query string), answered in JSON. */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'accept-language': i18n.resolvedLanguage ?? 'en', 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': await csrfToken() },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, {}, null);
+  }
+  const data = await readBody(response);
+  if (!response.ok) throw new ApiError(response.status, (data ?? {}) as ErrorBody, parseRetryAfter(response.headers.get('retry-after')));
+  return data as T;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
