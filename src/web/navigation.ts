@@ -78,7 +78,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'document.read',
     available: true,
   },
-  soon('soa', 'statementOfApplicability', ORG),
+  {
+    key: 'soa',
+    label: 'statementOfApplicability',
+    path: '/t/:tenantId/soa',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'soa.read',
+    available: true,
+  },
   {
     key: 'controls',
     label: 'controls',

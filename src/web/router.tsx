@@ -20,6 +20,7 @@ import { ControlDetailPage, ControlNewPage } from './features/controls/ControlDe
 import { ControlsPage } from './features/controls/ControlsPage';
 import { AssessmentEditorPage } from './features/impact-assessments/AssessmentEditorPage';
 import { ImpactAssessmentsPage } from './features/impact-assessments/ImpactAssessmentsPage';
+import { SoaPage } from './features/soa/SoaPage';
 import { MembersPage } from './features/members/MembersPage';
 import { RiskDetailPage, RiskNewPage } from './features/risks/RiskDetailPage';
 import { RiskMatrixPage } from './features/risks/RiskMatrixPage';
@@ -70,6 +71,8 @@ export const router = createBrowserRouter([
           { path: 'controls', Component: ControlsPage },
           { path: 'controls/new', Component: ControlNewPage },
           { path: 'controls/:controlId', Component: ControlDetailPage },
+          { path: 'soa', Component: SoaPage },
+          { path: 'soa/versions/:number', Component: SoaPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },
