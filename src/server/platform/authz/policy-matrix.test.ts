@@ -75,6 +75,13 @@ soa.update                 | ✓     ✓     ✓           ·      ·           
 soa.submit                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 soa.reject                 | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 soa.approve                | ✓     ✓     ·           ·      ·              ·       ·                  ·
+document.read              | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+document.create            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+document.update            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+document.addVersion        | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+documentVersion.submit     | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+documentVersion.approve    | ✓     ✓     ·           ·      ·              ·       ·                  ·
+documentVersion.publish    | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 
