@@ -37,12 +37,14 @@ import { impactAssessmentsRoutes } from './modules/impact-assessments/impact-ass
 import { platformInfoRoutes } from './modules/platform-info/platform-info-routes.ts';
 import { risksRoutes } from './modules/risks/risks-routes.ts';
 import { controlsRoutes } from './modules/controls/controls-routes.ts';
+import { evidenceDocs } from './modules/evidence/evidence-docs.ts';
+import { evidenceRoutes, evidenceUploadRoutes } from './modules/evidence/evidence-routes.ts';
 import { soaDocs } from './modules/soa/soa-docs.ts';
 import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -135,6 +137,8 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   risksRoutes(app, p);
   controlsRoutes(app, p);
   soaRoutes(app, p);
+  evidenceRoutes(app, p);
+  await app.register(async (scope) => evidenceUploadRoutes(scope, p));
   dashboardRoutes(app, p);
   documentsRoutes(app, p);
   await app.register(async (scope) => documentFileRoutes(scope, p));

@@ -5,6 +5,7 @@ import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
 import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';
 import { CATALOG_AUDIT } from './modules/catalog/catalog-audit.ts';
 import { DOCUMENTS_AUDIT } from './modules/documents/documents-audit.ts';
+import { EVIDENCE_AUDIT } from './modules/evidence/evidence-audit.ts';
 import { FILES_AUDIT } from './modules/files/files-audit.ts';
 import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-assessments-audit.ts';
 import { CONTROLS_AUDIT } from './modules/controls/controls-audit.ts';
@@ -28,6 +29,7 @@ export const AUDIT_REGISTRY = {
   ...CONTROLS_AUDIT,
   ...SOA_AUDIT,
   ...DOCUMENTS_AUDIT,
+  ...EVIDENCE_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

@@ -25,6 +25,8 @@ export const ZConfig = z.object({
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24 * 7),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
+  /** The largest evidence file accepted (web upload or CI push), in megabytes. */
+  EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(200),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')

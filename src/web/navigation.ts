@@ -88,6 +88,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     available: true,
   },
   {
+    key: 'evidence',
+    label: 'evidence',
+    path: '/t/:tenantId/evidence',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'evidence.read',
+    available: true,
+  },
+  {
     key: 'controls',
     label: 'controls',
     path: '/t/:tenantId/controls',

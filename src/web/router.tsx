@@ -28,6 +28,9 @@ import { RisksPage } from './features/risks/RisksPage';
 import { DocumentNewPage, DocumentPage } from './features/documents/DocumentPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
 import { MandatoryChecklistPage } from './features/documents/MandatoryChecklistPage';
+import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
+import { EvidenceNewPage } from './features/evidence/EvidenceNewPage';
+import { EvidencePage } from './features/evidence/EvidencePage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -66,6 +69,9 @@ export const router = createBrowserRouter([
           { path: 'documents/new', Component: DocumentNewPage },
           { path: 'documents/mandatory', Component: MandatoryChecklistPage },
           { path: 'documents/:documentId', Component: DocumentPage },
+          { path: 'evidence', Component: EvidencePage },
+          { path: 'evidence/new', Component: EvidenceNewPage },
+          { path: 'evidence/:evidenceId', Component: EvidenceDetailPage },
           { path: 'impact-assessments', Component: ImpactAssessmentsPage },
           { path: 'impact-assessments/:assessmentId', Component: AssessmentEditorPage },
           { path: 'controls', Component: ControlsPage },

@@ -5,6 +5,7 @@ import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TControlsTables } from './types-controls.ts';
 import type { TDocumentsTables } from './types-documents.ts';
+import type { TEvidenceTables } from './types-evidence.ts';
 import type { TImpactAssessmentTables } from './types-impact-assessments.ts';
 import type { TSoaTables } from './types-soa.ts';
 import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
@@ -164,7 +165,8 @@ export type DB = {
   risk_ai_systems: RiskAiSystemsTable;
 } & TControlsTables &
   TSoaTables &
-  TDocumentsTables;
+  TDocumentsTables &
+  TEvidenceTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -71,6 +71,14 @@ export const AUDIT_ACTIONS = [
   'document.approved',
   'document.published',
   'document.review_overdue',
+  'evidence.created',
+  'evidence.updated',
+  'evidence.submitted',
+  'evidence.accepted',
+  'evidence.rejected',
+  'evidence.revised',
+  'evidence.expired',
+  'evidence.settings_updated',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

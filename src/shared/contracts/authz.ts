@@ -61,6 +61,13 @@ export const ACTIONS = [
   'documentVersion.submit',
   'documentVersion.approve',
   'documentVersion.publish',
+  'evidence.read',
+  'evidence.create',
+  'evidence.update',
+  'evidence.submit',
+  'evidence.review',
+  'evidence.revise',
+  'evidence.configure',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

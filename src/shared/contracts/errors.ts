@@ -109,6 +109,16 @@ export const ERROR_CODES = [
   'document_no_version',
   'document_owner_not_member',
   'document_requirement_unknown',
+  // Evidence.
+  'evidence_immutable',
+  'evidence_not_submitted',
+  'evidence_superseded',
+  'evidence_own_review',
+  'evidence_still_valid',
+  'evidence_control_unknown',
+  'evidence_requirement_unknown',
+  'evidence_member_unknown',
+  'evidence_file_missing',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

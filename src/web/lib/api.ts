@@ -81,14 +81,15 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
     accept: 'application/json',
     'accept-language': i18n.resolvedLanguage ?? 'en',
   };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (UNSAFE_METHODS.has(method)) headers['x-csrf-token'] = await csrfToken();
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {}, null);
@@ -139,6 +140,8 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<void>('DELETE', path),
+  /** The file itself as the body (streamed by the server, never parsed), with its own Content-Type. */
+  upload: <T>(path: string, file: Blob) => request<T>('POST', path, file),
 };
 
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -11,6 +11,7 @@ import * as m0010 from './0010-risk-ai-systems.ts';
 import * as m0011 from './0011-controls.ts';
 import * as m0012 from './0012-soa.ts';
 import * as m0013 from './0013-documents.ts';
+import * as m0014 from './0014-evidence.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0011-controls': m0011,
   '0012-soa': m0012,
   '0013-documents': m0013,
+  '0014-evidence': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

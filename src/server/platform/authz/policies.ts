@@ -7,6 +7,7 @@ import { DOCUMENT_POLICIES } from '../../modules/documents/documents-policies.ts
 import { FILE_POLICIES } from '../../modules/files/files-policies.ts';
 import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/impact-assessments-policies.ts';
 import { CONTROL_POLICIES } from '../../modules/controls/controls-policies.ts';
+import { EVIDENCE_POLICIES } from '../../modules/evidence/evidence-policies.ts';
 import { RISK_POLICIES } from '../../modules/risks/risks-policies.ts';
 import { SOA_POLICIES } from '../../modules/soa/soa-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
@@ -33,6 +34,7 @@ export const POLICIES = [
   ...CONTROL_POLICIES,
   ...SOA_POLICIES,
   ...DOCUMENT_POLICIES,
+  ...EVIDENCE_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -82,6 +82,13 @@ document.addVersion        | ✓     ✓     ✓           ·      ·           
 documentVersion.submit     | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 documentVersion.approve    | ✓     ✓     ·           ·      ·              ·       ·                  ·
 documentVersion.publish    | ✓     ✓     ·           ·      ·              ·       ·                  ·
+evidence.read              | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+evidence.create            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+evidence.update            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+evidence.submit            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+evidence.review            | ✓     ✓     ·           ·      ·              ·       ·                  ·
+evidence.revise            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+evidence.configure         | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

@@ -211,6 +211,20 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       Object.assign(vars, { framework: v('frameworkId', side), version: v('version', side) });
       break;
     }
+    case 'evidence.created':
+    case 'evidence.updated':
+    case 'evidence.submitted':
+    case 'evidence.accepted':
+    case 'evidence.rejected':
+    case 'evidence.revised':
+      Object.assign(vars, { title: v('title'), revision: format.number(Number(after.revision ?? 0)), comment: v('comment') });
+      break;
+    case 'evidence.expired':
+      Object.assign(vars, { title: v('title'), validUntil: day(format, after.validUntil) });
+      break;
+    case 'evidence.settings_updated':
+      Object.assign(vars, { from: format.number(Number(before.contemporaneityDays ?? 0)), to: format.number(Number(after.contemporaneityDays ?? 0)) });
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
