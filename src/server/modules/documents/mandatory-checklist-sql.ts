@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.ts';
 import type { TChecklistState, TMandatoryItemKey, TRecordSource } from '../../../shared/contracts/documents.ts';
 import { mandatoryChecklistSql as impactAssessmentsChecklist } from '../impact-assessments/impact-assessments-repo.ts';
 import { mandatoryChecklistSql as risksChecklist } from '../risks/risks-read-repo.ts';
+import { mandatoryChecklistSql as soaChecklist } from '../soa/soa-repo.ts';
 
 /**
  * One row a checklist source reports: an item of MANDATORY_ITEMS and its state as that source
@@ -44,14 +45,18 @@ export const CHECKLIST_SOURCES: readonly TChecklistSource[] = [
   { source: 'documents', sql: documentsChecklist },
   { source: 'risks', sql: risksChecklist },
   { source: 'impact-assessments', sql: impactAssessmentsChecklist },
+  { source: 'soa', sql: soaChecklist },
 ];
 
-/** Every source in one statement: the checklist costs one round trip whatever it covers. */
-export async function readChecklist(db: Kysely<DB>, tenantId: string, today: string, sources: readonly TChecklistSource[] = CHECKLIST_SOURCES) {
-  const union = sql.join(
+/** Every source as one SELECT: readiness embeds it in its own statement. */
+export const checklistUnionSql = (tenantId: string, today: string, sources: readonly TChecklistSource[] = CHECKLIST_SOURCES) =>
+  sql.join(
     sources.map((s) => sql`(${s.sql(tenantId, today)})`),
     sql` UNION ALL `,
   );
-  const res = await sql<TChecklistRow>`SELECT * FROM (${union}) x ORDER BY item, source, title, document_id`.execute(db);
+
+/** Every source in one statement: the checklist costs one round trip whatever it covers. */
+export async function readChecklist(db: Kysely<DB>, tenantId: string, today: string, sources: readonly TChecklistSource[] = CHECKLIST_SOURCES) {
+  const res = await sql<TChecklistRow>`SELECT * FROM (${checklistUnionSql(tenantId, today, sources)}) x ORDER BY item, source, title, document_id`.execute(db);
   return res.rows.map((r) => ({ ...r, count: Number(r.count), version: r.version === null ? null : Number(r.version) }));
 }

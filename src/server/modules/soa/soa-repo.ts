@@ -268,3 +268,11 @@ export async function frameworkEditions(db: Kysely<DB>, frameworks: readonly { i
     .execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.edition]));
 }
+
+/** The mandatory-information checklist's view of the SoA (6.1.3): current once a version is approved and in force. */
+export const mandatoryChecklistSql = (tenantId: string, _today: string) => sql`
+  SELECT 'soa-6.1.3' AS item, 'soa' AS source,
+         CASE WHEN count(*) FILTER (WHERE status = 'approved') > 0 THEN 'current' ELSE 'missing' END AS state,
+         count(*) FILTER (WHERE status IN ('approved','superseded'))::int AS count,
+         NULL::text AS document_id, NULL::text AS title, NULL::int AS version, NULL::text AS next_review_on
+  FROM soa_versions WHERE tenant_id = ${tenantId}`;
