@@ -35,6 +35,7 @@ describeInChromium('Statement of Applicability in Chromium: drafted and submitte
     await page.getByTestId('soa-submit').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Submit for approval' }).click();
     await expect.poll(() => page.getByText('37 controls are not ready').count()).toBe(1);
+    expect(await page.getByTestId('soa-incomplete-refs').textContent()).toMatch(/^A\.2\.3, A\.2\.4, /);
 
     // The other 37 decisions are written directly: the dialog is the same for each.
     await p.db

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
+import { isApiError } from '../../lib/api';
 import { notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { SOA_EXPORT_FORMATS, type TSoaEntry, type TSoaOverview, type TSoaVersion, type TSoaVersionStatus } from '../../../shared/contracts/soa';
@@ -90,6 +91,9 @@ function VersionView({ tenantId, v }: { tenantId: string; v: TSoaVersion }) {
   const [approveComment, setApproveComment] = useState('');
   const a = v.abilities;
   const rows = v.entries.filter(FILTERS[filter]);
+  // The server names the refs that keep the version from review; they are shown beside its sentence.
+  const incomplete = isApiError(move.error) && move.error.code === 'soa_incomplete' ? (move.error.details as { undecided?: string[]; unjustified?: string[]; noStatus?: string[] }) : null;
+  const incompleteRefs = incomplete ? [...new Set([...(incomplete.undecided ?? []), ...(incomplete.unjustified ?? []), ...(incomplete.noStatus ?? [])])] : [];
 
   return (
     <Stack gap="lg">
@@ -119,6 +123,11 @@ function VersionView({ tenantId, v }: { tenantId: string; v: TSoaVersion }) {
             <Alert color="yellow">{t('soa.version.rejected', { name: v.rejectedBy.name, date: format.date(v.rejectedAt), comment: v.rejectComment })}</Alert>
           )}
           <ErrorAlert error={move.error} />
+          {incompleteRefs.length > 0 && (
+            <Text size="sm" c="red" data-testid="soa-incomplete-refs">
+              {incompleteRefs.join(', ')}
+            </Text>
+          )}
           <Group gap="sm" align="flex-end">
             {a['soa.submit'] && (
               <ConfirmButton
