@@ -73,6 +73,10 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(entries).toHaveLength(38);
     expect(entries.filter((e) => !e.applicable).map((e) => e.ref)).toEqual(['A.10.4']);
     expect(entries.every((e) => e.justification.length > 20)).toBe(true);
+    const evidence = await t.p.db.selectFrom('evidence').select(['status', 'not_contemporaneous', 'received_at', 'effective_date']).execute();
+    expect(evidence.length).toBeGreaterThanOrEqual(30);
+    expect(evidence.filter((e) => e.not_contemporaneous)).toHaveLength(1);
+    expect(evidence.every((e) => new Date(e.received_at) <= new Date())).toBe(true);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();
