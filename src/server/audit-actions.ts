@@ -1,5 +1,6 @@
 import type { TAuditAction } from '../shared/contracts/audit-actions.ts';
 import type { TAuditActionSchemas } from './platform/audit-log/audit-registry.ts';
+import { AIMS_RECORDS_AUDIT } from './modules/aims-records/index.ts';
 import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
 import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
 import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';
@@ -30,6 +31,7 @@ export const AUDIT_REGISTRY = {
   ...SOA_AUDIT,
   ...DOCUMENTS_AUDIT,
   ...EVIDENCE_AUDIT,
+  ...AIMS_RECORDS_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

@@ -3,6 +3,7 @@ import type { TAuditSummary } from '../../shared/contracts/audit.ts';
 import type { TDocumentedInformation, TRelation } from '../../shared/contracts/catalog.ts';
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
+import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TControlsTables } from './types-controls.ts';
 import type { TDocumentsTables } from './types-documents.ts';
 import type { TEvidenceTables } from './types-evidence.ts';
@@ -166,7 +167,8 @@ export type DB = {
 } & TControlsTables &
   TSoaTables &
   TDocumentsTables &
-  TEvidenceTables;
+  TEvidenceTables &
+  TAimsImprovementTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

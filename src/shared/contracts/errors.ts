@@ -119,6 +119,22 @@ export const ERROR_CODES = [
   'evidence_requirement_unknown',
   'evidence_member_unknown',
   'evidence_file_missing',
+  // Management-system records: internal audits, management reviews, nonconformities, AI incidents.
+  'records_member_unknown',
+  'records_requirement_unknown',
+  'auditor_not_independent',
+  'internal_audit_state',
+  'internal_audit_conclusion_missing',
+  'review_inputs_missing',
+  'review_completed',
+  'nonconformity_correction_missing',
+  'nonconformity_root_cause_missing',
+  'nonconformity_action_missing',
+  'nonconformity_not_effective',
+  'nonconformity_closed',
+  'nonconformity_state',
+  'nonconformity_already_raised',
+  'incident_state',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

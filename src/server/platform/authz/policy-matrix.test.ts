@@ -89,6 +89,29 @@ evidence.submit            | ✓     ✓     ✓           ·      ·           
 evidence.review            | ✓     ✓     ·           ·      ·              ·       ·                  ·
 evidence.revise            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 evidence.configure         | ✓     ✓     ·           ·      ·              ·       ·                  ·
+auditProgramme.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+auditProgramme.create      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+auditProgramme.update      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+internalAudit.read         | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+internalAudit.create       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+internalAudit.update       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+internalAudit.transition   | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+internalAudit.addFinding   | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+managementReview.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+managementReview.create    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+managementReview.update    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+managementReview.complete  | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+nonconformity.read         | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+nonconformity.create       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+nonconformity.update       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+nonconformity.transition   | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+nonconformity.verify       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiIncident.read            | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+aiIncident.create          | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiIncident.update          | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiIncident.transition      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiIncident.raiseNc         | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aiIncident.configure       | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

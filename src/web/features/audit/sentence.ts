@@ -224,6 +224,45 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       break;
     case 'evidence.settings_updated':
       Object.assign(vars, { from: format.number(Number(before.contemporaneityDays ?? 0)), to: format.number(Number(after.contemporaneityDays ?? 0)) });
+    case 'audit_programme.created':
+    case 'internal_audit.created':
+    case 'management_review.created':
+    case 'nonconformity.created':
+    case 'ai_incident.created':
+      vars.title = v('title');
+      break;
+    case 'internal_audit.started':
+    case 'internal_audit.completed':
+    case 'management_review.completed':
+    case 'nonconformity.correction_recorded':
+    case 'nonconformity.action_planned':
+    case 'nonconformity.verification_started':
+    case 'ai_incident.investigation_started':
+    case 'ai_incident.resolved':
+    case 'ai_incident.reopened':
+      vars.title = v('title', before);
+      break;
+    case 'nonconformity.closed':
+    case 'nonconformity.action_not_effective':
+      Object.assign(vars, { title: v('title', before), checkedOn: day(format, after.checkedOn) });
+      break;
+    case 'internal_audit.finding_recorded':
+      Object.assign(vars, { title: v('auditTitle'), type: t(`records.audits.findingType.${String(after.type)}` as never, { defaultValue: String(after.type) } as never) as unknown as string });
+      break;
+    case 'audit_programme.updated':
+    case 'internal_audit.updated':
+    case 'management_review.updated':
+    case 'nonconformity.updated':
+    case 'ai_incident.updated': {
+      // The changed fields, named in the reader's language (the records' own labels).
+      const ns = { audit_programme: 'audits', internal_audit: 'audits', management_review: 'reviews', nonconformity: 'nonconformities', ai_incident: 'incidents' }[e.action.split('.')[0]!];
+      vars.fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .map((k) => t(`records.${ns}.fields.${k}` as never, { defaultValue: k } as never) as unknown as string)
+        .join(', ');
+      break;
+    }
+    case 'ai_incident.settings_updated':
+      vars.days = after.seriousReportDays === null || after.seriousReportDays === undefined ? t('common.none') : format.number(Number(after.seriousReportDays));
       break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).

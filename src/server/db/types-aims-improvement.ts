@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { TIncidentSeverity, TIncidentStatus, TIncidentType } from '../../shared/contracts/ai-incidents.ts';
+import type { TAuditStatus, TFindingType } from '../../shared/contracts/internal-audits.ts';
+import type { TReviewInputKey, TReviewStatus } from '../../shared/contracts/management-reviews.ts';
+import type { TEffectivenessResult, TNcSource, TNcStatus } from '../../shared/contracts/nonconformities.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** PostgreSQL `date`: read it as 'YYYY-MM-DD' text in queries (`col::text`), never as a JS Date. */
+type Day = ColumnType<string, string, string>;
+type DayNull = ColumnType<string | null, string | null | undefined, string | null>;
+type RequirementLink = { tenant_id: string; framework_id: string; framework_version: string; ref: string };
+
+/* The improvement records' tables (migration 0016), merged into the DB interface. */
+export type TAimsImprovementTables = {
+  internal_audit_programmes: {
+    tenant_id: string;
+    id: Generated<string>;
+    title: string;
+    period_start: Day;
+    period_end: Day;
+    processes: Generated<string>;
+    criteria: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  internal_audit_programme_requirements: RequirementLink & { programme_id: string };
+  internal_audits: {
+    tenant_id: string;
+    id: Generated<string>;
+    programme_id: string;
+    title: string;
+    scope: Generated<string>;
+    planned_on: Day;
+    auditor_id: string | null;
+    auditor_name: string | null;
+    status: Generated<TAuditStatus>;
+    conclusion: Generated<string>;
+    started_at: TimestampNull;
+    completed_at: TimestampNull;
+    completed_by: string | null;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  internal_audit_requirements: RequirementLink & { audit_id: string };
+  internal_audit_auditees: { tenant_id: string; audit_id: string; user_id: string };
+  internal_audit_findings: {
+    tenant_id: string;
+    id: Generated<string>;
+    audit_id: string;
+    type: TFindingType;
+    framework_id: string | null;
+    framework_version: string | null;
+    ref: string | null;
+    description: string;
+    evidence: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+  management_reviews: {
+    tenant_id: string;
+    id: Generated<string>;
+    title: string;
+    held_on: Day;
+    attendees: ColumnType<string[], string, string>;
+    status: Generated<TReviewStatus>;
+    completed_at: TimestampNull;
+    completed_by: string | null;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  management_review_inputs: { tenant_id: string; review_id: string; input_key: TReviewInputKey; notes: string };
+  management_review_decisions: {
+    tenant_id: string;
+    id: Generated<string>;
+    review_id: string;
+    position: number;
+    decision: string;
+    owner_id: string | null;
+    due_on: DayNull;
+  };
+  ai_incidents: {
+    tenant_id: string;
+    id: Generated<string>;
+    ai_system_id: string;
+    title: string;
+    type: TIncidentType;
+    severity: TIncidentSeverity;
+    occurred_at: Timestamp;
+    detected_at: Timestamp;
+    description: Generated<string>;
+    immediate_action: Generated<string>;
+    status: Generated<TIncidentStatus>;
+    serious: Generated<boolean>;
+    report_due_on: DayNull;
+    reported_on: DayNull;
+    resolved_at: TimestampNull;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  ai_incident_settings: { tenant_id: string; serious_report_days: number | null; updated_by: string | null; updated_at: Timestamp };
+  nonconformities: {
+    tenant_id: string;
+    id: Generated<string>;
+    title: string;
+    description: Generated<string>;
+    source: TNcSource;
+    source_finding_id: string | null;
+    source_incident_id: string | null;
+    source_review_id: string | null;
+    status: Generated<TNcStatus>;
+    correction: Generated<string>;
+    root_cause: Generated<string>;
+    corrective_action: Generated<string>;
+    owner_id: string | null;
+    due_on: DayNull;
+    effectiveness_checked_on: DayNull;
+    effectiveness_checked_by: string | null;
+    effectiveness_result: TEffectivenessResult | null;
+    effectiveness_notes: Generated<string>;
+    closed_at: TimestampNull;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  nonconformity_requirements: RequirementLink & { nonconformity_id: string };
+};
