@@ -12,6 +12,7 @@ import type { TPlatform } from './platform/platform.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { documentedTransform } from './platform/http/api-docs.ts';
+import { aimsRecordsDocs, aimsRecordsRoutes } from './modules/aims-records/index.ts';
 import { aiSystemsDocs } from './modules/ai-systems/ai-systems-docs.ts';
 import { aiSystemsBomImportRoutes, aiSystemsRoutes } from './modules/ai-systems/ai-systems-routes.ts';
 import { accountsDocs } from './modules/accounts/accounts-docs.ts';
@@ -44,7 +45,7 @@ import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -139,6 +140,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   soaRoutes(app, p);
   evidenceRoutes(app, p);
   await app.register(async (scope) => evidenceUploadRoutes(scope, p));
+  aimsRecordsRoutes(app, p);
   dashboardRoutes(app, p);
   documentsRoutes(app, p);
   await app.register(async (scope) => documentFileRoutes(scope, p));

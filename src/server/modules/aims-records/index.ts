@@ -1,3 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { TApiDocs } from '../../platform/http/api-docs.ts';
+import type { TPlatform } from '../../platform/platform.ts';
+import { aiIncidentsDocs } from './ai-incidents/ai-incidents-docs.ts';
+import { aiIncidentsRoutes } from './ai-incidents/ai-incidents-routes.ts';
+import { nonconformitiesDocs } from './nonconformities/nonconformities-docs.ts';
+import { nonconformitiesRoutes } from './nonconformities/nonconformities-routes.ts';
 import { AI_INCIDENTS_AUDIT } from './ai-incidents/ai-incidents-audit.ts';
 import { AI_INCIDENT_POLICIES } from './ai-incidents/ai-incidents-policies.ts';
 import { INTERNAL_AUDITS_AUDIT } from './internal-audits/internal-audits-audit.ts';
@@ -16,3 +23,11 @@ import { NONCONFORMITY_POLICIES } from './nonconformities/nonconformities-polici
 export const AIMS_RECORDS_POLICIES = [...INTERNAL_AUDIT_POLICIES, ...MANAGEMENT_REVIEW_POLICIES, ...NONCONFORMITY_POLICIES, ...AI_INCIDENT_POLICIES];
 
 export const AIMS_RECORDS_AUDIT = { ...INTERNAL_AUDITS_AUDIT, ...MANAGEMENT_REVIEWS_AUDIT, ...NONCONFORMITIES_AUDIT, ...AI_INCIDENTS_AUDIT };
+
+export const aimsRecordsDocs: TApiDocs = { ...nonconformitiesDocs, ...aiIncidentsDocs };
+
+/** The records' routes; app.ts calls this once. */
+export function aimsRecordsRoutes(app: FastifyInstance, p: TPlatform) {
+  nonconformitiesRoutes(app, p);
+  aiIncidentsRoutes(app, p);
+}

@@ -27,5 +27,5 @@ export const AI_INCIDENTS_AUDIT = defineAuditActions({
   'ai_incident.investigation_started': { before: ZStep, after: z.strictObject({ status: ZIncidentStatus }) },
   'ai_incident.resolved': { before: ZStep, after: z.strictObject({ status: ZIncidentStatus }) },
   'ai_incident.reopened': { before: ZStep, after: z.strictObject({ status: ZIncidentStatus }) },
-  'ai_incident.settings_updated': { before: z.strictObject({ seriousReportDays: z.number().int().nullable() }), after: z.strictObject({ seriousReportDays: z.number().int().nullable() }) },
+  'ai_incident.settings_updated': { before: z.strictObject({ seriousReportDays: z.number().int().nullable() }).partial(), after: z.strictObject({ seriousReportDays: z.number().int().nullable() }).partial() },
 });
