@@ -224,6 +224,7 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       break;
     case 'evidence.settings_updated':
       Object.assign(vars, { from: format.number(Number(before.contemporaneityDays ?? 0)), to: format.number(Number(after.contemporaneityDays ?? 0)) });
+      break;
     case 'audit_programme.created':
     case 'internal_audit.created':
     case 'management_review.created':
