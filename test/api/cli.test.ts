@@ -77,6 +77,10 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(evidence.length).toBeGreaterThanOrEqual(30);
     expect(evidence.filter((e) => e.not_contemporaneous)).toHaveLength(1);
     expect(evidence.every((e) => new Date(e.received_at) <= new Date())).toBe(true);
+    const documents = await t.p.db.selectFrom('documents').select(['mandatory_item', 'published_version']).execute();
+    expect(documents).toHaveLength(5);
+    expect(documents.every((d) => d.published_version === 1)).toBe(true);
+    expect(documents.map((d) => d.mandatory_item)).toContain('ai-policy-5.2');
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();

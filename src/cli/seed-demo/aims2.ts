@@ -3,6 +3,7 @@ import type { TRequestContext } from '../../server/platform/audit-log/audit-log.
 import { createControlsService } from '../../server/modules/controls/controls-services.ts';
 import { ZControlListQuery } from '../../shared/contracts/controls.ts';
 import { seedControlsAndSoa } from './aims2-controls.ts';
+import { seedDocuments } from './aims2-documents.ts';
 import { seedEvidence } from './aims2-evidence.ts';
 import type { TDemoTenant } from './people.ts';
 
@@ -16,6 +17,6 @@ export async function seedAims2(p: TPlatform, ctx: TRequestContext, org: TDemoTe
   const existing = await createControlsService(p).list(hugo, org.id, ZControlListQuery.parse({ limit: 1 }));
   if (existing.items.length > 0) return [];
   const { controls, lines } = await seedControlsAndSoa(p, ctx, org);
-  lines.push(...(await seedEvidence(p, ctx, org, controls)));
+  lines.push(...(await seedDocuments(p, ctx, org)), ...(await seedEvidence(p, ctx, org, controls)));
   return lines;
 }
