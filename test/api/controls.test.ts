@@ -68,8 +68,12 @@ describe.skipIf(!backendAvailable)('controls', () => {
     expect((await o.contributor.patch(`${o.T}/controls/${c.id}`, { status: 'retired' })).json()).toMatchObject({ status: 'retired', abilities: { 'control.update': true, 'control.link': false } });
     expect((await o.contributor.patch(`${o.T}/controls/${c.id}`, { title: 'Renamed' })).json().code).toBe('control_retired');
     expect((await o.contributor.post(`${o.T}/controls/${c.id}/requirements`, { frameworkId: 'iso-iec-42001-2023', ref: 'A.2.2' })).json().code).toBe('control_retired');
-    expect((await o.contributor.patch(`${o.T}/controls/${c.id}`, { status: 'planned' })).json().status).toBe('planned');
+    const replanned = (await o.contributor.patch(`${o.T}/controls/${c.id}`, { status: 'planned' })).json();
+    expect(replanned.status).toBe('planned');
 
+    // Saving the same values changes nothing and records nothing.
+    const same = await o.contributor.patch(`${o.T}/controls/${c.id}`, { status: 'planned', reference: 'AC-01' });
+    expect([same.statusCode, same.json().updatedAt]).toEqual([200, replanned.updatedAt]);
     const history = (await o.viewer.get(`${o.T}/controls/${c.id}/history`)).json();
     expect(history.items.map((e: { action: string }) => e.action)).toEqual([
       'control.updated',

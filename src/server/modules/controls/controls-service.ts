@@ -161,12 +161,15 @@ export function createControlsCoreService(p: TDeps) {
         const refusal = retiredPatchRefusal(locked.status, body);
         if (refusal) throw refusal;
         if (body.status) statusChange(locked.status, body.status);
+        const before = rowToAuditFields(locked);
+        // A form saved without a change writes nothing: no new "last change" date, no empty event.
+        if (Object.entries(body).every(([k, v]) => v === undefined || before[k as keyof typeof before] === v)) return;
         await assertOwnerIsMember(tx, tenantId, body.ownerId);
         await repo.updateControl(tx, tenantId, id, { ...columnsOf(body), updated_at: p.clock.now() }).catch((e) => {
           throw referenceTaken(e) ? referenceConflict() : e;
         });
         const after = rowToAuditFields((await repo.lockControl(tx, tenantId, id))!);
-        await recordAudit(tx, actor, ctx, { tenantId, action: 'control.updated', subjectType: 'control', subjectId: id, before: rowToAuditFields(locked), after });
+        await recordAudit(tx, actor, ctx, { tenantId, action: 'control.updated', subjectType: 'control', subjectId: id, before, after });
       });
       return readOne(p.db, actor, grant, id);
     },
