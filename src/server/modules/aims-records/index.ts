@@ -3,6 +3,10 @@ import type { TApiDocs } from '../../platform/http/api-docs.ts';
 import type { TPlatform } from '../../platform/platform.ts';
 import { aiIncidentsDocs } from './ai-incidents/ai-incidents-docs.ts';
 import { aiIncidentsRoutes } from './ai-incidents/ai-incidents-routes.ts';
+import { internalAuditsDocs } from './internal-audits/internal-audits-docs.ts';
+import { internalAuditsRoutes } from './internal-audits/internal-audits-routes.ts';
+import { managementReviewsDocs } from './management-reviews/management-reviews-docs.ts';
+import { managementReviewsRoutes } from './management-reviews/management-reviews-routes.ts';
 import { nonconformitiesDocs } from './nonconformities/nonconformities-docs.ts';
 import { nonconformitiesRoutes } from './nonconformities/nonconformities-routes.ts';
 import { AI_INCIDENTS_AUDIT } from './ai-incidents/ai-incidents-audit.ts';
@@ -24,10 +28,12 @@ export const AIMS_RECORDS_POLICIES = [...INTERNAL_AUDIT_POLICIES, ...MANAGEMENT_
 
 export const AIMS_RECORDS_AUDIT = { ...INTERNAL_AUDITS_AUDIT, ...MANAGEMENT_REVIEWS_AUDIT, ...NONCONFORMITIES_AUDIT, ...AI_INCIDENTS_AUDIT };
 
-export const aimsRecordsDocs: TApiDocs = { ...nonconformitiesDocs, ...aiIncidentsDocs };
+export const aimsRecordsDocs: TApiDocs = { ...internalAuditsDocs, ...managementReviewsDocs, ...nonconformitiesDocs, ...aiIncidentsDocs };
 
 /** The records' routes; app.ts calls this once. */
 export function aimsRecordsRoutes(app: FastifyInstance, p: TPlatform) {
+  internalAuditsRoutes(app, p);
+  managementReviewsRoutes(app, p);
   nonconformitiesRoutes(app, p);
   aiIncidentsRoutes(app, p);
 }
