@@ -41,11 +41,13 @@ import { controlsRoutes } from './modules/controls/controls-routes.ts';
 import { evidenceDocs } from './modules/evidence/evidence-docs.ts';
 import { evidenceRoutes, evidenceUploadRoutes } from './modules/evidence/evidence-routes.ts';
 import { soaDocs } from './modules/soa/soa-docs.ts';
+import { readinessDocs } from './modules/readiness/readiness-docs.ts';
+import { readinessRoutes } from './modules/readiness/readiness-routes.ts';
 import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs, ...readinessDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -143,6 +145,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   aimsRecordsRoutes(app, p);
   dashboardRoutes(app, p);
   documentsRoutes(app, p);
+  readinessRoutes(app, p);
   await app.register(async (scope) => documentFileRoutes(scope, p));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

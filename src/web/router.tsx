@@ -21,6 +21,7 @@ import { ControlsPage } from './features/controls/ControlsPage';
 import { AssessmentEditorPage } from './features/impact-assessments/AssessmentEditorPage';
 import { ImpactAssessmentsPage } from './features/impact-assessments/ImpactAssessmentsPage';
 import { SoaPage } from './features/soa/SoaPage';
+import { ReadinessPage } from './features/readiness/ReadinessPage';
 import { MembersPage } from './features/members/MembersPage';
 import { RiskDetailPage, RiskNewPage } from './features/risks/RiskDetailPage';
 import { RiskMatrixPage } from './features/risks/RiskMatrixPage';
@@ -77,6 +78,8 @@ export const router = createBrowserRouter([
           { path: 'controls', Component: ControlsPage },
           { path: 'controls/new', Component: ControlNewPage },
           { path: 'controls/:controlId', Component: ControlDetailPage },
+          { path: 'readiness', Component: ReadinessPage },
+          { path: 'readiness/:frameworkId', Component: ReadinessPage },
           { path: 'soa', Component: SoaPage },
           { path: 'soa/versions/:number', Component: SoaPage },
         ],

@@ -120,7 +120,8 @@ export function createAccountsService(p: TAccountsDeps) {
       const { userId, email, name, locale, mfaEnabled, isPlatformAdmin, createdAt, memberships } = actor;
       return {
         user: { id: userId, email, name, locale, mfaEnabled, isPlatformAdmin, createdAt },
-        memberships: memberships.map((m) => ({ ...m, abilities: abilitiesFor(m.role) })),
+        // dataVersion is the session's cache key (platform/cache), not part of the contract.
+        memberships: memberships.map(({ dataVersion: _, ...m }) => ({ ...m, abilities: abilitiesFor(m.role) })),
         mfaSetupRequired: !mfaEnabled && memberships.some((m) => m.requireMfa),
       };
     },
