@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/format';
 import { DOCUMENT_KINDS, DOCUMENT_TYPES, MANDATORY_ITEMS, MAX_APPROVAL_QUORUM, ZCreateDocumentBody, type TDocumentDetail, type TDocumentVersion } from '../../../shared/contracts/documents';
 import { useMembers } from '../members/api';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { contentUrl, useAddText, useCreateDocument, useDocument, useUploadVersion, useVersionMove, useVersionText } from './api';
+import { contentUrl, useAddText, useCreateDocument, useDocument, useUpdateDocument, useUploadVersion, useVersionMove, useVersionText } from './api';
 import { StatusBadge } from './DocumentsPage';
 
 const day = (d: string | null) => (d ? `${d}T12:00:00Z` : null);
@@ -254,6 +254,7 @@ export function DocumentPage() {
             {t('documents.reviewOverdue')}
           </Alert>
         )}
+        {d.abilities['document.update'] && <ReviewDate key={d.nextReviewOn ?? ''} tenantId={tenant.id} doc={d} />}
         {d.soleMember && (
           <Text size="xs" c="dimmed" mt="md">
             {t('documents.soleMember')}
@@ -271,6 +272,22 @@ export function DocumentPage() {
         ))}
       </Stack>
     </Stack>
+  );
+}
+
+/** The next review date, changed in place: a new date arms the overdue reminder again. */
+function ReviewDate({ tenantId, doc }: { tenantId: string; doc: TDocumentDetail }) {
+  const { t } = useTranslation();
+  const update = useUpdateDocument(tenantId, doc.id);
+  const [date, setDate] = useState(doc.nextReviewOn ?? '');
+  return (
+    <Group align="flex-end" mt="md">
+      <TextInput type="date" label={t('documents.fields.nextReviewOn')} value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="document-review-edit" />
+      <Button variant="default" loading={update.isPending} disabled={date === (doc.nextReviewOn ?? '')} onClick={() => update.mutate({ nextReviewOn: date || null })} data-testid="document-review-save">
+        {t('documents.saveReview')}
+      </Button>
+      <ErrorAlert error={update.error} />
+    </Group>
   );
 }
 
