@@ -4,6 +4,7 @@ import type { TDocumentedInformation, TRelation } from '../../shared/contracts/c
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
+import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
 import type { TDocumentsTables } from './types-documents.ts';
 import type { TEvidenceTables } from './types-evidence.ts';
@@ -168,7 +169,8 @@ export type DB = {
   TSoaTables &
   TDocumentsTables &
   TEvidenceTables &
-  TAimsImprovementTables;
+  TAimsImprovementTables &
+  TAimsRecordsContextTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -102,6 +102,16 @@ export const AUDIT_ACTIONS = [
   'ai_incident.resolved',
   'ai_incident.reopened',
   'ai_incident.settings_updated',
+  'aims_scope.version_started',
+  'aims_scope.updated',
+  'aims_scope.approved',
+  'interested_party.created',
+  'interested_party.updated',
+  'aims_objective.created',
+  'aims_objective.updated',
+  'aims_objective.result_recorded',
+  'competence_record.created',
+  'competence_record.updated',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

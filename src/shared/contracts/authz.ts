@@ -91,6 +91,20 @@ export const ACTIONS = [
   'aiIncident.transition',
   'aiIncident.raiseNc',
   'aiIncident.configure',
+  'aimsScope.read',
+  'aimsScope.draft',
+  'aimsScope.update',
+  'aimsScope.approve',
+  'interestedParty.read',
+  'interestedParty.create',
+  'interestedParty.update',
+  'aimsObjective.read',
+  'aimsObjective.create',
+  'aimsObjective.update',
+  'aimsObjective.recordResult',
+  'competenceRecord.read',
+  'competenceRecord.create',
+  'competenceRecord.update',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -135,6 +135,14 @@ export const ERROR_CODES = [
   'nonconformity_state',
   'nonconformity_already_raised',
   'incident_state',
+  // Management-system records (scope, interested parties, objectives, competence).
+  'record_requirement_unknown',
+  'record_member_unknown',
+  'record_file_unknown',
+  'scope_frozen',
+  'scope_own_approval',
+  'scope_draft_exists',
+  'objective_cancelled',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -12,6 +12,7 @@ import * as m0011 from './0011-controls.ts';
 import * as m0012 from './0012-soa.ts';
 import * as m0013 from './0013-documents.ts';
 import * as m0014 from './0014-evidence.ts';
+import * as m0015 from './0015-aims-records-context.ts';
 import * as m0016 from './0016-aims-improvement.ts';
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0012-soa': m0012,
   '0013-documents': m0013,
   '0014-evidence': m0014,
+  '0015-aims-records-context': m0015,
   '0016-aims-improvement': m0016,
 };
 

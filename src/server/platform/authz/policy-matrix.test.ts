@@ -112,6 +112,20 @@ aiIncident.update          | ✓     ✓     ✓           ·      ·           
 aiIncident.transition      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 aiIncident.raiseNc         | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 aiIncident.configure       | ✓     ✓     ·           ·      ·              ·       ·                  ·
+aimsScope.read             | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+aimsScope.draft            | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aimsScope.update           | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aimsScope.approve          | ✓     ✓     ·           ·      ·              ·       ·                  ·
+interestedParty.read       | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+interestedParty.create     | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+interestedParty.update     | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aimsObjective.read         | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+aimsObjective.create       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aimsObjective.update       | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+aimsObjective.recordResult | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+competenceRecord.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+competenceRecord.create    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+competenceRecord.update    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 `);
   });
 

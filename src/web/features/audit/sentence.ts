@@ -265,6 +265,34 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'ai_incident.settings_updated':
       vars.days = after.seriousReportDays === null || after.seriousReportDays === undefined ? t('common.none') : format.number(Number(after.seriousReportDays));
       break;
+    case 'aims_scope.version_started':
+    case 'aims_scope.updated':
+      vars.version = format.number(Number(after.version ?? 0));
+      break;
+    case 'aims_scope.approved':
+      Object.assign(vars, { version: format.number(Number(after.version ?? 0)), count: format.number(Array.isArray(after.aiSystems) ? after.aiSystems.length : 0) });
+      break;
+    case 'interested_party.created':
+    case 'interested_party.updated':
+      // An edit records only what changed: the name comes from either side.
+      vars.name = v('name', 'name' in after ? after : before);
+      break;
+    case 'aims_objective.created':
+    case 'aims_objective.updated':
+      vars.title = v('title', 'title' in after ? after : before);
+      break;
+    case 'aims_objective.result_recorded':
+      Object.assign(vars, {
+        title: v('title'),
+        value: `${format.number(Number(after.value ?? 0))}${after.unit ? ` ${String(after.unit)}` : ''}`,
+        measuredOn: day(format, after.measuredOn),
+        outcome: after.met ? t('audit.targetOutcome.met') : t('audit.targetOutcome.notMet'),
+      });
+      break;
+    case 'competence_record.created':
+    case 'competence_record.updated':
+      Object.assign(vars, { person: v('person', 'person' in after ? after : before), role: v('role', 'role' in after ? after : before) });
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
