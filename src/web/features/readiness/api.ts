@@ -7,4 +7,7 @@ export const useReadiness = (tenantId: string, frameworkId: string) =>
     queryKey: ['tenant', tenantId, 'readiness', frameworkId],
     queryFn: () => api.get<TReadiness>(`/api/tenants/${tenantId}/readiness/${encodeURIComponent(frameworkId)}`),
     placeholderData: keepPreviousData,
+    // Derived from every other module's records: whatever changed elsewhere shows when the page opens.
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
