@@ -1,6 +1,6 @@
 import type { TAuditAction } from '../shared/contracts/audit-actions.ts';
 import type { TAuditActionSchemas } from './platform/audit-log/audit-registry.ts';
-import { AIMS_RECORDS_AUDIT } from './modules/aims-records/index.ts';
+import { AIMS_RECORDS_AUDIT } from './modules/aims-records/aims-records-registry.ts';
 import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
 import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
 import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';

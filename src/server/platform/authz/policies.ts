@@ -1,5 +1,5 @@
 import type { TRole } from '../../../shared/contracts/roles.ts';
-import { AIMS_RECORDS_POLICIES } from '../../modules/aims-records/index.ts';
+import { AIMS_RECORDS_POLICIES } from '../../modules/aims-records/aims-records-registry.ts';
 import { AI_SYSTEM_POLICIES } from '../../modules/ai-systems/ai-systems-policies.ts';
 import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
 import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
