@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
@@ -120,6 +121,19 @@ describe.skipIf(!backendAvailable)('evidence', () => {
 
     const flagged = (await o.viewer.get(`${o.T}?notContemporaneous=true`)).json().items.map((x: { title: string }) => x.title).sort();
     expect(flagged).toEqual(['Late', 'On time']);
+    // The spreadsheet carries the flag, the days late and the window applied, in the reader's language.
+    const xlsx = await o.viewer.get(`${o.T}/export.xlsx?locale=fr`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Preuves')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['Titre', 'Date d’effet', 'Non contemporaine', 'Jours après la date d’effet']));
+    const byTitle = new Map(sheet.getSheetValues().slice(2).map((r) => [(r as unknown[])[1], (r as unknown[]).slice(1)]));
+    expect(byTitle.get('Late')).toEqual(expect.arrayContaining(['Oui', '31', '30', '27 octobre 2026']));
+    expect(byTitle.get('On time')).toEqual(expect.arrayContaining(['Oui', '61', '60']));
+    expect((await (await org()).owner.get(`${o.T}/export.xlsx`)).statusCode).toBe(404);
+
     const events = (await o.owner.get(`/api/tenants/${o.tenant.id}/audit-events?action=evidence.settings_updated`)).json().items;
     expect(events).toMatchObject([{ summary: { before: { contemporaneityDays: 30 }, after: { contemporaneityDays: 60 } } }]);
   });

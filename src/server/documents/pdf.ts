@@ -127,8 +127,8 @@ function writerOf(doc: PDFKit.PDFDocument) {
         doc.font(font).fontSize(SIZE.small);
         return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * pad, lineGap: 1 }))) + 2 * pad;
       };
-      const drawRow = (cells: readonly string[], header: boolean, maxHeight: number) => {
-        const h = Math.min(heightOf(cells, header ? 'bold' : 'regular'), maxHeight);
+      const drawRow = (cells: readonly string[], header: boolean, height: number) => {
+        const h = height;
         const y = doc.y;
         if (header) doc.save().rect(left(), y, width(), h).fill(COLOR.shade).restore();
         let x = left();
@@ -152,7 +152,7 @@ function writerOf(doc: PDFKit.PDFDocument) {
       };
       const headerCells = columns.map((c) => c.header);
       const headerHeight = heightOf(headerCells, 'bold');
-      const startPage = () => drawRow(headerCells, true, Number.POSITIVE_INFINITY);
+      const startPage = () => drawRow(headerCells, true, headerHeight);
       if (doc.y + headerHeight + 20 > bottom()) doc.addPage();
       startPage();
       for (const r of rows) {
@@ -161,7 +161,8 @@ function writerOf(doc: PDFKit.PDFDocument) {
           doc.addPage();
           startPage();
         }
-        drawRow(r, false, bottom() - doc.y);
+        // Measured once: the same height decides the page break and draws the row.
+        drawRow(r, false, Math.min(h, bottom() - doc.y));
       }
       doc.moveDown(0.6);
     },

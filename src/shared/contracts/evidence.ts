@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZHistoryPage, ZHistoryQuery } from './ai-systems.ts';
 import { zAbilitiesOf } from './authz.ts';
-import { zText, ZTimestamp } from './common.ts';
+import { ZLocale, zText, ZTimestamp } from './common.ts';
 import { ZTenantParams } from './tenants.ts';
 
 /*
@@ -245,6 +245,8 @@ export type TEvidenceDetail = z.infer<typeof ZEvidenceDetail>;
 
 /** A push's answer: 201 when new, 200 with the evidence already pushed (same control, date and hash). */
 export const ZEvidencePushResult = ZEvidenceDetail.extend({ created: z.boolean() });
+
+export const ZEvidenceExportQuery = z.object({ locale: ZLocale.default('en') });
 
 export const ZControlChoices = z.object({ items: z.array(z.object({ id: z.uuid(), reference: z.string(), title: z.string() })) });
 export type TControlChoices = z.infer<typeof ZControlChoices>;

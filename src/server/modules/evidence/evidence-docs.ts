@@ -55,6 +55,12 @@ export const evidenceDocs: TApiDocs = {
     errors: [400, 401, 403, 404],
     body: { contemporaneityDays: 45 },
   },
+  [`GET ${B}/export.xlsx`]: {
+    summary: 'Export the evidence register (XLSX, EN or FR)',
+    description: 'Every current evidence with its controls, effective and received dates, the “not contemporaneous” flag with the days late and the window applied, status, validity, revision and SHA-256; labels in `locale` (en or fr).',
+    returns: 'The spreadsheet.',
+    errors: [400, 401, 403, 404],
+  },
   [`GET ${B}/control-choices`]: {
     summary: 'Controls evidence can be linked to',
     description: 'The organization’s controls that are not retired (reference, title), for an upload form; up to 1,000, by reference.',

@@ -393,3 +393,15 @@ export const fileOf = (db: TDb, tenantId: string, evidenceId: string) =>
     .where('e.tenant_id', '=', tenantId)
     .where('e.id', '=', evidenceId)
     .executeTakeFirst();
+
+/** Every current evidence of the organization for the spreadsheet, newest effective date first: one statement. */
+export async function exportRows(db: TDb, tenantId: string) {
+  const res = await sql<TEvidenceListRow>`
+    SELECT ${summaryColumns} FROM evidence e
+    WHERE e.tenant_id = ${tenantId} AND e.superseded_by_id IS NULL
+    ORDER BY e.effective_date DESC, e.id DESC
+    LIMIT 10000`.execute(db);
+  return res.rows;
+}
+
+export const tenantName = async (db: TDb, tenantId: string) => (await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst())?.name ?? '';

@@ -7,6 +7,7 @@ import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import * as S from '../../../shared/contracts/evidence.ts';
 import { servedContentType, USER_FILE_CSP } from '../files/served-content-type.ts';
+import { createEvidenceExport } from './evidence-export.ts';
 import { createEvidenceService } from './evidence-service.ts';
 import { createEvidenceUploads, type TIncomingFile } from './evidence-upload.ts';
 
@@ -18,6 +19,7 @@ const tags = ['evidence'];
 export function evidenceRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const svc = createEvidenceService(p);
+  const exporter = createEvidenceExport(p);
 
   app.get(BASE, { schema: { tags, params: ZTenantParams, querystring: S.ZEvidenceListQuery, response: { 200: S.ZEvidencePage } } }, (req) =>
     svc.list(req.actor, req.params.tenantId, req.query),
@@ -29,6 +31,14 @@ export function evidenceRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.patch(`${BASE}/settings`, { schema: { tags, params: ZTenantParams, body: S.ZUpdateEvidenceSettings, response: { 200: S.ZEvidenceSettings } } }, (req) =>
     svc.updateSettings(req.actor, req.params.tenantId, req.body, requestContext(req)),
   );
+  app.get(`${BASE}/export.xlsx`, { schema: { tags, params: ZTenantParams, querystring: S.ZEvidenceExportQuery } }, async (req, reply) => {
+    const doc = await exporter.xlsx(req.actor, req.params.tenantId, req.query.locale);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${doc.filename}"`)
+      .header('cache-control', 'private, no-store')
+      .send(doc.body);
+  });
   app.get(`${BASE}/control-choices`, { schema: { tags, params: ZTenantParams, response: { 200: S.ZControlChoices } } }, (req) => svc.controlChoices(req.actor, req.params.tenantId));
   app.get(`${BASE}/:evidenceId`, { schema: { tags, params: S.ZEvidenceParams, response: { 200: S.ZEvidenceDetail } } }, (req) =>
     svc.get(req.actor, req.params.tenantId, req.params.evidenceId),

@@ -24,7 +24,13 @@ export function DocumentNewPage() {
   const { tenant, can } = useTenantContext();
   const create = useCreateDocument(tenant.id);
   const members = useMembers(tenant.id, can('document.create'));
-  const form = useContractForm(ZCreateDocumentBody, { title: '', type: 'policy', kind: 'maintained', ownerId: '', nextReviewOn: '', mandatoryItem: '', approvalQuorum: 1, text: '' });
+  // Empty choices are null, as the contract has them, so the form validates what the server will.
+  const form = useContractForm(ZCreateDocumentBody, { title: '', type: 'policy', kind: 'maintained', ownerId: null as string | null, nextReviewOn: null as string | null, mandatoryItem: null as string | null, approvalQuorum: 1, text: '' });
+  const nullable = (field: 'ownerId' | 'nextReviewOn' | 'mandatoryItem') => ({
+    value: form.getValues()[field] ?? '',
+    onChange: (e: { currentTarget: { value: string } }) => form.setFieldValue(field, e.currentTarget.value || null),
+    error: form.errors[field],
+  });
   const unplaced = useServerErrors(form, create.error);
   if (!can('document.create')) return <NoAccess />;
   const lang = format.locale === 'fr' ? 'fr' : 'en';
@@ -39,9 +45,6 @@ export function DocumentNewPage() {
               create.mutate(
                 {
                   ...v,
-                  ownerId: v.ownerId || null,
-                  nextReviewOn: v.nextReviewOn || null,
-                  mandatoryItem: (v.mandatoryItem || null) as never,
                   text: v.text ? v.text : undefined,
                 } as never,
                 { onSuccess: (d) => navigate(`/t/${tenant.id}/documents/${d.id}`) },
@@ -58,11 +61,11 @@ export function DocumentNewPage() {
               <NativeSelect
                 label={t('documents.fields.mandatoryItem')}
                 data={[none, ...MANDATORY_ITEMS.map((i) => ({ value: i.key, label: `${i.clause} — ${i.label[lang]}` }))]}
-                {...form.getInputProps('mandatoryItem')}
+                {...nullable('mandatoryItem')}
                 data-testid="document-mandatory"
               />
-              <NativeSelect label={t('documents.fields.ownerId')} data={[none, ...(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }))]} {...form.getInputProps('ownerId')} data-testid="document-owner" />
-              <TextInput type="date" label={t('documents.fields.nextReviewOn')} {...form.getInputProps('nextReviewOn')} data-testid="document-review" />
+              <NativeSelect label={t('documents.fields.ownerId')} data={[none, ...(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }))]} {...nullable('ownerId')} data-testid="document-owner" />
+              <TextInput type="date" label={t('documents.fields.nextReviewOn')} {...nullable('nextReviewOn')} data-testid="document-review" />
               <NumberInput label={t('documents.fields.approvalQuorum')} min={1} max={MAX_APPROVAL_QUORUM} {...form.getInputProps('approvalQuorum')} data-testid="document-quorum" />
             </SimpleGrid>
             <Textarea label={t('documents.fields.text')} description={t('documents.textHelp')} autosize minRows={8} {...form.getInputProps('text')} data-testid="document-text" />

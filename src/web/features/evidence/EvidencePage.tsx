@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Stack } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { EVIDENCE_KINDS, EVIDENCE_STATUSES, type TEvidenceKind, type TEvidenceStatus, type TEvidenceSummary } from '../../../shared/contracts/evidence';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useControlChoices, useEvidenceList, type TEvidenceFilters } from './api';
+import { exportUrl, useControlChoices, useEvidenceList, type TEvidenceFilters } from './api';
 import { EvidenceFlags } from './EvidenceFlags';
 
 export const day = (d: string | null) => (d ? `${d}T12:00:00Z` : null);
@@ -96,6 +96,15 @@ export function EvidencePage() {
             ]}
           />
         )}
+        <Group mt="md" gap="xs">
+          <Text size="sm">{t('evidence.export.title')}</Text>
+          <Button component="a" size="xs" variant="default" href={exportUrl(tenant.id, 'en')} download data-testid="evidence-export-en">
+            {t('evidence.export.en')}
+          </Button>
+          <Button component="a" size="xs" variant="default" href={exportUrl(tenant.id, 'fr')} download data-testid="evidence-export-fr">
+            {t('evidence.export.fr')}
+          </Button>
+        </Group>
       </Card>
     </Stack>
   );

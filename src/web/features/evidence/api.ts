@@ -28,6 +28,8 @@ export const useEvidenceHistory = (tenantId: string, id: string) =>
 export const useControlChoices = (tenantId: string) =>
   useQuery({ queryKey: [...allKey(tenantId), 'control-choices'], queryFn: () => api.get<TControlChoices>(`${base(tenantId)}/control-choices`) });
 
+export const exportUrl = (tenantId: string, locale: 'en' | 'fr') => `${base(tenantId)}/export.xlsx${query({ locale })}`;
+
 export const fileUrl = (tenantId: string, id: string) => `${base(tenantId)}/${id}/file`;
 
 function useEvidenceMutation<I>(tenantId: string, call: (input: I) => Promise<TEvidenceDetail>) {
