@@ -4,6 +4,14 @@ import type { TChecklistState, TMandatoryItemKey, TRecordSource } from '../../..
 import { mandatoryChecklistSql as impactAssessmentsChecklist } from '../impact-assessments/impact-assessments-repo.ts';
 import { mandatoryChecklistSql as risksChecklist } from '../risks/risks-read-repo.ts';
 import { mandatoryChecklistSql as soaChecklist } from '../soa/soa-repo.ts';
+import {
+  competenceChecklistSource,
+  internalAuditsChecklistSource,
+  managementReviewsChecklistSource,
+  nonconformitiesChecklistSource,
+  objectivesChecklistSource,
+  scopeChecklistSource,
+} from '../aims-records/checklist-sources.ts';
 
 /**
  * One row a checklist source reports: an item of MANDATORY_ITEMS and its state as that source
@@ -37,15 +45,20 @@ const documentsChecklist = (tenantId: string, today: string) => sql`
   WHERE d.tenant_id = ${tenantId} AND d.mandatory_item IS NOT NULL AND d.published_version IS NOT NULL`;
 
 /*
- * The extension point: the lead adds here the modules that keep an item as a record (SoA,
- * objectives, competence, audit programme, management review, nonconformities) as they land.
- * An item whose record source is not listed is judged from documents alone.
+ * Every module that keeps an item as a record reports it here; an item whose record source is not
+ * listed would be judged from documents alone.
  */
 export const CHECKLIST_SOURCES: readonly TChecklistSource[] = [
   { source: 'documents', sql: documentsChecklist },
   { source: 'risks', sql: risksChecklist },
   { source: 'impact-assessments', sql: impactAssessmentsChecklist },
   { source: 'soa', sql: soaChecklist },
+  { source: 'scope', sql: scopeChecklistSource },
+  { source: 'objectives', sql: objectivesChecklistSource },
+  { source: 'competence', sql: competenceChecklistSource },
+  { source: 'internal-audits', sql: internalAuditsChecklistSource },
+  { source: 'management-reviews', sql: managementReviewsChecklistSource },
+  { source: 'nonconformities', sql: nonconformitiesChecklistSource },
 ];
 
 /** Every source as one SELECT: readiness embeds it in its own statement. */
