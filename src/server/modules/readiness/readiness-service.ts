@@ -6,7 +6,7 @@ import { judgeChecklist } from '../documents/mandatory-checklist-service.ts';
 import { readReadiness, type TReadinessRead } from './readiness-repo.ts';
 import { assess, type TRequirementFacts } from './readiness-rules.ts';
 
-type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
+type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock' | 'pageCache'>;
 
 /** Frameworks certified through a stage 1 / stage 2 audit, whose SoA must be approved first. */
 const STAGE1_FRAMEWORKS: Record<string, { soa: boolean; mandatoryInformation: boolean; aiRisks: boolean }> = {
@@ -33,20 +33,25 @@ export function createReadinessService(p: TDeps) {
     async get(actor: TActor | null, tenantId: string, frameworkId: string): Promise<TReadiness> {
       await p.authz.assert(actor, 'control.read', { tenantId });
       const today = p.clock.now().toISOString().slice(0, 10);
-      const read = await readReadiness(p.db, tenantId, frameworkId, today);
-      if (!read.framework) throw notFound('Framework');
-      const { requirements, groups, totals } = assess(read.requirements.map(toFacts));
-      const stage1 = STAGE1_FRAMEWORKS[frameworkId];
-      const blockers: TBlocker[] = [];
-      if (stage1?.soa && read.soa.approved === null) blockers.push({ kind: 'soa_not_approved', openVersionStatus: read.soa.open });
-      if (stage1?.mandatoryInformation) {
-        for (const i of judgeChecklist(read.checklist).items) {
-          if (i.state === 'current') continue;
-          blockers.push({ kind: i.state === 'missing' ? 'mandatory_information_missing' : 'mandatory_information_overdue', item: i.key, clause: i.clause, label: i.label });
-        }
-      }
-      if (stage1?.aiRisks) for (const r of read.highRisks) blockers.push({ kind: 'high_risk_untreated', riskId: r.id, title: r.title, level: r.level, score: r.score });
-      return { framework: read.framework, asOf: today, requirements, groups, totals, blockers };
+      // Every input is a record of this tenant (audited) or a catalog (changed at start-up or by an audited import).
+      return p.pageCache.remember(actor, tenantId, today, `readiness:${frameworkId}`, () => judgeReadiness(p, tenantId, frameworkId, today));
     },
   };
+}
+
+async function judgeReadiness(p: TDeps, tenantId: string, frameworkId: string, today: string): Promise<TReadiness> {
+  const read = await readReadiness(p.db, tenantId, frameworkId, today);
+  if (!read.framework) throw notFound('Framework');
+  const { requirements, groups, totals } = assess(read.requirements.map(toFacts));
+  const stage1 = STAGE1_FRAMEWORKS[frameworkId];
+  const blockers: TBlocker[] = [];
+  if (stage1?.soa && read.soa.approved === null) blockers.push({ kind: 'soa_not_approved', openVersionStatus: read.soa.open });
+  if (stage1?.mandatoryInformation) {
+    for (const i of judgeChecklist(read.checklist).items) {
+      if (i.state === 'current') continue;
+      blockers.push({ kind: i.state === 'missing' ? 'mandatory_information_missing' : 'mandatory_information_overdue', item: i.key, clause: i.clause, label: i.label });
+    }
+  }
+  if (stage1?.aiRisks) for (const r of read.highRisks) blockers.push({ kind: 'high_risk_untreated', riskId: r.id, title: r.title, level: r.level, score: r.score });
+  return { framework: read.framework, asOf: today, requirements, groups, totals, blockers };
 }
