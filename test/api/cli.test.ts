@@ -81,6 +81,9 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(documents).toHaveLength(5);
     expect(documents.every((d) => d.published_version === 1)).toBe(true);
     expect(documents.map((d) => d.mandatory_item)).toContain('ai-policy-5.2');
+    expect(await t.p.db.selectFrom('aims_scope_versions').select('status').execute()).toEqual([{ status: 'approved' }]);
+    expect(await t.p.db.selectFrom('ai_incidents').select('type').execute()).toEqual([{ type: 'bias' }]);
+    expect((await t.p.db.selectFrom('nonconformities').select('status').execute()).map((n) => n.status)).toEqual(['open', 'open']);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();

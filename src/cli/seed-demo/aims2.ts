@@ -5,6 +5,7 @@ import { ZControlListQuery } from '../../shared/contracts/controls.ts';
 import { seedControlsAndSoa } from './aims2-controls.ts';
 import { seedDocuments } from './aims2-documents.ts';
 import { seedEvidence } from './aims2-evidence.ts';
+import { seedRecords } from './aims2-records.ts';
 import type { TDemoTenant } from './people.ts';
 
 /**
@@ -17,6 +18,6 @@ export async function seedAims2(p: TPlatform, ctx: TRequestContext, org: TDemoTe
   const existing = await createControlsService(p).list(hugo, org.id, ZControlListQuery.parse({ limit: 1 }));
   if (existing.items.length > 0) return [];
   const { controls, lines } = await seedControlsAndSoa(p, ctx, org);
-  lines.push(...(await seedDocuments(p, ctx, org)), ...(await seedEvidence(p, ctx, org, controls)));
+  lines.push(...(await seedDocuments(p, ctx, org)), ...(await seedEvidence(p, ctx, org, controls)), ...(await seedRecords(p, ctx, org)));
   return lines;
 }
