@@ -65,7 +65,7 @@ describeInChromium('evidence in Chromium: a contributor uploads a file for a con
     await o.goto(`${e2e.server.baseUrl}/t/${tenant.id}/evidence/${firstId}`);
     await o.getByTestId('evidence-accept').click();
     await expect.poll(() => o.getByTestId('evidence-detail-status').textContent()).toBe('Acceptée');
-    expect(await o.getByTestId('evidence-history').textContent()).toContain('a accepté la preuve');
+    await expect.poll(() => o.getByTestId('evidence-history').textContent()).toContain('a accepté la preuve');
     expect(lead.errors).toEqual([]);
     expect(owner.errors).toEqual([]);
   });
