@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock/clock.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { TPlatform } from '../../platform/platform.ts';
@@ -50,7 +51,7 @@ export function createAiSystemsService(p: TDeps) {
   return {
     async list(actor: TActor | null, tenantId: string, q: TAiListQuery) {
       const grant = await p.authz.assert(actor, 'aiSystem.read', { tenantId });
-      return p.pageCache.remember(actor, tenantId, p.clock.now().toISOString().slice(0, 10), `aiSystems.list:${JSON.stringify(q)}`, async () => {
+      return p.pageCache.remember(actor, tenantId, todayOf(p), `aiSystems.list:${JSON.stringify(q)}`, async () => {
         const page = await repo.listAiSystems(p.database, tenantId, q, q.cursor ? decodeCursor(q.cursor) : null);
         const last = page.rows.at(-1);
         const key = q.sort === 'name' ? last?.name_key : q.sort === 'updatedAt' ? last?.updated_at : last?.created_at;

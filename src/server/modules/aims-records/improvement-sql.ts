@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock/clock.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError } from '../../platform/errors/errors.ts';
@@ -111,4 +112,4 @@ export async function listLinks(db: TDb, table: 'nonconformity_requirements' | '
 }
 
 /** The calendar day (UTC) the records reason in: due dates, reporting dates. */
-export const todayOf = (p: { clock: { now(): Date } }) => p.clock.now().toISOString().slice(0, 10);
+export { todayOf };

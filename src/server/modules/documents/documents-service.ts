@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock/clock.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { TPlatform } from '../../platform/platform.ts';
@@ -21,7 +22,7 @@ import { addVersionInTx, textContent } from './document-versions-service.ts';
 
 export type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 
-export const todayOf = (p: Pick<TPlatform, 'clock'>) => p.clock.now().toISOString().slice(0, 10);
+export { todayOf };
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);

@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock/clock.ts';
 import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
@@ -17,7 +18,7 @@ export type TDeps = Pick<TPlatform, 'db' | 'database' | 'authz' | 'clock'>;
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
 
-export const todayOf = (p: Pick<TPlatform, 'clock'>) => p.clock.now().toISOString().slice(0, 10);
+export { todayOf };
 
 /** The hash of a link or a record: of the exact text a reviewer reads (a record canonicalised per RFC 8785). */
 export const contentHash = (c: { url?: string | null; record?: TEvidenceRecord | null }) => sha256Hex(c.url ?? canonicalize(c.record) ?? '');

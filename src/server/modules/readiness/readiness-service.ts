@@ -1,5 +1,6 @@
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
+import { todayOf } from '../../platform/clock/clock.ts';
 import { notFound } from '../../platform/errors/errors.ts';
 import type { TBlocker, TReadiness } from '../../../shared/contracts/readiness.ts';
 import { judgeChecklist } from '../documents/mandatory-checklist-service.ts';
@@ -32,7 +33,7 @@ export function createReadinessService(p: TDeps) {
     /** Readiness is what the controls cover: whoever may read the controls may read it. */
     async get(actor: TActor | null, tenantId: string, frameworkId: string): Promise<TReadiness> {
       await p.authz.assert(actor, 'control.read', { tenantId });
-      const today = p.clock.now().toISOString().slice(0, 10);
+      const today = todayOf(p);
       // Every input is a record of this tenant (audited) or a catalog (changed at start-up or by an audited import).
       return p.pageCache.remember(actor, tenantId, today, `readiness:${frameworkId}`, () => judgeReadiness(p, tenantId, frameworkId, today));
     },

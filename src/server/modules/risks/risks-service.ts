@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock/clock.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { TPlatform } from '../../platform/platform.ts';
@@ -18,7 +19,7 @@ import * as repo from './risks-repo.ts';
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 
 /** The calendar day (UTC) the register reasons in: review dates, due dates, expiries. */
-export const todayOf = (p: Pick<TPlatform, 'clock'>) => p.clock.now().toISOString().slice(0, 10);
+export { todayOf };
 
 export function riskSubject(r: { status: TRiskSubject['status']; residual_score: number | null }, scoredOn: TRiskMatrixConfig, current: TRiskMatrixConfig): TRiskSubject {
   // The threshold belongs to the scale the risk was scored on; who may accept is today's rule.

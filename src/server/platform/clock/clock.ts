@@ -20,3 +20,6 @@ export function createTestClock(start: Date = new Date()): TTestClock {
     },
   };
 }
+
+/** Today as a calendar day ('2026-11-27', UTC) on the platform clock: what "overdue" and "expired" are judged against. */
+export const todayOf = (p: { clock: TClock }) => p.clock.now().toISOString().slice(0, 10);

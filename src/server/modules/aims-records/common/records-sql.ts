@@ -1,3 +1,4 @@
+import { todayOf } from '../../../platform/clock/clock.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
@@ -66,7 +67,7 @@ export const notMember = (field: string) =>
   new AppError(400, 'record_member_unknown', 'This person is not a member of the organization.', [{ field, issue: 'invalid', message: 'Not a member of this organization.' }]);
 
 /** The calendar day (UTC) records reason in: due dates, renewals. */
-export const todayOf = (p: { clock: { now(): Date } }) => p.clock.now().toISOString().slice(0, 10);
+export { todayOf };
 export const iso = (d: Date | string) => new Date(d).toISOString();
 export const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
 
