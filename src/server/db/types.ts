@@ -3,6 +3,7 @@ import type { TAuditSummary } from '../../shared/contracts/audit.ts';
 import type { TDocumentedInformation, TRelation } from '../../shared/contracts/catalog.ts';
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
+import type { TCertificationTables } from './types-certification.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -170,7 +171,8 @@ export type DB = {
   TDocumentsTables &
   TEvidenceTables &
   TAimsImprovementTables &
-  TAimsRecordsContextTables;
+  TAimsRecordsContextTables &
+  TCertificationTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -14,6 +14,7 @@ import * as m0013 from './0013-documents.ts';
 import * as m0014 from './0014-evidence.ts';
 import * as m0015 from './0015-aims-records-context.ts';
 import * as m0016 from './0016-aims-improvement.ts';
+import * as m0018 from './0018-certification-core.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0014-evidence': m0014,
   '0015-aims-records-context': m0015,
   '0016-aims-improvement': m0016,
+  '0018-certification-core': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
