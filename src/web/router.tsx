@@ -32,6 +32,7 @@ import { MandatoryChecklistPage } from './features/documents/MandatoryChecklistP
 import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
 import { EvidenceNewPage } from './features/evidence/EvidenceNewPage';
 import { EvidencePage } from './features/evidence/EvidencePage';
+import { ManagementSystemPage } from './features/aims-records/ManagementSystemPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -82,6 +83,8 @@ export const router = createBrowserRouter([
           { path: 'readiness/:frameworkId', Component: ReadinessPage },
           { path: 'soa', Component: SoaPage },
           { path: 'soa/versions/:number', Component: SoaPage },
+          { path: 'management-system', Component: ManagementSystemPage },
+          { path: 'management-system/:tab', Component: ManagementSystemPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },
