@@ -13,6 +13,7 @@ import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { documentedTransform } from './platform/http/api-docs.ts';
 import { aimsRecordsDocs, aimsRecordsRoutes } from './modules/aims-records/index.ts';
+import { certificationDocs, certificationRoutes } from './modules/certification/index.ts';
 import { aiSystemsDocs } from './modules/ai-systems/ai-systems-docs.ts';
 import { aiSystemsBomImportRoutes, aiSystemsRoutes } from './modules/ai-systems/ai-systems-routes.ts';
 import { accountsDocs } from './modules/accounts/accounts-docs.ts';
@@ -47,7 +48,7 @@ import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs, ...readinessDocs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs, ...readinessDocs, ...certificationDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -143,6 +144,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   evidenceRoutes(app, p);
   await app.register(async (scope) => evidenceUploadRoutes(scope, p));
   aimsRecordsRoutes(app, p);
+  certificationRoutes(app, p);
   dashboardRoutes(app, p);
   documentsRoutes(app, p);
   readinessRoutes(app, p);

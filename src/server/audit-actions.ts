@@ -1,6 +1,7 @@
 import type { TAuditAction } from '../shared/contracts/audit-actions.ts';
 import type { TAuditActionSchemas } from './platform/audit-log/audit-registry.ts';
 import { AIMS_RECORDS_AUDIT } from './modules/aims-records/aims-records-registry.ts';
+import { CERTIFICATION_AUDIT } from './modules/certification/certification-registry.ts';
 import { ACCOUNTS_AUDIT } from './modules/accounts/accounts-audit.ts';
 import { API_TOKENS_AUDIT } from './modules/api-tokens/api-tokens-audit.ts';
 import { AI_SYSTEMS_AUDIT } from './modules/ai-systems/ai-systems-audit.ts';
@@ -32,6 +33,7 @@ export const AUDIT_REGISTRY = {
   ...DOCUMENTS_AUDIT,
   ...EVIDENCE_AUDIT,
   ...AIMS_RECORDS_AUDIT,
+  ...CERTIFICATION_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

@@ -20,6 +20,16 @@ import recordsEn from './modules/records.en.json';
 import recordsFr from './modules/records.fr.json';
 import readinessEn from './modules/readiness.en.json';
 import readinessFr from './modules/readiness.fr.json';
+import intakeEn from './modules/intake.en.json';
+import intakeFr from './modules/intake.fr.json';
+import auditTimeEn from './modules/auditTime.en.json';
+import auditTimeFr from './modules/auditTime.fr.json';
+import proposalsEn from './modules/proposals.en.json';
+import proposalsFr from './modules/proposals.fr.json';
+import auditsEn from './modules/audits.en.json';
+import auditsFr from './modules/audits.fr.json';
+import auditWorkEn from './modules/auditWork.en.json';
+import auditWorkFr from './modules/auditWork.fr.json';
 
 /*
  * Domain modules keep their strings in `modules/<namespace>.<lang>.json`, one file per module, so
@@ -27,8 +37,8 @@ import readinessFr from './modules/readiness.fr.json';
  * (`t('risks.register.title')`). The shell's strings stay in en.json / fr.json.
  */
 export const resources = {
-  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn },
-  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr },
+  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn },
+  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr },
 };
 
 export type TTranslation = (typeof resources)['en'];

@@ -1,5 +1,6 @@
 import type { TRole } from '../../../shared/contracts/roles.ts';
 import { AIMS_RECORDS_POLICIES } from '../../modules/aims-records/aims-records-registry.ts';
+import { CERTIFICATION_POLICIES } from '../../modules/certification/certification-registry.ts';
 import { AI_SYSTEM_POLICIES } from '../../modules/ai-systems/ai-systems-policies.ts';
 import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
 import { AUDIT_POLICIES } from '../../modules/audit/audit-policies.ts';
@@ -37,6 +38,7 @@ export const POLICIES = [
   ...DOCUMENT_POLICIES,
   ...EVIDENCE_POLICIES,
   ...AIMS_RECORDS_POLICIES,
+  ...CERTIFICATION_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -1,0 +1,10 @@
+/*
+ * The certification body's audit actions and policies, apart from its routes and services: the
+ * platform's registries (audit-actions.ts, authz/policies.ts) import these, and importing the
+ * services from there would close an import cycle (service → audit log → registry → service).
+ * Each sub-folder (clients, audit-time, proposals, engagements, audits, …) appends its lists here.
+ */
+
+export const CERTIFICATION_POLICIES = [] as const;
+
+export const CERTIFICATION_AUDIT = {} as const;
