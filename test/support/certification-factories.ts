@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { TPlatform } from '../../src/server/platform/platform.ts';
+import { nextReference } from '../../src/server/modules/certification/common/next-reference.ts';
+import type { TAuditTeamRole, TAuditType, TScheme, TSectorRisk } from '../../src/shared/contracts/certification.ts';
+import { buildMembership, buildTenant, type TBuiltTenant } from './factories.ts';
+
+/*
+ * A certification body and its records for one test. These insert straight into the tables of
+ * migration 0018 because the certification modules are being built side by side; once a module's
+ * repository exists, its factory should go through it (as factories.ts does for tenants).
+ */
+
+type TUser = TBuiltTenant['owner'];
+
+/** A certification body with its settings (public slug, cooling-off, day rate); its founder is a scheme manager. */
+export async function buildBody(p: TPlatform, o: { name?: string; slug?: string; coolingOffMonths?: number; rotationMaxCycles?: number } = {}) {
+  const tenant = await buildTenant(p, { kind: 'certification_body', name: o.name ?? `Body ${randomUUID().slice(0, 6)}` });
+  const settings = await p.db
+    .insertInto('body_settings')
+    .values({
+      tenant_id: tenant.id,
+      public_slug: o.slug ?? `body-${randomUUID().slice(0, 8)}`,
+      legal_name: `${tenant.name} SAS`,
+      address: '12 rue de la Paix, 75002 Paris, France',
+      ...(o.coolingOffMonths === undefined ? {} : { cooling_off_months: o.coolingOffMonths }),
+      ...(o.rotationMaxCycles === undefined ? {} : { rotation_max_cycles: o.rotationMaxCycles }),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...tenant, settings };
+}
+export type TBuiltBody = Awaited<ReturnType<typeof buildBody>>;
+
+/** A client of the body with a central site (and more sites if asked). */
+export async function buildClient(
+  p: TPlatform,
+  body: { id: string },
+  o: { legalName?: string; employees?: number; sites?: number; aiSystems?: number; highRisk?: number; sectorRisk?: TSectorRisk; organizationTenantId?: string } = {},
+) {
+  return p.db.transaction().execute(async (tx) => {
+    const reference = await nextReference(tx, body.id, { table: 'clients', prefix: 'CLI' });
+    const client = await tx
+      .insertInto('clients')
+      .values({
+        tenant_id: body.id,
+        reference,
+        legal_name: o.legalName ?? `Client ${randomUUID().slice(0, 6)} SA`,
+        registered_address: '8 avenue de l’Opéra, 75001 Paris, France',
+        sector: 'Financial services',
+        sector_risk: o.sectorRisk ?? 'high',
+        employees_full_time: o.employees ?? 40,
+        ai_systems_count: o.aiSystems ?? 2,
+        high_risk_ai_systems: o.highRisk ?? 1,
+        ai_roles: ['provider'],
+        organization_tenant_id: o.organizationTenantId ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const sites = Math.max(1, o.sites ?? 1);
+    for (let i = 0; i < sites; i++) {
+      await tx
+        .insertInto('client_sites')
+        .values({ tenant_id: body.id, client_id: client.id, name: i === 0 ? 'Siège' : `Site ${i + 1}`, address: 'Paris', is_central: i === 0, personnel: 10 })
+        .execute();
+    }
+    return client;
+  });
+}
+export type TBuiltClient = Awaited<ReturnType<typeof buildClient>>;
+
+const SLOTS: { type: TAuditType; sequence: number; days: number }[] = [
+  { type: 'stage1', sequence: 1, days: 1.5 },
+  { type: 'stage2', sequence: 1, days: 3 },
+  { type: 'surveillance', sequence: 1, days: 1.5 },
+  { type: 'surveillance', sequence: 2, days: 1.5 },
+  { type: 'recertification', sequence: 1, days: 3 },
+];
+
+/**
+ * An active engagement between `body` and `organization`, with its first programme and the five
+ * audit slots (stage 1, stage 2, surveillance 1 and 2, recertification) planned. The client is made
+ * unless one is given, and is linked to the organization's tenant.
+ */
+export async function buildEngagement(
+  p: TPlatform,
+  body: TBuiltBody,
+  organization: { id: string },
+  o: { client?: TBuiltClient; scheme?: TScheme; status?: 'active' | 'suspended' | 'closed' } = {},
+) {
+  const client = o.client ?? (await buildClient(p, body, { organizationTenantId: organization.id }));
+  return p.db.transaction().execute(async (tx) => {
+    await tx.updateTable('clients').set({ organization_tenant_id: organization.id }).where('tenant_id', '=', body.id).where('id', '=', client.id).execute();
+    const status = o.status ?? 'active';
+    const engagement = await tx
+      .insertInto('engagements')
+      .values({
+        body_tenant_id: body.id,
+        organization_tenant_id: organization.id,
+        client_id: client.id,
+        scheme: o.scheme ?? 'iso42001',
+        status,
+        closed_at: status === 'closed' ? new Date() : null,
+        created_by: body.owner.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const programme = await tx
+      .insertInto('audit_programmes')
+      .values({ tenant_id: body.id, engagement_id: engagement.id, client_id: client.id, created_by: body.owner.id })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const audits: Record<string, { id: string; reference: string; type: TAuditType; sequence: number }> = {};
+    const year = new Date(p.clock.now()).getUTCFullYear();
+    for (const slot of SLOTS) {
+      const reference = await nextReference(tx, body.id, { table: 'audits', prefix: 'AUD', year });
+      const audit = await tx
+        .insertInto('audits')
+        .values({
+          tenant_id: body.id,
+          programme_id: programme.id,
+          engagement_id: engagement.id,
+          client_id: client.id,
+          reference,
+          type: slot.type,
+          sequence: slot.sequence,
+          planned_days: slot.days,
+          created_by: body.owner.id,
+        })
+        .returning(['id', 'reference', 'type', 'sequence'])
+        .executeTakeFirstOrThrow();
+      audits[slot.type === 'surveillance' ? `surveillance${slot.sequence}` : slot.type] = audit;
+    }
+    return {
+      client,
+      engagement,
+      programme,
+      audits: audits as Record<'stage1' | 'stage2' | 'surveillance1' | 'surveillance2' | 'recertification', (typeof audits)[string]>,
+    };
+  });
+}
+export type TBuiltEngagement = Awaited<ReturnType<typeof buildEngagement>>;
+
+/** Puts people on an audit's team; a member of the body is made for each entry without a user. */
+export async function buildAuditTeam(
+  p: TPlatform,
+  body: TBuiltBody,
+  auditId: string,
+  members: { role: TAuditTeamRole; user?: TUser; plannedDays?: number }[],
+) {
+  const out: { user: TUser; role: TAuditTeamRole }[] = [];
+  for (const m of members) {
+    const user = m.user ?? (await buildMembership(p, body, 'auditor'));
+    await p.db
+      .insertInto('audit_team_members')
+      .values({ tenant_id: body.id, audit_id: auditId, user_id: user.id, role: m.role, planned_days: m.plannedDays ?? 1, assigned_by: body.owner.id })
+      .execute();
+    out.push({ user, role: m.role });
+  }
+  return out;
+}
