@@ -21,6 +21,7 @@ async function buildAiSystem(
       annex_iii_ref: tier === 'high-risk' ? (o.annexIIIRef ?? 'Annex III(5)(b)') : null,
       reasons: JSON.stringify([]),
       catalog_version: '2024',
+      roles: o.roles ?? ['provider', 'deployer'],
       classified_by: tenant.owner.id,
     });
   }

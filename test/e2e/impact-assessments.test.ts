@@ -22,6 +22,7 @@ describeInChromium('impact assessments in Chromium: a FRIA written, submitted, a
       annex_iii_ref: 'Annex III(5)(b)',
       reasons: JSON.stringify([]),
       catalog_version: '2024',
+      roles: ['provider', 'deployer'],
       classified_by: ownerId,
     });
 

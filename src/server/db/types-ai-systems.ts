@@ -6,7 +6,7 @@ type Json<T> = ColumnType<T, string, string>;
 /** text[]: read as an array, written as an array. */
 type TextArray<T extends string = string> = ColumnType<T[], T[] | undefined, T[]>;
 
-/* The AI-system inventory's tables (migration 0007), kept beside the DB interface that merges them. */
+/* The AI-system inventory's tables (migrations 0007, 0017), kept beside the DB interface that merges them. */
 export type TAiSystemsTables = {
   ai_systems: {
     tenant_id: string;
@@ -46,6 +46,8 @@ export type TAiSystemsTables = {
     annex_iii_ref: string | null;
     reasons: Json<TClassificationReason[]>;
     catalog_version: string;
+    /** The organization's roles the version was made for (migration 0017): its obligations are theirs. */
+    roles: ColumnType<TAiOrgRole[], TAiOrgRole[], TAiOrgRole[]>;
     classified_by: string | null;
     classified_at: Timestamp;
   };

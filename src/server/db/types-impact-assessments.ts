@@ -15,6 +15,8 @@ export type TImpactAssessmentTables = {
     title: string;
     latest_version: Generated<number>;
     approved_version: number | null;
+    /** The review date the owner was last reminded of (migration 0017): once per date. */
+    review_reminded_for: ColumnType<string | null, string | null | undefined, string | null>;
     created_by: string;
     created_at: Timestamp;
     updated_at: Timestamp;

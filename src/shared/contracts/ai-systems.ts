@@ -144,6 +144,13 @@ export const ZAiClassificationSummary = z.object({
   annexIIIRef: z.string().nullable(),
   classifiedAt: ZTimestamp,
   classifiedBy: ZUserRef.nullable(),
+  /** The organization's roles this version was made for (kept with it): its obligations are those of these roles. */
+  roles: z.array(ZAiOrgRole),
+  /**
+   * The system's roles are no longer those the version was made for: its obligations still read
+   * for `roles`, and the system should be classified again for its current roles.
+   */
+  rolesChanged: z.boolean(),
 });
 export type TAiClassificationSummary = z.infer<typeof ZAiClassificationSummary>;
 
@@ -253,7 +260,7 @@ export const ZAiClassification = ZAiClassificationSummary.extend({
   catalogVersion: z.string(),
   /** The Annex III point as the catalog names it (null when none was answered). */
   annexIIIPoint: z.object({ ref: z.string(), label: ZLocalizedText, title: ZLocalizedText }).nullable(),
-  /** Judged on the system's current roles: a change of role changes the list. */
+  /** For the roles the version was made for (`roles`), never the system's current ones. */
   obligations: z.array(ZAiObligation),
 });
 export type TAiClassification = z.infer<typeof ZAiClassification>;

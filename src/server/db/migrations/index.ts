@@ -14,6 +14,7 @@ import * as m0013 from './0013-documents.ts';
 import * as m0014 from './0014-evidence.ts';
 import * as m0015 from './0015-aims-records-context.ts';
 import * as m0016 from './0016-aims-improvement.ts';
+import * as m0017 from './0017-classification-roles-ia-reviews.ts';
 import * as m0018 from './0018-certification-core.ts';
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0014-evidence': m0014,
   '0015-aims-records-context': m0015,
   '0016-aims-improvement': m0016,
+  '0017-classification-roles-ia-reviews': m0017,
   '0018-certification-core': m0018,
 };
 
@@ -39,4 +41,4 @@ export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };
 
-export const latestMigration = Object.keys(migrations).sort().at(-1)!;
+export const migrationNames = Object.keys(migrations);

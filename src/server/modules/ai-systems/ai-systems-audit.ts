@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAiRoute, ZAiSystem, ZAiTier } from '../../../shared/contracts/ai-systems.ts';
+import { ZAiOrgRole, ZAiRoute, ZAiSystem, ZAiTier } from '../../../shared/contracts/ai-systems.ts';
 import { defineAuditActions } from '../../platform/audit-log/audit-registry.ts';
 
 /** The recorded fields of a system: an update records only those that changed (owners by id). */
@@ -11,7 +11,7 @@ export const ZAiSystemAuditFields = z
   })
   .partial();
 
-const ZClassified = z.strictObject({ version: z.number().int(), tier: ZAiTier, route: ZAiRoute.nullable(), annexIIIRef: z.string().nullable() });
+const ZClassified = z.strictObject({ version: z.number().int(), tier: ZAiTier, route: ZAiRoute.nullable(), annexIIIRef: z.string().nullable(), roles: z.array(ZAiOrgRole) });
 
 export const AI_SYSTEMS_AUDIT = defineAuditActions({
   'ai_system.created': { after: ZAiSystemAuditFields.extend({ source: z.enum(['cyclonedx']).optional() }) },

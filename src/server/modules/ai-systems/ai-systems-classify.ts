@@ -6,6 +6,7 @@ import type { TAiClassification, TAiOrgRole, TClassifyBody, TQuestionnaire } fro
 import { ZClassificationAnswers } from '../../../shared/contracts/ai-systems.ts';
 import { aiActCatalog, type TActCatalog } from '../catalog/ai-act-catalog.ts';
 import { classify, isAnnexIIIPoint, obligationsFor } from './classifier.ts';
+import { sameRoles } from './ai-systems-mapping.ts';
 import * as repo from './ai-systems-repo.ts';
 
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
@@ -13,8 +14,11 @@ type TClassificationRow = Awaited<ReturnType<typeof repo.listClassifications>>[n
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** A classification version as read: its answers judged again against the catalog version that judged them. */
-function toDto(row: TClassificationRow, roles: TAiOrgRole[], catalog: TActCatalog): TAiClassification {
+/**
+ * A classification version as read: its answers judged again against the catalog version that
+ * judged them, for the roles it was made for; `rolesChanged` when the system's roles moved since.
+ */
+function toDto(row: TClassificationRow, currentRoles: TAiOrgRole[], catalog: TActCatalog): TAiClassification {
   const answers = ZClassificationAnswers.parse(row.answers);
   const result = { tier: row.tier, route: row.route, annexIIIRef: row.annex_iii_ref, reasons: row.reasons };
   const point = answers.annexIIIRef ? catalog.requirements.find((r) => r.ref === answers.annexIIIRef) : undefined;
@@ -25,11 +29,13 @@ function toDto(row: TClassificationRow, roles: TAiOrgRole[], catalog: TActCatalo
     annexIIIRef: row.annex_iii_ref,
     classifiedAt: iso(row.classified_at),
     classifiedBy: row.classified_by ? { id: row.classified_by, name: row.classified_by_name ?? '' } : null,
+    roles: row.roles,
+    rolesChanged: !sameRoles(row.roles, currentRoles),
     answers,
     reasons: row.reasons.map((r) => ({ ...r, label: r.ref ? (catalog.requirements.find((q) => q.ref === r.ref)?.label ?? null) : null })),
     catalogVersion: row.catalog_version,
     annexIIIPoint: point ? { ref: point.ref, label: point.label ?? { en: point.ref, fr: point.ref }, title: point.title } : null,
-    obligations: obligationsFor(result, answers, roles, catalog.requirements),
+    obligations: obligationsFor(result, answers, row.roles, catalog.requirements),
   };
 }
 
@@ -41,7 +47,7 @@ export function createClassificationService(p: TDeps) {
     return catalog;
   }
 
-  /** Every classification version of a system, newest first, each with its obligations for the current roles. */
+  /** Every classification version of a system, newest first, each with the obligations of the roles it was made for. */
   async function list(actor: TActor | null, tenantId: string, id: string) {
     await p.authz.assert(actor, 'aiSystem.read', { tenantId });
     const facts = await repo.systemFacts(p.db, tenantId, [id]);
@@ -89,6 +95,7 @@ export function createClassificationService(p: TDeps) {
           annex_iii_ref: result.annexIIIRef,
           reasons: JSON.stringify(result.reasons),
           catalog_version: catalog.version,
+          roles: system.roles,
           classified_by: actor?.type === 'user' ? actor.userId : null,
           classified_at: p.clock.now(),
         });
@@ -98,8 +105,8 @@ export function createClassificationService(p: TDeps) {
           action: 'ai_system.classified',
           subjectType: 'ai_system',
           subjectId: id,
-          ...(before ? { before: { version: before.version, tier: before.tier, route: before.route, annexIIIRef: before.annex_iii_ref } } : {}),
-          after: { version: row.version, tier: result.tier, route: result.route, annexIIIRef: result.annexIIIRef },
+          ...(before ? { before: { version: before.version, tier: before.tier, route: before.route, annexIIIRef: before.annex_iii_ref, roles: before.roles } } : {}),
+          after: { version: row.version, tier: result.tier, route: result.route, annexIIIRef: result.annexIIIRef, roles: system.roles },
         });
         return row.version;
       });

@@ -53,14 +53,14 @@ export const aiSystemsDocs: TApiDocs = {
   'GET /api/tenants/{tenantId}/ai-systems/{aiSystemId}/classifications': {
     summary: 'List an AI system’s classifications',
     description:
-      'Every classification version, newest first: the answers as given, the tier, the high-risk route (`annex-i` or `annex-iii`), the reasons, who classified and when, and the obligations of the `eu-ai-act-2024` catalog that apply for the organization’s current roles, each dated for the route (`toBeConfirmed` when the date comes from an act not yet confirmed in the Official Journal).',
+      'Every classification version, newest first: the answers as given, the tier, the high-risk route (`annex-i` or `annex-iii`), the reasons, who classified and when, the organization’s roles the version was made for (`roles`, kept with it), and the obligations of the `eu-ai-act-2024` catalog that apply for those roles, each dated for the route (`toBeConfirmed` when the date comes from an act not yet confirmed in the Official Journal). When the system’s roles have changed since, `rolesChanged` is true: the obligations still read for `roles`, and the system should be classified again.',
     returns: 'The classification versions.',
     errors: [400, 401, 403, 404],
   },
   'POST /api/tenants/{tenantId}/ai-systems/{aiSystemId}/classifications': {
     summary: 'Classify an AI system under the EU AI Act',
     description:
-      'Answers the questionnaire: Art. 5 prohibited practice, Annex I safety component (Art. 6(1)), Annex III area or point (Art. 6(2)), the Art. 6(3) exception with its documented reason (never available to a system that profiles people), the Art. 50 transparency duties, and whether it is a general-purpose AI model with systemic risk. Omitted answers are no. The result is a new version; earlier versions are kept.',
+      'Answers the questionnaire: Art. 5 prohibited practice, Annex I safety component (Art. 6(1)), Annex III area or point (Art. 6(2)), the Art. 6(3) exception with its documented reason (never available to a system that profiles people), the Art. 50 transparency duties, and whether it is a general-purpose AI model with systemic risk. Omitted answers are no. The result is a new version made for the system’s roles at this moment (kept with it); earlier versions are kept.',
     returns: 'The new classification with its tier, reasons and obligations.',
     status: 201,
     errors: [400, 401, 403, 404, 409],

@@ -39,6 +39,9 @@ export const rowToAuditFields = (row: TSystemRow) =>
   Object.fromEntries(Object.entries(FIELD_COLUMNS).map(([field, column]) => [field, row[column]])) as { [K in TFieldName]: TSystemRow[(typeof FIELD_COLUMNS)[K]] };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Roles compared as sets: the order they were ticked in means nothing. */
+export const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
 const userRef = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 export function toDto(r: TAiSystemRow, abilities: TAiSystem['abilities']): TAiSystem {
@@ -64,7 +67,7 @@ export function toDto(r: TAiSystemRow, abilities: TAiSystem['abilities']): TAiSy
     inAimsScope: r.in_aims_scope,
     bomRef: r.bom_ref,
     classification:
-      r.c_version !== null && r.c_tier !== null && r.c_classified_at !== null
+      r.c_version !== null && r.c_tier !== null && r.c_classified_at !== null && r.c_roles !== null
         ? {
             version: r.c_version,
             tier: r.c_tier,
@@ -72,6 +75,8 @@ export function toDto(r: TAiSystemRow, abilities: TAiSystem['abilities']): TAiSy
             annexIIIRef: r.c_annex_iii_ref,
             classifiedAt: iso(r.c_classified_at),
             classifiedBy: userRef(r.c_classified_by, r.c_classified_by_name),
+            roles: r.c_roles,
+            rolesChanged: !sameRoles(r.c_roles, r.roles),
           }
         : null,
     createdBy: userRef(r.created_by, r.created_by_name),

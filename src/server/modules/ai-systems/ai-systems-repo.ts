@@ -31,6 +31,7 @@ const withDetail = (db: Kysely<DB>, tenantId: string) =>
       'c.annex_iii_ref as c_annex_iii_ref',
       'c.classified_at as c_classified_at',
       'c.classified_by as c_classified_by',
+      'c.roles as c_roles',
       'cu.name as c_classified_by_name',
       sql<string>`lower(a.name)`.as('name_key'),
     ])

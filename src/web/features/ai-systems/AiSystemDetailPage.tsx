@@ -41,10 +41,11 @@ export function AiSystemNewPage() {
 }
 
 /** Reasons and the obligations timeline: each date formatted per locale, "to be confirmed" marked. */
-function ClassificationCard({ c, onClassify, canClassify }: { c: TAiClassification | null; onClassify: () => void; canClassify: boolean }) {
+function ClassificationCard({ c, currentRoles, onClassify, canClassify }: { c: TAiClassification | null; currentRoles: TAiSystem['roles']; onClassify: () => void; canClassify: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const lang = format.locale === 'fr' ? 'fr' : 'en';
+  const roleNames = (roles: TAiSystem['roles']) => (roles.length ? roles.map((r) => t(`aiSystems.role.${r}`)).join(', ') : t('common.none'));
   return (
     <Card withBorder padding="lg" data-testid="ai-classification">
       <Group justify="space-between" mb="md">
@@ -68,6 +69,14 @@ function ClassificationCard({ c, onClassify, canClassify }: { c: TAiClassificati
               {t('aiSystems.classification.version', { version: c.version, who: c.classifiedBy?.name ?? t('common.none'), when: format.dateTime(c.classifiedAt) })}
             </Text>
           </Group>
+          <Text size="sm" data-testid="ai-classification-roles">
+            {t('aiSystems.classification.madeFor', { roles: roleNames(c.roles) })}
+          </Text>
+          {c.rolesChanged && (
+            <Alert color="orange" title={t('aiSystems.classification.rolesChangedTitle')} data-testid="ai-roles-changed">
+              {t('aiSystems.classification.rolesChanged', { roles: roleNames(c.roles), current: roleNames(currentRoles) })}
+            </Alert>
+          )}
           {c.annexIIIPoint && (
             <Text size="sm" data-testid="ai-annex-iii">
               {t('aiSystems.classification.annexIII')}: {c.annexIIIPoint.label[lang]} · {c.annexIIIPoint.title[lang]}
@@ -169,7 +178,16 @@ export function AiSystemDetailPage() {
       </Anchor>
       <PageHeader
         title={s.name}
-        description={<TierBadge tier={s.classification?.tier ?? null} />}
+        description={
+          <Group gap="xs">
+            <TierBadge tier={s.classification?.tier ?? null} />
+            {s.classification?.rolesChanged && (
+              <Badge color="orange" variant="light" data-testid="ai-reclassify-badge">
+                {t('aiSystems.classification.rolesChangedTitle')}
+              </Badge>
+            )}
+          </Group>
+        }
         actions={
           <Group gap="xs">
             <Button component="a" variant="default" href={bomUrl(tenant.id, s.id)} download data-testid="ai-export">
@@ -190,7 +208,7 @@ export function AiSystemDetailPage() {
           <Fields s={s} />
         )}
       </Card>
-      {classifications.error ? <ErrorAlert error={classifications.error} /> : <ClassificationCard c={versions[0] ?? null} canClassify={s.abilities['aiSystem.classify']} onClassify={() => setWizard(true)} />}
+      {classifications.error ? <ErrorAlert error={classifications.error} /> : <ClassificationCard c={versions[0] ?? null} currentRoles={s.roles} canClassify={s.abilities['aiSystem.classify']} onClassify={() => setWizard(true)} />}
       {versions.length > 1 && (
         <Card withBorder padding="lg">
           <Title order={2} size="h4" mb="md">{t('aiSystems.classification.versions')}</Title>
