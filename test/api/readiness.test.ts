@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TReadiness, TReadinessRequirement } from '../../src/shared/contracts/readiness.ts';
+import { ZReadiness, type TReadiness, type TReadinessRequirement } from '../../src/shared/contracts/readiness.ts';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { as, buildMembership, buildTenant, buildUser } from '../support/factories.ts';
 import { backendAvailable, createTestApp, type TClient, type TTestApp } from '../support/test-app.ts';
@@ -18,7 +18,10 @@ describe.skipIf(!backendAvailable)('readiness: requirement by requirement, from 
   const read = async (c: TClient, tenantId: string, fw = FW) => {
     const res = await c.get(`/api/tenants/${tenantId}/readiness/${fw}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as TReadiness;
+    // The route writes JSON with a compiled serializer: what it wrote must be exactly the contract's shape.
+    const body = res.json() as TReadiness;
+    expect(ZReadiness.parse(body)).toEqual(body);
+    return body;
   };
   const req = (r: TReadiness, ref: string) => r.requirements.find((q) => q.ref === ref) as TReadinessRequirement;
 
