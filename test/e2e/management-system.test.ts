@@ -8,9 +8,9 @@ const OWNER = { name: 'Élise Martin', email: 'elise.aims@lumiere-credit.example
 describeInChromium('management system in Chromium: the scope approved by someone else, an interested party, an AI objective met, read again in French', () => {
   const e2e = useServerAndBrowser();
 
-  it('the compliance lead writes the scope and the owner approves it; the lead records a party and an objective with a result, then reads it all in French', async () => {
+  it('the compliance lead writes the scope and the owner approves it; the lead records a party, an objective with a result and a competence with its certificate, revises the scope, then reads it all in French', async () => {
     const p = e2e.server.platform;
-    const { lead, owner, tenant, ownerId } = await leadAndOwner(e2e, LEAD, OWNER);
+    const { lead, owner, tenant, ownerId, leadId } = await leadAndOwner(e2e, LEAD, OWNER);
     await insertAiSystem(p.db, tenant.id, { name: 'Credit scoring', lifecycle_stage: 'deployed', roles: ['provider', 'deployer'], in_aims_scope: true, created_by: ownerId });
     await insertAiSystem(p.db, tenant.id, { name: 'Marketing copy assistant', lifecycle_stage: 'deployed', roles: ['deployer'], in_aims_scope: false, created_by: ownerId });
     const base = `${e2e.server.baseUrl}/t/${tenant.id}/management-system`;
@@ -66,6 +66,9 @@ describeInChromium('management system in Chromium: the scope approved by someone
     expect(await party.textContent()).toContain('Regulator');
     expect(await party.textContent()).toContain('Explain every credit refusal to the applicant.');
     expect(await party.textContent()).toContain('1 of 1');
+    // Its history says who recorded it, worded like the audit log.
+    await party.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => page.getByTestId('party-history').textContent()).toContain('Camille Durand recorded the interested party “ACPR (French banking supervisor)”');
 
     // An AI objective with a target, then a result that meets it.
     await page.getByTestId('records-tab-objectives').click();
@@ -88,14 +91,57 @@ describeInChromium('management system in Chromium: the scope approved by someone
     expect(await page.getByTestId('objective-detail').getByTestId('objective-met').first().textContent()).toBe('Met');
     const objective = page.getByTestId('objectives-table').locator('tbody tr', { hasText: 'Keep the approval-rate gap' });
     await expect.poll(() => objective.textContent()).toContain('2.4 points — 31 October 2026');
+    await expect.poll(() => page.getByTestId('objective-history').textContent()).toContain('Camille Durand recorded a result of 2.4 points for “Keep the approval-rate gap between groups small” measured on 31 October 2026: target met');
+
+    // Competence, with the training certificate attached as a file.
+    await page.getByTestId('records-tab-competence').click();
+    await page.getByTestId('competence-new').click();
+    await page.getByTestId('competence-person').selectOption(leadId);
+    await page.getByTestId('competence-role').fill('AIMS compliance lead');
+    await page.getByTestId('competence-required').fill('ISO/IEC 42001 lead implementer training; knowledge of the EU AI Act obligations of deployers.');
+    await page.getByTestId('competence-evidence').fill('Lead implementer course, five days, passed.');
+    await page.getByTestId('competence-file').click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'lead-implementer-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 certificate of Camille Durand') });
+    await page.getByTestId('competence-achieved').fill('2026-03-12');
+    await page.getByTestId('competence-renewal').fill('2029-03-12');
+    await page.getByTestId('competence-ack').fill('2026-04-01');
+    await page.getByTestId('competence-submit').click();
+    const competence = page.getByTestId('competence-table').locator('tbody tr', { hasText: 'AIMS compliance lead' });
+    await competence.waitFor();
+    expect(await competence.textContent()).toContain('12 March 2029');
+    const link = competence.getByTestId('competence-file-link');
+    expect(await link.textContent()).toContain('lead-implementer-certificate.pdf');
+    const href = (await link.getAttribute('href'))!;
+    expect(await page.evaluate((url) => fetch(url).then((r) => r.text()), href)).toBe('%PDF-1.4 certificate of Camille Durand');
+
+    // A new version of the scope: the lead revises it, the owner approves it, version 1 is superseded.
+    await page.getByTestId('records-tab-scope').click();
+    await page.getByTestId('scope-revise').click();
+    await page.getByTestId('scope-draft').waitFor();
+    expect(await page.getByTestId('scope-field-boundaries').inputValue()).toContain('Consumer credit in France');
+    await page.getByTestId('scope-field-boundaries').fill('Consumer credit in France and Belgium: the scoring of loan applications, from the Lyon head office.');
+    await page.getByTestId('scope-save').click();
+    await expect.poll(() => page.getByTestId('scope-save').isDisabled()).toBe(true);
+    await o.goto(base);
+    await o.getByTestId('scope-approve').click();
+    await expect.poll(() => o.getByTestId('scope-approved').textContent()).toContain('version 2');
 
     // The lead switches to French: the approved scope and the records, in French.
+    await page.goto(base);
+    await expect.poll(() => page.getByTestId('scope-approved').textContent()).toContain('Scope in force — version 2');
     await page.getByTestId('language-switch').getByText('FR').click();
-    await page.getByTestId('records-tab-scope').click();
-    await expect.poll(() => page.getByTestId('scope-approved-status').textContent()).toBe('Approuvée');
+    await expect.poll(() => page.getByTestId('scope-approved').textContent()).toContain('Périmètre en vigueur — version 2');
+    expect(await page.getByTestId('scope-approved-status').textContent()).toBe('Approuvée');
+    expect(await page.getByTestId('scope-approved').textContent()).toContain('France and Belgium');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Système de management');
-    expect(await page.getByTestId('scope-approved').textContent()).toContain('Périmètre en vigueur — version 1');
-    expect(await page.getByTestId('scope-approved-approval').textContent()).toMatch(/Approuvée par Élise Martin le \d{1,2} \S+ \d{4} — Revue en comité des risques du 26 novembre\./);
+    expect(await page.getByTestId('scope-approved-approval').textContent()).toMatch(/^Approuvée par Élise Martin le \d{1,2} \S+ \d{4}$/);
+    // Version 1, superseded, keeps its own text, its approval and the AI systems as approved.
+    await page.getByTestId('scope-open-1').click();
+    await expect.poll(() => page.getByTestId('scope-opened-status').textContent()).toBe('Remplacée');
+    expect(await page.getByTestId('scope-opened').textContent()).not.toContain('Belgium');
+    expect(await page.getByTestId('scope-opened').textContent()).toContain('Systèmes d’IA dans le périmètre à l’approbation');
+    expect(await page.getByTestId('scope-opened-approval').textContent()).toMatch(/Approuvée par Élise Martin le \d{1,2} \S+ \d{4} — Revue en comité des risques du 26 novembre\./);
+    expect(page.url()).toContain('version=1');
     expect(await page.getByTestId('records-tab-parties').textContent()).toBe('Parties intéressées');
     await page.getByTestId('records-tab-objectives').click();
     await expect.poll(() => page.getByTestId('objectives-table').locator('tbody tr').first().textContent()).toContain('2,4 points — 31 octobre 2026');

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import { useContractForm, useServerErrors } from '../../lib/forms';
+import { useUrlFilters } from '../../lib/url-filters';
 import {
   OBJECTIVE_STATUSES,
   TARGET_DIRECTIONS,
@@ -19,8 +20,10 @@ import {
 import { useMembers } from '../members/api';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useCreateObjective, useObjective, useObjectives, useRecordResult, useUpdateObjective, type TObjectiveFilters } from './api';
-import { noon, RequirementBadges, RequirementsInput } from './RecordBits';
+import { noon, RecordHistory, RequirementBadges, RequirementsInput } from './RecordBits';
 
+/** The open objective is in the address too: a link to it, or "back" from elsewhere, opens it again. */
+const FILTER_KEYS = ['status', 'met', 'objective'] as const;
 const SUGGESTED = ['iso-iec-42001-2023 6.2', 'iso-iec-42001-2023 9.1', 'iso-iec-42001-2023 A.6.2.6'];
 const STATUS_COLOR: Record<TObjectiveStatus, string> = { active: 'blue', achieved: 'teal', not_achieved: 'red', cancelled: 'gray' };
 
@@ -48,11 +51,11 @@ export function ObjectivesTab() {
   const format = useFormat();
   const targetText = useTargetText();
   const { tenant, can } = useTenantContext();
-  const [status, setStatus] = useState<TObjectiveStatus | ''>('');
-  const [met, setMet] = useState<'' | 'true' | 'false'>('');
-  const [selected, setSelected] = useState<string | null>(null);
+  const [url, setFilter] = useUrlFilters(FILTER_KEYS);
+  const selected = url.objective ?? null;
+  const setSelected = (id: string | null) => setFilter('objective', id ?? undefined);
   const [creating, setCreating] = useState(false);
-  const filters: TObjectiveFilters = { status: status || undefined, met: met || undefined };
+  const filters: TObjectiveFilters = { status: url.status as TObjectiveStatus | undefined, met: url.met as 'true' | 'false' | undefined };
   const list = useObjectives(tenant.id, filters);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const all = { value: '', label: t('records.common.all') };
@@ -70,20 +73,20 @@ export function ObjectivesTab() {
           </Group>
         )
       )}
-      {selected && <ObjectiveDetail id={selected} onClose={() => setSelected(null)} />}
+      {selected && <ObjectiveDetail key={selected} id={selected} onClose={() => setSelected(null)} />}
       <Card withBorder padding="lg">
         <Group mb="md" align="flex-end">
           <NativeSelect
             label={t('records.common.status')}
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as TObjectiveStatus | '')}
+            value={url.status ?? ''}
+            onChange={(e) => setFilter('status', e.currentTarget.value || undefined)}
             data={[all, ...OBJECTIVE_STATUSES.map((s) => ({ value: s, label: t(`records.objectives.status.${s}`) }))]}
             data-testid="objective-filter-status"
           />
           <NativeSelect
             label={t('records.objectives.fields.met')}
-            value={met}
-            onChange={(e) => setMet(e.currentTarget.value as '' | 'true' | 'false')}
+            value={url.met ?? ''}
+            onChange={(e) => setFilter('met', e.currentTarget.value || undefined)}
             data={[all, { value: 'true', label: t('records.objectives.met') }, { value: 'false', label: t('records.objectives.notMet') }]}
             data-testid="objective-filter-met"
           />
@@ -271,6 +274,9 @@ function ObjectiveDetail({ id, onClose }: { id: string; onClose: () => void }) {
           { key: 'by', header: t('records.objectives.fields.recordedBy'), cell: (r) => r.recordedBy?.name ?? t('common.none') },
         ]}
       />
+      <Stack mt="lg">
+        <RecordHistory kind="objectives" path={`objectives/${o.id}`} subjectType="aims_objective" subjectId={o.id} title={t('records.common.history')} testId="objective-history" />
+      </Stack>
     </Card>
   );
 }
@@ -279,10 +285,11 @@ function ResultForm({ objective }: { objective: TObjectiveDetail }) {
   const { t } = useTranslation();
   const { tenant } = useTenantContext();
   const record = useRecordResult(tenant.id, objective.id);
+  // The number field is '' until something is typed; the contract refuses that before it is sent.
   const form = useContractForm<{ measuredOn: string; value: number | string; comment: string }>(ZRecordResultBody, { measuredOn: '', value: '', comment: '' });
   const unplaced = useServerErrors(form, record.error);
   return (
-    <form onSubmit={form.onSubmit((body) => record.mutate(body as never, { onSuccess: () => form.reset() }))} aria-label={t('records.objectives.recordResult')}>
+    <form onSubmit={form.onSubmit(({ value, ...rest }) => record.mutate({ ...rest, value: Number(value) }, { onSuccess: () => form.reset() }))} aria-label={t('records.objectives.recordResult')}>
       <ErrorAlert error={unplaced} />
       <Group align="flex-end" mb="md" wrap="wrap">
         <TextInput type="date" label={t('records.objectives.fields.measuredOn')} {...form.getInputProps('measuredOn')} data-testid="result-date" />

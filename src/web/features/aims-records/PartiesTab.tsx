@@ -1,26 +1,31 @@
 import { ActionIcon, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useContractForm, useServerErrors } from '../../lib/forms';
+import { useUrlFilters } from '../../lib/url-filters';
 import { PARTY_CATEGORIES, ZCreatePartyBody, type TParty, type TPartyCategory } from '../../../shared/contracts/aims-records-context';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useCreateParty, useParties, useUpdateParty, type TPartyFilters } from './api';
-import { RequirementBadges, RequirementsInput } from './RecordBits';
+import { RecordHistory, RequirementBadges, RequirementsInput } from './RecordBits';
 
+const FILTER_KEYS = ['category', 'unaddressed'] as const;
 const SUGGESTED = ['iso-iec-42001-2023 4.2', 'iso-iec-42001-2023 4.1', 'iso-iec-42001-2023 4.3', 'eu-ai-act-2024 Art. 26', 'eu-ai-act-2024 Art. 27'];
 
 /** Interested parties (4.2): who they are, their requirements, and which the AIMS addresses. */
 export function PartiesTab() {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
-  const [category, setCategory] = useState<TPartyCategory | ''>('');
-  const [unaddressed, setUnaddressed] = useState(false);
-  const [q, setQ] = useState('');
+  const [url, setFilter] = useUrlFilters(FILTER_KEYS);
+  // The search box answers as one types, but asks the server once the typing pauses.
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
   const [editing, setEditing] = useState<TParty | 'new' | null>(null);
-  const filters: TPartyFilters = { category: category || undefined, q: q.trim() || undefined, ...(unaddressed ? { unaddressed: 'true' as const } : {}) };
+  const [historyOf, setHistoryOf] = useState<TParty | null>(null);
+  const filters: TPartyFilters = { category: url.category as TPartyCategory | undefined, q: q || undefined, ...(url.unaddressed === 'true' ? { unaddressed: 'true' as const } : {}) };
   const list = useParties(tenant.id, filters);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const all = { value: '', label: t('records.common.all') };
@@ -38,17 +43,29 @@ export function PartiesTab() {
           </Group>
         )
       )}
+      {historyOf && (
+        <RecordHistory
+          key={historyOf.id}
+          kind="parties"
+          path={`interested-parties/${historyOf.id}`}
+          subjectType="interested_party"
+          subjectId={historyOf.id}
+          title={t('records.common.historyOf', { name: historyOf.name })}
+          onClose={() => setHistoryOf(null)}
+          testId="party-history"
+        />
+      )}
       <Card withBorder padding="lg">
         <Group mb="md" align="flex-end" wrap="wrap">
-          <TextInput label={t('records.common.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maxLength={100} data-testid="party-filter-q" />
+          <TextInput label={t('records.common.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={100} data-testid="party-filter-q" />
           <NativeSelect
             label={t('records.parties.fields.category')}
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value as TPartyCategory | '')}
+            value={url.category ?? ''}
+            onChange={(e) => setFilter('category', e.currentTarget.value || undefined)}
             data={[all, ...PARTY_CATEGORIES.map((c) => ({ value: c, label: t(`records.parties.category.${c}`) }))]}
             data-testid="party-filter-category"
           />
-          <Checkbox label={t('records.parties.filters.unaddressed')} checked={unaddressed} onChange={(e) => setUnaddressed(e.currentTarget.checked)} mb={8} data-testid="party-filter-unaddressed" />
+          <Checkbox label={t('records.parties.filters.unaddressed')} checked={url.unaddressed === 'true'} onChange={(e) => setFilter('unaddressed', e.currentTarget.checked ? 'true' : undefined)} mb={8} data-testid="party-filter-unaddressed" />
         </Group>
         {list.isPending ? (
           <Loading />
@@ -84,6 +101,15 @@ export function PartiesTab() {
               { key: 'requirements', header: t('records.common.requirements'), cell: (r) => <RequirementBadges items={r.requirements} /> },
             ]}
             actions={[
+              {
+                key: 'history',
+                allowed: (r) => r.abilities['interestedParty.read'],
+                render: (r) => (
+                  <Button size="xs" variant="subtle" onClick={() => setHistoryOf(r)} data-testid={`party-history-${r.id}`}>
+                    {t('records.common.history')}
+                  </Button>
+                ),
+              },
               {
                 key: 'edit',
                 allowed: (r) => r.abilities['interestedParty.update'],

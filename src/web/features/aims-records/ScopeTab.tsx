@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
@@ -6,9 +6,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import { useContractForm, useServerErrors } from '../../lib/forms';
+import { useUrlFilters } from '../../lib/url-filters';
 import { ZScopeContent, type TScopeContent, type TScopeStatus, type TScopeVersion } from '../../../shared/contracts/aims-records-context';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useApproveScope, useScope, useScopeVersions, useStartScope, useUpdateScope } from './api';
+import { useApproveScope, useScope, useScopeVersion, useScopeVersions, useStartScope, useUpdateScope } from './api';
+
+/** The version opened from the list is in the address, so a superseded scope can be linked to. */
+const VIEW_KEYS = ['version'] as const;
 
 export const SCOPE_STATUS_COLOR: Record<TScopeStatus, string> = { draft: 'yellow', approved: 'teal', superseded: 'gray' };
 
@@ -20,6 +24,8 @@ export function ScopeTab() {
   const scope = useScope(tenant.id);
   const versions = useScopeVersions(tenant.id);
   const start = useStartScope(tenant.id);
+  const [url, setView] = useUrlFilters(VIEW_KEYS);
+  const opened = /^\d{1,7}$/.test(url.version ?? '') ? Number(url.version) : null;
 
   if (scope.isPending) return <Loading />;
   if (scope.error) return <ErrorAlert error={scope.error} />;
@@ -49,6 +55,7 @@ export function ScopeTab() {
         </Group>
       )}
       {draft && <DraftEditor key={`${draft.version}-${draft.updatedAt}`} draft={draft} />}
+      {opened !== null && opened !== approved?.version && opened !== draft?.version && <OpenedVersion version={opened} onClose={() => setView('version', undefined)} />}
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t('records.scope.versions')}
@@ -61,7 +68,16 @@ export function ScopeTab() {
           empty={t('records.scope.noVersions')}
           loadMore={{ hasMore: Boolean(versions.hasNextPage), loading: versions.isFetchingNextPage, onLoadMore: () => void versions.fetchNextPage() }}
           columns={[
-            { key: 'version', header: t('records.scope.version'), cell: (r) => format.number(r.version), nowrap: true },
+            {
+              key: 'version',
+              header: t('records.scope.version'),
+              cell: (r) => (
+                <Anchor component="button" type="button" onClick={() => setView('version', String(r.version))} data-testid={`scope-open-${r.version}`}>
+                  {t('records.scope.versionN', { version: format.number(r.version) })}
+                </Anchor>
+              ),
+              nowrap: true,
+            },
             { key: 'status', header: t('records.common.status'), cell: (r) => <Badge color={SCOPE_STATUS_COLOR[r.status]} variant="light">{t(`records.scope.status.${r.status}`)}</Badge>, nowrap: true },
             { key: 'systems', header: t('records.scope.aiSystems'), cell: (r) => format.number(r.aiSystemCount), nowrap: true },
             { key: 'approvedBy', header: t('records.scope.approvedBy'), cell: (r) => r.approvedBy?.name ?? t('common.none') },
@@ -70,6 +86,28 @@ export function ScopeTab() {
         />
       </Card>
     </Stack>
+  );
+}
+
+/** Any version read from the list: a superseded one keeps its text and the AI systems as approved. */
+function OpenedVersion({ version, onClose }: { version: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { tenant } = useTenantContext();
+  const detail = useScopeVersion(tenant.id, version);
+  if (detail.isPending) return <Loading />;
+  if (detail.error) return <ErrorAlert error={detail.error} />;
+  return (
+    <ScopeVersionCard
+      version={detail.data}
+      title={t('records.scope.versionN', { version: format.number(version) })}
+      testId="scope-opened"
+      extra={
+        <Button size="xs" variant="subtle" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      }
+    />
   );
 }
 
@@ -120,7 +158,7 @@ function ScopeText({ version }: { version: Pick<TScopeVersion, 'boundaries' | 'a
   );
 }
 
-function ScopeVersionCard({ version, title, testId }: { version: TScopeVersion; title: string; testId: string }) {
+function ScopeVersionCard({ version, title, testId, extra }: { version: TScopeVersion; title: string; testId: string; extra?: React.ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -129,9 +167,12 @@ function ScopeVersionCard({ version, title, testId }: { version: TScopeVersion; 
         <Title order={2} size="h4">
           {title}
         </Title>
-        <Badge color={SCOPE_STATUS_COLOR[version.status]} variant="light" data-testid={`${testId}-status`}>
-          {t(`records.scope.status.${version.status}`)}
-        </Badge>
+        <Group gap="xs">
+          <Badge color={SCOPE_STATUS_COLOR[version.status]} variant="light" data-testid={`${testId}-status`}>
+            {t(`records.scope.status.${version.status}`)}
+          </Badge>
+          {extra}
+        </Group>
       </Group>
       {version.approvedBy && (
         <Text size="sm" c="dimmed" mb="md" data-testid={`${testId}-approval`}>
