@@ -83,7 +83,27 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(documents.map((d) => d.mandatory_item)).toContain('ai-policy-5.2');
     expect(await t.p.db.selectFrom('aims_scope_versions').select('status').execute()).toEqual([{ status: 'approved' }]);
     expect(await t.p.db.selectFrom('ai_incidents').select('type').execute()).toEqual([{ type: 'bias' }]);
-    expect((await t.p.db.selectFrom('nonconformities').select('status').execute()).map((n) => n.status)).toEqual(['open', 'open']);
+    const ncs = await t.p.db.selectFrom('nonconformities').select(['status', 'source', 'source_finding_id']).orderBy('source').execute();
+    expect(ncs.map((n) => [n.status, n.source])).toEqual([
+      ['open', 'ai_incident'],
+      ['open', 'internal_audit'],
+    ]);
+    // Issue 9: the year's internal audit, completed by an auditor who owns none of the audited areas, with two findings.
+    const audits = await t.p.db.selectFrom('internal_audits').select(['id', 'status', 'auditor_id', 'planned_on', 'completed_at']).execute();
+    expect(audits.map((a) => a.status)).toEqual(['completed']);
+    expect(new Date(audits[0]!.completed_at!) < new Date()).toBe(true);
+    const auditees = await t.p.db.selectFrom('internal_audit_auditees').select('user_id').execute();
+    expect(auditees.length).toBeGreaterThan(0);
+    expect(auditees.map((a) => a.user_id)).not.toContain(audits[0]!.auditor_id);
+    const findings = await t.p.db.selectFrom('internal_audit_findings').select(['id', 'type']).orderBy('type').execute();
+    expect(findings.map((f) => f.type)).toEqual(['minor_nonconformity', 'opportunity']);
+    expect(ncs.find((n) => n.source === 'internal_audit')!.source_finding_id).toBe(findings[0]!.id);
+    // …and the management review held with every 9.3.2 input addressed, and its decisions.
+    expect(await t.p.db.selectFrom('management_reviews').select('status').execute()).toEqual([{ status: 'completed' }]);
+    const inputs = await t.p.db.selectFrom('management_review_inputs').select(['input_key', 'notes']).execute();
+    expect(inputs).toHaveLength(7);
+    expect(inputs.every((i) => i.notes.length > 40)).toBe(true);
+    expect((await t.p.db.selectFrom('management_review_decisions').select('id').execute()).length).toBeGreaterThanOrEqual(2);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();
