@@ -28,6 +28,7 @@ import { RiskMatrixPage } from './features/risks/RiskMatrixPage';
 import { RisksPage } from './features/risks/RisksPage';
 import { DocumentNewPage, DocumentPage } from './features/documents/DocumentPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
+import { ImprovementPage } from './features/aims-improvement/ImprovementPage';
 import { MandatoryChecklistPage } from './features/documents/MandatoryChecklistPage';
 import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
 import { EvidenceNewPage } from './features/evidence/EvidenceNewPage';
@@ -85,6 +86,8 @@ export const router = createBrowserRouter([
           { path: 'soa/versions/:number', Component: SoaPage },
           { path: 'management-system', Component: ManagementSystemPage },
           { path: 'management-system/:tab', Component: ManagementSystemPage },
+          { path: 'improvement', Component: ImprovementPage },
+          { path: 'improvement/:tab', Component: ImprovementPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },
