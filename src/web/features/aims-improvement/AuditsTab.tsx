@@ -207,6 +207,8 @@ function AuditCreateForm({ programmes, onDone }: { programmes: { id: string; tit
             onChange={(x) => {
               setExternal(x === 'external');
               form.setValues({ auditorId: null, auditorName: null });
+              form.clearFieldError('auditorId');
+              form.clearFieldError('auditorName');
             }}
           >
             <Group mt="xs">
@@ -251,22 +253,35 @@ function AuditCreateForm({ programmes, onDone }: { programmes: { id: string; tit
 function AuditDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { tenant } = useTenantContext();
   const audit = useAudit(tenant.id, id);
+  // Above the record, which a save refreshes: the refusal of the step after the save must survive it.
+  const move = useAuditTransition(tenant.id, id);
+  const update = useUpdateAudit(tenant.id, id);
   if (audit.isPending) return <Loading />;
   if (audit.error) return <ErrorAlert error={audit.error} />;
-  return <AuditRecord key={audit.data.updatedAt} audit={audit.data} onClose={onClose} />;
+  return <AuditRecord key={audit.data.updatedAt} audit={audit.data} move={move} update={update} onClose={onClose} />;
 }
 
-function AuditRecord({ audit: a, onClose }: { audit: TAudit; onClose: () => void }) {
+function AuditRecord({
+  audit: a,
+  move,
+  update,
+  onClose,
+}: {
+  audit: TAudit;
+  move: ReturnType<typeof useAuditTransition>;
+  update: ReturnType<typeof useUpdateAudit>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const day = useDay();
   const { tenant } = useTenantContext();
-  const move = useAuditTransition(tenant.id, a.id);
-  const update = useUpdateAudit(tenant.id, a.id);
   const [conclusion, setConclusion] = useState(a.conclusion);
   const lang = format.locale === 'fr' ? 'fr' : 'en';
   const can = a.abilities;
   const complete = async () => {
+    update.reset();
+    move.reset();
     try {
       if (conclusion !== a.conclusion) await update.mutateAsync({ conclusion });
       await move.mutateAsync('complete');

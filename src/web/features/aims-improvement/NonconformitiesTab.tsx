@@ -189,20 +189,34 @@ function NcDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { tenant } = useTenantContext();
   const nc = useNonconformity(tenant.id, id);
+  // The writes live above the record: a save refreshes the record (a new form), and the refusal of
+  // the step that follows must still reach the new form's fields.
+  const update = useUpdateNonconformity(tenant.id, id);
+  const move = useNcTransition(tenant.id, id);
   if (nc.isPending) return <Loading />;
   if (nc.error) return <ErrorAlert error={nc.error} />;
-  return <NcRecord key={nc.data.updatedAt} nc={nc.data} onClose={onClose} closeLabel={t('records.common.closeDetail')} />;
+  return <NcRecord key={nc.data.updatedAt} nc={nc.data} update={update} move={move} onClose={onClose} closeLabel={t('records.common.closeDetail')} />;
 }
 
 /** One nonconformity and the 10.2 steps: correction, root cause and corrective action, verification, effectiveness. */
-function NcRecord({ nc, onClose, closeLabel }: { nc: TNonconformity; onClose: () => void; closeLabel: string }) {
+function NcRecord({
+  nc,
+  update,
+  move,
+  onClose,
+  closeLabel,
+}: {
+  nc: TNonconformity;
+  update: ReturnType<typeof useUpdateNonconformity>;
+  move: ReturnType<typeof useNcTransition>;
+  onClose: () => void;
+  closeLabel: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const day = useDay();
   const { tenant } = useTenantContext();
   const members = useMembers(tenant.id);
-  const update = useUpdateNonconformity(tenant.id, nc.id);
-  const move = useNcTransition(tenant.id, nc.id);
   const lang = format.locale === 'fr' ? 'fr' : 'en';
   const a = nc.abilities;
   const editable = a['nonconformity.update'];
@@ -227,7 +241,8 @@ function NcRecord({ nc, onClose, closeLabel }: { nc: TNonconformity; onClose: ()
       update.reset();
       move.reset();
       try {
-        await update.mutateAsync(values);
+        // An unchanged record is not written again: the audit log shows what changed, not each click.
+        if (form.isDirty() || !event) await update.mutateAsync(values);
         if (event) await move.mutateAsync(event);
       } catch {
         // The mutation keeps its error; the form shows it on the field it names.
