@@ -1,12 +1,22 @@
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { insertAiSystem } from '../../src/server/modules/ai-systems/ai-systems-repo.ts';
-import { describeInChromium, leadAndOwner, useServerAndBrowser } from './support.ts';
+import { describeInChromium, launchBrowser, leadAndOwner, startE2eServer } from './support.ts';
 
 const LEAD = { name: 'Camille Durand', email: 'camille.durand@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
 const OWNER = { name: 'Élise Martin', email: 'elise.martin@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'fr' as const };
 
 describeInChromium('audit & improvement in Chromium: a bias incident raises a nonconformity taken through 10.2 and closed by someone else; an internal audit planned with its finding', () => {
-  const e2e = useServerAndBrowser();
+  // useServerAndBrowser() with room to start: on a shared two-core machine the server alone took 80 s.
+  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
+  beforeAll(async () => {
+    e2e.server = await startE2eServer();
+    e2e.browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.stop();
+  }, 120_000);
 
   it('the compliance lead records a bias incident and its nonconformity, the owner verifies and closes it in French, the lead plans an audit and records a finding, then reads it all in French', async () => {
     const p = e2e.server.platform;
@@ -130,5 +140,5 @@ describeInChromium('audit & improvement in Chromium: a bias incident raises a no
     expect(await page.getByTestId('audit-table').textContent()).toContain('En cours');
     expect(lead.errors).toEqual([]);
     expect(owner.errors).toEqual([]);
-  });
+  }, 300_000);
 });
