@@ -4,6 +4,7 @@ import type { TDocumentedInformation, TRelation } from '../../shared/contracts/c
 import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TCertificationTables } from './types-certification.ts';
+import type { TAuditTimeTables } from './types-audit-time.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -172,7 +173,8 @@ export type DB = {
   TEvidenceTables &
   TAimsImprovementTables &
   TAimsRecordsContextTables &
-  TCertificationTables;
+  TCertificationTables &
+  TAuditTimeTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

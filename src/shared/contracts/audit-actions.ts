@@ -112,6 +112,8 @@ export const AUDIT_ACTIONS = [
   'aims_objective.result_recorded',
   'competence_record.created',
   'competence_record.updated',
+  'audit_time.table_version_created',
+  'audit_time.calculation_recorded',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

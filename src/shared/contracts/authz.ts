@@ -105,6 +105,10 @@ export const ACTIONS = [
   'competenceRecord.read',
   'competenceRecord.create',
   'competenceRecord.update',
+  'auditTime.read',
+  'auditTime.calculate',
+  'auditTime.record',
+  'auditTime.configure',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -16,6 +16,7 @@ import * as m0015 from './0015-aims-records-context.ts';
 import * as m0016 from './0016-aims-improvement.ts';
 import * as m0017 from './0017-classification-roles-ia-reviews.ts';
 import * as m0018 from './0018-certification-core.ts';
+import * as m0020 from './0020-audit-time.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0016-aims-improvement': m0016,
   '0017-classification-roles-ia-reviews': m0017,
   '0018-certification-core': m0018,
+  '0020-audit-time': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

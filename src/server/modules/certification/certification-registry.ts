@@ -4,7 +4,9 @@
  * services from there would close an import cycle (service → audit log → registry → service).
  * Each sub-folder (clients, audit-time, proposals, engagements, audits, …) appends its lists here.
  */
+import { AUDIT_TIME_AUDIT } from './audit-time/audit-time-audit.ts';
+import { AUDIT_TIME_POLICIES } from './audit-time/audit-time-policies.ts';
 
-export const CERTIFICATION_POLICIES = [] as const;
+export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES] as const;
 
-export const CERTIFICATION_AUDIT = {} as const;
+export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT } as const;

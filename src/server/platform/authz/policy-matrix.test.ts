@@ -126,6 +126,10 @@ aimsObjective.recordResult | ✓     ✓     ✓           ·      ·           
 competenceRecord.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 competenceRecord.create    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 competenceRecord.update    | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+auditTime.read             | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+auditTime.calculate        | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+auditTime.record           | ·     ·     ·           ·      ✓              ·       ·                  ·
+auditTime.configure        | ·     ·     ·           ·      ✓              ·       ·                  ·
 `);
   });
 

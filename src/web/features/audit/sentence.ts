@@ -293,6 +293,17 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'competence_record.updated':
       Object.assign(vars, { person: v('person', 'person' in after ? after : before), role: v('role', 'role' in after ? after : before) });
       break;
+    case 'audit_time.table_version_created':
+      Object.assign(vars, { version: format.number(Number(after.version ?? 0)), name: v('name') });
+      break;
+    case 'audit_time.calculation_recorded':
+      Object.assign(vars, {
+        initialDays: format.number(Number(after.initialDays ?? 0)),
+        cycleDays: format.number(Number(after.cycleDays ?? 0)),
+        client: v('clientReference'),
+        table: t(`auditTime.tableRef.${after.tableSource === 'body' ? 'body' : 'default'}` as never, { version: format.number(Number(after.tableVersion ?? 0)) } as never) as unknown as string,
+      });
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
