@@ -125,19 +125,52 @@ describeInChromium('audit & improvement in Chromium: a bias incident raises a no
     await page.getByTestId('finding-table').waitFor();
     expect(await page.getByTestId('finding-table').textContent()).toContain('Minor nonconformity');
     expect(await page.getByTestId('finding-table').textContent()).toContain('6.1.2');
+    // Completed with its conclusion, the audit is frozen.
+    await page.getByTestId('audit-conclusion').fill('Risk assessments are current for both systems; the acceptance criteria are overdue for review.');
+    await page.getByTestId('audit-complete').click();
+    await expect.poll(() => page.getByTestId('audit-detail-status').textContent()).toBe('Completed');
+    expect(await page.getByTestId('finding-add').count()).toBe(0);
     // The finding raised its nonconformity.
     await page.getByTestId('improvement-tab-nonconformities').click();
     await expect.poll(() => page.getByTestId('nc-table').textContent()).toContain('6.1.2 — The risk acceptance criteria');
 
-    // 5. In French: the labels and the dates.
+    // 5. The management review: completed only once every 9.3.2 input has notes.
+    await page.getByTestId('improvement-tab-reviews').click();
+    await page.getByTestId('review-new').click();
+    await page.getByTestId('review-title').fill('AIMS management review — autumn 2026');
+    await page.getByTestId('review-held').fill('2026-11-20');
+    await page.getByTestId('review-attendees').fill('Élise Martin');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('review-create').click();
+    await page.getByTestId('review-detail').waitFor();
+    expect(await page.getByTestId('review-missing').textContent()).toContain('7 inputs still have no notes');
+    const inputs = ['previous_actions', 'issues_changes', 'interested_parties_changes', 'aims_performance', 'monitoring_results', 'audit_results', 'improvement_opportunities'];
+    for (const k of inputs) await page.getByTestId(`review-input-${k}`).fill(`Notes on ${k.replaceAll('_', ' ')} for the autumn review.`);
+    await page.getByTestId('review-add-decision').click();
+    await page.getByTestId('review-decision-0').fill('Re-train the credit score on a re-weighted data set.');
+    await page.getByTestId('review-decision-owner-0').selectOption(leadId);
+    await page.getByTestId('review-decision-due-0').fill('2027-01-31');
+    await page.getByTestId('review-save').click();
+    await expect.poll(() => page.getByTestId('review-missing').count()).toBe(0);
+    await page.getByTestId('review-complete').click();
+    await expect.poll(() => page.getByTestId('review-detail-status').textContent()).toBe('Completed');
+    expect(await page.getByTestId('review-decision').textContent()).toContain('Re-train the credit score');
+    expect(await page.getByTestId('review-decision').textContent()).toContain('31 January 2027');
+
+    // 6. In French: the labels and the dates.
     await page.getByTestId('language-switch').getByText('FR').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit et amélioration');
+    expect(await page.getByTestId('review-detail-held').textContent()).toBe('20 novembre 2026');
+    expect(await page.getByTestId('review-detail-status').textContent()).toBe('Clôturée');
+    expect(await page.getByTestId('review-decision').textContent()).toContain('échéance 31 janvier 2027');
+    await page.getByTestId('improvement-tab-nonconformities').click();
     expect(await page.getByTestId('improvement-tab-nonconformities').textContent()).toBe('Non-conformités');
+    await expect.poll(() => page.getByTestId('nc-table').textContent()).toContain('Close');
     expect(await page.getByTestId('nc-table').textContent()).toContain('Audit interne');
     expect(await page.getByTestId('nc-table').textContent()).toContain('31 décembre 2026');
     await page.getByTestId('improvement-tab-audits').click();
     await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('15 décembre 2026');
-    expect(await page.getByTestId('audit-table').textContent()).toContain('En cours');
+    expect(await page.getByTestId('audit-table').textContent()).toContain('Terminé');
     expect(lead.errors).toEqual([]);
     expect(owner.errors).toEqual([]);
   }, 300_000);
