@@ -5,6 +5,7 @@ import type { TLocale } from '../../shared/contracts/common.ts';
 import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TCertificationTables } from './types-certification.ts';
 import type { TAuditTimeTables } from './types-audit-time.ts';
+import type { TAuditWorkTables } from './types-audit-work.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -174,7 +175,8 @@ export type DB = {
   TAimsImprovementTables &
   TAimsRecordsContextTables &
   TCertificationTables &
-  TAuditTimeTables;
+  TAuditTimeTables &
+  TAuditWorkTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

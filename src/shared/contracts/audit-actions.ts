@@ -114,6 +114,11 @@ export const AUDIT_ACTIONS = [
   'competence_record.updated',
   'audit_time.table_version_created',
   'audit_time.calculation_recorded',
+  'audit_checklist.generated',
+  'audit_checklist.item_recorded',
+  'audit_checklist.client_records_read',
+  'audit_report.updated',
+  'audit_report.issued',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

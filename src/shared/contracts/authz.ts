@@ -109,6 +109,12 @@ export const ACTIONS = [
   'auditTime.calculate',
   'auditTime.record',
   'auditTime.configure',
+  'auditChecklist.read',
+  'auditChecklist.generate',
+  'auditChecklist.record',
+  'auditReport.read',
+  'auditReport.write',
+  'auditReport.issue',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

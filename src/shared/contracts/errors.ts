@@ -143,6 +143,16 @@ export const ERROR_CODES = [
   'scope_own_approval',
   'scope_draft_exists',
   'objective_cancelled',
+  // Certification audit workspace: checklist and report.
+  'audit_work_state',
+  'audit_work_engagement_inactive',
+  'checklist_exists',
+  'checklist_soa_missing',
+  'checklist_requirement_unknown',
+  'checklist_evidence_unknown',
+  'checklist_notes_required',
+  'report_issued',
+  'report_incomplete',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

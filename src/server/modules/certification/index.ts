@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TApiDocs } from '../../platform/http/api-docs.ts';
 import type { TPlatform } from '../../platform/platform.ts';
+import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
+import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
 
 /*
  * The certification body's side (ISO/IEC 17021-1): one sub-folder per record type — clients and
@@ -11,7 +13,12 @@ import type { TPlatform } from '../../platform/platform.ts';
 
 export { CERTIFICATION_AUDIT, CERTIFICATION_POLICIES } from './certification-registry.ts';
 
-export const certificationDocs: TApiDocs = {};
+export const certificationDocs: TApiDocs = { ...auditWorkDocs };
 
 /** The certification routes; app.ts calls this once. */
-export function certificationRoutes(_app: FastifyInstance, _p: TPlatform) {}
+export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
+  auditWorkRoutes(app, p);
+}
+
+// Service factories (the demo seed writes through them).
+export { createChecklistService } from './audit-work/checklist-service.ts';

@@ -46,6 +46,12 @@ export async function controlsAmong(db: TDb, tenantId: string, ids: readonly str
 export const controlChoices = (db: TDb, tenantId: string) =>
   db.selectFrom('controls').select(['id', 'reference', 'title']).where('tenant_id', '=', tenantId).where('status', '<>', 'retired').orderBy('reference').orderBy('id').limit(1000).execute();
 
+/** The current revisions among ids that the organization has submitted (a draft is not yet evidence): a certification checklist cites them. */
+export const submittedAmong = (db: TDb, tenantId: string, ids: readonly string[]) =>
+  ids.length
+    ? db.selectFrom('evidence').select(['id', 'title']).where('tenant_id', '=', tenantId).where('id', 'in', [...ids]).where('status', '<>', 'draft').execute()
+    : Promise.resolve([]);
+
 export async function membersAmong(db: TDb, tenantId: string, ids: readonly string[]) {
   if (!ids.length) return new Set<string>();
   const rows = await db.selectFrom('memberships').select('user_id').where('tenant_id', '=', tenantId).where('user_id', 'in', [...ids]).execute();

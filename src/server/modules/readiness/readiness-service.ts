@@ -40,7 +40,8 @@ export function createReadinessService(p: TDeps) {
   };
 }
 
-async function judgeReadiness(p: TDeps, tenantId: string, frameworkId: string, today: string): Promise<TReadiness> {
+/** Also read by a certification body's stage 1 checklist, through the engagement (certification/audit-work). */
+export async function judgeReadiness(p: Pick<TDeps, 'db'>, tenantId: string, frameworkId: string, today: string): Promise<TReadiness> {
   const read = await readReadiness(p.db, tenantId, frameworkId, today);
   if (!read.framework) throw notFound('Framework');
   const { requirements, groups, totals } = assess(read.requirements.map(toFacts));

@@ -130,6 +130,12 @@ auditTime.read             | ·     ·     ·           ·      ✓             
 auditTime.calculate        | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 auditTime.record           | ·     ·     ·           ·      ✓              ·       ·                  ·
 auditTime.configure        | ·     ·     ·           ·      ✓              ·       ·                  ·
+auditChecklist.read        | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+auditChecklist.generate    | ·     ·     ·           ·      ·              ✓       ·                  ·
+auditChecklist.record      | ·     ·     ·           ·      ·              ✓       ·                  ·
+auditReport.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+auditReport.write          | ·     ·     ·           ·      ·              ✓       ·                  ·
+auditReport.issue          | ·     ·     ·           ·      ·              ✓       ·                  ·
 `);
   });
 

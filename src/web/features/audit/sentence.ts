@@ -304,6 +304,28 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
         table: t(`auditTime.tableRef.${after.tableSource === 'body' ? 'body' : 'default'}` as never, { version: format.number(Number(after.tableVersion ?? 0)) } as never) as unknown as string,
       });
       break;
+    case 'audit_checklist.generated':
+      Object.assign(vars, { reference: v('auditReference'), count: format.number(Number(after.items ?? 0)) });
+      break;
+    case 'audit_checklist.item_recorded':
+      Object.assign(vars, {
+        reference: v('auditReference'),
+        ref: v('ref'),
+        verdict: t(`auditWork.verdict.${after.verdict === undefined ? 'unchanged' : after.verdict === null ? 'open' : String(after.verdict)}` as never) as unknown as string,
+      });
+      break;
+    case 'audit_checklist.client_records_read':
+      Object.assign(vars, {
+        reference: v('auditReference'),
+        records: (Array.isArray(after.records) ? after.records : []).map((r) => t(`auditWork.records.${String(r)}` as never) as unknown as string).join(', '),
+      });
+      break;
+    case 'audit_report.updated':
+      vars.reference = v('auditReference');
+      break;
+    case 'audit_report.issued':
+      vars.reference = v('auditReference');
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZChecklist, ZChecklistItem, type TChecklist } from '../../src/shared/contracts/audit-work.ts';
+import type { TAuditState, TAuditTeamRole, TAuditType } from '../../src/shared/contracts/certification.ts';
+import { createTestClock } from '../../src/server/platform/clock/clock.ts';
+import { as, buildMembership, buildTenant, type TBuiltTenant } from '../support/factories.ts';
+import { buildControl } from '../support/evidence.ts';
+import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
+
+/*
+ * The audit checklist of a certification audit through the API, on a real database: generated from
+ * the catalog and the client's records read through the engagement, worked by the team, refused to
+ * everyone else.
+ */
+describe.skipIf(!backendAvailable)('certification audit checklist', () => {
+  let t: TTestApp;
+  const clock = createTestClock(new Date('2026-11-27T09:00:00Z'));
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.p.clock = clock;
+    // Migrations and catalogs on a busy machine can outlast the default hook timeout.
+  }, 240_000);
+  afterAll(() => t?.close());
+
+  const ok = async <T = TChecklist>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
+    const r = await res;
+    expect(r.statusCode, r.body).toBe(status);
+    return r.json() as T;
+  };
+
+  /** The organization being certified, with an approved SoA (every fifth Annex A control excluded) and a submitted evidence. */
+  async function organization() {
+    const tenant = await buildTenant(t.p, { name: 'Lumière Crédit' });
+    const adminUser = await buildMembership(t.p, tenant, 'admin');
+    const contributor = await as(t.app, await buildMembership(t.p, tenant, 'contributor'));
+    const owner = await as(t.app, tenant.owner);
+    const S = `/api/tenants/${tenant.id}/soa`;
+    const draft = (await contributor.post(`${S}/draft`, { from: 'blank' })).json() as { id: string; entries: { ref: string }[] };
+    const excluded = draft.entries.filter((_, i) => i % 5 === 4).map((e) => e.ref);
+    await t.p.db.updateTable('soa_entries').set({ applicable: true, justification: 'Needed for credit scoring.', implementation_status: 'implemented' }).where('tenant_id', '=', tenant.id).where('version_id', '=', draft.id).execute();
+    await t.p.db.updateTable('soa_entries').set({ applicable: false, justification: 'Sans objet.', implementation_status: null }).where('tenant_id', '=', tenant.id).where('version_id', '=', draft.id).where('ref', 'in', excluded).execute();
+    await ok(contributor.post(`${S}/draft/submit`), 200);
+    await ok(owner.post(`${S}/draft/approve`, {}), 200);
+    const control = await buildControl(t.p, tenant.id, { reference: 'GOV-1', title: 'AI policy approved by the board' });
+    const evidence = await ok<{ id: string; title: string }>(
+      contributor.post(`/api/tenants/${tenant.id}/evidence`, { kind: 'link', url: 'https://intranet.example/ai-policy', title: 'AI policy v2, signed', effectiveDate: '2026-11-20', controlIds: [control.id] }),
+      201,
+    );
+    const draftEvidence = await t.p.db
+      .insertInto('evidence')
+      .values({ tenant_id: tenant.id, series_id: crypto.randomUUID(), kind: 'link', title: 'Not yet submitted', sha256: 'a'.repeat(64), url: 'https://x.example', effective_date: '2026-11-20', status: 'draft', received_at: new Date(), contemporaneity_days: 30, not_contemporaneous: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { tenant, owner, admin: await as(t.app, adminUser), excluded, evidence, draftEvidenceId: draftEvidence.id, soaControls: draft.entries.length };
+  }
+
+  let seq = 0;
+  /**
+   * A certification body with a client engaged with `org`, a programme and one audit per type asked
+   * for, with its team: lead auditor, auditor, observer; plus an auditor on no team, a scheme
+   * manager and a technical reviewer. Direct inserts: the services that create these belong to
+   * other sub-modules.
+   */
+  async function body(org: TBuiltTenant, audits: { type: TAuditType; state?: TAuditState }[]) {
+    const tenant = await buildTenant(t.p, { kind: 'certification_body', name: 'Vérité Certification' });
+    const people = {
+      lead: await buildMembership(t.p, tenant, 'auditor'),
+      auditor: await buildMembership(t.p, tenant, 'auditor'),
+      observer: await buildMembership(t.p, tenant, 'auditor'),
+      outsider: await buildMembership(t.p, tenant, 'auditor'),
+      reviewer: await buildMembership(t.p, tenant, 'technical_reviewer'),
+    };
+    const db = t.p.db;
+    const client = await db
+      .insertInto('clients')
+      .values({ tenant_id: tenant.id, reference: `CLI-${++seq}`, legal_name: 'Lumière Crédit SAS', registered_address: '12 rue de la Paix, 75002 Paris', sector_risk: 'high', employees_full_time: 120, organization_tenant_id: org.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const engagement = await db
+      .insertInto('engagements')
+      .values({ body_tenant_id: tenant.id, organization_tenant_id: org.id, client_id: client.id, scheme: 'iso42001' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const programme = await db.insertInto('audit_programmes').values({ tenant_id: tenant.id, engagement_id: engagement.id, client_id: client.id }).returning('id').executeTakeFirstOrThrow();
+    const ids: string[] = [];
+    for (const [i, a] of audits.entries()) {
+      const row = await db
+        .insertInto('audits')
+        .values({ tenant_id: tenant.id, programme_id: programme.id, engagement_id: engagement.id, client_id: client.id, reference: `AUD-2026-${String(++seq).padStart(4, '0')}`, type: a.type, state: a.state ?? 'in_progress', planned_start: `2026-12-0${i + 1}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const team: [string, TAuditTeamRole][] = [
+        [people.lead.id, 'lead_auditor'],
+        [people.auditor.id, 'auditor'],
+        [people.observer.id, 'observer'],
+      ];
+      await db.insertInto('audit_team_members').values(team.map(([user_id, role]) => ({ tenant_id: tenant.id, audit_id: row.id, user_id, role, planned_days: 1 }))).execute();
+      ids.push(row.id);
+    }
+    return {
+      tenant,
+      engagementId: engagement.id,
+      url: (i: number) => `/api/tenants/${tenant.id}/audits/${ids[i]}/checklist`,
+      ids,
+      manager: await as(t.app, tenant.owner),
+      lead: await as(t.app, people.lead),
+      auditor: await as(t.app, people.auditor),
+      observer: await as(t.app, people.observer),
+      outsider: await as(t.app, people.outsider),
+      reviewer: await as(t.app, people.reviewer),
+      leadId: people.lead.id,
+    };
+  }
+
+  const refs = (c: TChecklist) => c.items.map((i) => i.ref);
+
+  it('stage 2 covers every leaf clause 4–10 and exactly the Annex A controls applicable in the approved SoA; the read is logged in both tenants', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage2', state: 'confirmed' }]);
+    const empty = await ok(b.lead.get(b.url(0)));
+    expect(empty).toMatchObject({ generated: false, items: [], abilities: { 'auditChecklist.generate': true, 'auditChecklist.record': false } });
+
+    const res = await b.lead.post(b.url(0), {});
+    const c = ZChecklist.parse(await ok(Promise.resolve(res), 201));
+    expect(res.json()).toEqual(c);
+    expect(c).toMatchObject({ basis: 'full', soaVersion: 1, framework: { id: 'iso-iec-42001-2023' }, generatedBy: { id: b.leadId } });
+    const clauses = c.items.filter((i) => i.section === 'clause').map((i) => i.ref);
+    expect(clauses[0]).toBe('4.1');
+    expect(clauses).toContain('6.1.2');
+    expect(clauses).toContain('10.2');
+    // Umbrella clauses are audited through their sub-clauses.
+    expect(clauses).not.toContain('6.1');
+    expect(clauses).not.toContain('4');
+    const controls = c.items.filter((i) => i.section === 'control');
+    expect(controls).toHaveLength(o.soaControls - o.excluded.length);
+    expect(controls.some((i) => o.excluded.includes(i.ref))).toBe(false);
+    expect(controls[0]).toMatchObject({ ref: 'A.2.2', kind: 'control', soaImplementationStatus: 'implemented', verdict: null, title: { en: expect.any(String), fr: expect.any(String) } });
+    expect(c.totals).toEqual({ items: c.items.length, open: c.items.length, conforming: 0, nonconforming: 0, observation: 0, not_audited: 0 });
+    expect(c.items.map((i) => i.position)).toEqual(c.items.map((_, i) => i + 1));
+
+    const again = await b.auditor.post(b.url(0), {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('checklist_exists');
+
+    const bodyLog = (await ok<{ items: { action: string; summary?: unknown }[] }>(b.manager.get(`/api/tenants/${b.tenant.id}/audit-events?action=audit_checklist.generated`))).items;
+    expect(bodyLog).toHaveLength(1);
+    const orgLog = await t.p.db.selectFrom('audit_events').select(['summary', 'actor_id', 'subject_id']).where('tenant_id', '=', o.tenant.id).where('action', '=', 'audit_checklist.client_records_read').execute();
+    expect(orgLog).toEqual([{ actor_id: b.leadId, subject_id: b.engagementId, summary: { before: null, after: expect.objectContaining({ records: ['soa'], soaVersion: 1, bodyTenantId: b.tenant.id }) } }]);
+  });
+
+  it('records verdicts, notes and the client’s submitted evidence while in progress; observers, outsiders, other bodies and bad input are refused', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage2' }]);
+    const other = await body(o.tenant, []);
+    const c = await ok(b.lead.post(b.url(0), {}), 201);
+    const item = c.items.find((i) => i.ref === '6.1.2')!;
+    const itemUrl = `${b.url(0)}/items/${item.id}`;
+
+    const rec = await b.auditor.patch(itemUrl, { verdict: 'nonconforming', notes: 'Risk criteria not approved by management.', evidenceIds: [o.evidence.id] });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const recorded = ZChecklistItem.parse(rec.json());
+    expect(recorded).toMatchObject({ verdict: 'nonconforming', evidence: [{ id: o.evidence.id, title: 'AI policy v2, signed' }], updatedAt: '2026-11-27T09:00:00.000Z' });
+    expect((await b.auditor.patch(itemUrl, { notes: '   ' })).json()).toMatchObject({ code: 'checklist_notes_required', details: { field: 'notes' } });
+    expect((await b.auditor.patch(itemUrl, { verdict: 'conforming', notes: '' })).statusCode).toBe(200);
+    expect((await b.lead.patch(itemUrl, { evidenceIds: [o.evidence.id, o.draftEvidenceId] })).json()).toMatchObject({ code: 'checklist_evidence_unknown', details: { field: 'evidenceIds.1' } });
+    expect((await b.lead.patch(itemUrl, { evidenceIds: [crypto.randomUUID()] })).json().code).toBe('checklist_evidence_unknown');
+    expect((await b.lead.patch(itemUrl, {})).statusCode).toBe(400);
+    expect((await b.lead.patch(itemUrl, { verdict: 'fine' })).json()).toMatchObject({ code: 'validation_failed', details: [{ field: 'verdict' }] });
+    expect((await b.lead.patch(itemUrl, { notes: 'x'.repeat(8001) })).json()).toMatchObject({ details: [{ field: 'notes', issue: 'too_long' }] });
+    expect((await b.lead.patch(`${b.url(0)}/items/${crypto.randomUUID()}`, { verdict: 'conforming' })).statusCode).toBe(404);
+
+    // Observers read but do not record; an auditor on no team, and the organization's own members, see nothing.
+    expect((await b.observer.get(b.url(0))).statusCode).toBe(200);
+    expect((await b.observer.patch(itemUrl, { verdict: 'conforming' })).statusCode).toBe(403);
+    expect((await b.outsider.get(b.url(0))).statusCode).toBe(404);
+    expect((await b.outsider.patch(itemUrl, { verdict: 'conforming' })).statusCode).toBe(404);
+    expect((await o.owner.get(b.url(0))).statusCode).toBe(404);
+    // The scheme manager and a technical reviewer read every audit, and change nothing.
+    const read = await ok(b.reviewer.get(`${b.url(0)}?verdict=conforming`));
+    expect(read.items.map((i) => i.ref)).toEqual(['6.1.2']);
+    expect(read.abilities).toMatchObject({ 'auditChecklist.read': true, 'auditChecklist.record': false });
+    expect(read.totals).toMatchObject({ conforming: 1, open: c.items.length - 1 });
+    expect((await b.manager.patch(itemUrl, { verdict: 'observation', notes: 'x' })).statusCode).toBe(403);
+    expect((await b.manager.get(`${b.url(0)}?section=control`)).json().items.every((i: { section: string }) => i.section === 'control')).toBe(true);
+    // Another body's id answers 404; so does this audit under another body's tenant.
+    expect((await other.manager.get(b.url(0))).statusCode).toBe(404);
+    expect((await other.manager.get(`/api/tenants/${other.tenant.id}/audits/${b.ids[0]}/checklist`)).statusCode).toBe(404);
+
+    const events = await t.p.db.selectFrom('audit_events').select('summary').where('tenant_id', '=', b.tenant.id).where('action', '=', 'audit_checklist.item_recorded').orderBy('seq').execute();
+    expect(events[0]!.summary).toEqual({
+      before: { verdict: null, notes: '', evidenceIds: [] },
+      after: { auditReference: c.auditReference, ref: '6.1.2', verdict: 'nonconforming', notes: 'Risk criteria not approved by management.', evidenceIds: [o.evidence.id] },
+    });
+
+    // Once the audit is reported, the checklist is frozen.
+    await t.p.db.updateTable('audits').set({ state: 'reported' }).where('id', '=', b.ids[0]!).execute();
+    const frozen = await b.lead.patch(itemUrl, { verdict: 'observation', notes: 'Late' });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json()).toMatchObject({ code: 'audit_work_state', details: { state: 'reported' } });
+  });
+
+  it('stage 1 reviews documented information beside the organization’s readiness view; stage 2 without an approved SoA and a closed engagement are refused', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage1', state: 'planned' }, { type: 'stage1' }, { type: 'stage2' }]);
+    const planned = await b.lead.post(b.url(0), {});
+    expect(planned.json()).toMatchObject({ code: 'audit_work_state', details: { state: 'planned' } });
+    expect((await b.observer.post(b.url(1), {})).statusCode).toBe(403);
+    expect((await b.lead.post(b.url(1), { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.2' }] })).json()).toMatchObject({ code: 'validation_failed', details: [{ field: 'sample' }] });
+
+    const c = await ok(b.lead.post(b.url(1), {}), 201);
+    expect(c.basis).toBe('stage1');
+    expect(c.items.every((i) => i.section === 'documented_information')).toBe(true);
+    expect(refs(c)).toEqual(expect.arrayContaining(['4.3', '6.1.2', '9.2.2', 'A.6.2.4']));
+    expect(c.items.every((i) => i.readinessStatus !== undefined)).toBe(true);
+    expect(c.readiness).toMatchObject({ asOf: '2026-11-27', coveredPercent: expect.any(Number) });
+    expect(c.soaVersion).toBeNull();
+
+    // Stage 2 of an organization whose SoA is not approved.
+    const o2 = await buildTenant(t.p, { name: 'Sans SoA' });
+    const b2 = await body(o2, [{ type: 'stage2' }]);
+    expect((await b2.lead.post(b2.url(0), {})).json().code).toBe('checklist_soa_missing');
+
+    await t.p.db.updateTable('engagements').set({ status: 'closed', closed_at: new Date() }).where('id', '=', b.engagementId).execute();
+    const closed = await b.lead.post(b.url(2), {});
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('audit_work_engagement_inactive');
+  });
+
+  it('surveillance revisits the requirements an earlier audit found nonconforming, then the sample (default or named)', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage2' }, { type: 'surveillance' }, { type: 'surveillance' }]);
+    const s2 = await ok(b.lead.post(b.url(0), {}), 201);
+    const nc = s2.items.find((i) => i.ref === 'A.6.2.4') ?? s2.items.find((i) => i.section === 'control')!;
+    await ok(b.lead.patch(`${b.url(0)}/items/${nc.id}`, { verdict: 'nonconforming', notes: 'Verification records missing.' }), 200);
+
+    const unknown = await b.lead.post(b.url(1), { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.2.2' }, { frameworkId: 'iso-iec-42001-2023', ref: '99.9' }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'checklist_requirement_unknown', details: { field: 'sample.1', refs: ['99.9'] } });
+
+    const named = await ok(b.lead.post(b.url(1), { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.2.2' }, { frameworkId: 'iso-iec-42001-2023', ref: nc.ref }] }), 201);
+    expect(named.items.map((i) => [i.section, i.ref, i.priorAuditReference])).toEqual([
+      ['prior_nonconformity', nc.ref, s2.auditReference],
+      ['sample', '9.2.2', null],
+    ]);
+    const byDefault = await ok(b.auditor.post(b.url(2), {}), 201);
+    expect(refs(byDefault)).toEqual([nc.ref, '6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2']);
+  });
+});
+
