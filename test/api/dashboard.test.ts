@@ -40,7 +40,7 @@ describe.skipIf(!backendAvailable)('organization dashboard', () => {
       ['critical', 0, 0],
     ]);
     expect(d.risks!.byLevel[2]!.label).toEqual({ en: 'High', fr: 'Élevé' });
-    expect(d.impactAssessments).toEqual({ open: 0, inReview: 0, approved: 0, reviewsDue: 0 });
+    expect(d.impactAssessments).toEqual({ open: 0, inReview: 0, approved: 0, reviewsDue: 0, oldestOverdue: [] });
   });
 
   it('a viewer reads it; another tenant’s id answers 404; a certification body has none', async () => {

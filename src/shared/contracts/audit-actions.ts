@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'impact_assessment.version_started',
   'impact_assessment.risk_linked',
   'impact_assessment.settings_updated',
+  'impact_assessment.review_due',
   'ai_system.created',
   'ai_system.updated',
   'ai_system.classified',

@@ -32,7 +32,10 @@ export const ZDashboardImpactAssessments = z.object({
   open: z.number().int(),
   inReview: z.number().int(),
   approved: z.number().int(),
+  /** Approved assessments whose next review date has passed (overdue, as risk reviews are). */
   reviewsDue: z.number().int(),
+  /** The five most overdue assessment reviews, oldest first. */
+  oldestOverdue: z.array(z.object({ id: z.uuid(), title: z.string(), reviewDate: z.iso.date() })),
 });
 
 export const ZOrganizationDashboard = z.object({

@@ -27,6 +27,10 @@ export const IMPACT_ASSESSMENTS_AUDIT = defineAuditActions({
   'impact_assessment.risk_linked': {
     after: z.strictObject({ ...ZRef, impactKey: z.uuid(), riskId: z.uuid(), created: z.boolean(), severity: ZLevel }),
   },
+  /** The daily job: the version in force reached its review date; its author and approver (still members) were reminded. */
+  'impact_assessment.review_due': {
+    after: z.strictObject({ ...ZRef, nextReviewOn: z.iso.date(), overdue: z.boolean(), remindedUserIds: z.array(z.uuid()) }),
+  },
   'impact_assessment.settings_updated': {
     before: z.strictObject({ significantSeverity: ZLevel.optional(), publicBodyOrService: z.boolean().optional() }),
     after: z.strictObject({ significantSeverity: ZLevel.optional(), publicBodyOrService: z.boolean().optional() }),

@@ -203,15 +203,27 @@ export async function listAssessments(db: Kysely<DB>, tenantId: string, q: TAsse
 }
 export type TListRow = Awaited<ReturnType<typeof listAssessments>>['items'][number];
 
-/** Impact assessments' counts for the dashboard, as one SQL expression the dashboard composes. */
-export const dashboardSummarySql = (tenantId: string, today: string) => sql<{ open: number; inReview: number; approved: number; reviewsDue: number }>`(
+/**
+ * Impact assessments' counts for the dashboard, as one SQL expression the dashboard composes.
+ * A review is overdue, like a risk's, once its date has passed (the reminder goes out on the day).
+ */
+export const dashboardSummarySql = (tenantId: string, today: string) => sql<{
+  open: number;
+  inReview: number;
+  approved: number;
+  reviewsDue: number;
+  oldestOverdue: { id: string; title: string; reviewDate: string }[];
+}>`(
+  WITH overdue AS (
+    SELECT s.id, s.title, (av.content->>'nextReviewOn')::date AS review_date FROM impact_assessments s
+    JOIN impact_assessment_versions av ON av.tenant_id = s.tenant_id AND av.assessment_id = s.id AND av.version = s.approved_version
+    WHERE s.tenant_id = ${tenantId} AND (av.content->>'nextReviewOn')::date < ${today}::date)
   SELECT json_build_object(
     'open', (count(*) FILTER (WHERE v.status = 'draft'))::int,
     'inReview', (count(*) FILTER (WHERE v.status = 'in_review'))::int,
     'approved', (SELECT count(*) FROM impact_assessments WHERE tenant_id = ${tenantId} AND approved_version IS NOT NULL)::int,
-    'reviewsDue', (SELECT count(*) FROM impact_assessments s JOIN impact_assessment_versions av
-                     ON av.tenant_id = s.tenant_id AND av.assessment_id = s.id AND av.version = s.approved_version
-                   WHERE s.tenant_id = ${tenantId} AND (av.content->>'nextReviewOn')::date < ${today}::date)::int)
+    'reviewsDue', (SELECT count(*) FROM overdue)::int,
+    'oldestOverdue', coalesce((SELECT json_agg(o) FROM (SELECT id, title, review_date::text AS "reviewDate" FROM overdue ORDER BY review_date, id LIMIT 5) o), '[]'))
   FROM impact_assessment_versions v WHERE v.tenant_id = ${tenantId} AND v.status IN ('draft','in_review'))`;
 
 /**
@@ -228,3 +240,52 @@ export const mandatoryChecklistSql = (tenantId: string, today: string) => sql`
   FROM impact_assessments a
   JOIN impact_assessment_versions v ON v.tenant_id = a.tenant_id AND v.assessment_id = a.id AND v.version = a.approved_version
   WHERE a.tenant_id = ${tenantId}`;
+
+/**
+ * Approved assessments whose version in force has its review date on or before `today` and whose
+ * owner has not been reminded of that date yet (the daily job; every tenant, or one).
+ */
+export function reviewsDue(db: Kysely<DB>, today: string, tenantId?: string) {
+  let q = db
+    .selectFrom('impact_assessments as a')
+    .innerJoin('impact_assessment_versions as v', (j) => j.onRef('v.tenant_id', '=', 'a.tenant_id').onRef('v.assessment_id', '=', 'a.id').onRef('v.version', '=', 'a.approved_version'))
+    .select(['a.tenant_id', 'a.id'])
+    .where(sql<boolean>`(v.content->>'nextReviewOn')::date <= ${today}::date`)
+    .where(sql<boolean>`a.review_reminded_for IS DISTINCT FROM (v.content->>'nextReviewOn')::date`);
+  if (tenantId) q = q.where('a.tenant_id', '=', tenantId);
+  return q.orderBy('a.tenant_id').orderBy('a.id').execute();
+}
+
+/** The version in force of a locked series, with its review date and the date last reminded of. */
+export const approvedForReview = (db: Kysely<DB>, tenantId: string, id: string) =>
+  db
+    .selectFrom('impact_assessments as a')
+    .innerJoin('impact_assessment_versions as v', (j) => j.onRef('v.tenant_id', '=', 'a.tenant_id').onRef('v.assessment_id', '=', 'a.id').onRef('v.version', '=', 'a.approved_version'))
+    .select(['a.id', 'a.title', 'a.approved_version', 'a.created_by', 'v.approved_by', sql<string | null>`v.content->>'nextReviewOn'`.as('next_review_on'), sql<string | null>`a.review_reminded_for::text`.as('review_reminded_for')])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+
+export const markReviewReminded = (db: Kysely<DB>, tenantId: string, id: string, dueOn: string) =>
+  db.updateTable('impact_assessments').set({ review_reminded_for: dueOn }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+
+/** Which of these people are still members of the organization (a reminder goes to members only). */
+export async function stillMembers(db: Kysely<DB>, tenantId: string, userIds: readonly string[]) {
+  if (!userIds.length) return [];
+  const rows = await db.selectFrom('memberships').select('user_id').where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds]).execute();
+  const members = new Set(rows.map((r) => r.user_id));
+  return userIds.filter((id) => members.has(id));
+}
+
+/** What the review reminder says to one person, in their language. */
+export const reviewReminderFacts = (db: Kysely<DB>, tenantId: string, id: string, userId: string) =>
+  db
+    .selectFrom('impact_assessments as a')
+    .innerJoin('impact_assessment_versions as v', (j) => j.onRef('v.tenant_id', '=', 'a.tenant_id').onRef('v.assessment_id', '=', 'a.id').onRef('v.version', '=', 'a.approved_version'))
+    .innerJoin('ai_systems as s', (j) => j.onRef('s.tenant_id', '=', 'a.tenant_id').onRef('s.id', '=', 'a.ai_system_id'))
+    .innerJoin('tenants as t', 't.id', 'a.tenant_id')
+    .innerJoin('users as u', (j) => j.on('u.id', '=', userId))
+    .select(['a.title', 'a.approved_version', 's.name as ai_system_name', 't.name as tenant_name', 'u.email', 'u.name', 'u.locale', sql<string | null>`v.content->>'nextReviewOn'`.as('next_review_on')])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();

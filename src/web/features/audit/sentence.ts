@@ -136,6 +136,9 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'impact_assessment.settings_updated':
       vars.changes = changes(t, before, after);
       break;
+    case 'impact_assessment.review_due':
+      Object.assign(vars, { title: v('title'), version: v('version'), nextReviewOn: day(format, after.nextReviewOn) });
+      break;
     case 'risk.created':
       vars.title = v('title');
       break;

@@ -47,6 +47,13 @@ export function OrganizationDashboard({ tenantId }: { tenantId: string }) {
   if (error) return <ErrorAlert error={error} />;
   const lang = currentLocale();
   const base = `/t/${tenantId}`;
+  // Risk and impact-assessment reviews in one list, the most overdue first.
+  const overdue = [
+    ...(data.risks?.oldestOverdue ?? []).map((r) => ({ ...r, kind: 'risks' as const })),
+    ...(data.impactAssessments?.oldestOverdue ?? []).map((r) => ({ ...r, kind: 'impact-assessments' as const })),
+  ]
+    .sort((a, b) => a.reviewDate.localeCompare(b.reviewDate))
+    .slice(0, 5);
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }}>
       <Section title={t('dashboard.aiSystems.title')} testId="dashboard-ai-systems">
@@ -99,24 +106,30 @@ export function OrganizationDashboard({ tenantId }: { tenantId: string }) {
         {data.risks && (
           <>
             <Count label={t('dashboard.attention.overdueReviews')} value={data.risks.overdueReviews} to={`${base}/risks`} alert testId="dashboard-overdue-reviews" />
+            {data.impactAssessments && (
+              <Count label={t('dashboard.attention.assessmentReviewsDue')} value={data.impactAssessments.reviewsDue} to={`${base}/impact-assessments`} alert testId="dashboard-ia-due" />
+            )}
             <Count label={t('dashboard.attention.overdueActions')} value={data.risks.overdueActions} to={`${base}/risks`} alert testId="dashboard-overdue-actions" />
             <Count label={t('dashboard.attention.expiringAcceptances')} value={data.risks.acceptancesExpiringSoon} to={`${base}/risks`} testId="dashboard-expiring" />
           </>
         )}
         {data.impactAssessments && (
           <>
+            {/* Without the risk section, the assessments' overdue reviews still show. */}
+            {!data.risks && (
+              <Count label={t('dashboard.attention.assessmentReviewsDue')} value={data.impactAssessments.reviewsDue} to={`${base}/impact-assessments`} alert testId="dashboard-ia-due" />
+            )}
             <Count label={t('dashboard.attention.assessmentsInReview')} value={data.impactAssessments.inReview} to={`${base}/impact-assessments`} testId="dashboard-ia-review" />
-            <Count label={t('dashboard.attention.assessmentReviewsDue')} value={data.impactAssessments.reviewsDue} to={`${base}/impact-assessments`} alert testId="dashboard-ia-due" />
           </>
         )}
-        {data.risks && data.risks.oldestOverdue.length > 0 && (
+        {overdue.length > 0 && (
           <Stack gap={2}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {t('dashboard.attention.oldestOverdue')}
             </Text>
-            {data.risks.oldestOverdue.map((r) => (
-              <Text key={r.id} size="sm" lineClamp={1}>
-                <Anchor component={Link} to={`${base}/risks/${r.id}`}>
+            {overdue.map((r) => (
+              <Text key={r.id} size="sm" lineClamp={1} data-testid="dashboard-oldest-overdue">
+                <Anchor component={Link} to={`${base}/${r.kind}/${r.id}`}>
                   {r.title}
                 </Anchor>{' '}
                 <Text span c="red" size="xs">
