@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZChecklist, ZChecklistItem, type TChecklist } from '../../src/shared/contracts/audit-work.ts';
+import { ZChecklist, ZChecklistItem, ZReport, type TChecklist, type TReport } from '../../src/shared/contracts/audit-work.ts';
 import type { TAuditState, TAuditTeamRole, TAuditType } from '../../src/shared/contracts/certification.ts';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { as, buildMembership, buildTenant, type TBuiltTenant } from '../support/factories.ts';
@@ -244,5 +247,87 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
     const byDefault = await ok(b.auditor.post(b.url(2), {}), 201);
     expect(refs(byDefault)).toEqual([nc.ref, '6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2']);
   });
-});
+  const pdfText = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
 
+  it('reports: stage 1 concludes on readiness, stage 2 on a recommendation after the closing meeting; issued once by the lead in EN and FR, PDF and DOCX, stored and frozen', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage1' }, { type: 'stage2' }]);
+    const R = (i: number) => b.url(i).replace(/checklist$/, 'report');
+    const blank = ZReport.parse(await ok<TReport>(b.reviewer.get(R(0))));
+    expect(blank).toMatchObject({ kind: 'stage1', status: 'draft', summary: '', files: [], abilities: { 'auditReport.write': false } });
+    expect((await b.outsider.get(R(0))).statusCode).toBe(404);
+    expect((await o.owner.get(R(0))).statusCode).toBe(404);
+
+    const early = await b.lead.post(`${R(0)}/issue`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'report_incomplete', details: { missing: ['checklist', 'summary', 'readyForStage2'] } });
+
+    expect((await b.auditor.patch(R(0), { conclusions: 'x', recommendation: 'grant' })).json()).toMatchObject({ code: 'validation_failed', details: [{ field: 'conclusions' }, { field: 'recommendation' }] });
+    expect((await b.observer.patch(R(0), { summary: 'x' })).statusCode).toBe(403);
+    expect((await b.auditor.patch(R(0), {})).statusCode).toBe(400);
+    const draft = await ok<TReport>(
+      b.auditor.patch(R(0), {
+        summary: 'Documented information reviewed on 1 December 2026.',
+        conformities: 'Scope, AI policy and risk criteria documented.',
+        observations: 'The AI impact assessment procedure is recent.',
+        readyForStage2: 'not_yet',
+      }),
+    );
+    expect(draft).toMatchObject({ status: 'draft', readyForStage2: 'not_yet', updatedAt: '2026-11-27T09:00:00.000Z' });
+    await ok(b.lead.post(b.url(0), {}), 201);
+    await t.p.db.updateTable('audit_checklist_items').set({ verdict: 'conforming' }).where('audit_id', '=', b.ids[0]!).execute();
+    // "Not yet" needs the areas to clarify.
+    expect((await b.lead.post(`${R(0)}/issue`)).json()).toMatchObject({ code: 'report_incomplete', details: { missing: ['areasToClarify'] } });
+    await ok(b.lead.patch(R(0), { readyForStage2: 'yes' }));
+    expect((await b.auditor.post(`${R(0)}/issue`)).statusCode).toBe(403);
+    expect((await b.lead.get(`${R(0)}/files/fr/pdf`)).statusCode).toBe(404);
+
+    const issued = ZReport.parse(await ok<TReport>(b.lead.post(`${R(0)}/issue`)));
+    expect(issued).toMatchObject({ status: 'issued', issuedBy: { id: b.leadId }, issuedAt: '2026-11-27T09:00:00.000Z', abilities: { 'auditReport.write': false, 'auditReport.issue': false } });
+    expect(issued.files.map((f) => `${f.locale}.${f.format}`)).toEqual(['en.docx', 'en.pdf', 'fr.docx', 'fr.pdf']);
+
+    const fr = await b.reviewer.get(`${R(0)}/files/fr/pdf`);
+    expect(fr.statusCode).toBe(200);
+    expect(fr.headers['content-type']).toBe('application/pdf');
+    expect(fr.headers['x-content-sha256']).toBe(createHash('sha256').update(fr.rawPayload).digest('hex'));
+    expect(fr.headers['x-content-sha256']).toBe(issued.files.find((f) => f.locale === 'fr' && f.format === 'pdf')!.sha256);
+    const frText = await pdfText(fr.rawPayload);
+    for (const s of ['Rapport d’audit d’étape 1', 'Lumière Crédit SAS', 'Points de conformité', 'Oui : l’organisation est prête pour l’étape 2.', 'Liste de contrôle', 'Conforme', 'Page 1 sur']) expect(frText.replace(/\u00a0/g, ' ')).toContain(s);
+    const en = await b.lead.get(`${R(0)}/files/en/docx`);
+    const enText = (await mammoth.extractRawText({ buffer: en.rawPayload })).value;
+    for (const s of ['Stage 1 audit report', 'Readiness for stage 2', 'Yes: the organization is ready for stage 2.', 'Scope, AI policy and risk criteria documented.']) expect(enText).toContain(s);
+    // Issued means frozen: the same bytes are served again, and nothing can be rewritten.
+    expect((await b.lead.get(`${R(0)}/files/fr/pdf`)).headers['x-content-sha256']).toBe(fr.headers['x-content-sha256']);
+    expect((await b.lead.patch(R(0), { summary: 'Rewritten' })).json().code).toBe('report_issued');
+    expect((await b.lead.post(`${R(0)}/issue`)).json().code).toBe('report_issued');
+
+    // Stage 2: the closing meeting and the recommendation.
+    expect((await b.lead.patch(R(1), { readyForStage2: 'yes' })).json()).toMatchObject({ details: [{ field: 'readyForStage2' }] });
+    expect((await b.lead.patch(R(1), { closingMeetingDate: '2026-02-30' })).json()).toMatchObject({ details: [{ field: 'closingMeetingDate' }] });
+    expect((await b.lead.patch(R(1), { attendees: [{ name: '', organization: 'x', role: 'y' }] })).json()).toMatchObject({ details: [{ field: 'attendees.0.name' }] });
+    await ok(b.lead.post(b.url(1), {}), 201);
+    await t.p.db.updateTable('audit_checklist_items').set({ verdict: 'conforming' }).where('audit_id', '=', b.ids[1]!).execute();
+    await ok(
+      b.lead.patch(R(1), {
+        summary: 'The AIMS is implemented for the credit-scoring system.',
+        conclusions: 'One minor nonconformity on 6.1.2.',
+        closingMeetingDate: '2026-12-04',
+        attendees: [
+          { name: 'Claire Martin', organization: 'Lumière Crédit', role: 'Directrice conformité' },
+          { name: 'Hugo Bernard', organization: 'Vérité Certification', role: 'Responsable d’audit' },
+        ],
+        recommendation: 'grant_after_corrections',
+      }),
+    );
+    const s2 = await ok<TReport>(b.lead.post(`${R(1)}/issue`));
+    expect(s2).toMatchObject({ kind: 'audit', status: 'issued', recommendation: 'grant_after_corrections', closingMeetingDate: '2026-12-04' });
+    const s2en = await pdfText((await b.manager.get(`${R(1)}/files/en/pdf`)).rawPayload);
+    for (const s of ['Audit report — stage 2', 'Closing meeting', '4 December 2026', 'Claire Martin', 'The team recommends certification once the corrective actions for the nonconformities are accepted.', 'Statement of Applicability version']) expect(s2en).toContain(s);
+    const s2fr = (await pdfText((await b.manager.get(`${R(1)}/files/fr/pdf`)).rawPayload)).replace(/\u00a0/g, ' ');
+    for (const s of ['Rapport d’audit — étape 2', 'Réunion de clôture', '4 décembre 2026', 'L’équipe recommande la certification une fois les actions correctives']) expect(s2fr).toContain(s);
+
+    const log = await t.p.db.selectFrom('audit_events').select(['action', 'summary']).where('tenant_id', '=', b.tenant.id).where('action', 'in', ['audit_report.updated', 'audit_report.issued']).orderBy('seq').execute();
+    expect(log.map((e) => e.action)).toEqual(['audit_report.updated', 'audit_report.updated', 'audit_report.issued', 'audit_report.updated', 'audit_report.issued']);
+    expect(log[1]!.summary).toEqual({ before: { readyForStage2: 'not_yet' }, after: { auditReference: issued.auditReference, readyForStage2: 'yes' } });
+  });
+});

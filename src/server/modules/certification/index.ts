@@ -22,3 +22,4 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
 
 // Service factories (the demo seed writes through them).
 export { createChecklistService } from './audit-work/checklist-service.ts';
+export { createReportService } from './audit-work/report-service.ts';

@@ -28,4 +28,37 @@ export const auditWorkDocs: TApiDocs = {
     body: { verdict: 'nonconforming', notes: 'The impact assessment of the credit-scoring model was not updated after the retraining of March 2026.', evidenceIds: ['5f0c6f9e-3b1a-4c1e-9a53-2f3f3c9d7e10'] },
   },
 
+  [`GET ${A}/report`]: {
+    summary: 'An audit’s report',
+    description:
+      'The draft or the issued report. `kind` follows the audit type: `stage1` (stage 1 and pre-audit: conformities, observations, areas to clarify, readiness for stage 2 `yes` or `not_yet`) or `audit` (stage 2, surveillance, recertification, special, follow-up: conclusions, closing meeting date and attendees, and the recommendation `grant`, `grant_after_corrections` or `not_recommended` to the certification decision). Same readers as the checklist.',
+    returns: 'The report, its issued files and its abilities.',
+    errors: [400, 401, 403, 404],
+  },
+  [`PATCH ${A}/report`]: {
+    summary: 'Write the audit report',
+    description: 'The lead auditor or an auditor of the team, while the audit is in progress and the report not issued (409 `report_issued`). Only the fields sent change; a field of the other kind of report is refused (400).',
+    returns: 'The report.',
+    errors: [400, 401, 403, 404, 409],
+    body: {
+      summary: 'The AIMS is implemented and effective for the credit-scoring and fraud-detection systems.',
+      conclusions: 'One minor nonconformity on 6.1.2 (risk criteria); the controls of Annex A declared applicable are in place.',
+      closingMeetingDate: '2026-12-04',
+      attendees: [{ name: 'Claire Martin', organization: 'Lumière Crédit', role: 'Directrice conformité' }],
+      recommendation: 'grant_after_corrections',
+    },
+  },
+  [`POST ${A}/report/issue`]: {
+    summary: 'Issue the audit report',
+    description:
+      'The lead auditor only, while the audit is in progress. Needs a summary, every checklist item with a verdict, and for stage 1 the readiness for stage 2 (and the areas to clarify when `not_yet`), otherwise the conclusions, closing meeting date, attendees and recommendation (409 `report_incomplete` with `details.missing`). Renders the report in English and French as PDF and DOCX, stores the four files with their SHA-256 and freezes the report: the files are served as issued, never rendered again.',
+    returns: 'The issued report with its files.',
+    errors: [400, 401, 403, 404, 409],
+  },
+  [`GET ${A}/report/files/{locale}/{format}`]: {
+    summary: 'Download an issued audit report',
+    description: '`locale` `en` or `fr`, `format` `pdf` or `docx`: the file stored when the report was issued, with its SHA-256 in `X-Content-SHA256`. 404 before issue.',
+    returns: 'The file.',
+    errors: [400, 401, 403, 404],
+  },
 };
