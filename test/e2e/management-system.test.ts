@@ -34,7 +34,8 @@ describeInChromium('management system in Chromium: the scope approved by someone
     await page.getByTestId('scope-exclusion-0-reason').fill('A general-purpose writing aid that takes no decision about people.');
     await page.getByTestId('scope-save').click();
     await expect.poll(() => page.getByTestId('scope-save').isDisabled()).toBe(true);
-    await expect.poll(() => page.getByTestId('scope-versions').locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('scope-versions').textContent()).toContain('Version 1');
+    expect(await page.getByTestId('scope-versions').locator('tbody tr').count()).toBe(1);
     // A contributor writes the scope but does not approve it.
     expect(await page.getByTestId('scope-approve').count()).toBe(0);
 
@@ -86,8 +87,9 @@ describeInChromium('management system in Chromium: the scope approved by someone
     await page.getByTestId('result-value').fill('2.4');
     await page.getByTestId('result-comment').fill('Third-quarter review.');
     await page.getByTestId('result-submit').click();
-    await expect.poll(() => page.getByTestId('objective-results').locator('tbody tr').count()).toBe(1);
-    expect(await page.getByTestId('objective-results').textContent()).toContain('31 October 2026');
+    // The empty table is a row too: wait for the result itself.
+    await expect.poll(() => page.getByTestId('objective-results').textContent()).toContain('31 October 2026');
+    expect(await page.getByTestId('objective-results').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('objective-detail').getByTestId('objective-met').first().textContent()).toBe('Met');
     const objective = page.getByTestId('objectives-table').locator('tbody tr', { hasText: 'Keep the approval-rate gap' });
     await expect.poll(() => objective.textContent()).toContain('2.4 points — 31 October 2026');
@@ -144,11 +146,12 @@ describeInChromium('management system in Chromium: the scope approved by someone
     expect(page.url()).toContain('version=1');
     expect(await page.getByTestId('records-tab-parties').textContent()).toBe('Parties intéressées');
     await page.getByTestId('records-tab-objectives').click();
-    await expect.poll(() => page.getByTestId('objectives-table').locator('tbody tr').first().textContent()).toContain('2,4 points — 31 octobre 2026');
+    await expect.poll(() => page.getByTestId('objectives-table').textContent()).toContain('2,4 points — 31 octobre 2026');
     expect(await page.getByTestId('objectives-table').textContent()).toContain('Au plus 3 points d’ici le 30 juin 2027');
     expect(await page.getByTestId('objectives-table').textContent()).toContain('Atteinte');
 
     expect(lead.errors).toEqual([]);
     expect(owner.errors).toEqual([]);
-  });
+    // Four record types and two approvals in one flow: longer than the project's default per-test budget.
+  }, 180_000);
 });

@@ -81,7 +81,7 @@ export function CompetenceTab() {
                 key: 'evidence',
                 header: t('records.competence.fields.evidence'),
                 cell: (r) => (
-                  <Stack gap={2}>
+                  <Stack gap={2} miw={220}>
                     {r.evidence && <Text size="sm">{r.evidence}</Text>}
                     {r.evidenceFile && <EvidenceFileLink tenantId={tenant.id} file={r.evidenceFile} />}
                     {!r.evidence && !r.evidenceFile && t('common.none')}

@@ -130,11 +130,11 @@ export function ObjectivesTab() {
                 header: t('records.common.status'),
                 cell: (r) => (
                   <Group gap={4} wrap="nowrap">
-                    <Badge color={STATUS_COLOR[r.status]} variant="light">
+                    <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ flexShrink: 0 }}>
                       {t(`records.objectives.status.${r.status}`)}
                     </Badge>
                     {r.overdue && (
-                      <Badge color="red" variant="outline">
+                      <Badge color="red" variant="outline" style={{ flexShrink: 0 }}>
                         {t('records.objectives.overdue')}
                       </Badge>
                     )}

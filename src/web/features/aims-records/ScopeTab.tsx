@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -95,19 +95,27 @@ function OpenedVersion({ version, onClose }: { version: number; onClose: () => v
   const format = useFormat();
   const { tenant } = useTenantContext();
   const detail = useScopeVersion(tenant.id, version);
+  const ref = useRef<HTMLDivElement>(null);
+  // Opened from the list below: bring it to the reader rather than leave it above the fold. A block
+  // body on purpose: recent Chromium returns a promise from scrollIntoView, which React would call as the cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [detail.data?.version]);
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorAlert error={detail.error} />;
   return (
-    <ScopeVersionCard
-      version={detail.data}
-      title={t('records.scope.versionN', { version: format.number(version) })}
-      testId="scope-opened"
-      extra={
-        <Button size="xs" variant="subtle" onClick={onClose}>
-          {t('common.close')}
-        </Button>
-      }
-    />
+    <div ref={ref}>
+      <ScopeVersionCard
+        version={detail.data}
+        title={t('records.scope.versionN', { version: format.number(version) })}
+        testId="scope-opened"
+        extra={
+          <Button size="xs" variant="subtle" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        }
+      />
+    </div>
   );
 }
 
@@ -117,13 +125,15 @@ function ScopeText({ version }: { version: Pick<TScopeVersion, 'boundaries' | 'a
     <Stack gap="sm">
       <div>
         <Text fw={600}>{t('records.scope.fields.boundaries')}</Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="scope-boundaries">
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="scope-boundaries">
           {version.boundaries || t('common.none')}
         </Text>
       </div>
       <div>
         <Text fw={600}>{t('records.scope.fields.applicability')}</Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{version.applicability || t('common.none')}</Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {version.applicability || t('common.none')}
+        </Text>
       </div>
       <div>
         <Text fw={600}>{t('records.scope.fields.exclusions')}</Text>
@@ -131,7 +141,7 @@ function ScopeText({ version }: { version: Pick<TScopeVersion, 'boundaries' | 'a
           <List size="sm">
             {version.exclusions.map((e, i) => (
               <List.Item key={i}>
-                <Text span fw={500}>
+                <Text span size="sm" fw={500}>
                   {e.item}
                 </Text>{' '}
                 — {e.reason}
