@@ -38,6 +38,20 @@ describeInChromium('AI-system inventory in Chromium: record credit scoring, clas
     }
     expect(await page.getByTestId('ai-obligation-Art. 27').count()).toBe(0);
     await expect.poll(() => page.getByTestId('ai-history').textContent()).toContain('Camille Durand classified an AI system: High-risk (version 1)');
+    expect(await page.getByTestId('ai-classification-roles').textContent()).toBe('Made for the organization’s roles: Provider');
+    expect(await page.getByTestId('ai-roles-changed').count()).toBe(0);
+
+    // The organization also deploys it: the classification keeps the provider's obligations it was
+    // made for (no deployer's Art. 26 slips in) and asks, visibly, to be made again.
+    await page.getByTestId('ai-edit').click();
+    await page.getByTestId('ai-form-role-deployer').check();
+    await page.getByTestId('ai-form-submit').click();
+    await page.getByTestId('ai-roles-changed').waitFor();
+    expect(await page.getByTestId('ai-roles-changed').textContent()).toContain('now: Provider, Deployer');
+    expect(await page.getByTestId('ai-reclassify-badge').textContent()).toBe('Made for other roles — re-classify');
+    expect(await page.getByTestId('ai-classification-roles').textContent()).toBe('Made for the organization’s roles: Provider');
+    expect(await page.getByTestId('ai-obligation-Art. 9').count()).toBe(1);
+    expect(await page.getByTestId('ai-obligation-Art. 26').count()).toBe(0);
 
     // The list filters by tier; the filter lives in the address, so a reload keeps it.
     await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/ai-systems`);
@@ -61,6 +75,8 @@ describeInChromium('AI-system inventory in Chromium: record credit scoring, clas
     expect(art9).toContain('à confirmer');
     expect(art9).toContain('Système de gestion des risques');
     expect(await fr.getByTestId('ai-reasons').textContent()).toContain('Usage visé\u00a0: Annexe III, point 5 b)');
+    expect(await fr.getByTestId('ai-reclassify-badge').textContent()).toBe('Établie pour d’autres rôles — à classer à nouveau');
+    expect(await fr.getByTestId('ai-roles-changed').textContent()).toContain('(désormais\u00a0: Fournisseur, Déployeur)');
     expect([...lead.errors, ...owner.errors]).toEqual([]);
   });
 });
