@@ -6,6 +6,7 @@ import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TCertificationTables } from './types-certification.ts';
 import type { TAuditTimeTables } from './types-audit-time.ts';
 import type { TAuditWorkTables } from './types-audit-work.ts';
+import type { TProposalTables } from './types-certification-proposals.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -176,7 +177,8 @@ export type DB = {
   TAimsRecordsContextTables &
   TCertificationTables &
   TAuditTimeTables &
-  TAuditWorkTables;
+  TAuditWorkTables &
+  TProposalTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -120,6 +120,13 @@ export const AUDIT_ACTIONS = [
   'audit_checklist.client_records_read',
   'audit_report.updated',
   'audit_report.issued',
+  'proposal.created',
+  'proposal.updated',
+  'proposal.sent',
+  'proposal.withdrawn',
+  'proposal.accepted',
+  'proposal.declined',
+  'engagement.opened',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

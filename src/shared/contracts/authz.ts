@@ -115,6 +115,13 @@ export const ACTIONS = [
   'auditReport.read',
   'auditReport.write',
   'auditReport.issue',
+  'proposal.read',
+  'proposal.create',
+  'proposal.update',
+  'proposal.send',
+  'proposal.withdraw',
+  'orgCertification.read',
+  'orgCertification.accept',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -118,6 +118,16 @@ export const ERROR_CODES = [
   'evidence_control_unknown',
   'evidence_requirement_unknown',
   'evidence_member_unknown',
+  // Certification proposals and engagements.
+  'proposal_not_draft',
+  'proposal_answered',
+  'proposal_withdrawn',
+  'proposal_expired',
+  'proposal_no_recipient',
+  'proposal_client_unknown',
+  'proposal_organization_invalid',
+  'client_other_organization',
+  'engagement_already_live',
   'evidence_file_missing',
   // Management-system records: internal audits, management reviews, nonconformities, AI incidents.
   'records_member_unknown',

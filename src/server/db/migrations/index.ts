@@ -18,6 +18,7 @@ import * as m0017 from './0017-classification-roles-ia-reviews.ts';
 import * as m0018 from './0018-certification-core.ts';
 import * as m0020 from './0020-audit-time.ts';
 import * as m0023 from './0023-audit-work.ts';
+import * as m0021 from './0021-certification-proposals.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0018-certification-core': m0018,
   '0020-audit-time': m0020,
   '0023-audit-work': m0023,
+  '0021-certification-proposals': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

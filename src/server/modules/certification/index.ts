@@ -3,6 +3,8 @@ import type { TApiDocs } from '../../platform/http/api-docs.ts';
 import type { TPlatform } from '../../platform/platform.ts';
 import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
 import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
+import { proposalsDocs } from './proposals/proposals-docs.ts';
+import { proposalsRoutes } from './proposals/proposals-routes.ts';
 
 /*
  * The certification body's side (ISO/IEC 17021-1): one sub-folder per record type — clients and
@@ -12,12 +14,17 @@ import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
  */
 
 export { CERTIFICATION_AUDIT, CERTIFICATION_POLICIES } from './certification-registry.ts';
+export { createProposalsService } from './proposals/proposals-service.ts';
+export { createProposalLinkService } from './proposals/proposal-link-service.ts';
+export { proposalToken } from './proposals/proposal-common.ts';
+export { openEngagement, createOrgEngagementsService } from './engagements/engagements-service.ts';
 
-export const certificationDocs: TApiDocs = { ...auditWorkDocs };
+export const certificationDocs: TApiDocs = { ...auditWorkDocs, ...proposalsDocs };
 
 /** The certification routes; app.ts calls this once. */
 export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditWorkRoutes(app, p);
+  proposalsRoutes(app, p);
 }
 
 // Service factories (the demo seed writes through them).

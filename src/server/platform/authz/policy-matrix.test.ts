@@ -136,6 +136,13 @@ auditChecklist.record      | ·     ·     ·           ·      ·              
 auditReport.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 auditReport.write          | ·     ·     ·           ·      ·              ✓       ·                  ·
 auditReport.issue          | ·     ·     ·           ·      ·              ✓       ·                  ·
+proposal.read              | ·     ·     ·           ·      ✓              ·       ✓                  ✓
+proposal.create            | ·     ·     ·           ·      ✓              ·       ·                  ·
+proposal.update            | ·     ·     ·           ·      ✓              ·       ·                  ·
+proposal.send              | ·     ·     ·           ·      ✓              ·       ·                  ·
+proposal.withdraw          | ·     ·     ·           ·      ✓              ·       ·                  ·
+orgCertification.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+orgCertification.accept    | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

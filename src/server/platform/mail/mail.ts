@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
-export type TMail = { to: string; subject: string; text: string; html?: string };
+/** Attachments travel by SMTP only; the outbox file notes their names. */
+export type TMail = { to: string; subject: string; text: string; html?: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 export type TMailer = { send(mail: TMail): Promise<void>; transport: 'smtp' | 'outbox' };
 
 /**
@@ -27,7 +28,8 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
     async send(mail) {
       fs.mkdirSync(opts.outboxDir, { recursive: true, mode: 0o700 });
       const file = path.join(opts.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.txt`);
-      fs.writeFileSync(file, `From: ${opts.from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`, { mode: 0o600, flag: 'wx' });
+      const attached = mail.attachments?.length ? `Attachments: ${mail.attachments.map((a) => a.filename).join(', ')}\n` : '';
+      fs.writeFileSync(file, `From: ${opts.from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n${attached}\n${mail.text}\n`, { mode: 0o600, flag: 'wx' });
       opts.log.info({ mail: { to: mail.to, subject: mail.subject, file } }, 'mail written to the outbox (no SMTP_URL configured)');
     },
   };

@@ -329,6 +329,17 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'audit_report.issued':
       vars.reference = v('auditReference');
       break;
+    case 'proposal.created':
+    case 'proposal.updated':
+    case 'proposal.sent':
+    case 'proposal.withdrawn':
+    case 'proposal.accepted':
+    case 'proposal.declined':
+      Object.assign(vars, { reference: v('reference'), client: v('client'), email: v('recipientEmail'), reason: v('reason'), organization: v('organization'), ip: v('ip') });
+      break;
+    case 'engagement.opened':
+      Object.assign(vars, { scheme: v('scheme'), body: v('body'), organization: v('organization'), proposal: v('proposal'), count: format.number(Number(after.audits ?? 0)) });
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
