@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'api-postgres', include: ['test/api/**/*.test.ts'], env: { ATTEST_TEST_DB: 'postgres' }, globalSetup: ['test/support/global-setup.ts'] },
       },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000, fileParallelism: false, expect: { poll: { timeout: 15_000, interval: 100 } }, globalSetup: ['test/e2e/global-setup.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 180_000, fileParallelism: false, expect: { poll: { timeout: 15_000, interval: 100 } }, globalSetup: ['test/e2e/global-setup.ts'] } },
     ],
   },
 });

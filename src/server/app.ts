@@ -11,7 +11,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { TPlatform } from './platform/platform.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
-import { documentedTransform } from './platform/http/api-docs.ts';
+import { documentedTransform, documentedTransformObject } from './platform/http/api-docs.ts';
+import { registerApiComponents } from './platform/http/api-components.ts';
 import { aimsRecordsDocs, aimsRecordsRoutes } from './modules/aims-records/index.ts';
 import { certificationDocs, certificationRoutes } from './modules/certification/index.ts';
 import { aiSystemsDocs } from './modules/ai-systems/ai-systems-docs.ts';
@@ -95,6 +96,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   installErrorHandler(app);
   installAuthHook(app, p);
 
+  await registerApiComponents();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -107,6 +109,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
       },
     },
     transform: documentedTransform(API_DOCS),
+    transformObject: documentedTransformObject(API_DOCS),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

@@ -5,7 +5,7 @@ import { decide } from '../../platform/authz/policy.ts';
 import type { TDocumentVersionSubject } from './documents-policies.ts';
 
 const actor = (role: TRole, userId = 'u-me') => ({ tenantId: 't', tenantKind: 'organization' as const, role, userId, tokenId: null });
-const on = (o: Partial<TDocumentVersionSubject> = {}): TDocumentVersionSubject => ({ status: 'in_review', latest: true, authorIds: ['u-author'], approverIds: [], soleMember: false, ...o });
+const on = (o: Partial<TDocumentVersionSubject> = {}): TDocumentVersionSubject => ({ status: 'in_review', latest: true, authorIds: ['u-author'], approverIds: [], memberCount: 3, ...o });
 const verdict = (role: TRole, action: string, record: TDocumentVersionSubject | Record<string, never>, userId?: string) => {
   const d = decide(POLICIES, actor(role, userId), action, record);
   return d.ok ? 'ok' : `${d.error.status} ${d.error.code}`;
@@ -21,7 +21,7 @@ describe('document policies', () => {
   });
 
   it('an organization of exactly one member may approve its own version', () => {
-    expect(verdict('owner', 'documentVersion.approve', on({ soleMember: true }), 'u-author')).toBe('ok');
+    expect(verdict('owner', 'documentVersion.approve', on({ memberCount: 1 }), 'u-author')).toBe('ok');
   });
 
   it('each approver counts once towards the quorum', () => {

@@ -1,4 +1,5 @@
 import type { TDocumentVersionStatus } from '../../../shared/contracts/documents.ts';
+import { fourEyesRefuses } from '../../platform/authz/four-eyes.ts';
 import { rulesFor, type TPolicyActor } from '../../platform/authz/policy.ts';
 import { ORG_MEMBERS, ORG_WRITERS } from '../../platform/authz/role-sets.ts';
 import type { TRole } from '../../../shared/contracts/roles.ts';
@@ -7,15 +8,15 @@ import { documentLifecycle } from './document-lifecycle.ts';
 
 /**
  * A version as the rules see it. `authorIds`: who wrote it and who submitted it; `approverIds`:
- * who approved it already; `soleMember`: the organization has exactly one member (counted in the
- * statement that locked the document).
+ * who approved it already; `memberCount`: the organization's members (counted in the statement
+ * that locked the document).
  */
 export type TDocumentVersionSubject = {
   status: TDocumentVersionStatus;
   latest: boolean;
   authorIds: readonly string[];
   approverIds: readonly string[];
-  soleMember: boolean;
+  memberCount: number;
 };
 
 const ORG_APPROVERS: readonly TRole[] = ['owner', 'admin'];
@@ -30,10 +31,10 @@ const stateReason = (event: TEvent) => (_: unknown, v: TDocumentVersionSubject) 
   v.latest ? documentLifecycle.refusal(v.status, event) : new AppError(409, 'document_version_frozen', 'Only the latest version of a document can move.', { state: v.status, event });
 
 /**
- * Four eyes: whoever wrote or submitted a version does not approve it, unless the organization has
- * exactly one member (nobody else could). The same person never approves a version twice.
+ * Four eyes: whoever wrote or submitted a version does not approve it (the platform's one rule).
+ * The same person never approves a version twice.
  */
-export const ownApproval = (actor: Pick<TPolicyActor, 'userId'>, v: TDocumentVersionSubject) => actor.userId !== null && !v.soleMember && v.authorIds.includes(actor.userId);
+export const ownApproval = (actor: Pick<TPolicyActor, 'userId'>, v: TDocumentVersionSubject) => fourEyesRefuses(actor, v);
 export const secondApproval = (actor: Pick<TPolicyActor, 'userId'>, v: TDocumentVersionSubject) => actor.userId !== null && v.approverIds.includes(actor.userId);
 
 export const DOCUMENT_POLICIES = [

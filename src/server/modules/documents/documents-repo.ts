@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { TDocumentKind, TDocumentListQuery, TDocumentType, TDocumentVersionStatus, TMandatoryItemKey } from '../../../shared/contracts/documents.ts';
+import { memberCountOf } from '../../platform/authz/four-eyes.ts';
 
 /*
  * The only door to the documents' tables; every function takes tenantId and filters by it. Reads
@@ -79,7 +80,7 @@ export const getDocumentForUpdate = (db: TDb, tenantId: string, id: string) =>
   db
     .selectFrom('documents as d')
     .select(DOCUMENT_COLUMNS)
-    .select(sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.tenant_id = d.tenant_id)`.as('member_count'))
+    .select(memberCountOf('d.tenant_id').as('member_count'))
     .where('d.tenant_id', '=', tenantId)
     .where('d.id', '=', id)
     .forUpdate()
@@ -192,7 +193,7 @@ export async function getDocument(db: TDb, tenantId: string, id: string) {
     .select(DOCUMENT_COLUMNS)
     .select([
       'o.name as owner_name',
-      sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.tenant_id = d.tenant_id)`.as('member_count'),
+      memberCountOf('d.tenant_id').as('member_count'),
       sql<{ framework_id: string; framework_version: string; ref: string; title: { en: string; fr: string } }[]>`coalesce((
         SELECT json_agg(json_build_object('framework_id', q.framework_id, 'framework_version', q.framework_version, 'ref', q.ref, 'title', cr.title) ORDER BY q.framework_id, cr.position, q.ref)
         FROM document_requirements q JOIN catalog_requirements cr ON cr.framework_id = q.framework_id AND cr.framework_version = q.framework_version AND cr.ref = q.ref

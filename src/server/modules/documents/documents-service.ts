@@ -33,7 +33,7 @@ export function versionSubject(v: { version: number; status: TDocumentVersionSub
     latest: v.version === latest,
     authorIds: [v.created_by, ...(v.submitted_by ? [v.submitted_by] : [])],
     approverIds,
-    soleMember: memberCount === 1,
+    memberCount,
   };
 }
 

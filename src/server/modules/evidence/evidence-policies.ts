@@ -1,6 +1,7 @@
 import type { TEvidenceStatus } from '../../../shared/contracts/evidence.ts';
 import { ORG_MEMBERS, ORG_WRITERS } from '../../platform/authz/role-sets.ts';
 import type { TRole } from '../../../shared/contracts/roles.ts';
+import { fourEyesRefuses } from '../../platform/authz/four-eyes.ts';
 import { rulesFor } from '../../platform/authz/policy.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { evidenceLifecycle, type TEvidenceEvent } from './evidence-lifecycle.ts';
@@ -39,7 +40,7 @@ export const EVIDENCE_POLICIES = [
   evidence.deny('evidence.review', stateRule('accept'), stateReason('accept')),
   evidence.deny(
     'evidence.review',
-    (actor, e) => actor.userId !== null && e.authorIds.includes(actor.userId) && e.members > 1,
+    (actor, e) => fourEyesRefuses(actor, { authorIds: e.authorIds, memberCount: e.members }),
     () => new AppError(403, 'evidence_own_review', 'You uploaded or submitted this evidence: another owner or administrator must review it.'),
   ),
   evidence.allow(ORG_WRITERS, 'evidence.revise'),

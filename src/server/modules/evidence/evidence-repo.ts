@@ -3,6 +3,7 @@ import type { TDatabase } from '../../db/client.ts';
 import { runHot } from '../../db/hot-query.ts';
 import type { DB } from '../../db/types.ts';
 import type { TEvidenceKind, TEvidenceListQuery, TEvidenceRecord, TEvidenceStatus } from '../../../shared/contracts/evidence.ts';
+import { memberCountOf } from '../../platform/authz/four-eyes.ts';
 
 /*
  * The only door to the evidence tables. Every function takes tenantId and filters by it. Dates
@@ -152,7 +153,7 @@ export async function getForUpdate(db: TDb, tenantId: string, id: string) {
       'e.owner_id',
       'e.created_by',
       'e.submitted_by',
-      sql<number>`(SELECT count(*) FROM memberships m WHERE m.tenant_id = e.tenant_id)::int`.as('members'),
+      memberCountOf('e.tenant_id').as('members'),
     ])
     .where('e.tenant_id', '=', tenantId)
     .where('e.id', '=', id)

@@ -1,5 +1,6 @@
 import type { TRole } from '../../../shared/contracts/roles.ts';
 import type { TSoaVersionStatus } from '../../../shared/contracts/soa.ts';
+import { fourEyesRefuses } from '../../platform/authz/four-eyes.ts';
 import { rulesFor, type TPolicyActor } from '../../platform/authz/policy.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { soaLifecycle, type TSoaEvent } from './soa-lifecycle.ts';
@@ -18,13 +19,8 @@ const ORG_APPROVERS: readonly TRole[] = ['owner', 'admin'];
 
 const soa = rulesFor<TSoaSubject>()('soa');
 
-/**
- * Four eyes: who drafted or submitted a version does not approve it — unless the organization
- * has exactly one member, who then has nobody to ask (ISO/IEC 42001 asks for approval by
- * management, not for two people; a sole practitioner must still be able to approve).
- */
-export const ownApprovalRefused = (actor: Pick<TPolicyActor, 'userId'>, s: Pick<TSoaSubject, 'authorIds' | 'memberCount'>) =>
-  actor.userId !== null && s.authorIds.includes(actor.userId) && s.memberCount !== 1;
+/** Four eyes: who drafted or submitted a version does not approve it (the platform's one rule). */
+export const ownApprovalRefused = (actor: Pick<TPolicyActor, 'userId'>, s: Pick<TSoaSubject, 'authorIds' | 'memberCount'>) => fourEyesRefuses(actor, s);
 
 const stateRule = (event: TSoaEvent) => (_: unknown, s: TSoaSubject) => s.status === null || !soaLifecycle.eventsFrom(s.status).includes(event);
 const stateReason = (event: TSoaEvent) => (_: unknown, s: TSoaSubject) =>

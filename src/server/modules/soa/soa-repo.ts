@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { SOA_FRAMEWORKS, type TSoaImplementationStatus, type TSoaVersionStatus } from '../../../shared/contracts/soa.ts';
+import { memberCountOf } from '../../platform/authz/four-eyes.ts';
 
 /*
  * The only door to the SoA tables; every function takes tenantId and filters by it. Reads of
@@ -46,7 +47,7 @@ const versionColumns = (db: Kysely<DB>) =>
       sql<number>`(SELECT count(*) FROM soa_entries e WHERE e.tenant_id = v.tenant_id AND e.version_id = v.id AND e.applicable IS NOT NULL)::int`.as('decided'),
       sql<number>`(SELECT count(*) FROM soa_entries e WHERE e.tenant_id = v.tenant_id AND e.version_id = v.id AND e.applicable)::int`.as('applicable_count'),
       // The four-eyes rule depends on it, and every version DTO carries its abilities.
-      sql<number>`(SELECT count(*) FROM memberships m WHERE m.tenant_id = v.tenant_id)::int`.as('member_count'),
+      memberCountOf('v.tenant_id').as('member_count'),
     ]);
 
 /** Every version of the organization's SoA, the open one first, then by number, newest first. */
@@ -65,7 +66,7 @@ export const lockOpenVersion = (db: Kysely<DB>, tenantId: string) =>
   db
     .selectFrom('soa_versions as v')
     .selectAll('v')
-    .select(sql<number>`(SELECT count(*) FROM memberships m WHERE m.tenant_id = v.tenant_id)::int`.as('member_count'))
+    .select(memberCountOf('v.tenant_id').as('member_count'))
     .where('v.tenant_id', '=', tenantId)
     .where('v.status', 'in', ['draft', 'in_review'])
     .forUpdate()

@@ -1,4 +1,4 @@
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /*
  * What /api/docs says about each operation lives beside the module (`<domain>-docs.ts`), keyed by
@@ -94,11 +94,46 @@ export function documentedTransform(docs: TApiDocs) {
     for (const status of [...statuses].sort()) response[status] ??= errorBody(status);
     const ok = Object.keys(response).filter((s) => s.startsWith('2'));
     for (const s of ok) response[s] = { ...response[s], description: doc.returns };
-    if (ok[0] && doc.example !== undefined) response[ok[0]] = { ...response[ok[0]], examples: [doc.example] };
     if (!ok.length) response[doc.status ?? 200] = { description: doc.returns };
     for (const [status, description] of Object.entries(doc.responses ?? {})) if (response[status]) response[status] = { ...response[status], description };
     schema.response = response;
-    if (doc.body !== undefined && schema.body) schema.body = { ...schema.body, examples: [doc.body] };
     return { ...out, schema };
+  };
+}
+
+type TOpenApiObject = ReturnType<typeof jsonSchemaTransformObject>;
+type TMediaObject = { schema?: { required?: string[] }; example?: unknown };
+type TResponseObject = { description?: string; content?: Record<string, TMediaObject>; $ref?: string };
+type TOperationObject = { requestBody?: { content?: Record<string, TMediaObject> }; responses?: Record<string, TResponseObject> };
+
+const isErrorStatus = (s: string): s is `${TErrorStatus}` => s in ERRORS;
+
+/**
+ * The contracts as components (see api-components.ts), then each error answer written once under
+ * components.responses (`Error404`…) and referenced by every operation: they are the same body and
+ * text everywhere, and inline they were half of the document. Examples are set on the media type,
+ * beside a schema that is now a `$ref` (a sibling of `$ref` inside the schema would be dropped).
+ */
+export function documentedTransformObject(docs: TApiDocs) {
+  return (input: Parameters<typeof jsonSchemaTransformObject>[0]): TOpenApiObject => {
+    const doc = jsonSchemaTransformObject(input);
+    const paths = (doc as { paths?: Record<string, Record<string, TOperationObject>> }).paths ?? {};
+    const shared: Record<string, TResponseObject> = {};
+    for (const [url, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const about = docs[`${method.toUpperCase()} ${url}`];
+        const body = op.requestBody?.content?.['application/json'];
+        if (about?.body !== undefined && body && body.example === undefined) body.example = about.body;
+        for (const [status, res] of Object.entries(op.responses ?? {})) {
+          const json = res.content?.['application/json'];
+          if (status.startsWith('2') && about?.example !== undefined && json && json.example === undefined) json.example = about.example;
+          if (!isErrorStatus(status) || !json?.schema?.required?.includes('requestId') || res.description !== ERRORS[status].description) continue;
+          shared[`Error${status}`] ??= res;
+          op.responses![status] = { $ref: `#/components/responses/Error${status}` };
+        }
+      }
+    }
+    const components = (doc as { components?: Record<string, object> }).components;
+    return { ...doc, components: { ...components, responses: { ...components?.responses, ...shared } } } as TOpenApiObject;
   };
 }

@@ -9,7 +9,9 @@ import { z } from 'zod';
  */
 export function fastSerializer({ schema }: { schema: unknown }): (data: unknown) => string {
   if (!(schema instanceof z.ZodType)) throw new Error('fastSerializer needs a Zod response schema');
-  const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' });
+  // A private registry: the API document's component ids (global registry) would turn nested
+  // contracts into $refs, and this schema must stand alone.
+  const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any', metadata: z.registry() });
   const stringify = fastJson(nullableInPlace(jsonSchema) as Parameters<typeof fastJson>[0]);
   // A page served from the page cache is one frozen object shared by every hit: its JSON is too.
   const written = new WeakMap<object, string>();

@@ -1,4 +1,5 @@
 import type { TScopeStatus } from '../../../../shared/contracts/aims-records-context.ts';
+import { fourEyesRefuses } from '../../../platform/authz/four-eyes.ts';
 import { rulesFor } from '../../../platform/authz/policy.ts';
 import { ORG_MEMBERS, ORG_WRITERS } from '../../../platform/authz/role-sets.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
@@ -19,13 +20,6 @@ const blocked = (event: 'edit' | 'approve') => (_: unknown, s: TScopeSubject) =>
 const why = (event: 'edit' | 'approve') => (_: unknown, s: TScopeSubject) =>
   s.status === null ? new AppError(409, 'conflict', 'Start a scope version first.') : s.latest ? scopeLifecycle.whyNot(s.status, event, undefined)! : notLatest();
 
-/**
- * Four eyes (shared with SoA and document approval): whoever wrote the version does not approve
- * it, unless the organization has exactly one member, who then has no one else to ask.
- */
-export const ownApprovalRefused = (userId: string | null, s: Pick<TScopeSubject, 'authorIds' | 'memberCount'>) =>
-  userId !== null && s.memberCount > 1 && s.authorIds.includes(userId);
-
 export const SCOPE_POLICIES = [
   scope.allow(ORG_MEMBERS, 'aimsScope.read'),
   // A new version: the first one, or the next one after an approval (never a second draft).
@@ -41,7 +35,8 @@ export const SCOPE_POLICIES = [
   scope.deny('aimsScope.approve', blocked('approve'), why('approve')),
   scope.deny(
     'aimsScope.approve',
-    (actor, s) => ownApprovalRefused(actor.userId, s),
+    // Four eyes: whoever wrote the version does not approve it (the platform's one rule).
+    (actor, s) => fourEyesRefuses(actor, s),
     () => new AppError(403, 'scope_own_approval', 'You wrote or last edited this version: another owner or administrator must approve it.'),
   ),
 ];
