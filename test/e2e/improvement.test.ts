@@ -48,6 +48,14 @@ describeInChromium('audit & improvement in Chromium: a bias incident raises a no
     expect(await page.getByTestId('incident-detail-system').textContent()).toBe('Lumen credit score');
     expect(await page.getByTestId('incident-detail-detected').textContent()).toContain('12 November 2026');
     await expect.poll(() => page.getByTestId('incident-table').textContent()).toContain('Lumen credit score');
+    // Learnt later: it is a serious incident, reported two days after detection. The reporting period is the owner's setting.
+    expect(await page.getByTestId('incident-report-days').textContent()).toBe('No reporting period set');
+    await page.getByTestId('incident-edit').click();
+    await page.getByTestId('incident-edit-serious').check();
+    await page.getByTestId('incident-edit-reported').fill('2026-11-14');
+    await page.getByTestId('incident-edit-save').click();
+    await page.getByTestId('incident-detail-serious').waitFor();
+    expect(await page.getByTestId('incident-detail-reported').textContent()).toBe('14 November 2026');
 
     // …raises a nonconformity, owned by the lead.
     await page.getByTestId('raise-owner').selectOption(leadId);
@@ -88,6 +96,11 @@ describeInChromium('audit & improvement in Chromium: a bias incident raises a no
     expect(await o.getByTestId('nc-effectiveness').textContent()).toContain('Efficace — vérifiée le 25 novembre 2026 par Élise Martin');
     expect(await o.getByTestId('nc-correction').isDisabled()).toBe(true);
     await expect.poll(() => o.getByTestId('nc-table').textContent()).toContain('Close');
+    // The owner sets the organization's reporting period for serious incidents.
+    await o.getByTestId('improvement-tab-incidents').click();
+    await o.getByTestId('incident-report-days-input').fill('15');
+    await o.getByTestId('incident-report-days-save').click();
+    await expect.poll(() => o.getByTestId('incident-report-days-save').isDisabled()).toBe(true);
 
     // 4. The lead plans an internal audit: a member never audits an area they own.
     await page.goto(`${base}/audits`);
@@ -168,6 +181,9 @@ describeInChromium('audit & improvement in Chromium: a bias incident raises a no
     await expect.poll(() => page.getByTestId('nc-table').textContent()).toContain('Close');
     expect(await page.getByTestId('nc-table').textContent()).toContain('Audit interne');
     expect(await page.getByTestId('nc-table').textContent()).toContain('31 décembre 2026');
+    await page.getByTestId('improvement-tab-incidents').click();
+    await expect.poll(() => page.getByTestId('incident-report-days').textContent()).toBe('Les incidents graves sont signalés dans un délai de 15 jours après leur détection (paramètre de l’organisation).');
+    expect(await page.getByTestId('incident-table').textContent()).toContain('Biais');
     await page.getByTestId('improvement-tab-audits').click();
     await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('15 décembre 2026');
     expect(await page.getByTestId('audit-table').textContent()).toContain('Terminé');

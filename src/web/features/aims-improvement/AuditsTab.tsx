@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, MultiSelect, NativeSelect, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -13,7 +14,6 @@ import { useTenantContext } from '../tenants/TenantRoute';
 import { useAddFinding, useAudit, useAudits, useAuditTransition, useCreateAudit, useCreateProgramme, useProgrammes, useUpdateAudit } from './api';
 import { AIMS_FRAMEWORK, AuditStatusBadge, errorUnder, Field, FindingTypeBadge, NcStatusBadge, RequirementsInput, useDay } from './bits';
 import { improvementPath } from './NonconformitiesTab';
-import { Link } from 'react-router';
 
 const FILTER_KEYS = ['programmeId', 'status', 'id'] as const;
 

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,15 +9,14 @@ import { Loading } from '../../components/Loading';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
 import { useUrlFilters } from '../../lib/url-filters';
-import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_TYPES, ZCreateIncidentBody, type TIncident, type TIncidentEvent, type TIncidentSummary } from '../../../shared/contracts/ai-incidents';
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_TYPES, ZCreateIncidentBody, ZUpdateIncidentBody, type TIncident, type TIncidentEvent, type TIncidentSummary } from '../../../shared/contracts/ai-incidents';
 import { ZRaiseNonconformityBody } from '../../../shared/contracts/nonconformities';
 import { useAiSystems } from '../ai-systems/api';
 import { useMembers } from '../members/api';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useCreateIncident, useIncident, useIncidents, useIncidentTransition, useRaiseNonconformity } from './api';
+import { useCreateIncident, useIncident, useIncidents, useIncidentSettings, useIncidentTransition, useRaiseNonconformity, useUpdateIncident, useUpdateIncidentSettings } from './api';
 import { errorUnder, Field, IncidentStatusBadge, NcStatusBadge, RequirementsInput, SeverityBadge, useDay } from './bits';
 import { improvementPath } from './NonconformitiesTab';
-import { Link } from 'react-router';
 
 const FILTER_KEYS = ['aiSystemId', 'severity', 'status', 'id'] as const;
 
@@ -55,6 +55,7 @@ export function IncidentsTab() {
           </Button>
         )}
       </Group>
+      <ReportingDays />
       {creating && <IncidentCreateForm systems={systemOptions} onDone={(id) => { setCreating(false); if (id) open(id); }} />}
       {selected && <IncidentDetail key={selected} id={selected} onClose={() => open(undefined)} />}
       <Card withBorder padding="lg">
@@ -162,6 +163,7 @@ function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { tenant } = useTenantContext();
   const incident = useIncident(tenant.id, id);
   const move = useIncidentTransition(tenant.id, id);
+  const [editing, setEditing] = useState(false);
   if (incident.isPending) return <Loading />;
   if (incident.error) return <ErrorAlert error={incident.error} />;
   const i = incident.data;
@@ -175,7 +177,11 @@ function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
           <Group gap="xs">
             <IncidentStatusBadge status={i.status} testId="incident-detail-status" />
             <SeverityBadge severity={i.severity} />
-            {i.serious && <Badge color="red">{t('records.incidents.seriousBadge')}</Badge>}
+            {i.serious && (
+              <Badge color="red" data-testid="incident-detail-serious">
+                {t('records.incidents.seriousBadge')}
+              </Badge>
+            )}
           </Group>
         </Stack>
         <Group gap="xs">
@@ -185,19 +191,25 @@ function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
                 {t(`records.incidents.actions.${e}`)}
               </Button>
             ))}
+          {i.abilities['aiIncident.update'] && !editing && (
+            <Button size="xs" variant="default" onClick={() => setEditing(true)} data-testid="incident-edit">
+              {t('records.common.edit')}
+            </Button>
+          )}
           <Button variant="subtle" size="xs" onClick={onClose}>
             {t('records.common.closeDetail')}
           </Button>
         </Group>
       </Group>
       <ErrorAlert error={move.error} />
+      {editing && <IncidentEditForm incident={i} onDone={() => setEditing(false)} />}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <Field label={t('records.incidents.fields.aiSystemId')} value={i.aiSystem.name} testId="incident-detail-system" />
         <Field label={t('records.incidents.fields.type')} value={t(`records.incidents.type.${i.type}`)} testId="incident-detail-type" />
         <Field label={t('records.incidents.fields.occurredAt')} value={format.dateTime(i.occurredAt)} />
         <Field label={t('records.incidents.fields.detectedAt')} value={format.dateTime(i.detectedAt)} testId="incident-detail-detected" />
-        {i.serious && <Field label={t('records.incidents.fields.reportDueOn')} value={i.reportDueOn ? day(i.reportDueOn) : t('records.incidents.noReportDays')} />}
-        {i.serious && <Field label={t('records.incidents.fields.reportedOn')} value={day(i.reportedOn)} />}
+        {i.serious && <Field label={t('records.incidents.fields.reportDueOn')} value={i.reportDueOn ? day(i.reportDueOn) : t('records.incidents.noReportDue')} testId="incident-detail-report-due" />}
+        {i.serious && <Field label={t('records.incidents.fields.reportedOn')} value={day(i.reportedOn)} testId="incident-detail-reported" />}
         <Field label={t('records.incidents.fields.description')} value={i.description || t('common.none')} />
         <Field label={t('records.incidents.fields.immediateAction')} value={i.immediateAction || t('common.none')} />
         <Field label={t('records.common.recordedBy')} value={i.createdBy ? t('records.common.byOn', { name: i.createdBy.name, date: format.date(i.createdAt) }) : format.date(i.createdAt)} />
@@ -261,5 +273,100 @@ function RaiseForm({ incident }: { incident: TIncident }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Facts learnt later (severity, the art. 73 flag, the day it was reported) are corrected in place, in any state. */
+function IncidentEditForm({ incident: i, onDone }: { incident: TIncident; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { tenant } = useTenantContext();
+  const update = useUpdateIncident(tenant.id, i.id);
+  const form = useContractForm(ZUpdateIncidentBody, {
+    title: i.title,
+    type: i.type,
+    severity: i.severity,
+    description: i.description,
+    immediateAction: i.immediateAction,
+    serious: i.serious,
+    reportedOn: i.reportedOn,
+  });
+  const unplaced = useServerErrors(form, update.error);
+  const v = form.getValues();
+  return (
+    <Card withBorder padding="md" mb="md">
+      <form onSubmit={form.onSubmit((values) => update.mutate(values, { onSuccess: onDone }))}>
+        <Stack gap="sm">
+          <ErrorAlert error={unplaced} />
+          <TextInput label={t('records.incidents.fields.title')} {...form.getInputProps('title')} data-testid="incident-edit-title" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect label={t('records.incidents.fields.type')} data={INCIDENT_TYPES.map((x) => ({ value: x, label: t(`records.incidents.type.${x}`) }))} {...form.getInputProps('type')} data-testid="incident-edit-type" />
+            <NativeSelect label={t('records.incidents.fields.severity')} data={INCIDENT_SEVERITIES.map((x) => ({ value: x, label: t(`records.incidents.severity.${x}`) }))} {...form.getInputProps('severity')} data-testid="incident-edit-severity" />
+          </SimpleGrid>
+          <Textarea label={t('records.incidents.fields.description')} autosize minRows={2} {...form.getInputProps('description')} data-testid="incident-edit-description" />
+          <Textarea label={t('records.incidents.fields.immediateAction')} autosize minRows={2} {...form.getInputProps('immediateAction')} data-testid="incident-edit-immediate" />
+          <Checkbox label={t('records.incidents.fields.serious')} {...form.getInputProps('serious', { type: 'checkbox' })} data-testid="incident-edit-serious" />
+          {v.serious && (
+            <TextInput
+              type="date"
+              label={t('records.incidents.fields.reportedOn')}
+              value={v.reportedOn ?? ''}
+              onChange={(e) => form.setFieldValue('reportedOn', e.currentTarget.value || null)}
+              error={form.errors.reportedOn}
+              data-testid="incident-edit-reported"
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending} data-testid="incident-edit-save">
+              {t('records.common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/**
+ * The days the organization gives itself to report a serious incident: its own setting, because
+ * the legal deadlines are not among the facts this product asserts.
+ */
+function ReportingDays() {
+  const { t } = useTranslation();
+  const { tenant } = useTenantContext();
+  const settings = useIncidentSettings(tenant.id);
+  const save = useUpdateIncidentSettings(tenant.id);
+  const [days, setDays] = useState<number | string | null>(null);
+  if (!settings.data) return null;
+  const current = settings.data.seriousReportDays;
+  const value = days ?? current ?? '';
+  if (!settings.data.abilities['aiIncident.configure']) {
+    return (
+      <Text size="sm" data-testid="incident-report-days">
+        {current === null ? t('records.incidents.noReportDays') : t('records.incidents.reportDays', { count: current })}
+      </Text>
+    );
+  }
+  const parsed = value === '' ? null : Number(value);
+  return (
+    <Group align="flex-end">
+      <NumberInput
+        label={t('records.incidents.reportDaysLabel')}
+        description={t('records.incidents.reportDaysHelp')}
+        min={1}
+        max={365}
+        allowDecimal={false}
+        value={value}
+        onChange={setDays}
+        w={320}
+        data-testid="incident-report-days-input"
+      />
+      <Button variant="default" disabled={parsed === current} loading={save.isPending} onClick={() => save.mutate({ seriousReportDays: parsed }, { onSuccess: () => setDays(null) })} data-testid="incident-report-days-save">
+        {t('records.common.save')}
+      </Button>
+      <ErrorAlert error={save.error} />
+    </Group>
   );
 }

@@ -3,7 +3,7 @@ import { api, query } from '../../lib/api';
 import type { TAudit, TAuditSummary, TCreateAuditBody, TCreateFindingBody, TCreateProgrammeBody, TProgramme, TProgrammeSummary, TUpdateAuditBody } from '../../../shared/contracts/internal-audits';
 import type { TCreateReviewBody, TReview, TReviewSummary, TUpdateReviewBody } from '../../../shared/contracts/management-reviews';
 import type { TCreateNonconformityBody, TEffectivenessCheckBody, TNcEvent, TNonconformity, TNonconformityList, TRaiseNonconformityBody, TUpdateNonconformityBody } from '../../../shared/contracts/nonconformities';
-import type { TCreateIncidentBody, TIncident, TIncidentEvent, TIncidentList, TUpdateIncidentBody } from '../../../shared/contracts/ai-incidents';
+import type { TCreateIncidentBody, TIncident, TIncidentEvent, TIncidentList, TIncidentSettings, TUpdateIncidentBody, TUpdateIncidentSettingsBody } from '../../../shared/contracts/ai-incidents';
 
 /*
  * The four improvement records share one cache root per tenant: a nonconformity raised from a
@@ -66,3 +66,6 @@ export const useCreateIncident = (tenantId: string) => useWrite(tenantId, (b: TC
 export const useUpdateIncident = (tenantId: string, id: string) => useWrite(tenantId, (b: TUpdateIncidentBody) => api.patch<TIncident>(url(tenantId, `ai-incidents/${id}`), b));
 export const useIncidentTransition = (tenantId: string, id: string) => useWrite(tenantId, (event: TIncidentEvent) => api.post<TIncident>(url(tenantId, `ai-incidents/${id}/transitions`), { event }));
 export const useRaiseNonconformity = (tenantId: string, id: string) => useWrite(tenantId, (b: TRaiseNonconformityBody) => api.post<TNonconformity>(url(tenantId, `ai-incidents/${id}/nonconformity`), b));
+export const useIncidentSettings = (tenantId: string) =>
+  useQuery({ queryKey: [...root(tenantId), 'ai-incident-settings'], queryFn: () => api.get<TIncidentSettings>(url(tenantId, 'ai-incident-settings')) });
+export const useUpdateIncidentSettings = (tenantId: string) => useWrite(tenantId, (b: TUpdateIncidentSettingsBody) => api.put<TIncidentSettings>(url(tenantId, 'ai-incident-settings'), b));
