@@ -89,6 +89,35 @@ describeInChromium('impact assessments in Chromium: a FRIA written, submitted, a
     const text = (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
     for (const s of ['Analyse d’impact sur les droits fondamentaux', 'Lumière Crédit', 'Élise Martin', '27 novembre 2027', 'e) Mesures de contrôle humain', 'An analyst reviews every refusal.'])
       expect(text, s).toContain(s);
+
+    // Beside the FRIA, the lead completes the system's own impact assessment (ISO/IEC 42001 6.1.4);
+    // the owner approves it too, in French.
+    await page.goto(`${e2e.server.baseUrl}/t/${tenant.id}/impact-assessments`);
+    await page.getByTestId('ia-new').click();
+    await page.getByTestId('ia-create-system').selectOption(sys.id);
+    await page.getByTestId('ia-create-variant').selectOption('standard');
+    await page.getByTestId('ia-create-title').fill('Impact assessment — credit scoring');
+    await page.getByTestId('ia-create-submit').click();
+    await page.getByTestId('ia-summary').waitFor();
+    expect(await page.getByTestId('ia-fria').count()).toBe(0);
+    await page.getByTestId('ia-summary').fill('Effects of automated credit scoring on applicants and society.');
+    await page.getByTestId('ia-add-affected').click();
+    await page.getByTestId('ia-affected-0-name').fill('Loan applicants');
+    await page.getByTestId('ia-affected-0-description').fill('Adults applying for consumer credit.');
+    await page.getByTestId('ia-add-impact').click();
+    await page.getByTestId('ia-impact-0-category').selectOption('privacy');
+    await page.getByTestId('ia-impact-0-severity').selectOption('2');
+    await page.getByTestId('ia-impact-0-description').fill('Income data kept longer than the decision needs.');
+    await page.getByTestId('ia-impact-0-mitigations').fill('Deletion after 13 months.');
+    await page.getByTestId('ia-conclusion').fill('Acceptable.');
+    await page.getByTestId('ia-next-review').fill('2027-11-27');
+    await page.getByTestId('ia-submit').click();
+    await expect.poll(() => page.getByTestId('ia-status').textContent()).toBe('In review');
+    await o.goto(`${e2e.server.baseUrl}/t/${tenant.id}/impact-assessments`);
+    await o.getByRole('link', { name: 'Impact assessment — credit scoring' }).click();
+    await o.getByTestId('ia-approve').click();
+    await o.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
+    await expect.poll(() => o.getByTestId('ia-status').textContent()).toBe('Approuvée');
     expect([...lead.errors, ...owner.errors]).toEqual([]);
-  });
+  }, 240_000);
 });
