@@ -17,30 +17,31 @@ const ZPct = z.number().int().min(0).max(100);
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-export const ZAuditTimeInputs = z
-  .strictObject({
-    employeesFullTime: z.number().int().min(0).max(1_000_000),
-    employeesPartTime: z.number().int().min(0).max(1_000_000).default(0),
-    /** The part-time staff as full-time equivalents (IAF MD5: part-time staff convert to FTE). */
-    partTimeFte: z.number().min(0).max(1_000_000).multipleOf(0.01).default(0),
-    /** Every site in scope, the central function included (IAF MD1). */
-    sites: z.number().int().min(1).max(10_000).default(1),
-    aiSystems: z.number().int().min(0).max(100_000),
-    highRiskAiSystems: z.number().int().min(0).max(100_000).default(0),
-    aiRoles: z.array(ZClientAiRole).min(1).max(CLIENT_AI_ROLES.length).refine((r) => new Set(r).size === r.length, 'Each role once.'),
-    sectorRisk: ZSectorRisk,
-    aimsMaturity: ZAimsMaturity,
-    existingCertifications: z.array(ZExistingCertification).max(EXISTING_CERTIFICATIONS.length).default([]).refine((r) => new Set(r).size === r.length, 'Each certification once.'),
-    /** Audited together with a certified management system the client holds (IAF MD11). */
-    integratedAudit: z.boolean().default(false),
-  })
-  .superRefine((v, ctx) => {
-    if (v.highRiskAiSystems > v.aiSystems) ctx.addIssue({ code: 'custom', path: ['highRiskAiSystems'], message: 'Cannot exceed the number of AI systems.' });
-    if (v.partTimeFte > v.employeesPartTime) ctx.addIssue({ code: 'custom', path: ['partTimeFte'], message: 'Cannot exceed the number of part-time employees.' });
-    if (v.employeesFullTime + v.partTimeFte <= 0) ctx.addIssue({ code: 'custom', path: ['employeesFullTime'], message: 'At least one person is in scope.' });
-    if (v.integratedAudit && v.existingCertifications.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['integratedAudit'], message: 'An integrated audit needs a certified management system to integrate with.' });
-  });
+/** The inputs' fields; responses use this, requests the refined `ZAuditTimeInputs` below. */
+export const ZAuditTimeInputsShape = z.strictObject({
+  employeesFullTime: z.number().int().min(0).max(1_000_000),
+  employeesPartTime: z.number().int().min(0).max(1_000_000).default(0),
+  /** The part-time staff as full-time equivalents (IAF MD5: part-time staff convert to FTE). */
+  partTimeFte: z.number().min(0).max(1_000_000).multipleOf(0.01).default(0),
+  /** Every site in scope, the central function included (IAF MD1). */
+  sites: z.number().int().min(1).max(10_000).default(1),
+  aiSystems: z.number().int().min(0).max(100_000),
+  highRiskAiSystems: z.number().int().min(0).max(100_000).default(0),
+  aiRoles: z.array(ZClientAiRole).min(1).max(CLIENT_AI_ROLES.length).refine((r) => new Set(r).size === r.length, 'Each role once.'),
+  sectorRisk: ZSectorRisk,
+  aimsMaturity: ZAimsMaturity,
+  existingCertifications: z.array(ZExistingCertification).max(EXISTING_CERTIFICATIONS.length).default([]).refine((r) => new Set(r).size === r.length, 'Each certification once.'),
+  /** Audited together with a certified management system the client holds (IAF MD11). */
+  integratedAudit: z.boolean().default(false),
+});
+
+export const ZAuditTimeInputs = ZAuditTimeInputsShape.superRefine((v, ctx) => {
+  if (v.highRiskAiSystems > v.aiSystems) ctx.addIssue({ code: 'custom', path: ['highRiskAiSystems'], message: 'Cannot exceed the number of AI systems.' });
+  if (v.partTimeFte > v.employeesPartTime) ctx.addIssue({ code: 'custom', path: ['partTimeFte'], message: 'Cannot exceed the number of part-time employees.' });
+  if (v.employeesFullTime + v.partTimeFte <= 0) ctx.addIssue({ code: 'custom', path: ['employeesFullTime'], message: 'At least one person is in scope.' });
+  if (v.integratedAudit && v.existingCertifications.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['integratedAudit'], message: 'An integrated audit needs a certified management system to integrate with.' });
+});
 export type TAuditTimeInputs = z.infer<typeof ZAuditTimeInputs>;
 export type TAuditTimeInputsIn = z.input<typeof ZAuditTimeInputs>;
 
@@ -193,7 +194,7 @@ export const ZAuditTimeCalculation = z.object({
   clientId: z.string(),
   clientReference: z.string(),
   clientName: z.string(),
-  inputs: ZAuditTimeInputs,
+  inputs: ZAuditTimeInputsShape,
   result: ZAuditTimeResult,
   note: z.string(),
   createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -230,4 +231,5 @@ export const ZAuditTimeTableVersionParams = z.object({ tenantId: z.uuid(), versi
 export const ZAuditTimeClientParams = z.object({ tenantId: z.uuid(), clientId: z.uuid() });
 
 /** A client's profile as calculator inputs (the form starts from it). */
-export const ZAuditTimeClientInputs = z.object({ clientId: z.string(), clientReference: z.string(), clientName: z.string(), inputs: ZAuditTimeInputs });
+export const ZAuditTimeClientInputs = z.object({ clientId: z.string(), clientReference: z.string(), clientName: z.string(), inputs: ZAuditTimeInputsShape });
+export type TAuditTimeClientInputs = z.infer<typeof ZAuditTimeClientInputs>;

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TApiDocs } from '../../platform/http/api-docs.ts';
 import type { TPlatform } from '../../platform/platform.ts';
+import { auditTimeDocs } from './audit-time/audit-time-docs.ts';
+import { auditTimeRoutes } from './audit-time/audit-time-routes.ts';
 import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
 import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
 import { proposalsDocs } from './proposals/proposals-docs.ts';
@@ -19,14 +21,19 @@ export { createProposalLinkService } from './proposals/proposal-link-service.ts'
 export { proposalToken } from './proposals/proposal-common.ts';
 export { openEngagement, createOrgEngagementsService } from './engagements/engagements-service.ts';
 
-export const certificationDocs: TApiDocs = { ...auditWorkDocs, ...proposalsDocs };
+export const certificationDocs: TApiDocs = { ...auditWorkDocs, ...proposalsDocs, ...auditTimeDocs };
 
 /** The certification routes; app.ts calls this once. */
 export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditWorkRoutes(app, p);
   proposalsRoutes(app, p);
+  auditTimeRoutes(app, p);
 }
 
-// Service factories (the demo seed writes through them).
+// Service factories and pure rules (the demo seed and the proposals build on them).
 export { createChecklistService } from './audit-work/checklist-service.ts';
 export { createReportService } from './audit-work/report-service.ts';
+export { createAuditTimeService, SHIPPED_DEFAULT_TABLE } from './audit-time/audit-time-service.ts';
+export { calculateAuditTime } from './audit-time/audit-time-rules.ts';
+export { DEFAULT_AUDIT_TIME_TABLE } from './audit-time/default-table.ts';
+export { latestCalculationForClient } from './audit-time/audit-time-repo.ts';
