@@ -29,6 +29,7 @@ import { RisksPage } from './features/risks/RisksPage';
 import { DocumentNewPage, DocumentPage } from './features/documents/DocumentPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
 import { ImprovementPage } from './features/aims-improvement/ImprovementPage';
+import { AuditTimePage } from './features/audit-time/AuditTimePage';
 import { MandatoryChecklistPage } from './features/documents/MandatoryChecklistPage';
 import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
 import { EvidenceNewPage } from './features/evidence/EvidenceNewPage';
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
           { path: 'management-system/:tab', Component: ManagementSystemPage },
           { path: 'improvement', Component: ImprovementPage },
           { path: 'improvement/:tab', Component: ImprovementPage },
+          { path: 'audit-time', Component: AuditTimePage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },
