@@ -1,16 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type {
-  TCompetenceListQuery,
   TCompetenceRecord,
   TCreateCompetenceBody,
   TCreateObjectiveBody,
   TCreatePartyBody,
   TObjective,
   TObjectiveDetail,
-  TObjectiveListQuery,
   TParty,
-  TPartyListQuery,
   TRecordResultBody,
   TScopeOverview,
   TScopeVersion,
@@ -19,6 +16,8 @@ import type {
   TUpdatePartyBody,
   TUpdateScopeBody,
 } from '../../../shared/contracts/aims-records-context';
+import type { z } from 'zod';
+import type { ZCompetenceListQuery, ZObjectiveListQuery, ZPartyListQuery } from '../../../shared/contracts/aims-records-context';
 import type { THistoryEvent } from '../../../shared/contracts/ai-systems';
 import type { TFile } from '../../../shared/contracts/files';
 
@@ -65,14 +64,14 @@ export const useApproveScope = (tenantId: string, version: number) =>
   useRecordMutation(tenantId, 'scope', (body: { comment?: string }) => api.post<TScopeVersion>(`${T(tenantId)}/aims-scope/versions/${version}/approve`, body));
 
 // Interested parties
-export type TPartyFilters = Partial<Pick<TPartyListQuery, 'category' | 'q'>> & { unaddressed?: 'true' };
+export type TPartyFilters = Partial<Pick<z.input<typeof ZPartyListQuery>, 'category' | 'q' | 'unaddressed'>>;
 export const useParties = (tenantId: string, filters: TPartyFilters, enabled = true) => useList<TParty>(tenantId, 'parties', 'interested-parties', filters, enabled);
 export const useCreateParty = (tenantId: string) => useRecordMutation(tenantId, 'parties', (body: TCreatePartyBody) => api.post<TParty>(`${T(tenantId)}/interested-parties`, body));
 export const useUpdateParty = (tenantId: string) =>
   useRecordMutation(tenantId, 'parties', ({ id, body }: { id: string; body: TUpdatePartyBody }) => api.patch<TParty>(`${T(tenantId)}/interested-parties/${id}`, body));
 
 // AI objectives
-export type TObjectiveFilters = Partial<Pick<TObjectiveListQuery, 'status'>> & { met?: 'true' | 'false' };
+export type TObjectiveFilters = Partial<Pick<z.input<typeof ZObjectiveListQuery>, 'status' | 'met'>>;
 export const useObjectives = (tenantId: string, filters: TObjectiveFilters, enabled = true) => useList<TObjective>(tenantId, 'objectives', 'objectives', filters, enabled);
 export const useObjective = (tenantId: string, id: string | null) =>
   useQuery({ queryKey: key(tenantId, 'objectives', 'detail', id), queryFn: () => api.get<TObjectiveDetail>(`${T(tenantId)}/objectives/${id}`), enabled: id !== null });
@@ -83,7 +82,7 @@ export const useRecordResult = (tenantId: string, id: string) =>
   useRecordMutation(tenantId, 'objectives', (body: TRecordResultBody) => api.post<TObjectiveDetail>(`${T(tenantId)}/objectives/${id}/results`, body));
 
 // Competence and awareness
-export type TCompetenceFilters = Partial<Pick<TCompetenceListQuery, 'userId'>> & { renewalDue?: 'true'; acknowledged?: 'false' };
+export type TCompetenceFilters = Partial<Pick<z.input<typeof ZCompetenceListQuery>, 'userId' | 'renewalDue' | 'acknowledged'>>;
 export const useCompetence = (tenantId: string, filters: TCompetenceFilters, enabled = true) => useList<TCompetenceRecord>(tenantId, 'competence', 'competence-records', filters, enabled);
 export const useCreateCompetence = (tenantId: string) =>
   useRecordMutation(tenantId, 'competence', (body: TCreateCompetenceBody) => api.post<TCompetenceRecord>(`${T(tenantId)}/competence-records`, body));
