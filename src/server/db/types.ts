@@ -7,6 +7,7 @@ import type { TCertificationTables } from './types-certification.ts';
 import type { TAuditTimeTables } from './types-audit-time.ts';
 import type { TAuditWorkTables } from './types-audit-work.ts';
 import type { TProposalTables } from './types-certification-proposals.ts';
+import type { TIntakeTables } from './types-intake.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -178,7 +179,8 @@ export type DB = {
   TCertificationTables &
   TAuditTimeTables &
   TAuditWorkTables &
-  TProposalTables;
+  TProposalTables &
+  TIntakeTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -127,6 +127,18 @@ export const AUDIT_ACTIONS = [
   'proposal.accepted',
   'proposal.declined',
   'engagement.opened',
+  'body_settings.updated',
+  'quote_request.received',
+  'quote_request.converted',
+  'quote_request.declined',
+  'client.created',
+  'client.updated',
+  'client_site.added',
+  'client_site.updated',
+  'client_site.removed',
+  'client_ai_system.added',
+  'client_ai_system.updated',
+  'client_ai_system.removed',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -122,6 +122,14 @@ export const ACTIONS = [
   'proposal.withdraw',
   'orgCertification.read',
   'orgCertification.accept',
+  'bodySettings.read',
+  'bodySettings.update',
+  'enquiry.read',
+  'enquiry.convert',
+  'enquiry.decline',
+  'client.read',
+  'client.create',
+  'client.update',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

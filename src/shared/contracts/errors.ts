@@ -163,6 +163,13 @@ export const ERROR_CODES = [
   'checklist_notes_required',
   'report_issued',
   'report_incomplete',
+  // Certification body intake: settings, public quote requests, enquiries, clients.
+  'body_slug_taken',
+  'body_not_configured',
+  'quotes_closed',
+  'enquiry_already_answered',
+  'client_central_site',
+  'client_figures_inconsistent',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

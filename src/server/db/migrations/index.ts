@@ -16,6 +16,7 @@ import * as m0015 from './0015-aims-records-context.ts';
 import * as m0016 from './0016-aims-improvement.ts';
 import * as m0017 from './0017-classification-roles-ia-reviews.ts';
 import * as m0018 from './0018-certification-core.ts';
+import * as m0019 from './0019-certification-intake.ts';
 import * as m0020 from './0020-audit-time.ts';
 import * as m0023 from './0023-audit-work.ts';
 import * as m0021 from './0021-certification-proposals.ts';
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-aims-improvement': m0016,
   '0017-classification-roles-ia-reviews': m0017,
   '0018-certification-core': m0018,
+  '0019-certification-intake': m0019,
   '0020-audit-time': m0020,
   '0023-audit-work': m0023,
   '0021-certification-proposals': m0021,

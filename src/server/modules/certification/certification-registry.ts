@@ -8,9 +8,11 @@ import { AUDIT_TIME_AUDIT } from './audit-time/audit-time-audit.ts';
 import { AUDIT_TIME_POLICIES } from './audit-time/audit-time-policies.ts';
 import { AUDIT_WORK_AUDIT } from './audit-work/audit-work-audit.ts';
 import { AUDIT_WORK_POLICIES } from './audit-work/audit-work-policies.ts';
+import { INTAKE_AUDIT } from './intake/intake-audit.ts';
+import { INTAKE_POLICIES } from './intake/intake-policies.ts';
 import { PROPOSALS_AUDIT } from './proposals/proposals-audit.ts';
 import { PROPOSAL_POLICIES } from './proposals/proposals-policies.ts';
 
-export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES] as const;
+export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES, ...INTAKE_POLICIES] as const;
 
-export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT } as const;
+export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT, ...INTAKE_AUDIT } as const;

@@ -7,6 +7,8 @@ import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
 import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
 import { proposalsDocs } from './proposals/proposals-docs.ts';
 import { proposalsRoutes } from './proposals/proposals-routes.ts';
+import { intakeDocs } from './intake/intake-docs.ts';
+import { intakeRoutes } from './intake/intake-routes.ts';
 
 /*
  * The certification body's side (ISO/IEC 17021-1): one sub-folder per record type — clients and
@@ -21,13 +23,14 @@ export { createProposalLinkService } from './proposals/proposal-link-service.ts'
 export { proposalToken } from './proposals/proposal-common.ts';
 export { openEngagement, createOrgEngagementsService } from './engagements/engagements-service.ts';
 
-export const certificationDocs: TApiDocs = { ...auditWorkDocs, ...proposalsDocs, ...auditTimeDocs };
+export const certificationDocs: TApiDocs = { ...auditWorkDocs, ...proposalsDocs, ...auditTimeDocs, ...intakeDocs };
 
 /** The certification routes; app.ts calls this once. */
 export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditWorkRoutes(app, p);
   proposalsRoutes(app, p);
   auditTimeRoutes(app, p);
+  intakeRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -37,3 +40,7 @@ export { createAuditTimeService, SHIPPED_DEFAULT_TABLE } from './audit-time/audi
 export { calculateAuditTime } from './audit-time/audit-time-rules.ts';
 export { DEFAULT_AUDIT_TIME_TABLE } from './audit-time/default-table.ts';
 export { latestCalculationForClient } from './audit-time/audit-time-repo.ts';
+export { createBodySettingsService } from './intake/body-settings-service.ts';
+export { createClientsService } from './intake/clients-service.ts';
+export { createEnquiriesService } from './intake/enquiries-service.ts';
+export { createQuoteRequestsService } from './intake/quote-requests-service.ts';

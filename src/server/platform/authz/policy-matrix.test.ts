@@ -143,6 +143,14 @@ proposal.send              | ·     ·     ·           ·      ✓             
 proposal.withdraw          | ·     ·     ·           ·      ✓              ·       ·                  ·
 orgCertification.read      | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 orgCertification.accept    | ✓     ✓     ·           ·      ·              ·       ·                  ·
+bodySettings.read          | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+bodySettings.update        | ·     ·     ·           ·      ✓              ·       ·                  ·
+enquiry.read               | ·     ·     ·           ·      ✓              ·       ✓                  ✓
+enquiry.convert            | ·     ·     ·           ·      ✓              ·       ·                  ·
+enquiry.decline            | ·     ·     ·           ·      ✓              ·       ·                  ·
+client.read                | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+client.create              | ·     ·     ·           ·      ✓              ·       ·                  ·
+client.update              | ·     ·     ·           ·      ✓              ·       ·                  ·
 `);
   });
 

@@ -340,6 +340,44 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'engagement.opened':
       Object.assign(vars, { scheme: v('scheme'), body: v('body'), organization: v('organization'), proposal: v('proposal'), count: format.number(Number(after.audits ?? 0)) });
       break;
+    case 'body_settings.updated':
+      vars.fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].map((k) => t(`intake.settings.fields.${k}` as never, { defaultValue: k } as never) as unknown as string).join(', ');
+      break;
+    case 'quote_request.received':
+      Object.assign(vars, { organization: v('organizationName'), standards: (Array.isArray(after.standards) ? after.standards : []).map((x) => t(`intake.standards.${String(x)}` as never, { defaultValue: String(x) } as never) as unknown as string).join(', ') });
+      break;
+    case 'quote_request.converted':
+      Object.assign(vars, { organization: v('organizationName'), reference: v('clientReference') });
+      break;
+    case 'quote_request.declined':
+      Object.assign(vars, { organization: v('organizationName'), reason: v('reason') });
+      break;
+    case 'client.created':
+      Object.assign(vars, { reference: v('reference'), name: v('legalName') });
+      break;
+    case 'client.updated':
+      Object.assign(vars, {
+        name: v('legalName', 'legalName' in after ? after : before),
+        fields: [...new Set([...Object.keys(before), ...Object.keys(after)])]
+          .filter((k) => k !== 'legalName' || 'legalName' in before)
+          .map((k) => t(`intake.client.fields.${k}` as never, { defaultValue: k } as never) as unknown as string)
+          .join(', '),
+      });
+      break;
+    case 'client_site.added':
+    case 'client_site.updated':
+    case 'client_site.removed': {
+      const side = e.action === 'client_site.removed' ? before : after;
+      Object.assign(vars, { name: v('clientName', side), site: v('name', side) });
+      break;
+    }
+    case 'client_ai_system.added':
+    case 'client_ai_system.updated':
+    case 'client_ai_system.removed': {
+      const side = e.action === 'client_ai_system.removed' ? before : after;
+      Object.assign(vars, { name: v('clientName', side), system: v('name', side) });
+      break;
+    }
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
