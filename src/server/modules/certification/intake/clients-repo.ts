@@ -118,20 +118,6 @@ export type TClientValues = {
   preferred_locale: 'en' | 'fr';
 };
 
-/**
- * The next `CLI-0001` of this body: numbered under a per-tenant lock so two clients created at
- * once never get the same reference.
- */
-export async function nextClientReference(db: TDb, tenantId: string): Promise<string> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`attest-client-ref:${tenantId}`}))`.execute(db);
-  const r = await db
-    .selectFrom('clients')
-    .select(sql<number>`coalesce(max(substring(reference from '^CLI-(\\d+)$')::int), 0)`.as('n'))
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  return `CLI-${String(Number(r.n) + 1).padStart(4, '0')}`;
-}
-
 export const insertClient = (db: TDb, tenantId: string, v: TClientValues & { reference: string; quote_request_id: string | null; created_by: string | null; created_at: Date }) =>
   db
     .insertInto('clients')

@@ -24,6 +24,7 @@ import {
   type TUpdateClientSiteBody,
 } from '../../../../shared/contracts/intake.ts';
 import { changedFields, iso } from '../../aims-records/common/records-sql.ts';
+import { nextReference } from '../common/next-reference.ts';
 import * as repo from './clients-repo.ts';
 
 export type TClientsDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
@@ -148,7 +149,7 @@ export function createClientsService(p: TClientsDeps) {
       contact_email: input.contactEmail,
       preferred_locale: input.preferredLocale,
     };
-    const reference = await repo.nextClientReference(tx, tenantId);
+    const reference = await nextReference(tx, tenantId, { table: 'clients', prefix: 'CLI' });
     const { id } = await repo.insertClient(tx, tenantId, { ...values, reference, quote_request_id: enquiryId, created_by: userOf(actor), created_at: p.clock.now() });
     await repo.insertSites(
       tx,
