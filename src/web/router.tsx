@@ -35,6 +35,12 @@ import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
 import { EvidenceNewPage } from './features/evidence/EvidenceNewPage';
 import { EvidencePage } from './features/evidence/EvidencePage';
 import { ManagementSystemPage } from './features/aims-records/ManagementSystemPage';
+import { BodySettingsPage } from './features/intake/BodySettingsPage';
+import { ClientNewPage, ClientsPage } from './features/intake/ClientsPage';
+import { ClientPage } from './features/intake/ClientPage';
+import { EnquiriesPage } from './features/intake/EnquiriesPage';
+import { EnquiryPage } from './features/intake/EnquiryPage';
+import { QuotePage } from './features/intake/QuotePage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -47,6 +53,7 @@ export const router = createBrowserRouter([
   { path: '/invite/:token', Component: InvitePage, ErrorBoundary: RouteError },
   { path: '/forgot-password', Component: ForgotPasswordPage, ErrorBoundary: RouteError },
   { path: '/reset-password', Component: ResetPasswordPage, ErrorBoundary: RouteError },
+  { path: '/quote/:bodySlug', Component: QuotePage, ErrorBoundary: RouteError },
   {
     Component: RequireAuth,
     ErrorBoundary: RouteError,
@@ -90,6 +97,12 @@ export const router = createBrowserRouter([
           { path: 'improvement', Component: ImprovementPage },
           { path: 'improvement/:tab', Component: ImprovementPage },
           { path: 'audit-time', Component: AuditTimePage },
+          { path: 'enquiries', Component: EnquiriesPage },
+          { path: 'enquiries/:enquiryId', Component: EnquiryPage },
+          { path: 'clients', Component: ClientsPage },
+          { path: 'clients/new', Component: ClientNewPage },
+          { path: 'clients/:clientId', Component: ClientPage },
+          { path: 'body-settings', Component: BodySettingsPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },

@@ -165,7 +165,6 @@ export const ERROR_CODES = [
   'report_incomplete',
   // Certification body intake: settings, public quote requests, enquiries, clients.
   'body_slug_taken',
-  'body_not_configured',
   'quotes_closed',
   'enquiry_already_answered',
   'client_central_site',
