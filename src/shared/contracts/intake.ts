@@ -109,7 +109,7 @@ export const ZQuoteRequestBody = z
     website: z.string().max(500).default(''),
   })
   .superRefine((v, ctx) => {
-    if (v.highRiskAiSystems > v.aiSystemsCount) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: v.aiSystemsCount, inclusive: true, path: ['highRiskAiSystems'], message: 'More high-risk AI systems than AI systems.' });
+    if (v.highRiskAiSystems > v.aiSystemsCount) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: v.aiSystemsCount, inclusive: true, path: ['highRiskAiSystems'] });
   });
 export type TQuoteRequestBody = z.input<typeof ZQuoteRequestBody>;
 
@@ -231,9 +231,9 @@ export const ZCreateClientBody = z
     aiSystems: z.array(ZClientAiSystemBody).max(200).default([]),
   })
   .superRefine((v, ctx) => {
-    for (const i of clientFigureIssues(v)) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: i.maximum, inclusive: true, path: [i.path], message: i.message });
+    for (const i of clientFigureIssues(v)) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: i.maximum, inclusive: true, path: [i.path] });
     const central = v.sites.filter((s) => s.isCentral).length;
-    if (central !== 1) ctx.addIssue({ code: 'custom', path: ['sites'], message: 'Exactly one site must be the central function.', params: { reason: 'one_central_site' } });
+    if (central !== 1) ctx.addIssue({ code: 'custom', path: ['sites'], params: { reason: 'one_central_site' } });
   });
 export type TCreateClientBody = z.input<typeof ZCreateClientBody>;
 
