@@ -41,6 +41,8 @@ import { ClientPage } from './features/intake/ClientPage';
 import { EnquiriesPage } from './features/intake/EnquiriesPage';
 import { EnquiryPage } from './features/intake/EnquiryPage';
 import { QuotePage } from './features/intake/QuotePage';
+import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
+import { AuditsPage } from './features/audits/AuditsPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -103,6 +105,9 @@ export const router = createBrowserRouter([
           { path: 'clients/new', Component: ClientNewPage },
           { path: 'clients/:clientId', Component: ClientPage },
           { path: 'body-settings', Component: BodySettingsPage },
+          { path: 'audits', Component: AuditsPage },
+          { path: 'audits/:auditId', Component: CertAuditPage },
+          { path: 'audits/:auditId/:tab', Component: CertAuditPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },

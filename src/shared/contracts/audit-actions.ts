@@ -139,6 +139,15 @@ export const AUDIT_ACTIONS = [
   'client_ai_system.added',
   'client_ai_system.updated',
   'client_ai_system.removed',
+  'cert_audit.scheduled',
+  'cert_audit.confirmed',
+  'cert_audit.started',
+  'cert_audit.reported',
+  'cert_audit.closed',
+  'cert_audit.cancelled',
+  'cert_audit.team_assigned',
+  'cert_audit.team_removed',
+  'engagement.aims_read',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -130,6 +130,12 @@ export const ACTIONS = [
   'client.read',
   'client.create',
   'client.update',
+  'certAudit.read',
+  'certAudit.schedule',
+  'certAudit.transition',
+  'certAudit.manageTeam',
+  'engagementAims.read',
+  'engagementAims.readLog',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -169,6 +169,14 @@ export const ERROR_CODES = [
   'enquiry_already_answered',
   'client_central_site',
   'client_figures_inconsistent',
+  // Certification audits (the body's side).
+  'cert_audit_state',
+  'cert_audit_dates_missing',
+  'cert_audit_no_lead',
+  'cert_audit_stage1_not_reported',
+  'cert_audit_declarations_missing',
+  'cert_audit_team_frozen',
+  'cert_audit_dates_order',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -5,6 +5,10 @@ import { auditTimeDocs } from './audit-time/audit-time-docs.ts';
 import { auditTimeRoutes } from './audit-time/audit-time-routes.ts';
 import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
 import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
+import { auditsDocs } from './audits/audits-docs.ts';
+import { auditsRoutes } from './audits/audits-routes.ts';
+import { engagementReadsDocs } from './engagements/engagement-reads-docs.ts';
+import { engagementReadsRoutes } from './engagements/engagement-reads-routes.ts';
 import { proposalsDocs } from './proposals/proposals-docs.ts';
 import { proposalsRoutes } from './proposals/proposals-routes.ts';
 import { intakeDocs } from './intake/intake-docs.ts';
@@ -23,7 +27,14 @@ export { createProposalLinkService } from './proposals/proposal-link-service.ts'
 export { proposalToken } from './proposals/proposal-common.ts';
 export { openEngagement, createOrgEngagementsService } from './engagements/engagements-service.ts';
 
-export const certificationDocs: TApiDocs = { ...auditWorkDocs, ...proposalsDocs, ...auditTimeDocs, ...intakeDocs };
+export const certificationDocs: TApiDocs = {
+  ...auditWorkDocs,
+  ...proposalsDocs,
+  ...auditTimeDocs,
+  ...intakeDocs,
+  ...engagementReadsDocs,
+  ...auditsDocs,
+};
 
 /** The certification routes; app.ts calls this once. */
 export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
@@ -31,6 +42,8 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   proposalsRoutes(app, p);
   auditTimeRoutes(app, p);
   intakeRoutes(app, p);
+  engagementReadsRoutes(app, p);
+  auditsRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -44,3 +57,5 @@ export { createBodySettingsService } from './intake/body-settings-service.ts';
 export { createClientsService } from './intake/clients-service.ts';
 export { createEnquiriesService } from './intake/enquiries-service.ts';
 export { createQuoteRequestsService } from './intake/quote-requests-service.ts';
+export { createAuditsService } from './audits/audits-service.ts';
+export { engagementAccess, engagementReader, readThroughEngagement, recordEngagementRead, type TEngagementAccess } from './engagements/engagement-access.ts';

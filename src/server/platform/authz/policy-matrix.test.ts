@@ -151,6 +151,12 @@ enquiry.decline            | ·     ·     ·           ·      ✓             
 client.read                | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 client.create              | ·     ·     ·           ·      ✓              ·       ·                  ·
 client.update              | ·     ·     ·           ·      ✓              ·       ·                  ·
+certAudit.read             | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+certAudit.schedule         | ·     ·     ·           ·      ✓              ·       ·                  ·
+certAudit.transition       | ·     ·     ·           ·      ✓              ✓       ·                  ·
+certAudit.manageTeam       | ·     ·     ·           ·      ✓              ·       ·                  ·
+engagementAims.read        | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+engagementAims.readLog     | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 `);
   });
 

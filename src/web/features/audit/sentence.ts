@@ -378,6 +378,38 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       Object.assign(vars, { name: v('clientName', side), system: v('name', side) });
       break;
     }
+    case 'cert_audit.scheduled':
+    case 'cert_audit.confirmed':
+    case 'cert_audit.started':
+    case 'cert_audit.reported':
+    case 'cert_audit.closed':
+    case 'cert_audit.cancelled':
+    case 'cert_audit.team_assigned':
+    case 'cert_audit.team_removed': {
+      // A schedule change records only what changed: the reference and type come from either side.
+      const side = 'reference' in after ? after : before;
+      const start = after.plannedStart as string | null | undefined;
+      const end = after.plannedEnd as string | null | undefined;
+      Object.assign(vars, {
+        reference: v('reference', side),
+        type: side.type ? (t(`audits.type.${side.type as 'stage1'}`) as string) : '',
+        date: day(format, after.date),
+        reason: v('reason'),
+        dates: start || end ? `${day(format, start ?? null)} – ${day(format, end ?? null)}` : changes(t, before, after),
+        name: v('name', side),
+        role: side.role ? (t(`audits.teamRole.${side.role as 'auditor'}`) as string) : '',
+        days: format.number(Number(side.plannedDays ?? 0)),
+      });
+      break;
+    }
+    case 'engagement.aims_read':
+      Object.assign(vars, {
+        body: v('bodyName'),
+        organization: v('organizationName'),
+        resource: t(`audits.resource.${after.resource as 'soa'}`),
+        record: after.recordId ? ` (${String(after.recordId)})` : '',
+      });
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;

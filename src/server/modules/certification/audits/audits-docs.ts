@@ -1,0 +1,35 @@
+import type { TApiDocs } from '../../../platform/http/api-docs.ts';
+
+const B = '/api/tenants/{tenantId}/audits';
+
+export const auditsDocs: TApiDocs = {
+  [`GET ${B}`]: {
+    summary: 'List the body’s audits (the programme calendar)',
+    description:
+      'Every audit of every programme of the certification body, ordered by date (planned start, else the deadline; undated last), one query per page. Filters: `state`, `type`, `clientId`, `engagementId` (one client’s programme), `from`/`to` (a calendar window, inclusive), `overdue` (not yet reported and its deadline is past, on the platform clock), `mine` (audits whose team the caller is on). Each audit carries its client, its team with planned days, and the caller’s abilities. Keyset-paginated: pass `nextCursor` back as `cursor`.',
+    returns: 'A page of audits.',
+    errors: [400, 401, 403, 404],
+  },
+  [`GET ${B}/{auditId}`]: {
+    summary: 'Read one audit',
+    description: 'The audit with its client, programme, dates, days, team and abilities. Another body’s audit answers 404.',
+    returns: 'The audit.',
+    errors: [400, 401, 403, 404],
+  },
+  [`PATCH ${B}/{auditId}`]: {
+    summary: 'Schedule an audit',
+    description:
+      'The deadline (`dueBy`), planned start and end, planned days and on-site days (half days). Only a scheme manager, only while the audit is planned or confirmed (409 `cert_audit_state` afterwards). The end cannot precede the start (400 `cert_audit_dates_order`) and on-site days cannot exceed planned days. `null` clears a date.',
+    returns: 'The audit.',
+    errors: [400, 401, 403, 404, 409],
+    body: { plannedStart: '2027-01-11', plannedEnd: '2027-01-12', plannedDays: 2, onSiteDays: 2 },
+  },
+  [`POST ${B}/{auditId}/transitions`]: {
+    summary: 'Move an audit through its lifecycle',
+    description:
+      '`confirm` (planned → confirmed: needs the planned dates, 409 `cert_audit_dates_missing`, and a lead auditor, 409 `cert_audit_no_lead`), `start` (→ in progress; `date` is the first day, today by default), `report` (→ reported; `date` is the last day), `close` (reported → closed), `cancel` (before the report, with a `reason`). A stage 2 is neither confirmed nor started before the programme’s stage 1 is reported: 409 `cert_audit_stage1_not_reported`. A step out of order answers 409 `cert_audit_state`. A scheme manager moves any audit; an auditor only the audits they lead.',
+    returns: 'The audit in its new state.',
+    errors: [400, 401, 403, 404, 409],
+    body: { event: 'confirm' },
+  },
+};

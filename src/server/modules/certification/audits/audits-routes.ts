@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TPlatform } from '../../../platform/platform.ts';
+import { requestContext } from '../../../platform/http/request-context.ts';
+import { ZTenantParams } from '../../../../shared/contracts/tenants.ts';
+import * as S from '../../../../shared/contracts/cert-audits.ts';
+import { createAuditsService } from './audits-service.ts';
+
+const BASE = '/api/tenants/:tenantId/audits';
+
+export function auditsRoutes(appIn: FastifyInstance, p: TPlatform) {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const svc = createAuditsService(p);
+  const tags = ['certification-audits'];
+
+  app.get(BASE, { schema: { tags, params: ZTenantParams, querystring: S.ZCertAuditListQuery, response: { 200: S.ZCertAuditPage } } }, (req) =>
+    svc.list(req.actor, req.params.tenantId, req.query),
+  );
+  app.get(`${BASE}/:auditId`, { schema: { tags, params: S.ZCertAuditParams, response: { 200: S.ZCertAudit } } }, (req) => svc.get(req.actor, req.params.tenantId, req.params.auditId));
+  app.patch(`${BASE}/:auditId`, { schema: { tags, params: S.ZCertAuditParams, body: S.ZScheduleCertAuditBody, response: { 200: S.ZCertAudit } } }, (req) =>
+    svc.schedule(req.actor, req.params.tenantId, req.params.auditId, req.body, requestContext(req)),
+  );
+  app.post(`${BASE}/:auditId/transitions`, { schema: { tags, params: S.ZCertAuditParams, body: S.ZCertAuditTransitionBody, response: { 200: S.ZCertAudit } } }, (req) =>
+    svc.transition(req.actor, req.params.tenantId, req.params.auditId, req.body, requestContext(req)),
+  );
+}

@@ -1,0 +1,42 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../lib/api';
+import type { TCertAudit, TCertAuditPage, TCertAuditTransitionBody, TScheduleCertAuditBody } from '../../../shared/contracts/cert-audits';
+
+const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'cert-audits', ...rest] as const;
+const B = (tenantId: string) => `/api/tenants/${tenantId}/audits`;
+
+export type TCertAuditFilters = Partial<Record<'state' | 'type' | 'clientId' | 'engagementId' | 'from' | 'to' | 'overdue' | 'mine', string>>;
+
+export const useCertAudits = (tenantId: string, filters: TCertAuditFilters, enabled = true) =>
+  useInfiniteQuery({
+    queryKey: key(tenantId, 'list', filters),
+    queryFn: ({ pageParam }) => api.get<TCertAuditPage>(`${B(tenantId)}${query({ limit: 50, cursor: pageParam, ...filters })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useCertAudit = (tenantId: string, auditId: string) =>
+  useQuery({ queryKey: key(tenantId, 'one', auditId), queryFn: () => api.get<TCertAudit>(`${B(tenantId)}/${auditId}`) });
+
+/** Every change to an audit refreshes the calendar and the audit itself. */
+function useAuditMutation<I>(tenantId: string, call: (input: I) => Promise<TCertAudit>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    meta: { inlineError: true },
+    onSuccess: (audit) => {
+      client.setQueryData(key(tenantId, 'one', audit.id), audit);
+      return client.invalidateQueries({ queryKey: key(tenantId) });
+    },
+  });
+}
+
+export const useScheduleAudit = (tenantId: string, auditId: string) =>
+  useAuditMutation(tenantId, (body: TScheduleCertAuditBody) => api.patch<TCertAudit>(`${B(tenantId)}/${auditId}`, body));
+
+export const useAuditTransition = (tenantId: string, auditId: string) =>
+  useAuditMutation(tenantId, (body: TCertAuditTransitionBody) => api.post<TCertAudit>(`${B(tenantId)}/${auditId}/transitions`, body));
+
+export { key as certAuditKey };
