@@ -111,6 +111,7 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
       outsider: await as(t.app, people.outsider),
       reviewer: await as(t.app, people.reviewer),
       leadId: people.lead.id,
+      auditorId: people.auditor.id,
     };
   }
 
@@ -153,8 +154,14 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
 
     const bodyLog = (await ok<{ items: { action: string; summary?: unknown }[] }>(b.manager.get(`/api/tenants/${b.tenant.id}/audit-events?action=audit_checklist.generated`))).items;
     expect(bodyLog).toHaveLength(1);
-    const orgLog = await t.p.db.selectFrom('audit_events').select(['summary', 'actor_id', 'subject_id']).where('tenant_id', '=', o.tenant.id).where('action', '=', 'audit_checklist.client_records_read').execute();
-    expect(orgLog).toEqual([{ actor_id: b.leadId, subject_id: b.engagementId, summary: { before: null, after: expect.objectContaining({ records: ['soa'], soaVersion: 1, bodyTenantId: b.tenant.id }) } }]);
+    // The SoA was read through the engagement door: the same record in the organization's log and the body's.
+    for (const tenantId of [o.tenant.id, b.tenant.id]) {
+      const reads = await t.p.db.selectFrom('audit_events').select(['summary', 'actor_id', 'subject_id']).where('tenant_id', '=', tenantId).where('action', '=', 'engagement.aims_read').execute();
+      expect(reads).toEqual([{ actor_id: b.leadId, subject_id: b.engagementId, summary: { before: null, after: expect.objectContaining({ resource: 'soa', recordId: '1', bodyTenantId: b.tenant.id, organizationTenantId: o.tenant.id }) } }]);
+    }
+    // The organization sees it in its "who read what".
+    const whoRead = await ok<{ items: { resource: string; recordId: string | null; bodyName: string }[] }>(o.owner.get(`/api/tenants/${o.tenant.id}/certification/engagement-reads`));
+    expect(whoRead.items).toEqual([expect.objectContaining({ resource: 'soa', recordId: '1', bodyName: 'Vérité Certification' })]);
   });
 
   it('records verdicts, notes and the client’s submitted evidence while in progress; observers, outsiders, other bodies and bad input are refused', async () => {
@@ -208,6 +215,29 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
     expect(frozen.json()).toMatchObject({ code: 'audit_work_state', details: { state: 'reported' } });
   });
 
+  it('an auditor not on the team gets 404; citing the client’s evidence goes through the engagement door and is logged in both tenants', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage2' }]);
+    expect((await b.outsider.get(b.url(0))).statusCode).toBe(404);
+    expect((await b.outsider.post(b.url(0), {})).statusCode).toBe(404);
+    const c = await ok(b.lead.post(b.url(0), {}), 201);
+    const item = c.items.find((i) => i.section === 'control')!;
+    expect((await b.outsider.patch(`${b.url(0)}/items/${item.id}`, { evidenceIds: [o.evidence.id] })).statusCode).toBe(404);
+
+    const readsOf = (tenantId: string) =>
+      t.p.db.selectFrom('audit_events').select(['summary', 'actor_id']).where('tenant_id', '=', tenantId).where('action', '=', 'engagement.aims_read').orderBy('seq').execute();
+    const before = { org: (await readsOf(o.tenant.id)).length, body: (await readsOf(b.tenant.id)).length };
+    await ok(b.auditor.patch(`${b.url(0)}/items/${item.id}`, { verdict: 'nonconforming', notes: 'No verification record.', evidenceIds: [o.evidence.id] }));
+    for (const [tenantId, n] of [[o.tenant.id, before.org], [b.tenant.id, before.body]] as const) {
+      const reads = await readsOf(tenantId);
+      expect(reads).toHaveLength(n + 1);
+      expect(reads.at(-1)).toMatchObject({ actor_id: b.auditorId, summary: { after: { resource: 'evidence', recordId: o.evidence.id, engagementId: b.engagementId } } });
+    }
+    // Notes alone read nothing of the client's.
+    await ok(b.auditor.patch(`${b.url(0)}/items/${item.id}`, { notes: 'No verification record for the quarterly review.' }));
+    expect(await readsOf(o.tenant.id)).toHaveLength(before.org + 1);
+  });
+
   it('stage 1 reviews documented information beside the organization’s readiness view; stage 2 without an approved SoA and a closed engagement are refused', async () => {
     const o = await organization();
     const b = await body(o.tenant, [{ type: 'stage1', state: 'planned' }, { type: 'stage1' }, { type: 'stage2' }]);
@@ -223,6 +253,8 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
     expect(c.items.every((i) => i.readinessStatus !== undefined)).toBe(true);
     expect(c.readiness).toMatchObject({ asOf: '2026-11-27', coveredPercent: expect.any(Number) });
     expect(c.soaVersion).toBeNull();
+    const readinessReads = await t.p.db.selectFrom('audit_events').select('summary').where('tenant_id', '=', o.tenant.id).where('action', '=', 'engagement.aims_read').execute();
+    expect(readinessReads.map((r) => (r.summary as { after: { resource: string } }).after.resource)).toEqual(['readiness']);
 
     // Stage 2 of an organization whose SoA is not approved.
     const o2 = await buildTenant(t.p, { name: 'Sans SoA' });

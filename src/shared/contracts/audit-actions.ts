@@ -117,7 +117,6 @@ export const AUDIT_ACTIONS = [
   'audit_time.calculation_recorded',
   'audit_checklist.generated',
   'audit_checklist.item_recorded',
-  'audit_checklist.client_records_read',
   'audit_report.updated',
   'audit_report.issued',
   'proposal.created',

@@ -7,7 +7,8 @@ import { ZTimestamp, zText } from './common.ts';
  * engagement (DESIGN.md "Tenancy and roles"), and the organization's view of who read what.
  */
 
-export const ENGAGEMENT_RESOURCES = ['scope', 'soa', 'documents', 'risks', 'impact-assessments', 'ai-systems', 'controls', 'evidence'] as const;
+/** `readiness`: the readiness view a stage 1 checklist starts from (read by the audit workspace, no route of its own). */
+export const ENGAGEMENT_RESOURCES = ['scope', 'soa', 'documents', 'risks', 'impact-assessments', 'ai-systems', 'controls', 'evidence', 'readiness'] as const;
 export const ZEngagementResource = z.enum(ENGAGEMENT_RESOURCES);
 export type TEngagementResource = z.infer<typeof ZEngagementResource>;
 

@@ -317,12 +317,6 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
         verdict: t(`auditWork.verdict.${after.verdict === undefined ? 'unchanged' : after.verdict === null ? 'open' : String(after.verdict)}` as never) as unknown as string,
       });
       break;
-    case 'audit_checklist.client_records_read':
-      Object.assign(vars, {
-        reference: v('auditReference'),
-        records: (Array.isArray(after.records) ? after.records : []).map((r) => t(`auditWork.records.${String(r)}` as never) as unknown as string).join(', '),
-      });
-      break;
     case 'audit_report.updated':
       vars.reference = v('auditReference');
       break;

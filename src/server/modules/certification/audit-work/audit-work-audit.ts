@@ -19,16 +19,12 @@ const ZReportChange = z
   })
   .partial();
 
-/** The audit workspace: checklist and report (body tenant), and the client records it read (organization tenant). */
+/** The audit workspace: checklist and report (body tenant). Its reads of the client's records are `engagement.aims_read`, in both tenants. */
 export const AUDIT_WORK_AUDIT = defineAuditActions({
   'audit_checklist.generated': {
     after: z.strictObject({ auditReference: z.string(), basis: ZChecklistBasis, frameworkId: z.string(), frameworkVersion: z.string(), soaVersion: z.number().int().nullable(), items: z.number().int() }),
   },
   'audit_checklist.item_recorded': { before: ZItem, after: ZItem },
-  /** Written in the organization's log: which of its records the body read to build a checklist. */
-  'audit_checklist.client_records_read': {
-    after: z.strictObject({ engagementId: z.string(), bodyTenantId: z.string(), auditReference: z.string(), records: z.array(z.enum(['soa', 'readiness', 'evidence'])), soaVersion: z.number().int().nullable() }),
-  },
   'audit_report.updated': { before: ZReportChange, after: ZReportChange },
   'audit_report.issued': {
     after: z.strictObject({

@@ -15,7 +15,7 @@ import type { TRequirementStatus } from '../../../../shared/contracts/readiness.
 import type { TAuditWorkSubject } from './audit-work-policies.ts';
 import * as repo from './audit-work-repo.ts';
 import { basisOf, DEFAULT_SURVEILLANCE_SAMPLE, planChecklist, type TCandidate } from './checklist-rules.ts';
-import { approvedSoa, evidenceAmong, frameworkVersionOf, ISO42001, readinessOf } from './client-records.ts';
+import { ISO42001, openClientRecords } from './client-records.ts';
 
 export type TAuditWorkDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 
@@ -35,13 +35,6 @@ export async function loadAudit(p: TAuditWorkDeps, db: TAuditWorkDeps['db'], gra
   if (!ctx) throw notFound('Audit');
   p.authz.assertOn(grant, action, subjectOf(ctx) as never);
   return ctx;
-}
-
-/** Reading the organization's records needs the engagement to be active (suspended or closed: nobody reads). */
-export function assertEngagementActive(ctx: repo.TAuditContext) {
-  if (ctx.engagement_status !== 'active') {
-    throw new AppError(409, 'audit_work_engagement_inactive', `The engagement is ${ctx.engagement_status}: the client’s records cannot be read.`, { status: ctx.engagement_status });
-  }
 }
 
 const itemDto = (r: repo.TItemRow, abilities: Record<string, boolean>): TChecklistItem => ({
@@ -104,8 +97,8 @@ export function createChecklistService(p: TAuditWorkDeps) {
 
     /**
      * Generates the audit's checklist once (17021-1 9.3, 9.6). Stage 2 and recertification read the
-     * client's approved SoA and stage 1 its readiness view through the engagement: the read is
-     * recorded in the organization's log as well as the body's, in the same transaction.
+     * client's approved SoA and stage 1 its readiness view through the engagement door: each read
+     * is recorded in the organization's log as well as the body's, in the same transaction.
      */
     async generate(actor: TActor | null, tenantId: string, auditId: string, input: TGenerateChecklistInput, ctxReq: TRequestContext) {
       const grant = await p.authz.assert(actor, 'auditChecklist.generate', { tenantId });
@@ -115,17 +108,14 @@ export function createChecklistService(p: TAuditWorkDeps) {
         if (input.sample && basis !== 'surveillance') {
           throw new AppError(400, 'validation_failed', 'Only a surveillance checklist takes a sample.', [{ field: 'sample', issue: 'invalid', message: 'Only a surveillance checklist takes a sample.' }]);
         }
-        assertEngagementActive(ctx);
-        const org = ctx.organization_tenant_id;
+        const client = await openClientRecords(p, tx, actor, { id: ctx.engagement_id, status: ctx.engagement_status }, ctxReq);
         let version: string | null = null;
         let soaVersion: number | null = null;
         let readiness: TReadinessSnapshot | null = null;
         let sections: [Parameters<typeof planChecklist>[0][number][0], TCandidate[]][] = [];
-        const read: ('soa' | 'readiness')[] = [];
 
         if (basis === 'full') {
-          const soa = await approvedSoa(tx, org);
-          read.push('soa');
+          const soa = await client.approvedSoa();
           if (!soa) throw new AppError(409, 'checklist_soa_missing', 'The client has no approved Statement of Applicability: stage 2 audits the controls it declares applicable.');
           version = soa.frameworkVersion;
           soaVersion = soa.number;
@@ -135,10 +125,9 @@ export function createChecklistService(p: TAuditWorkDeps) {
             ['control', soa.applicable.map((a) => ({ ref: a.ref, position: a.position, framework_id: ISO42001, framework_version: version!, soa_implementation_status: a.implementationStatus }))],
           ];
         } else if (basis === 'stage1') {
-          version = await frameworkVersionOf(tx, org);
+          version = await client.frameworkVersion();
           if (!version) throw notFound('Framework');
-          const view = await readinessOf(tx, org, todayOf(p));
-          read.push('readiness');
+          const view = await client.readiness(todayOf(p));
           const statusOf = new Map(view.requirements.map((r) => [r.ref, r.status]));
           readiness = {
             asOf: view.asOf,
@@ -149,7 +138,7 @@ export function createChecklistService(p: TAuditWorkDeps) {
           const docs = await repo.documentedInformation(tx, ISO42001, version);
           sections = [['documented_information', docs.map((d) => ({ ...d, readiness_status: statusOf.get(d.ref) ?? null }))]];
         } else {
-          version = await frameworkVersionOf(tx, org);
+          version = await client.frameworkVersion();
           if (!version) throw notFound('Framework');
           const refs = input.sample?.filter((s) => s.frameworkId === ISO42001).map((s) => s.ref) ?? [...DEFAULT_SURVEILLANCE_SAMPLE];
           const unknown = (input.sample ?? []).map((s, i) => ({ s, i })).filter(({ s }) => s.frameworkId !== ISO42001);
@@ -179,15 +168,6 @@ export function createChecklistService(p: TAuditWorkDeps) {
           subjectId: auditId,
           after: { auditReference: ctx.reference, basis, frameworkId: ISO42001, frameworkVersion: version, soaVersion, items: items.length },
         });
-        if (read.length) {
-          await recordAudit(tx, actor, ctxReq, {
-            tenantId: org,
-            action: 'audit_checklist.client_records_read',
-            subjectType: 'engagement',
-            subjectId: ctx.engagement_id,
-            after: { engagementId: ctx.engagement_id, bodyTenantId: tenantId, auditReference: ctx.reference, records: read, soaVersion },
-          });
-        }
       });
       return get(actor, tenantId, auditId, {}, grant);
     },
@@ -209,14 +189,15 @@ export function createChecklistService(p: TAuditWorkDeps) {
         let evidenceIds = beforeEvidence;
         if (input.evidenceIds) {
           const wanted = [...new Set(input.evidenceIds)];
-          if (wanted.length) assertEngagementActive(ctx);
-          const found = await evidenceAmong(tx, ctx.organization_tenant_id, wanted);
+          // Citing evidence reads it (its title is kept on the item): through the engagement door, logged in both tenants.
+          const client = wanted.length ? await openClientRecords(p, tx, actor, { id: ctx.engagement_id, status: ctx.engagement_status }, ctxReq) : null;
+          const found = client ? await client.evidenceAmong(wanted) : [];
           const known = new Set(found.map((e) => e.id));
           const missing = wanted.findIndex((id) => !known.has(id));
           if (missing >= 0) {
             throw new AppError(400, 'checklist_evidence_unknown', 'Not evidence the client has submitted.', { field: `evidenceIds.${input.evidenceIds.indexOf(wanted[missing]!)}`, evidenceId: wanted[missing] });
           }
-          await repo.replaceItemEvidence(tx, tenantId, itemId, ctx.organization_tenant_id, found);
+          await repo.replaceItemEvidence(tx, tenantId, itemId, client?.organizationTenantId ?? ctx.organization_tenant_id, found);
           evidenceIds = [...known].sort();
         }
         await repo.updateItem(tx, tenantId, itemId, { verdict, notes, updated_by: userIdOf(actor), updated_at: p.clock.now() });

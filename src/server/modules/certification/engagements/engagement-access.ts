@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../../db/types.ts';
 import type { TActor, TUserActor } from '../../../platform/authz/actor.ts';
 import type { TTenantGrant } from '../../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
@@ -96,6 +97,21 @@ export async function recordEngagementRead(
   resource: TEngagementResource,
   recordId: string | null = null,
 ) {
+  await p.db.transaction().execute((tx) => recordEngagementReadIn(tx, access, ctx, resource, recordId));
+}
+
+/**
+ * The same record inside the caller's transaction (a change that reads the organization's records
+ * on the way, e.g. generating an audit checklist). Call it before writing anything else to either
+ * log in that transaction, so that the chain heads are still taken in tenant-id order.
+ */
+export async function recordEngagementReadIn(
+  tx: Transaction<DB>,
+  access: TEngagementAccess,
+  ctx: TRequestContext,
+  resource: TEngagementResource,
+  recordId: string | null = null,
+) {
   const after = {
     engagementId: access.engagementId,
     bodyTenantId: access.bodyTenantId,
@@ -105,12 +121,9 @@ export async function recordEngagementRead(
     resource,
     recordId,
   };
-  const tenants = [access.bodyTenantId, access.organizationTenantId].sort();
-  await p.db.transaction().execute(async (tx) => {
-    for (const tenantId of tenants) {
-      await recordAudit(tx, access.actor, ctx, { tenantId, action: 'engagement.aims_read', subjectType: 'engagement', subjectId: access.engagementId, after });
-    }
-  });
+  for (const tenantId of [access.bodyTenantId, access.organizationTenantId].sort()) {
+    await recordAudit(tx, access.actor, ctx, { tenantId, action: 'engagement.aims_read', subjectType: 'engagement', subjectId: access.engagementId, after });
+  }
 }
 
 /** Access, the read through the organization's own service, then the record of it in both logs. */
