@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 
 /*
@@ -51,19 +52,35 @@ export async function seedAims(base: string, s: TSession) {
   return { systems };
 }
 
-export async function loadPage(url: string, cookie: string, duration: number) {
+/** CPU seconds the server process has used (user + system), from /proc: load on other processes does not move it. */
+export const serverCpuSeconds = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/**
+ * Requests per second, p99, and the server's CPU per request: on a shared machine the rate moves
+ * with whatever else runs, the CPU a request costs the server much less.
+ */
+export async function measure(url: string, headers: Record<string, string>, duration: number, pid?: number) {
+  const cpu0 = pid ? serverCpuSeconds(pid) : 0;
+  const r = await autocannon({ url, connections: 16, duration, headers });
+  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+  const serverCpuUs = pid && r.requests.total ? { serverCpuUsPerRequest: Math.round(((serverCpuSeconds(pid) - cpu0) * 1e6) / r.requests.total) } : {};
+  return { rps: round(r.requests.average), p99Ms: r.latency.p99, ...serverCpuUs };
+}
+
+export async function loadPage(url: string, cookie: string, duration: number, pid?: number) {
   // Steady state is what a user meets: the seeding's garbage collected, the page cached, the code
   // compiled. Two seconds of the same load first, not counted.
   await autocannon({ url, connections: 16, duration: 2, headers: { cookie } });
-  const r = await autocannon({ url, connections: 16, duration, headers: { cookie } });
-  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
-  return { rps: round(r.requests.average), p99Ms: r.latency.p99 };
+  return measure(url, { cookie }, duration, pid);
 }
 
-export async function aimsScenario(base: string, s: TSession, duration: number) {
+export async function aimsScenario(base: string, s: TSession, duration: number, pid?: number) {
   await seedAims(base, s);
-  const aiSystemsList = await loadPage(`${base}/api/tenants/${s.tenantId}/ai-systems?limit=50`, s.cookie, duration);
+  const aiSystemsList = await loadPage(`${base}/api/tenants/${s.tenantId}/ai-systems?limit=50`, s.cookie, duration, pid);
   // 140 of the 500 are "high" on the default matrix (scores 10 to 16): the first 50 of them.
-  const risksList = await loadPage(`${base}/api/tenants/${s.tenantId}/risks?levelOf=inherent&level=high&limit=50`, s.cookie, duration);
+  const risksList = await loadPage(`${base}/api/tenants/${s.tenantId}/risks?levelOf=inherent&level=high&limit=50`, s.cookie, duration, pid);
   return { aiSystemsList, risksList };
 }

@@ -12,7 +12,7 @@ import { openDatabase } from '../src/server/db/client.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { recordAudit, verifyAuditChain } from '../src/server/platform/audit-log/audit-log.ts';
 import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts';
-import { aimsScenario } from './aims.ts';
+import { aimsScenario, measure } from './aims.ts';
 import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
 
@@ -65,7 +65,9 @@ async function auditScenario(databaseUrl: string | null, dataDir: string) {
 
 async function startServerProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
   const port = await freePort();
-  const proc = spawn(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'src/cli/main.ts'), 'serve'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(path.join(ROOT, 'node_modules/.bin/node'), [...nodeArgs, path.join(ROOT, 'src/cli/main.ts'), 'serve'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPLOAD_MAX_MB: String(UPLOAD_MB + 10) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -81,11 +83,7 @@ async function startServerProcess(env: Record<string, string>): Promise<{ proc: 
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-async function load(url: string, headers: Record<string, string> = {}) {
-  const r = await autocannon({ url, connections: 16, duration: DURATION, headers });
-  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
-  return { rps: round(r.requests.average), p99Ms: r.latency.p99 };
-}
+const load = (url: string, headers: Record<string, string> = {}, pid?: number) => measure(url, headers, DURATION, pid);
 
 /** Signs in the bench administrator that prepareUsers created with the sign-in users. */
 async function session(base: string) {
@@ -147,6 +145,8 @@ async function catalogScenario(base: string, cookie: string) {
 }
 
 const ONLY = process.env.BENCH_ONLY;
+// BENCH_BACKEND=postgres (or pglite) runs one backend, for a quick look; like BENCH_ONLY, it leaves latest.json alone.
+const BACKEND = process.env.BENCH_BACKEND;
 
 /** Each list's rate as a share of /healthz in the same run (the targets are stated that way). */
 const ratios = (healthz: { rps: number }, lists: Record<string, { rps: number }>) =>
@@ -165,13 +165,13 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     const s = await session(base);
     if (ONLY === 'aims2') return await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
     if (ONLY === 'aims') {
-      const healthz = await load(`${base}/healthz`);
-      const aims = await aimsScenario(base, s, DURATION);
+      const healthz = await load(`${base}/healthz`, {}, proc.pid);
+      const aims = await aimsScenario(base, s, DURATION, proc.pid);
       return { healthz, ...aims, ...ratios(healthz, aims) };
     }
     console.log(`[${name}] /healthz, /api/me…`);
-    const healthz = await load(`${base}/healthz`);
-    const me = await load(`${base}/api/me`, { cookie: s.cookie });
+    const healthz = await load(`${base}/healthz`, {}, proc.pid);
+    const me = await load(`${base}/api/me`, { cookie: s.cookie }, proc.pid);
     if (ONLY) return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3) };
     console.log(`[${name}] sign-ins…`);
     const login = await loginScenario(base, DURATION, databaseUrl);
@@ -180,7 +180,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     console.log(`[${name}] ${UPLOAD_MB} MB upload…`);
     const upload = await uploadScenario(base, proc.pid!, s);
     console.log(`[${name}] AIMS lists…`);
-    const aims = await aimsScenario(base, s, DURATION);
+    const aims = await aimsScenario(base, s, DURATION, proc.pid);
     console.log(`[${name}] readiness and SoA exports…`);
     const aims2 = await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
     return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), login, audit, upload, ...(catalog ? { catalog42001: catalog } : {}), ...aims, ...ratios(healthz, aims), ...aims2 };
@@ -208,8 +208,8 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if (!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2') backends.pglite = await runBackend('pglite', null);
-  if (findPgBinary('initdb')) {
+  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
+  if (BACKEND !== 'pglite' && findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {
       const c = new pg.Client({ connectionString: cluster.url() });
@@ -228,7 +228,7 @@ async function main() {
   }
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   // A partial run (BENCH_ONLY) prints its figures but leaves the full results file alone.
-  if (!ONLY) fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (!ONLY && !BACKEND) fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -29,8 +29,16 @@ describe.skipIf(!backendAvailable)('register pages: a repeat read skips the quer
     const first = await t.queriesDuring(() => c.get(T));
     expect(pageQueries(first)).toHaveLength(1);
     let body: { items: { name: string; businessOwner: { name: string } | null; abilities: Record<string, boolean> }[] } = { items: [] };
-    const again = await t.queriesDuring(async () => (body = (await c.get(T)).json()));
+    let headers: Record<string, unknown> = {};
+    const again = await t.queriesDuring(async () => {
+      const res = await c.get(T);
+      headers = res.headers;
+      body = res.json();
+    });
     expect(pageQueries(again)).toEqual([]);
+    // A hit is sent as the page's stored bytes: still JSON in UTF-8, with its exact length.
+    expect(headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(body)));
     expect(body.items.map((i) => i.name)).toEqual(['Credit scoring']);
 
     // An edit moves the head: the next read shows it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fastSerializer } from './fast-serializer.ts';
+import { fastSerializer, fastSerializerOf } from './fast-serializer.ts';
 
 const ZRef = z.object({ id: z.uuid(), name: z.string() });
 const ZItem = z.object({
@@ -36,5 +36,15 @@ describe('fastSerializer', () => {
 
   it('refuses a body that lacks a required property instead of writing a partial one', () => {
     expect(() => write({ items: [{ id }], nextCursor: null })).toThrow();
+  });
+
+  it('writes a frozen (cached) page once and hands every later hit the same UTF-8 bytes', () => {
+    const writeOf = fastSerializerOf(ZPage);
+    const page = Object.freeze({ items: Object.freeze([Object.freeze({ id, label: 'Évaluation « FRIA »', stage: 'a', tags: Object.freeze([]), owner: null, note: null, score: 1, links: Object.freeze([]), flags: Object.freeze({ read: true, write: true }) })]), nextCursor: null });
+    const first = writeOf(page);
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect(writeOf(page)).toBe(first);
+    expect(JSON.parse((first as Buffer).toString('utf8')).items[0].label).toBe('Évaluation « FRIA »');
+    expect(typeof writeOf({ ...page })).toBe('string');
   });
 });

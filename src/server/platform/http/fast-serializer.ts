@@ -8,18 +8,25 @@ import { z } from 'zod';
  * item on every request (the contract tests check the shapes). Use as a route's `serializerCompiler`.
  */
 export function fastSerializer({ schema }: { schema: unknown }): (data: unknown) => string {
+  return fastSerializerOf(schema) as (data: unknown) => string;
+}
+
+/** The same writer, typed as it is: a cached page's bytes come back as a Buffer. */
+export function fastSerializerOf(schema: unknown): (data: unknown) => string | Buffer {
   if (!(schema instanceof z.ZodType)) throw new Error('fastSerializer needs a Zod response schema');
   // A private registry: the API document's component ids (global registry) would turn nested
   // contracts into $refs, and this schema must stand alone.
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any', metadata: z.registry() });
   const stringify = fastJson(nullableInPlace(jsonSchema) as Parameters<typeof fastJson>[0]);
-  // A page served from the page cache is one frozen object shared by every hit: its JSON is too.
-  const written = new WeakMap<object, string>();
+  // A page served from the page cache is one frozen object shared by every hit: its JSON is too,
+  // kept as UTF-8 bytes (Fastify sends a Buffer as it is), so that a hit does not re-encode a page
+  // of 50 records into the socket — that encoding was the largest cost of a cached page.
+  const written = new WeakMap<object, Buffer>();
   return (data) => {
     if (!data || typeof data !== 'object' || !Object.isFrozen(data)) return stringify(data);
-    let json = written.get(data);
-    if (json === undefined) written.set(data, (json = stringify(data)));
-    return json;
+    let bytes = written.get(data);
+    if (bytes === undefined) written.set(data, (bytes = Buffer.from(stringify(data), 'utf8')));
+    return bytes;
   };
 }
 
