@@ -126,6 +126,8 @@ export const ERROR_CODES = [
   'proposal_no_recipient',
   'proposal_client_unknown',
   'proposal_organization_invalid',
+  'proposal_calculation_unknown',
+  'proposal_sign_up_email',
   'client_other_organization',
   'engagement_already_live',
   'evidence_file_missing',

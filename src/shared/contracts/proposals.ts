@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZEmail, ZLocale, ZTimestamp, zText } from './common.ts';
+import { ZEmail, ZLocale, ZName, ZTimestamp, zText } from './common.ts';
+import { ZNewPassword, ZUser } from './accounts.ts';
 import { ZAuditState, ZAuditType, ZEngagementState, ZProgrammeState, ZScheme } from './certification.ts';
 
 /*
@@ -71,12 +72,17 @@ export const ZCreateProposalBody = z.object({
   recipientName: zText(160).optional(),
   recipientEmail: ZEmail.optional(),
   notes: zText(4000).optional(),
-  auditTime: ZAuditTimeSnapshot.optional(),
+  /**
+   * The client's stored audit-time calculation the days came from: the proposal freezes it (its
+   * trace is printed in the client's language, IAF MD5). Without one, the PDF says the days were
+   * set by the body without a stored calculation.
+   */
+  calculationId: z.uuid().optional(),
 });
 export type TCreateProposalBody = z.infer<typeof ZCreateProposalBody>;
 export type TCreateProposalInput = z.input<typeof ZCreateProposalBody>;
 
-export const ZUpdateProposalBody = ZCreateProposalBody.omit({ clientId: true, auditTime: true }).partial();
+export const ZUpdateProposalBody = ZCreateProposalBody.omit({ clientId: true, calculationId: true }).partial();
 export type TUpdateProposalBody = z.infer<typeof ZUpdateProposalBody>;
 
 export const ZSendProposalBody = z.object({ recipientEmail: ZEmail.optional(), recipientName: zText(160).optional() });
@@ -164,6 +170,8 @@ export const ZPublicProposal = z.object({
   totals: ZProposalTotals,
   auditTime: ZAuditTimeSnapshot.nullable(),
   documentSha256: z.string(),
+  /** The address the proposal was sent to: the only one an account may be created with from the link. */
+  recipientEmail: z.string().nullable(),
   /** Set once answered: the organization that accepted, or the decline. */
   acceptedAt: ZTimestamp.nullable(),
   organizationName: z.string().nullable(),
@@ -175,7 +183,12 @@ export const ZAcceptProposalBody = z.union([
   z.object({ organizationName: zText(160, { min: 2 }) }).strict(),
 ]);
 export type TAcceptProposalBody = z.infer<typeof ZAcceptProposalBody>;
+/** Creating an account from a proposal link: for the address the proposal was mailed to only. */
+export const ZProposalSignUpBody = z.object({ email: ZEmail, name: ZName, password: ZNewPassword, locale: ZLocale.default('en') });
+export type TProposalSignUpBody = z.infer<typeof ZProposalSignUpBody>;
+export type TProposalSignUpInput = z.input<typeof ZProposalSignUpBody>;
 export const ZAcceptedProposal = z.object({ organizationTenantId: z.uuid(), engagementId: z.uuid() });
+export const ZProposalSignedUp = z.object({ user: ZUser });
 
 /* The organization's side: the engagements its accepted proposals opened. */
 export const ZOrgEngagementParams = z.object({ tenantId: z.uuid(), engagementId: z.uuid() });

@@ -7,7 +7,7 @@ const ZProfile = z.strictObject({ name: z.string(), locale: ZLocale }).partial()
 /** Account and session events; they chain on the platform chain (no tenant). */
 export const ACCOUNTS_AUDIT = defineAuditActions({
   'user.admin_created': { after: z.strictObject({ email: z.string(), name: z.string() }) },
-  'user.created': { after: z.strictObject({ email: z.string(), source: z.literal('seed').optional() }) },
+  'user.created': { after: z.strictObject({ email: z.string(), source: z.enum(['seed', 'proposal']).optional(), proposal: z.string().optional() }) },
   'user.updated': { before: ZProfile, after: ZProfile },
   'user.login': { after: z.strictObject({ mfa: z.boolean(), method: z.string() }) },
   'user.login_failed': { after: z.strictObject({ reason: z.string() }).partial() },

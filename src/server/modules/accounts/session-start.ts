@@ -5,7 +5,7 @@ import { recordAudit, type TRequestContext } from '../../platform/audit-log/audi
 import { createSession, type TSessionPolicy } from '../../platform/auth/sessions.ts';
 import { signInChainOf } from './sign-in-chains.ts';
 
-export type TSignInMethod = 'password' | 'setup' | 'invitation' | 'password_reset';
+export type TSignInMethod = 'password' | 'setup' | 'invitation' | 'password_reset' | 'proposal_sign_up';
 
 /**
  * Every way into the product (sign-in, first-run set-up, accepting an invitation) opens its

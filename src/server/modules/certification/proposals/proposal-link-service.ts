@@ -1,4 +1,10 @@
-import type { TAcceptProposalBody, TPublicProposal } from '../../../../shared/contracts/proposals.ts';
+import type { TAcceptProposalBody, TProposalSignUpBody, TPublicProposal } from '../../../../shared/contracts/proposals.ts';
+import { PLATFORM_TENANT_ID } from '../../../platform/audit-log/audit-log.ts';
+import { accountKey, ipKey } from '../../../platform/auth/brute-force.ts';
+import { assertAcceptablePassword, hashPassword } from '../../../platform/auth/passwords.ts';
+import { findUserByEmail, insertUser, toUser } from '../../accounts/accounts-repo.ts';
+import { sessionPolicy } from '../../accounts/accounts-service.ts';
+import { startSession } from '../../accounts/session-start.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
 import { todayOf } from '../../../platform/clock/clock.ts';
@@ -11,7 +17,7 @@ import { linesOf, parseProposalToken, readAll, tokenMatches } from './proposal-c
 import { proposalLifecycle, proposalState } from './proposal-lifecycle.ts';
 import * as repo from './proposals-repo.ts';
 
-type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock' | 'blobs' | 'secretKey'>;
+type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock' | 'blobs' | 'secretKey' | 'config' | 'bruteForce'>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -55,6 +61,7 @@ export function createProposalLinkService(p: TDeps) {
         totals,
         auditTime: r.audit_time,
         documentSha256: r.document_sha256!,
+        recipientEmail: r.recipient_email,
         acceptedAt: r.accepted_at ? iso(r.accepted_at) : null,
         organizationName: r.organizationName,
         declinedAt: r.declined_at ? iso(r.declined_at) : null,
@@ -67,6 +74,40 @@ export function createProposalLinkService(p: TDeps) {
       const stream = await p.blobs.get(r.document_sha256!);
       if (!stream) throw notFound('Proposal document');
       return { filename: `${r.reference}.pdf`, body: await readAll(stream), sha256: r.document_sha256! };
+    },
+
+    /**
+     * Self sign-up, scoped to this flow: an account for the address the proposal was mailed to
+     * (holding the link stands for owning that mailbox), while the proposal can still be
+     * answered. Same password rules as everywhere; every attempt counts against the address and
+     * the network address before anything is checked (429 past the limit); the new account is
+     * signed in, in the same transaction as its creation and audit event.
+     */
+    async signUp(token: string, input: TProposalSignUpBody, ctx: TRequestContext) {
+      const attempt = await p.bruteForce.attempt([`signup:${accountKey(input.email)}`, `signup:${ipKey(ctx.ip)}`]);
+      const link = await resolve(token);
+      proposalLifecycle.transition(proposalState(link, todayOf(p)), 'accept', undefined);
+      if (!link.recipient_email || link.recipient_email.trim().toLowerCase() !== input.email.trim().toLowerCase()) {
+        throw new AppError(400, 'proposal_sign_up_email', 'Create your account with the e-mail address this proposal was sent to, or sign in.', { field: 'email' });
+      }
+      assertAcceptablePassword(input.password);
+      const passwordHash = await hashPassword(input.password);
+      const res = await p.db.transaction().execute(async (tx) => {
+        if (await findUserByEmail(tx, input.email)) throw new AppError(409, 'email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'email' });
+        const u = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale });
+        await recordAudit(tx, null, ctx, {
+          tenantId: PLATFORM_TENANT_ID,
+          action: 'user.created',
+          subjectType: 'user',
+          subjectId: u.id,
+          after: { email: u.email, source: 'proposal', proposal: link.reference },
+          actorEmail: u.email,
+        });
+        const session = await startSession(tx, sessionPolicy(p.config), u, ctx, 'proposal_sign_up');
+        return { user: toUser(u), session };
+      });
+      await attempt.succeeded();
+      return res;
     },
 
     /**

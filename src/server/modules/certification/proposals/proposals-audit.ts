@@ -10,7 +10,7 @@ import { defineAuditActions } from '../../../platform/audit-log/audit-registry.t
 const ZRef = { reference: z.string(), client: z.string() };
 
 export const PROPOSALS_AUDIT = defineAuditActions({
-  'proposal.created': { after: z.strictObject({ ...ZRef, cycleCents: z.number().int(), currency: z.string(), validUntil: z.string() }) },
+  'proposal.created': { after: z.strictObject({ ...ZRef, cycleCents: z.number().int(), currency: z.string(), validUntil: z.string(), calculationId: z.uuid().nullable().optional() }) },
   'proposal.updated': {
     before: z.strictObject({ cycleCents: z.number().int().optional(), validUntil: z.string().optional(), locale: ZLocale.optional(), recipientEmail: z.string().nullable().optional() }),
     after: z.strictObject({ reference: z.string(), cycleCents: z.number().int().optional(), validUntil: z.string().optional(), locale: ZLocale.optional(), recipientEmail: z.string().nullable().optional() }),

@@ -21,7 +21,7 @@ export const proposalsDocs: TApiDocs = {
   'POST /api/tenants/{tenantId}/proposals': {
     summary: 'Draft a proposal for a client',
     description:
-      'One line per audit of the three-year cycle (stage 1, stage 2, surveillance 1 and 2, recertification) with days in half days, travel and expenses in cents; the day rate, currency and validity default to the body’s settings, the language and recipient to the client’s. `auditTime` freezes the audit-time calculation the days came from (its trace is printed, in the client’s language, on the PDF). Scheme managers.',
+      'One line per audit of the three-year cycle (stage 1, stage 2, surveillance 1 and 2, recertification) with days in half days, travel and expenses in cents; the day rate, currency and validity default to the body’s settings, the language and recipient to the client’s. `calculationId` names the client’s stored audit-time calculation the days came from: the proposal freezes it, and its trace is printed, in the proposal’s language, on the PDF (IAF MD5). A calculation of another client: 400 `proposal_calculation_unknown`. Scheme managers.',
     returns: 'The draft proposal.',
     status: 201,
     errors: [400, 401, 403, 404],
@@ -72,6 +72,14 @@ export const proposalsDocs: TApiDocs = {
     description: 'The PDF exactly as it was sent (`X-Content-SHA256`).',
     returns: 'The PDF.',
     errors: [400, 404],
+  },
+  'POST /api/public/proposals/{token}/sign-up': {
+    summary: 'Create an account from a proposal link',
+    description:
+      'Public, for a proposal that can still be answered: creates an account for the address the proposal was sent to (any other: 400 `proposal_sign_up_email`; an existing account: 409 `email_taken`, sign in instead) with the usual password rules, and signs it in (session cookie). Attempts are limited per address and per network address (429).',
+    returns: 'The new account.',
+    errors: [400, 404, 409, 410, 429],
+    body: { email: 'camille.durand@lumiere-credit.example', name: 'Camille Durand', password: 'correct horse battery staple', locale: 'fr' },
   },
   'POST /api/public/proposals/{token}/accept': {
     summary: 'Accept a proposal',

@@ -4,6 +4,8 @@ import * as S from '../../../../shared/contracts/proposals.ts';
 import { ZNoContent } from '../../../../shared/contracts/common.ts';
 import { ZTenantParams } from '../../../../shared/contracts/tenants.ts';
 import { requestContext } from '../../../platform/http/request-context.ts';
+import { SESSION_COOKIE } from '../../../platform/auth/sessions.ts';
+import { sessionCookieOptions } from '../../../platform/http/auth-hook.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
 import { createOrgEngagementsService } from '../engagements/engagements-service.ts';
 import { createProposalLinkService } from './proposal-link-service.ts';
@@ -48,6 +50,11 @@ export function proposalsRoutes(appIn: FastifyInstance, p: TPlatform, opts: TPro
   const PUBLIC = '/api/public/proposals/:token';
   app.get(PUBLIC, { schema: { tags, params: S.ZProposalTokenParams, response: { 200: S.ZPublicProposal } } }, (req) => link.preview(req.params.token));
   app.get(`${PUBLIC}/document`, { schema: { tags, params: S.ZProposalTokenParams } }, async (req, reply) => sendPdf(reply, await link.document(req.params.token)));
+  app.post(`${PUBLIC}/sign-up`, { schema: { tags, params: S.ZProposalTokenParams, body: S.ZProposalSignUpBody, response: { 200: S.ZProposalSignedUp } } }, async (req, reply) => {
+    const res = await link.signUp(req.params.token, req.body, requestContext(req));
+    reply.setCookie(SESSION_COOKIE, res.session.token, { ...sessionCookieOptions(p.config.secure), maxAge: p.config.SESSION_ABSOLUTE_HOURS * 3600 });
+    return { user: res.user };
+  });
   app.post(`${PUBLIC}/accept`, { schema: { tags, params: S.ZProposalTokenParams, body: S.ZAcceptProposalBody, response: { 200: S.ZAcceptedProposal } } }, (req) =>
     link.accept(req.actor, req.params.token, req.body, requestContext(req)),
   );

@@ -21,10 +21,13 @@ import { priceLine, sortLines, totalsOf } from './proposal-pricing.ts';
 import { sendProposalMail } from './jobs/send-proposal-mail.ts';
 import * as repo from './proposals-repo.ts';
 import { nextReference } from '../common/next-reference.ts';
+import { getCalculation } from '../audit-time/audit-time-repo.ts';
+import { auditTimeTraceLines } from '../../../../shared/audit-time-trace.ts';
+import type { TTraceStep } from '../../../../shared/contracts/audit-time.ts';
 
 export type TProposalsDeps = Pick<TPlatform, 'db' | 'authz' | 'clock' | 'blobs' | 'jobs'>;
 export type TProposalsOptions = {
-  /** Renders the audit-time trace in a language (the audit-time module's renderer); null prints the summary only. */
+  /** Renders the audit-time trace in a language; defaults to the shared renderer, null prints the summary only. */
   renderTrace?: TAuditTimeRenderer | null;
   timeZone?: string;
 };
@@ -49,6 +52,17 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
  */
 export function createProposalsService(p: TProposalsDeps, opts: TProposalsOptions = {}) {
   const today = () => todayOf(p);
+  const renderTrace: TAuditTimeRenderer | null = opts.renderTrace === undefined ? (trace, lang) => auditTimeTraceLines(trace as TTraceStep[], lang) : opts.renderTrace;
+
+  /** The client's stored calculation, frozen on the proposal as it stands now (a later recalculation does not touch it). */
+  async function snapshotOf(tx: TPlatform['db'], tenantId: string, clientId: string, calculationId: string) {
+    const c = await getCalculation(tx, tenantId, calculationId);
+    if (!c || c.client_id !== clientId) {
+      throw new AppError(400, 'proposal_calculation_unknown', 'No such audit-time calculation for this client.', { field: 'calculationId' });
+    }
+    const r = c.result;
+    return { calculationId: c.id, tableVersion: r.table.version, stage1Days: r.stage1Days, stage2Days: r.stage2Days, surveillanceDays: r.surveillanceDays, recertificationDays: r.recertificationDays, trace: r.trace };
+  }
 
   function price(lines: TCreateProposalBody['lines'], defaultRate: number): TProposalLine[] {
     return sortLines(lines.map((l) => priceLine({ slot: l.slot, days: l.days, dayRateCents: l.dayRateCents ?? defaultRate, travelCents: l.travelCents, expensesCents: l.expensesCents })));
@@ -165,6 +179,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
       const id = await p.db.transaction().execute(async (tx) => {
         const client = await repo.getClient(tx, tenantId, input.clientId);
         if (!client) throw new AppError(400, 'proposal_client_unknown', 'No such client in this certification body.', { field: 'clientId' });
+        const auditTime = input.calculationId ? await snapshotOf(tx, tenantId, client.id, input.calculationId) : null;
         const defaults = await repo.getBodyDefaults(tx, tenantId);
         const rate = input.dayRateCents ?? Number(defaults?.default_day_rate_cents ?? 150_000);
         const lines = price(input.lines, rate);
@@ -179,7 +194,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
           recipient_name: input.recipientName ?? client.contact_name,
           recipient_email: input.recipientEmail ?? client.contact_email,
           notes: input.notes ?? '',
-          audit_time: input.auditTime ? JSON.stringify(input.auditTime) : null,
+          audit_time: auditTime ? JSON.stringify(auditTime) : null,
           created_by: actor.userId,
         });
         await repo.replaceLines(tx, tenantId, row.id, lines);
@@ -188,7 +203,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
           action: 'proposal.created',
           subjectType: 'proposal',
           subjectId: row.id,
-          after: { reference, client: client.legal_name, cycleCents: totalsOf(lines).cycleCents, currency: row.currency, validUntil },
+          after: { reference, client: client.legal_name, cycleCents: totalsOf(lines).cycleCents, currency: row.currency, validUntil, calculationId: auditTime?.calculationId ?? null },
         });
         return row.id;
       });
@@ -256,7 +271,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
         const d = await detail(tx, tenantId, id);
         const sentAt = p.clock.now();
         const issued = { ...d, recipient_name: input.recipientName ?? d.recipient_name };
-        const pdf = await renderProposalPdf(docSource(issued, body, sentAt), d.locale, opts.renderTrace ?? null);
+        const pdf = await renderProposalPdf(docSource(issued, body, sentAt), d.locale, renderTrace);
         const blob = await p.blobs.put(streamOf(pdf));
         await repo.updateProposal(tx, tenantId, id, {
           status: step.to as 'sent',
@@ -306,7 +321,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
         return { filename: `${d.reference}-${d.locale}.pdf`, body: await readAll(stream), sha256: d.document_sha256, issued: true };
       }
       const lang = locale ?? d.locale;
-      const body = await renderProposalPdf(docSource(d, await bodyOf(tenantId), null), lang, opts.renderTrace ?? null);
+      const body = await renderProposalPdf(docSource(d, await bodyOf(tenantId), null), lang, renderTrace);
       return { filename: `${d.reference}-draft-${lang}.pdf`, body, sha256: null, issued: false };
     },
   };
