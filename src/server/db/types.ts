@@ -6,6 +6,7 @@ import type { TAiSystemsTables } from './types-ai-systems.ts';
 import type { TCertificationTables } from './types-certification.ts';
 import type { TAuditTimeTables } from './types-audit-time.ts';
 import type { TAuditWorkTables } from './types-audit-work.ts';
+import type { TAuditPlanTables } from './types-audit-plan.ts';
 import type { TProposalTables } from './types-certification-proposals.ts';
 import type { TIntakeTables } from './types-intake.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
@@ -179,6 +180,7 @@ export type DB = {
   TCertificationTables &
   TAuditTimeTables &
   TAuditWorkTables &
+  TAuditPlanTables &
   TProposalTables &
   TIntakeTables;
 

@@ -165,6 +165,17 @@ export const ERROR_CODES = [
   'checklist_notes_required',
   'report_issued',
   'report_incomplete',
+  // Certification audit plan.
+  'audit_plan_state',
+  'audit_plan_not_draft',
+  'audit_plan_draft_exists',
+  'audit_plan_incomplete',
+  'audit_plan_superseded',
+  'audit_plan_acknowledged',
+  'audit_plan_no_recipient',
+  'audit_plan_site_unknown',
+  'audit_plan_ai_system_unknown',
+  'audit_plan_requirement_unknown',
   // Certification body intake: settings, public quote requests, enquiries, clients.
   'body_slug_taken',
   'quotes_closed',

@@ -8,6 +8,8 @@ import { AUDIT_TIME_AUDIT } from './audit-time/audit-time-audit.ts';
 import { AUDIT_TIME_POLICIES } from './audit-time/audit-time-policies.ts';
 import { AUDIT_WORK_AUDIT } from './audit-work/audit-work-audit.ts';
 import { AUDIT_WORK_POLICIES } from './audit-work/audit-work-policies.ts';
+import { AUDIT_PLAN_AUDIT } from './audit-plan/audit-plan-audit.ts';
+import { AUDIT_PLAN_POLICIES } from './audit-plan/audit-plan-policies.ts';
 import { INTAKE_AUDIT } from './intake/intake-audit.ts';
 import { INTAKE_POLICIES } from './intake/intake-policies.ts';
 import { AUDITS_AUDIT } from './audits/audits-audit.ts';
@@ -17,6 +19,6 @@ import { ENGAGEMENT_READS_POLICIES } from './engagements/engagement-reads-polici
 import { PROPOSALS_AUDIT } from './proposals/proposals-audit.ts';
 import { PROPOSAL_POLICIES } from './proposals/proposals-policies.ts';
 
-export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES, ...INTAKE_POLICIES, ...AUDITS_POLICIES, ...ENGAGEMENT_READS_POLICIES] as const;
+export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES, ...INTAKE_POLICIES, ...AUDITS_POLICIES, ...ENGAGEMENT_READS_POLICIES, ...AUDIT_PLAN_POLICIES] as const;
 
-export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT, ...INTAKE_AUDIT, ...AUDITS_AUDIT, ...ENGAGEMENT_READS_AUDIT } as const;
+export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT, ...INTAKE_AUDIT, ...AUDITS_AUDIT, ...ENGAGEMENT_READS_AUDIT, ...AUDIT_PLAN_AUDIT } as const;

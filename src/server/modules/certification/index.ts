@@ -5,6 +5,8 @@ import { auditTimeDocs } from './audit-time/audit-time-docs.ts';
 import { auditTimeRoutes } from './audit-time/audit-time-routes.ts';
 import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
 import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
+import { auditPlanDocs } from './audit-plan/audit-plan-docs.ts';
+import { auditPlanRoutes } from './audit-plan/audit-plan-routes.ts';
 import { auditsDocs } from './audits/audits-docs.ts';
 import { auditsRoutes } from './audits/audits-routes.ts';
 import { engagementReadsDocs } from './engagements/engagement-reads-docs.ts';
@@ -34,6 +36,7 @@ export const certificationDocs: TApiDocs = {
   ...intakeDocs,
   ...engagementReadsDocs,
   ...auditsDocs,
+  ...auditPlanDocs,
 };
 
 /** The certification routes; app.ts calls this once. */
@@ -44,6 +47,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   intakeRoutes(app, p);
   engagementReadsRoutes(app, p);
   auditsRoutes(app, p);
+  auditPlanRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -58,4 +62,6 @@ export { createClientsService } from './intake/clients-service.ts';
 export { createEnquiriesService } from './intake/enquiries-service.ts';
 export { createQuoteRequestsService } from './intake/quote-requests-service.ts';
 export { createAuditsService } from './audits/audits-service.ts';
+export { createAuditPlanService } from './audit-plan/audit-plan-service.ts';
+export { createOrgAuditPlansService } from './audit-plan/org-audit-plans-service.ts';
 export { engagementAccess, engagementReader, readThroughEngagement, recordEngagementRead, type TEngagementAccess } from './engagements/engagement-access.ts';

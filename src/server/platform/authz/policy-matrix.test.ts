@@ -157,6 +157,11 @@ certAudit.transition       | ·     ·     ·           ·      ✓             
 certAudit.manageTeam       | ·     ·     ·           ·      ✓              ·       ·                  ·
 engagementAims.read        | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 engagementAims.readLog     | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+auditPlan.read             | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+auditPlan.write            | ·     ·     ·           ·      ✓              ✓       ·                  ·
+auditPlan.issue            | ·     ·     ·           ·      ✓              ✓       ·                  ·
+orgAuditPlan.read          | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+orgAuditPlan.acknowledge   | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

@@ -323,6 +323,12 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'audit_report.issued':
       vars.reference = v('auditReference');
       break;
+    case 'audit_plan.updated':
+    case 'audit_plan.revised':
+    case 'audit_plan.issued':
+    case 'audit_plan.acknowledged':
+      Object.assign(vars, { reference: v('auditReference'), version: format.number(Number(after.version ?? 0)), body: v('bodyName'), organization: v('organizationName') });
+      break;
     case 'proposal.created':
     case 'proposal.updated':
     case 'proposal.sent':
