@@ -80,6 +80,8 @@ export const ZChecklistItem = z.object({
   ref: z.string(),
   kind: z.string(),
   title: ZLocalizedText,
+  /** The clause (4–10) or Annex A theme (A.2–A.10) the item belongs to, for grouping. */
+  group: z.object({ ref: z.string(), title: ZLocalizedText }).nullable(),
   /** Stage 1: what the organization's readiness view said about the requirement when generated. */
   readinessStatus: ZRequirementStatus.nullable(),
   /** Controls on a stage 2: the implementation status the approved SoA declares. */

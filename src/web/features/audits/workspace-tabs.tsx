@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { TCertAudit } from '../../../shared/contracts/cert-audits';
+import { ChecklistTab } from '../audit-work/ChecklistTab';
+import { ReportTab } from '../audit-work/ReportTab';
 
 /** What every tab of the audit page receives. */
 export type TAuditTabProps = { audit: TCertAudit; tenantId: string };
@@ -14,6 +16,6 @@ export type TWorkspaceTab = (typeof WORKSPACE_TAB_KEYS)[number];
  */
 export const WORKSPACE_TABS: Record<TWorkspaceTab, ComponentType<TAuditTabProps> | null> = {
   plan: null,
-  checklist: null,
-  report: null,
+  checklist: ChecklistTab,
+  report: ReportTab,
 };

@@ -169,6 +169,8 @@ export type TItemRow = {
   ref: string;
   kind: string;
   title: TLocalizedText;
+  group_ref: string | null;
+  group_title: TLocalizedText | null;
   readiness_status: string | null;
   soa_implementation_status: string | null;
   prior_audit_reference: string | null;
@@ -183,13 +185,16 @@ export type TItemRow = {
 /** The checklist's items in order, with their requirement's title and evidence references: one statement. */
 export async function listItems(db: Kysely<DB>, tenantId: string, auditId: string, q: TChecklistQuery = {}, onlyId?: string) {
   const { rows } = await sql<TItemRow>`
-    SELECT i.id, i.position, i.section, i.framework_id, i.framework_version, i.ref, r.kind, r.title,
+    SELECT i.id, i.position, i.section, i.framework_id, i.framework_version, i.ref, r.kind, r.title, g.ref AS group_ref, g.title AS group_title,
       i.readiness_status, i.soa_implementation_status, i.prior_audit_reference, i.verdict, i.notes,
       coalesce((SELECT json_agg(json_build_object('id', ev.evidence_id, 'title', ev.title) ORDER BY lower(ev.title), ev.evidence_id)
         FROM audit_checklist_evidence ev WHERE ev.tenant_id = i.tenant_id AND ev.item_id = i.id), '[]'::json) AS evidence,
       i.updated_by AS updated_by_id, u.name AS updated_by_name, i.updated_at
     FROM audit_checklist_items i
     JOIN catalog_requirements r ON r.framework_id = i.framework_id AND r.framework_version = i.framework_version AND r.ref = i.ref
+    -- The top of the item's branch: the clause number (6.1.2 → 6) or the Annex A theme (A.6.2.4 → A.6).
+    LEFT JOIN catalog_requirements g ON g.framework_id = i.framework_id AND g.framework_version = i.framework_version
+      AND g.ref = substring(i.ref from '^(A\.[0-9]+|[0-9]+)')
     LEFT JOIN users u ON u.id = i.updated_by
     WHERE i.tenant_id = ${tenantId} AND i.audit_id = ${auditId}
       ${q.section ? sql`AND i.section = ${q.section}` : sql``}

@@ -46,6 +46,7 @@ const itemDto = (r: repo.TItemRow, abilities: Record<string, boolean>): TCheckli
   ref: r.ref,
   kind: r.kind,
   title: r.title,
+  group: r.group_ref && r.group_title ? { ref: r.group_ref, title: r.group_title } : null,
   readinessStatus: r.readiness_status as TRequirementStatus | null,
   soaImplementationStatus: r.soa_implementation_status,
   priorAuditReference: r.prior_audit_reference,
