@@ -132,6 +132,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'internalAudit.read',
     available: true,
   },
+  {
+    key: 'certification',
+    label: 'certification',
+    path: '/t/:tenantId/certification',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'orgCertification.read',
+    available: true,
+  },
   soon('soc2-programme', 'soc2Programme', ORG),
   {
     key: 'enquiries',
@@ -149,6 +158,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     group: 'programme',
     kinds: CB,
     ability: 'client.read',
+    available: true,
+  },
+  {
+    key: 'proposals',
+    label: 'proposals',
+    path: '/t/:tenantId/proposals',
+    group: 'programme',
+    kinds: CB,
+    ability: 'proposal.read',
     available: true,
   },
   {

@@ -41,6 +41,12 @@ import { ClientPage } from './features/intake/ClientPage';
 import { EnquiriesPage } from './features/intake/EnquiriesPage';
 import { EnquiryPage } from './features/intake/EnquiryPage';
 import { QuotePage } from './features/intake/QuotePage';
+import { ProposalAcceptPage } from './features/proposals/ProposalAcceptPage';
+import { ProposalNewPage } from './features/proposals/ProposalNewPage';
+import { ProposalPage } from './features/proposals/ProposalPage';
+import { ProposalsPage } from './features/proposals/ProposalsPage';
+import { EngagementPage } from './features/certification/EngagementPage';
+import { EngagementsPage } from './features/certification/EngagementsPage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
@@ -56,6 +62,7 @@ export const router = createBrowserRouter([
   { path: '/forgot-password', Component: ForgotPasswordPage, ErrorBoundary: RouteError },
   { path: '/reset-password', Component: ResetPasswordPage, ErrorBoundary: RouteError },
   { path: '/quote/:bodySlug', Component: QuotePage, ErrorBoundary: RouteError },
+  { path: '/proposal/:token', Component: ProposalAcceptPage, ErrorBoundary: RouteError },
   {
     Component: RequireAuth,
     ErrorBoundary: RouteError,
@@ -105,6 +112,11 @@ export const router = createBrowserRouter([
           { path: 'clients/new', Component: ClientNewPage },
           { path: 'clients/:clientId', Component: ClientPage },
           { path: 'body-settings', Component: BodySettingsPage },
+          { path: 'proposals', Component: ProposalsPage },
+          { path: 'proposals/new', Component: ProposalNewPage },
+          { path: 'proposals/:proposalId', Component: ProposalPage },
+          { path: 'certification', Component: EngagementsPage },
+          { path: 'certification/:engagementId', Component: EngagementPage },
           { path: 'audits', Component: AuditsPage },
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },

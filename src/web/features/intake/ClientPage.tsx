@@ -11,6 +11,7 @@ import { notifyError } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { CLIENT_AI_ROLES, CLIENT_AI_TIERS, type TClientAiRole, type TClientAiTier } from '../../../shared/contracts/certification';
 import type { TClientAiSystem, TClientSite } from '../../../shared/contracts/intake';
+import { ClientProposals } from '../proposals/ClientProposals';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useAddAiSystem, useAddSite, useClient, useMakeCentral, useRemoveAiSystem, useRemoveSite } from './api';
 
@@ -74,6 +75,8 @@ export function ClientPage() {
           )}
         </SimpleGrid>
       </Card>
+
+      <ClientProposals clientId={c.id} />
 
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">

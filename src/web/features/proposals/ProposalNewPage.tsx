@@ -1,0 +1,144 @@
+import { Alert, Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { NoAccess } from '../../components/NoAccess';
+import { PageHeader } from '../../components/PageHeader';
+import { notifySuccess } from '../../lib/errors';
+import { useFormat } from '../../lib/format';
+import type { TLocale } from '../../../shared/contracts/common';
+import { PROPOSAL_SLOTS, type TProposalSlot } from '../../../shared/contracts/proposals';
+import type { TAuditTimeCalculation } from '../../../shared/contracts/audit-time';
+import { useBodySettings, useClient, useClients } from '../intake/api';
+import { useTenantContext } from '../tenants/TenantRoute';
+import { useCreateProposal, useLatestCalculation } from './api';
+import { LinesEditor, toLineInput, type TEditLine } from './ProposalParts';
+
+const daysFrom = (c: TAuditTimeCalculation | null, slot: TProposalSlot) => {
+  if (!c) return 0;
+  const r = c.result;
+  return { stage1: r.stage1Days, stage2: r.stage2Days, surveillance1: r.surveillanceDays, surveillance2: r.surveillanceDays, recertification: r.recertificationDays }[slot];
+};
+
+/**
+ * A new proposal for a client, starting from the client's latest stored audit-time calculation:
+ * its days fill the lines and the proposal keeps the calculation (its trace goes on the PDF).
+ */
+export function ProposalNewPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const { tenant, can } = useTenantContext();
+  const clientId = params.get('clientId');
+  const clients = useClients(tenant.id, {}, can('client.read') && !clientId);
+  const client = useClient(tenant.id, clientId ?? '');
+  const calc = useLatestCalculation(tenant.id, clientId);
+  const settings = useBodySettings(tenant.id);
+  const create = useCreateProposal(tenant.id);
+  const [lines, setLines] = useState<TEditLine[] | null>(null);
+  const [validUntil, setValidUntil] = useState('');
+  const [locale, setLocale] = useState<TLocale | ''>('');
+
+  const ready = Boolean(clientId) && !calc.isPending && !settings.isPending;
+  useEffect(() => {
+    if (!ready || lines) return;
+    const rate = (settings.data?.defaultDayRateCents ?? 150_000) / 100;
+    setLines(PROPOSAL_SLOTS.map((slot) => ({ slot, days: daysFrom(calc.data ?? null, slot), dayRate: rate, travel: 0, expenses: 0 })));
+  }, [ready, lines, calc.data, settings.data]);
+
+  if (!can('proposal.create')) return <NoAccess />;
+  if (!clientId) {
+    const options = clients.data?.pages.flatMap((p) => p.items) ?? [];
+    return (
+      <>
+        <PageHeader title={t('proposals.new.title')} description={t('proposals.new.pickClient')} />
+        <Card withBorder padding="lg" mt="xl" maw={640}>
+          {clients.isPending ? (
+            <Loading />
+          ) : (
+            <NativeSelect
+              label={t('proposals.fields.client')}
+              value=""
+              onChange={(e) => e.currentTarget.value && setParams({ clientId: e.currentTarget.value })}
+              data={[{ value: '', label: t('proposals.new.chooseClient') }, ...options.map((c) => ({ value: c.id, label: `${c.reference} — ${c.legalName}` }))]}
+              data-testid="proposal-new-client"
+            />
+          )}
+        </Card>
+      </>
+    );
+  }
+  if (client.isPending || !ready || !lines) return <Loading />;
+  if (client.error) return <ErrorAlert error={client.error} />;
+  const c = client.data;
+  const currency = settings.data?.currency ?? 'EUR';
+  const calculation = calc.data ?? null;
+  const submit = () =>
+    create.mutate(
+      {
+        clientId: c.id,
+        lines: lines.map(toLineInput),
+        ...(calculation ? { calculationId: calculation.id } : {}),
+        ...(validUntil ? { validUntil } : {}),
+        ...(locale ? { locale } : {}),
+      },
+      {
+        onSuccess: (p) => {
+          notifySuccess(t('proposals.new.created', { reference: p.reference }));
+          void navigate(`/t/${tenant.id}/proposals/${p.id}`);
+        },
+      },
+    );
+  return (
+    <Stack gap="xl">
+      <PageHeader title={t('proposals.new.title')} description={t('proposals.new.for', { client: `${c.reference} — ${c.legalName}` })} />
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="sm">
+          {t('proposals.new.auditTime')}
+        </Title>
+        {calculation ? (
+          <Text size="sm" data-testid="proposal-new-calculation">
+            {t('proposals.new.fromCalculation', {
+              date: format.dateTime(calculation.createdAt),
+              initial: format.number(calculation.result.initialDays),
+              surveillance: format.number(calculation.result.surveillanceDays),
+              recertification: format.number(calculation.result.recertificationDays),
+            })}
+          </Text>
+        ) : (
+          <Alert color="orange" variant="light" data-testid="proposal-new-no-calculation">
+            {t('proposals.new.noCalculation')}{' '}
+            <Anchor component={Link} to={`/t/${tenant.id}/audit-time?clientId=${c.id}`}>
+              {t('proposals.new.openCalculator')}
+            </Anchor>
+          </Alert>
+        )}
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="md">
+          {t('proposals.page.lines')}
+        </Title>
+        <LinesEditor value={lines} onChange={setLines} currency={currency} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="lg" maw={640}>
+          <TextInput type="date" label={t('proposals.fields.validUntil')} description={t('proposals.new.validityHelp', { days: settings.data?.proposalValidityDays ?? 90 })} value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} data-testid="proposal-valid-until" />
+          <NativeSelect
+            label={t('proposals.fields.locale')}
+            value={locale || c.preferredLocale}
+            onChange={(e) => setLocale(e.currentTarget.value as TLocale)}
+            data={(['en', 'fr'] as const).map((l) => ({ value: l, label: t(`language.name.${l}`) }))}
+            data-testid="proposal-locale"
+          />
+        </SimpleGrid>
+        <ErrorAlert error={create.error} />
+        <Group mt="lg">
+          <Button onClick={submit} loading={create.isPending} data-testid="proposal-create">
+            {t('proposals.new.create')}
+          </Button>
+        </Group>
+      </Card>
+    </Stack>
+  );
+}
