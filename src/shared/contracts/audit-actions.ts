@@ -142,6 +142,7 @@ export const AUDIT_ACTIONS = [
   'client_ai_system.added',
   'client_ai_system.updated',
   'client_ai_system.removed',
+  'cert_audit.added',
   'cert_audit.scheduled',
   'cert_audit.confirmed',
   'cert_audit.started',

@@ -95,6 +95,19 @@ export const ZScheduleCertAuditBody = z
   .strict();
 export type TScheduleCertAuditBody = z.infer<typeof ZScheduleCertAuditBody>;
 
+/** A pre-audit, special audit or follow-up verification added to a client's programme. */
+export const ZAddCertAuditBody = z
+  .object({
+    engagementId: z.uuid(),
+    type: z.enum(['pre_audit', 'special', 'follow_up']),
+    /** Why this audit: the client's request for a pre-audit, the event behind a special audit, the findings to verify. */
+    reason: zText(1000, { min: 3 }),
+    dueBy: ZDay.nullable().default(null),
+    plannedDays: ZDays.default(1),
+  })
+  .strict();
+export type TAddCertAuditBody = z.input<typeof ZAddCertAuditBody>;
+
 export const ZCertAuditTransitionBody = z
   .object({
     event: ZCertAuditEvent,

@@ -190,6 +190,7 @@ export const ERROR_CODES = [
   'cert_audit_declarations_missing',
   'cert_audit_team_frozen',
   'cert_audit_dates_order',
+  'cert_audit_not_addable',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

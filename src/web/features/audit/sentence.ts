@@ -378,6 +378,7 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       Object.assign(vars, { name: v('clientName', side), system: v('name', side) });
       break;
     }
+    case 'cert_audit.added':
     case 'cert_audit.scheduled':
     case 'cert_audit.confirmed':
     case 'cert_audit.started':

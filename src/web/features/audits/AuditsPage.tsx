@@ -11,6 +11,7 @@ import { useUrlFilters } from '../../lib/url-filters';
 import { AUDIT_STATES, AUDIT_TYPES } from '../../../shared/contracts/certification';
 import type { TCertAudit } from '../../../shared/contracts/cert-audits';
 import { useTenantContext } from '../tenants/TenantRoute';
+import { AddAuditButton } from './AddAuditButton';
 import { useCertAudits } from './api';
 import { AuditStateBadge, noon, useAuditTypeLabel } from './StateBadge';
 
@@ -27,10 +28,16 @@ export function AuditsPage() {
   if (!can('certAudit.read')) return <NoAccess />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const clientFilter = filters.clientId ? rows.find((r) => r.clientId === filters.clientId)?.clientName : null;
+  // One client's programme is on screen: its engagement is the one an added audit joins.
+  const programmeOf = filters.clientId || filters.engagementId ? rows.find((r) => r.state !== 'cancelled') : undefined;
 
   return (
     <Stack gap="lg">
-      <PageHeader title={t('audits.list.title')} description={t('audits.list.intro')} />
+      <PageHeader
+        title={t('audits.list.title')}
+        description={t('audits.list.intro')}
+        actions={programmeOf && can('certAudit.schedule') ? <AddAuditButton tenantId={tenant.id} engagementId={programmeOf.engagementId} clientName={programmeOf.clientName} /> : undefined}
+      />
       <Card withBorder padding="lg">
         <Group mb="md" align="end">
           <NativeSelect

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TCertAudit, TCertAuditPage, TCertAuditTransitionBody, TScheduleCertAuditBody } from '../../../shared/contracts/cert-audits';
+import type { TAddCertAuditBody, TCertAudit, TCertAuditPage, TCertAuditTransitionBody, TScheduleCertAuditBody } from '../../../shared/contracts/cert-audits';
 
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'cert-audits', ...rest] as const;
 const B = (tenantId: string) => `/api/tenants/${tenantId}/audits`;
@@ -40,3 +40,6 @@ export const useAuditTransition = (tenantId: string, auditId: string) =>
   useAuditMutation(tenantId, (body: TCertAuditTransitionBody) => api.post<TCertAudit>(`${B(tenantId)}/${auditId}/transitions`, body));
 
 export { key as certAuditKey };
+
+export const useAddAudit = (tenantId: string) =>
+  useAuditMutation(tenantId, (body: TAddCertAuditBody) => api.post<TCertAudit>(B(tenantId), body));

@@ -29,7 +29,10 @@ const ZMember = z.strictObject({
   warnings: z.array(z.string()),
 });
 
+const ZAdded = z.strictObject({ ...ZRef, reason: z.string(), dueBy: z.string().nullable(), plannedDays: z.number() });
+
 export const AUDITS_AUDIT = defineAuditActions({
+  'cert_audit.added': { after: ZAdded },
   'cert_audit.scheduled': { before: ZSchedule, after: ZSchedule },
   'cert_audit.confirmed': { after: ZMove },
   'cert_audit.started': { after: ZMove },

@@ -10,6 +10,14 @@ export const auditsDocs: TApiDocs = {
     returns: 'A page of audits.',
     errors: [400, 401, 403, 404],
   },
+  [`POST ${B}`]: {
+    summary: 'Add a pre-audit, special audit or follow-up verification to a programme',
+    description:
+      'A scheme manager adds an audit beside the five slots the engagement opened, to the engagement’s current programme, with the `reason` kept in the audit log: a `pre_audit` (« audit à blanc », optional, before stage 1 starts, one per programme), a `special` audit (17021-1 9.6.4: short notice, scope extension, a complaint; once stage 2 is reported) or a `follow_up` verification of corrections (once a stage 2, surveillance, recertification or special audit is reported). Refusals answer 409 `cert_audit_not_addable` with `details.reason` (`pre_audit_after_stage1`, `pre_audit_exists`, `not_yet_certified`, `nothing_to_follow_up`, `inactive`). Another body’s engagement answers 404. The audit starts `planned`, numbered like the others.',
+    returns: 'The new audit.',
+    errors: [400, 401, 403, 404, 409],
+    body: { engagementId: '0b6f5a2e-3c1d-4e8f-9a7b-2c3d4e5f6a7b', type: 'pre_audit', reason: 'Asked for in the quote request: a rehearsal before stage 1.', dueBy: '2027-01-15', plannedDays: 1 },
+  },
   [`GET ${B}/{auditId}`]: {
     summary: 'Read one audit',
     description: 'The audit with its client, programme, dates, days, team and abilities. Another body’s audit answers 404.',

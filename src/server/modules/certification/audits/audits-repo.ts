@@ -127,3 +127,24 @@ export async function stage1Reported(db: Kysely<DB>, tenantId: string, programme
 
 export const isOverdue = (row: Pick<TAuditRow, 'state' | 'due_by'>, today: string) =>
   (OPEN_STATES as readonly string[]).includes(row.state) && row.due_by !== null && row.due_by < today;
+
+/**
+ * The engagement's current programme, locked (audits are added to it one at a time), with the
+ * engagement's state and the programme's audits; undefined when the engagement is not this body's.
+ */
+export async function lockCurrentProgramme(db: Kysely<DB>, tenantId: string, engagementId: string) {
+  const programme = await db
+    .selectFrom('audit_programmes as p')
+    .innerJoin('engagements as e', 'e.id', 'p.engagement_id')
+    .select(['p.id', 'p.client_id', 'p.status', 'e.status as engagementStatus'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('e.body_tenant_id', '=', tenantId)
+    .where('p.engagement_id', '=', engagementId)
+    .orderBy('p.cycle', 'desc')
+    .limit(1)
+    .forUpdate('p')
+    .executeTakeFirst();
+  if (!programme) return undefined;
+  const audits = await db.selectFrom('audits').select(['type', 'state']).where('tenant_id', '=', tenantId).where('programme_id', '=', programme.id).execute();
+  return { ...programme, audits };
+}

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
 import * as repo from './engagements-repo.ts';
 import { nextReference } from '../common/next-reference.ts';
-import { INITIAL_PROGRAMME_SLOTS, slotDueBy } from './programme-rules.ts';
+import { INITIAL_PROGRAMME_SLOTS, slotDueBy, type TAddableAuditType } from './programme-rules.ts';
 
 /*
  * The one door through which engagements, their programme and its audit slots come to exist.
@@ -85,6 +85,30 @@ export async function openEngagement(tx: Transaction<DB>, actor: TActor | null, 
     await recordAudit(tx, actor, ctx, { tenantId, action: 'engagement.opened', subjectType: 'engagement', subjectId: engagement.id, after: payload });
   }
   return { engagementId: engagement.id, programmeId: programme.id, audits };
+}
+
+/**
+ * Adds a pre-audit, special or follow-up audit to an open programme (the caller has locked the
+ * programme and checked `addAuditRefusal`): numbered after the audits already written, its
+ * sequence one more than the programme's audits of that type.
+ */
+export async function addProgrammeAudit(
+  tx: Transaction<DB>,
+  bodyTenantId: string,
+  input: { programmeId: string; engagementId: string; clientId: string; type: TAddableAuditType; plannedDays: number; dueBy: string | null; year: number; createdBy: string | null; sequence: number },
+) {
+  const reference = await nextReference(tx, bodyTenantId, { table: 'audits', prefix: 'AUD', year: input.year });
+  return repo.insertAudit(tx, bodyTenantId, {
+    programme_id: input.programmeId,
+    engagement_id: input.engagementId,
+    client_id: input.clientId,
+    reference,
+    type: input.type,
+    sequence: input.sequence,
+    planned_days: input.plannedDays,
+    due_by: input.dueBy,
+    created_by: input.createdBy,
+  });
 }
 
 type TDeps = Pick<TPlatform, 'db' | 'authz'>;

@@ -117,3 +117,28 @@ export function dateViolations(
 export function isOverdue(audit: { dueBy: string | null; state: string }, today: string): boolean {
   return audit.dueBy !== null && audit.dueBy < today && ['planned', 'confirmed', 'in_progress'].includes(audit.state);
 }
+
+/** The audits a scheme manager adds to a programme beside its five slots. */
+export const ADDABLE_AUDIT_TYPES = ['pre_audit', 'special', 'follow_up'] as const;
+export type TAddableAuditType = (typeof ADDABLE_AUDIT_TYPES)[number];
+export type TAddAuditRefusal = 'pre_audit_after_stage1' | 'pre_audit_exists' | 'not_yet_certified' | 'nothing_to_follow_up';
+
+/**
+ * Whether an audit of `type` may join a programme whose audits are `audits`:
+ *  - a pre-audit (« audit à blanc ») is optional and comes before stage 1: refused once stage 1 has
+ *    started, or when the programme already has one that is not cancelled;
+ *  - a special audit (17021-1 9.6.4: a short-notice visit, an extension of scope, a complaint)
+ *    concerns a certified client: refused before stage 2 is reported;
+ *  - a follow-up verification checks the corrections of an audit's nonconformities: refused before
+ *    any stage 2, surveillance, recertification or special audit is reported.
+ */
+export function addAuditRefusal(type: TAddableAuditType, audits: readonly { type: TAuditType; state: string }[]): TAddAuditRefusal | null {
+  const done = (a: { state: string }) => a.state === 'reported' || a.state === 'closed';
+  if (type === 'pre_audit') {
+    if (audits.some((a) => a.type === 'stage1' && a.state !== 'planned' && a.state !== 'confirmed' && a.state !== 'cancelled')) return 'pre_audit_after_stage1';
+    if (audits.some((a) => a.type === 'pre_audit' && a.state !== 'cancelled')) return 'pre_audit_exists';
+    return null;
+  }
+  if (type === 'special') return audits.some((a) => a.type === 'stage2' && done(a)) ? null : 'not_yet_certified';
+  return audits.some((a) => ['stage2', 'surveillance', 'recertification', 'special'].includes(a.type) && done(a)) ? null : 'nothing_to_follow_up';
+}
