@@ -3,6 +3,10 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import type { Page } from 'playwright-core';
+import { createAccountsService } from '../../src/server/modules/accounts/accounts-service.ts';
+import type { TPlatform } from '../../src/server/platform/platform.ts';
+import { buildTenant } from '../support/factories.ts';
 import { buildBody, buildClient } from '../support/certification-factories.ts';
 import { utf8 } from '../support/smtp.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
@@ -24,41 +28,46 @@ async function proposalTokenFromOutbox(dataDir: string, to: string): Promise<str
   throw new Error(`no proposal mail for ${to}`);
 }
 
+/** The body's side: a client with a kept audit-time calculation, a proposal drafted from it in the browser and sent. */
+async function draftAndSend(manager: Page, base: string, bodyId: string, clientId: string) {
+  await manager.goto(`${base}/t/${bodyId}/audit-time?clientId=${clientId}`);
+  await manager.getByTestId('at-keep').click();
+  await manager.getByTestId('at-kept').locator('tbody tr').first().waitFor();
+  await manager.goto(`${base}/t/${bodyId}/clients/${clientId}`);
+  await manager.getByTestId('client-new-proposal').click();
+  await manager.getByTestId('proposal-new-calculation').waitFor();
+  const stage2Days = Number((await manager.getByTestId('proposal-days-stage2').inputValue()).replace(',', '.'));
+  expect(stage2Days).toBeGreaterThan(0);
+  await manager.getByTestId('proposal-travel-stage2').fill('180');
+  await manager.getByTestId('proposal-create').click();
+  await expect.poll(() => manager.getByTestId('proposal-state').textContent(), { timeout: 30_000 }).toBe('Draft');
+  await manager.getByTestId('proposal-audit-time').waitFor();
+  expect(await manager.getByTestId('proposal-line-stage2').count()).toBe(0);
+  expect(await manager.getByTestId('proposal-travel-stage2').inputValue()).toContain('180');
+  await manager.getByTestId('proposal-send').click();
+  await manager.getByTestId('proposal-send-confirm').click();
+  await expect.poll(() => manager.getByTestId('proposal-state').textContent(), { timeout: 30_000 }).toBe('Sent');
+  await manager.getByTestId('proposal-line-stage2').waitFor();
+  return manager.url();
+}
+
+async function bodyWithClient(p: TPlatform, managerEmail: string, contactEmail: string, locale: 'en' | 'fr') {
+  const body = await buildBody(p, { name: 'Vérité Certification' });
+  await insertMembership(p.db, body.id, (await findUserByEmail(p.db, managerEmail))!.id, 'scheme_manager');
+  const client = await buildClient(p, body, { legalName: 'Lumière Crédit SA', employees: 120, aiSystems: 5 });
+  await p.db.updateTable('clients').set({ contact_email: contactEmail, contact_name: 'Contact', preferred_locale: locale }).where('tenant_id', '=', body.id).where('id', '=', client.id).execute();
+  return { body, client };
+}
+
 describeInChromium('certification proposal in Chromium: drafted and sent by the body in English, accepted online in French by a newcomer', () => {
   const e2e = useServerAndBrowser();
 
   it('the scheme manager prices and sends; the client’s contact signs up from the link, founds the organization and accepts; both sides see it', { timeout: 240_000 }, async () => {
     const p = e2e.server.platform;
     const { page: manager, errors } = await signedInPage(e2e.browser, e2e.server, MANAGER, 'en-GB');
-    const body = await buildBody(p, { name: 'Vérité Certification' });
-    await insertMembership(p.db, body.id, (await findUserByEmail(p.db, MANAGER.email))!.id, 'scheme_manager');
-    const client = await buildClient(p, body, { legalName: 'Lumière Crédit SA', employees: 120, aiSystems: 5 });
-    await p.db.updateTable('clients').set({ contact_email: CONTACT.email, contact_name: CONTACT.name, preferred_locale: 'fr' }).where('tenant_id', '=', body.id).where('id', '=', client.id).execute();
+    const { body, client } = await bodyWithClient(p, MANAGER.email, CONTACT.email, 'fr');
     const base = e2e.server.baseUrl;
-
-    // The audit time, kept on the client: the proposal starts from it.
-    await manager.goto(`${base}/t/${body.id}/audit-time?clientId=${client.id}`);
-    await manager.getByTestId('at-keep').click();
-    await manager.getByTestId('at-kept').locator('tbody tr').first().waitFor();
-
-    // From the client's page to a new proposal: days prefilled from the calculation.
-    await manager.goto(`${base}/t/${body.id}/clients/${client.id}`);
-    await manager.getByTestId('client-new-proposal').click();
-    await manager.getByTestId('proposal-new-calculation').waitFor();
-    const stage2Days = Number((await manager.getByTestId('proposal-days-stage2').inputValue()).replace(',', '.'));
-    expect(stage2Days).toBeGreaterThan(0);
-    await manager.getByTestId('proposal-travel-stage2').fill('180');
-    await manager.getByTestId('proposal-create').click();
-    await expect.poll(() => manager.getByTestId('proposal-state').textContent(), { timeout: 30_000 }).toBe('Draft');
-    await manager.getByTestId('proposal-audit-time').waitFor();
-    expect(await manager.getByTestId('proposal-line-stage2').count()).toBe(0);
-    expect(await manager.getByTestId('proposal-travel-stage2').inputValue()).toContain('180');
-
-    await manager.getByTestId('proposal-send').click();
-    await manager.getByTestId('proposal-send-confirm').click();
-    await expect.poll(() => manager.getByTestId('proposal-state').textContent(), { timeout: 30_000 }).toBe('Sent');
-    await manager.getByTestId('proposal-line-stage2').waitFor();
-    const proposalUrl = manager.url();
+    const proposalUrl = await draftAndSend(manager, base, body.id, client.id);
 
     // The contact opens the mailed link, in French.
     const token = await proposalTokenFromOutbox(p.config.dataDir, CONTACT.email);
@@ -108,6 +117,39 @@ describeInChromium('certification proposal in Chromium: drafted and sent by the 
     await manager.goto(`${base}/t/${body.id}/proposals?status=accepted`);
     await manager.getByTestId('proposals-table').locator('tbody tr').first().waitFor();
     expect(await manager.getByTestId('proposals-table').textContent()).toContain('Lumière Crédit SA');
+    expect(errors).toEqual([]);
+  });
+
+  it('an owner of an existing organization signs in from the link, in English, and declines with a reason', { timeout: 240_000 }, async () => {
+    const p = e2e.server.platform;
+    const manager2 = { ...MANAGER, email: 'marc.petit@verite-certification.example', name: 'Marc Petit' };
+    const owner = { email: 'sophie.leroy@lumiere-credit.example', name: 'Sophie Leroy', password: 'Lumiere-refuse-2026', locale: 'en' as const };
+    const { page: manager, errors } = await signedInPage(e2e.browser, e2e.server, manager2, 'en-GB');
+    await createAccountsService(p).createAdmin(owner, { requestId: 'e2e', ip: null, userAgent: null });
+    const org = await buildTenant(p, { name: 'Lumière Crédit (existing)', owner: { id: (await findUserByEmail(p.db, owner.email))!.id, email: owner.email, password: owner.password } });
+    const { body, client } = await bodyWithClient(p, manager2.email, owner.email, 'en');
+    const base = e2e.server.baseUrl;
+    const proposalUrl = await draftAndSend(manager, base, body.id, client.id);
+
+    const token = await proposalTokenFromOutbox(p.config.dataDir, owner.email);
+    const contact = await e2e.browser.newPage({ locale: 'en-GB' });
+    contact.on('pageerror', (e) => errors.push(e.message));
+    await contact.goto(`${base}/proposal/${token}`);
+    await contact.getByTestId('proposal-identify').waitFor();
+    await contact.getByText('I have an account').click();
+    await contact.getByTestId('proposal-login-email').fill(owner.email);
+    await contact.getByTestId('proposal-login-password').fill(owner.password);
+    await contact.getByTestId('proposal-login-submit').click();
+    await expect.poll(() => contact.getByTestId('proposal-signed-in-as').textContent(), { timeout: 30_000 }).toContain(owner.email);
+    expect(await contact.getByTestId(`proposal-org-${org.name}`).isChecked()).toBe(true);
+    await contact.getByTestId('proposal-decline').click();
+    await contact.getByTestId('proposal-decline-reason').fill('We chose another certification body.');
+    await contact.getByTestId('proposal-decline-confirm').click();
+    await expect.poll(() => contact.getByTestId('proposal-declined').textContent(), { timeout: 30_000 }).toContain('Proposal declined');
+
+    await manager.goto(proposalUrl);
+    await expect.poll(() => manager.getByTestId('proposal-state').textContent(), { timeout: 30_000 }).toBe('Declined');
+    expect(await manager.getByTestId('proposal-decline').textContent()).toContain('by Sophie Leroy: We chose another certification body.');
     expect(errors).toEqual([]);
   });
 });
