@@ -8,11 +8,10 @@ import { useFormat } from '../../lib/format';
 import { CHECKLIST_VERDICTS, type TChecklist, type TChecklistItem } from '../../../shared/contracts/audit-work';
 import type { TAuditTabProps } from '../audits/workspace-tabs';
 import { useChecklist, useGenerateChecklist, useRecordItem } from './api';
-import { ItemEditor, type TDraft, type TSaveState } from './ItemEditor';
+import { CHECKLIST_FILTERS as FILTERS, filterItems, groupsOf, itemChanges, type TChecklistFilter as TFilter, type TDraft, type TGroup } from './checklist-model';
+import { ItemEditor, type TSaveState } from './ItemEditor';
 import { VERDICT_COLOR, VerdictBadge } from './VerdictBadge';
 
-const FILTERS = ['all', 'open', ...CHECKLIST_VERDICTS] as const;
-type TFilter = (typeof FILTERS)[number];
 
 /**
  * The audit's checklist (17021-1 9.4): generated once from the catalog and the client's records,
@@ -30,6 +29,11 @@ export function ChecklistTab({ audit, tenantId }: TAuditTabProps) {
   return (
     <Stack gap="md">
       <ChecklistHeader checklist={c} />
+      {c.auditState !== 'in_progress' && (
+        <Alert color="gray" data-testid="checklist-frozen">
+          {t(c.auditState === 'confirmed' ? 'auditWork.checklist.recordWhenInProgress' : 'auditWork.checklist.frozen')}
+        </Alert>
+      )}
       {c.readiness && <ReadinessCard readiness={c.readiness} />}
       {c.items.length === 0 ? (
         <Alert color="gray" data-testid="checklist-empty">
@@ -127,22 +131,6 @@ function ReadinessCard({ readiness }: { readiness: NonNullable<TChecklist['readi
   );
 }
 
-type TGroup = { key: string; label: string; items: TChecklistItem[] };
-
-function groupsOf(items: TChecklistItem[], lang: 'en' | 'fr', sectionLabel: (s: string) => string): TGroup[] {
-  const out: TGroup[] = [];
-  for (const item of items) {
-    // Surveillance sections (prior nonconformities, then the sample) lead; within them, the clause or theme.
-    const prefix = item.section === 'prior_nonconformity' || item.section === 'sample' ? `${sectionLabel(item.section)} · ` : '';
-    const key = `${item.section}:${item.group?.ref ?? ''}`;
-    const label = `${prefix}${item.group ? `${item.group.ref} ${item.group.title[lang]}` : sectionLabel(item.section)}`;
-    const last = out[out.length - 1];
-    if (last?.key === key) last.items.push(item);
-    else out.push({ key, label, items: [item] });
-  }
-  return out;
-}
-
 function Workspace({ checklist: c, tenantId, engagementId }: { checklist: TChecklist; tenantId: string; engagementId: string }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -165,15 +153,8 @@ function Workspace({ checklist: c, tenantId, engagementId }: { checklist: TCheck
   const [saves, setSaves] = useState<Record<string, TSaveState>>({});
   const record = useRecordItem(tenantId, c.auditId);
 
-  const visible = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return c.items.filter(
-      (i) =>
-        (filter === 'all' || (filter === 'open' ? i.verdict === null : i.verdict === filter)) &&
-        (!needle || i.ref.toLowerCase().startsWith(needle) || i.title[lang].toLowerCase().includes(needle) || i.notes.toLowerCase().includes(needle)),
-    );
-  }, [c.items, filter, search, lang]);
-  const groups = useMemo(() => groupsOf(visible, lang, (s) => t(`auditWork.checklist.section.${s as 'clause'}`)), [visible, lang, t]);
+  const visible = useMemo(() => filterItems(c.items, filter, search, lang), [c.items, filter, search, lang]);
+  const groups = useMemo(() => groupsOf(visible, lang, (s) => t(`auditWork.checklist.section.${s}`)), [visible, lang, t]);
   const openId = params.get('item');
   const open = c.items.find((i) => i.id === openId) ?? null;
   const select = (id: string | null) => setParam('item', id);
@@ -197,12 +178,8 @@ function Workspace({ checklist: c, tenantId, engagementId }: { checklist: TCheck
   async function save(item: TChecklistItem): Promise<boolean> {
     const d = drafts[item.id];
     if (!d) return true;
-    const body: Record<string, unknown> = {};
-    if (d.verdict !== item.verdict) body.verdict = d.verdict;
-    if (d.notes !== item.notes) body.notes = d.notes;
-    const ids = d.evidence.map((e) => e.id).sort();
-    if (ids.join() !== item.evidence.map((e) => e.id).sort().join()) body.evidenceIds = ids;
-    if (!Object.keys(body).length) {
+    const body = itemChanges(item, d);
+    if (!body) {
       setDrafts(({ [item.id]: _, ...rest }) => rest);
       return true;
     }
@@ -315,7 +292,7 @@ function ItemList({
     ref.current?.querySelector<HTMLElement>('[data-open="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [openId]);
   return (
-    <div ref={ref} onKeyDown={onKeyDown} role="list" aria-label={t('auditWork.checklist.items')}>
+    <nav ref={ref} onKeyDown={onKeyDown} aria-label={t('auditWork.checklist.items')}>
       {groups.map((g) => {
         const done = g.items.filter((i) => i.verdict !== null).length;
         return (
@@ -341,7 +318,6 @@ function ItemList({
                   w="100%"
                   px="md"
                   py={8}
-                  role="listitem"
                   style={{ display: 'block', borderLeft: `3px solid ${isOpen ? 'var(--mantine-primary-color-filled)' : 'transparent'}`, background: isOpen ? 'var(--mantine-primary-color-light)' : undefined }}
                   data-testid={`checklist-row-${i.ref}`}
                 >
@@ -374,6 +350,6 @@ function ItemList({
           </div>
         );
       })}
-    </div>
+    </nav>
   );
 }

@@ -6,10 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
 import { CHECKLIST_VERDICTS, MAX_CHECKLIST_NOTES, MAX_EVIDENCE_REFS, type TChecklistItem, type TChecklistVerdict } from '../../../shared/contracts/audit-work';
 import { useClientEvidence } from './api';
+import type { TDraft } from './checklist-model';
 import { VerdictBadge } from './VerdictBadge';
 
-/** What the auditor has typed on an item and not saved yet. */
-export type TDraft = { verdict: TChecklistVerdict | null; notes: string; evidence: { id: string; title: string }[] };
 export type TSaveState = { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; error: unknown };
 
 const OPEN = 'open';

@@ -41,7 +41,7 @@ export function ReportTab({ audit, tenantId }: TAuditTabProps) {
     <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 8 }}>
         {report.data.status === 'issued' || !report.data.abilities['auditReport.write'] ? (
-          <IssuedOrReadOnly report={report.data} tenantId={tenantId} />
+          <IssuedOrReadOnly report={report.data} tenantId={tenantId} auditState={audit.state} />
         ) : (
           <ReportForm key={report.data.updatedAt ?? 'new'} report={report.data} tenantId={tenantId} />
         )}
@@ -266,7 +266,7 @@ function Attendees({ value, onChange, errors }: { value: TAttendee[]; onChange: 
   );
 }
 
-function IssuedOrReadOnly({ report: r, tenantId }: { report: TReport; tenantId: string }) {
+function IssuedOrReadOnly({ report: r, tenantId, auditState }: { report: TReport; tenantId: string; auditState: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const issued = r.status === 'issued';
@@ -319,7 +319,7 @@ function IssuedOrReadOnly({ report: r, tenantId }: { report: TReport; tenantId: 
         <Stack gap="sm">
           {!issued && (
             <Alert color="gray" data-testid="report-readonly">
-              {t('auditWork.reportTab.readOnly')}
+              {t(auditState === 'in_progress' ? 'auditWork.reportTab.readOnly' : 'auditWork.reportTab.writeWhenInProgress')}
             </Alert>
           )}
           {para('summary')}
