@@ -140,12 +140,17 @@ export async function buildEngagement(
 }
 export type TBuiltEngagement = Awaited<ReturnType<typeof buildEngagement>>;
 
-/** Puts people on an audit's team; a member of the body is made for each entry without a user. */
+/**
+ * Puts people on an audit's team; a member of the body is made for each entry without a user. By
+ * default each person also gets a competence record that fits any role (ISO/IEC 42001, lead-
+ * qualified, valid 2000–2999) and signs the impartiality declaration, so the audit can be
+ * confirmed; `competent: false` / `declared: false` leave those out.
+ */
 export async function buildAuditTeam(
   p: TPlatform,
   body: TBuiltBody,
   auditId: string,
-  members: { role: TAuditTeamRole; user?: TUser; plannedDays?: number }[],
+  members: { role: TAuditTeamRole; user?: TUser; plannedDays?: number; competent?: boolean; declared?: boolean }[],
 ) {
   const out: { user: TUser; role: TAuditTeamRole }[] = [];
   for (const m of members) {
@@ -154,6 +159,28 @@ export async function buildAuditTeam(
       .insertInto('audit_team_members')
       .values({ tenant_id: body.id, audit_id: auditId, user_id: user.id, role: m.role, planned_days: m.plannedDays ?? 1, assigned_by: body.owner.id })
       .execute();
+    if (m.competent !== false) {
+      await p.db
+        .insertInto('auditor_competences')
+        .values({
+          tenant_id: body.id,
+          user_id: user.id,
+          scheme: 'iso42001',
+          qualification: 'ISO/IEC 42001 Lead Auditor',
+          iso42001_trained_on: '2000-01-01',
+          ai_domain_areas: ['Machine learning'],
+          lead_qualified: true,
+          valid_from: '2000-01-01',
+          valid_until: '2999-12-31',
+        })
+        .execute();
+    }
+    if (m.declared !== false) {
+      await p.db
+        .insertInto('audit_impartiality_declarations')
+        .values({ tenant_id: body.id, audit_id: auditId, user_id: user.id, statement_version: 'test', locale: 'en', statement: 'Test declaration.' })
+        .execute();
+    }
     out.push({ user, role: m.role });
   }
   return out;

@@ -9,6 +9,7 @@ import type { TAuditWorkTables } from './types-audit-work.ts';
 import type { TAuditPlanTables } from './types-audit-plan.ts';
 import type { TProposalTables } from './types-certification-proposals.ts';
 import type { TIntakeTables } from './types-intake.ts';
+import type { TCertAuditsTables } from './types-cert-audits.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -182,7 +183,8 @@ export type DB = {
   TAuditWorkTables &
   TAuditPlanTables &
   TProposalTables &
-  TIntakeTables;
+  TIntakeTables &
+  TCertAuditsTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -151,7 +151,13 @@ export const AUDIT_ACTIONS = [
   'cert_audit.cancelled',
   'cert_audit.team_assigned',
   'cert_audit.team_removed',
+  'cert_audit.declaration_signed',
   'engagement.aims_read',
+  'auditor.competence_recorded',
+  'auditor.competence_updated',
+  'auditor.competence_deleted',
+  'auditor.conflict_declared',
+  'auditor.conflict_withdrawn',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

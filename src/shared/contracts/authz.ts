@@ -139,6 +139,10 @@ export const ACTIONS = [
   'certAudit.schedule',
   'certAudit.transition',
   'certAudit.manageTeam',
+  'certAudit.declare',
+  'auditor.read',
+  'auditor.readAll',
+  'auditor.manage',
   'engagementAims.read',
   'engagementAims.readLog',
 ] as const;

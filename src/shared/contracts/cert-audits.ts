@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZTimestamp, zText } from './common.ts';
+import { ZLocale, ZTimestamp, zText } from './common.ts';
 import { ZAuditState, ZAuditTeamRole, ZAuditType, ZScheme } from './certification.ts';
 
 /*
@@ -23,6 +23,8 @@ export const ZCertAuditTeamMember = z.object({
   email: z.string(),
   role: ZAuditTeamRole,
   plannedDays: z.number(),
+  /** When they signed their impartiality declaration for this audit; null until then. */
+  declaredAt: ZTimestamp.nullable(),
 });
 export type TCertAuditTeamMember = z.infer<typeof ZCertAuditTeamMember>;
 
@@ -118,3 +120,158 @@ export const ZCertAuditTransitionBody = z
   })
   .strict();
 export type TCertAuditTransitionBody = z.infer<typeof ZCertAuditTransitionBody>;
+
+/* Auditor competence (17021-1 7.1.2, 7.2; ISO/IEC 42006): per person and scheme, until a date. */
+const ZAreas = z.array(zText(120, { min: 1 })).max(30);
+export const ZAuditorCompetenceBody = z
+  .object({
+    userId: z.uuid(),
+    scheme: ZScheme,
+    qualification: zText(200, { min: 1 }),
+    /** When they completed ISO/IEC 42001 training; null if not trained. */
+    iso42001TrainedOn: ZDay.nullable().default(null),
+    /** AI-domain knowledge, as areas (e.g. "credit scoring models", "computer vision"). */
+    aiDomainAreas: ZAreas.default([]),
+    auditsDone: z.number().int().min(0).max(100_000).default(0),
+    leadQualified: z.boolean().default(false),
+    validFrom: ZDay,
+    validUntil: ZDay,
+    notes: zText(2000).default(''),
+  })
+  .strict();
+export type TAuditorCompetenceBody = z.infer<typeof ZAuditorCompetenceBody>;
+export const ZAuditorCompetencePatch = z
+  .object({
+    qualification: zText(200, { min: 1 }),
+    iso42001TrainedOn: ZDay.nullable(),
+    aiDomainAreas: ZAreas,
+    auditsDone: z.number().int().min(0).max(100_000),
+    leadQualified: z.boolean(),
+    validFrom: ZDay,
+    validUntil: ZDay,
+    notes: zText(2000),
+  })
+  .partial()
+  .strict();
+export type TAuditorCompetencePatch = z.infer<typeof ZAuditorCompetencePatch>;
+export const ZAuditorCompetenceParams = z.object({ tenantId: z.uuid(), competenceId: z.uuid() });
+
+export const ZAuditorCompetenceAbilities = zAbilitiesOf('auditor.read', 'auditor.readAll', 'auditor.manage');
+export const ZAuditorCompetence = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  userName: z.string(),
+  scheme: ZScheme,
+  qualification: z.string(),
+  iso42001TrainedOn: ZDay.nullable(),
+  aiDomainAreas: z.array(z.string()),
+  auditsDone: z.number().int(),
+  leadQualified: z.boolean(),
+  validFrom: ZDay,
+  validUntil: ZDay,
+  notes: z.string(),
+  /** Past its end date on the platform clock. */
+  expired: z.boolean(),
+  /** Ends within the next 90 days on the platform clock (renew it). */
+  expiresSoon: z.boolean(),
+  abilities: ZAuditorCompetenceAbilities,
+});
+export type TAuditorCompetence = z.infer<typeof ZAuditorCompetence>;
+export const ZAuditorCompetenceList = z.object({ items: z.array(ZAuditorCompetence) });
+export const ZAuditorCompetenceQuery = z.object({ userId: z.uuid().optional() });
+
+export const CONFLICT_KINDS = ['consultancy', 'employment', 'other'] as const;
+export const ZConflictKind = z.enum(CONFLICT_KINDS);
+export type TConflictKind = z.infer<typeof ZConflictKind>;
+
+/**
+ * A declared link between a person and a client, or the body's own consultancy for the client
+ * (`userId` null, kind `consultancy` only): the latter bars every audit of that client.
+ */
+export const ZAuditorConflictBody = z
+  .object({
+    clientId: z.uuid(),
+    userId: z.uuid().nullable(),
+    kind: ZConflictKind,
+    description: zText(1000).default(''),
+    startedOn: ZDay.nullable().default(null),
+    /** Null while it lasts. */
+    endedOn: ZDay.nullable().default(null),
+  })
+  .strict();
+export type TAuditorConflictBody = z.infer<typeof ZAuditorConflictBody>;
+export const ZAuditorConflictParams = z.object({ tenantId: z.uuid(), conflictId: z.uuid() });
+
+export const ZAuditorConflict = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  userId: z.uuid().nullable(),
+  userName: z.string().nullable(),
+  kind: ZConflictKind,
+  description: z.string(),
+  startedOn: ZDay.nullable(),
+  endedOn: ZDay.nullable(),
+  declaredAt: ZTimestamp,
+  abilities: ZAuditorCompetenceAbilities,
+});
+export type TAuditorConflict = z.infer<typeof ZAuditorConflict>;
+export const ZAuditorConflictList = z.object({ items: z.array(ZAuditorConflict) });
+export const ZAuditorConflictQuery = z.object({ clientId: z.uuid().optional(), userId: z.uuid().optional() });
+
+/* Team assignment. */
+export const ZTeamMemberParams = ZCertAuditParams.extend({ userId: z.uuid() });
+export const ZAssignTeamBody = z.object({ role: ZAuditTeamRole, plannedDays: ZDays.default(0) }).strict();
+export type TAssignTeamBody = z.infer<typeof ZAssignTeamBody>;
+
+export const ZRotationWarning = z.object({ code: z.literal('rotation'), cycles: z.number().int(), limit: z.number().int() });
+export type TRotationWarning = z.infer<typeof ZRotationWarning>;
+export const ZAssignTeamResult = z.object({ audit: ZCertAudit, warnings: z.array(ZRotationWarning) });
+export type TAssignTeamResult = z.infer<typeof ZAssignTeamResult>;
+
+/** Why a person is not competent for a role on an audit (the details of `cert_team_not_competent`). */
+export const COMPETENCE_GAPS = ['no_record', 'expired', 'not_yet_valid', 'no_42001_training', 'not_lead_qualified', 'no_ai_domain'] as const;
+export const ZCompetenceGap = z.enum(COMPETENCE_GAPS);
+export type TCompetenceGap = z.infer<typeof ZCompetenceGap>;
+
+/** What bars a person from a client's audits (the code and details of the refusal). */
+export const ZTeamBar = z.union([
+  z.object({ code: z.literal('cert_team_body_consultancy') }),
+  z.object({
+    code: z.enum(['cert_team_cooling_off', 'cert_team_conflict']),
+    kind: ZConflictKind,
+    endedOn: ZDay.nullable(),
+    coolingOffMonths: z.number().int(),
+    eligibleFrom: ZDay.nullable(),
+  }),
+]);
+export type TTeamBar = z.infer<typeof ZTeamBar>;
+
+/** The team as the checks see it on the audit's first day: what the Team tab shows. */
+export const ZTeamCheck = z.object({
+  /** The day checked: the planned start, else today. */
+  day: ZDay,
+  coolingOffMonths: z.number().int(),
+  rotationMaxCycles: z.number().int(),
+  members: z.array(
+    z.object({
+      userId: z.uuid(),
+      role: ZAuditTeamRole,
+      /** Null when competent for the role on the day. */
+      competenceGap: ZCompetenceGap.nullable(),
+      /** The latest end date of their records for the scheme, if any. */
+      competentUntil: ZDay.nullable(),
+      bar: ZTeamBar.nullable(),
+      declaredAt: ZTimestamp.nullable(),
+      statementVersion: z.string().nullable(),
+    }),
+  ),
+  warnings: z.array(ZRotationWarning),
+  /** The signed-in person's declaration to sign, when they are on the team and have not signed. */
+  declarationDue: z.boolean(),
+  statementVersion: z.string(),
+});
+export type TTeamCheck = z.infer<typeof ZTeamCheck>;
+
+export const ZDeclarationBody = z.object({ statementVersion: z.string().max(40), locale: ZLocale }).strict();
+export type TDeclarationBody = z.infer<typeof ZDeclarationBody>;

@@ -191,6 +191,13 @@ export const ERROR_CODES = [
   'cert_audit_team_frozen',
   'cert_audit_dates_order',
   'cert_audit_not_addable',
+  'cert_team_not_member',
+  'cert_team_not_competent',
+  'cert_team_body_consultancy',
+  'cert_team_cooling_off',
+  'cert_team_conflict',
+  'cert_declaration_outdated',
+  'cert_team_lead_taken',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -32,6 +32,8 @@ import auditWorkEn from './modules/auditWork.en.json';
 import auditWorkFr from './modules/auditWork.fr.json';
 import auditPlanEn from './modules/auditPlan.en.json';
 import auditPlanFr from './modules/auditPlan.fr.json';
+import auditorsEn from './modules/auditors.en.json';
+import auditorsFr from './modules/auditors.fr.json';
 
 /*
  * Domain modules keep their strings in `modules/<namespace>.<lang>.json`, one file per module, so
@@ -39,8 +41,8 @@ import auditPlanFr from './modules/auditPlan.fr.json';
  * (`t('risks.register.title')`). The shell's strings stay in en.json / fr.json.
  */
 export const resources = {
-  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn, auditPlan: auditPlanEn },
-  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr, auditPlan: auditPlanFr },
+  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn, auditPlan: auditPlanEn, auditors: auditorsEn },
+  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr, auditPlan: auditPlanFr, auditors: auditorsFr },
 };
 
 export type TTranslation = (typeof resources)['en'];

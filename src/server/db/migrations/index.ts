@@ -21,6 +21,7 @@ import * as m0020 from './0020-audit-time.ts';
 import * as m0023 from './0023-audit-work.ts';
 import * as m0021 from './0021-certification-proposals.ts';
 import * as m0024 from './0024-audit-plans.ts';
+import * as m0022 from './0022-auditor-competence.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0023-audit-work': m0023,
   '0021-certification-proposals': m0021,
   '0024-audit-plans': m0024,
+  '0022-auditor-competence': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ import { auditWorkDocs } from './audit-work/audit-work-docs.ts';
 import { auditWorkRoutes } from './audit-work/audit-work-routes.ts';
 import { auditPlanDocs } from './audit-plan/audit-plan-docs.ts';
 import { auditPlanRoutes } from './audit-plan/audit-plan-routes.ts';
+import { auditorsDocs } from './auditors/auditors-docs.ts';
+import { auditorsRoutes } from './auditors/auditors-routes.ts';
 import { auditsDocs } from './audits/audits-docs.ts';
 import { auditsRoutes } from './audits/audits-routes.ts';
 import { engagementReadsDocs } from './engagements/engagement-reads-docs.ts';
@@ -37,6 +39,7 @@ export const certificationDocs: TApiDocs = {
   ...engagementReadsDocs,
   ...auditsDocs,
   ...auditPlanDocs,
+  ...auditorsDocs,
 };
 
 /** The certification routes; app.ts calls this once. */
@@ -48,6 +51,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   engagementReadsRoutes(app, p);
   auditsRoutes(app, p);
   auditPlanRoutes(app, p);
+  auditorsRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -65,3 +69,5 @@ export { createAuditsService } from './audits/audits-service.ts';
 export { createAuditPlanService } from './audit-plan/audit-plan-service.ts';
 export { createOrgAuditPlansService } from './audit-plan/org-audit-plans-service.ts';
 export { engagementAccess, engagementReader, readThroughEngagement, recordEngagementRead, type TEngagementAccess } from './engagements/engagement-access.ts';
+export { createTeamService } from './audits/team-service.ts';
+export { createAuditorsService } from './auditors/auditors-service.ts';

@@ -154,6 +154,7 @@ client.update              | ·     ·     ·           ·      ✓             
 certAudit.read             | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 certAudit.schedule         | ·     ·     ·           ·      ✓              ·       ·                  ·
 certAudit.transition       | ·     ·     ·           ·      ✓              ✓       ·                  ·
+certAudit.declare          | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 certAudit.manageTeam       | ·     ·     ·           ·      ✓              ·       ·                  ·
 engagementAims.read        | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 engagementAims.readLog     | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
@@ -162,6 +163,9 @@ auditPlan.write            | ·     ·     ·           ·      ✓             
 auditPlan.issue            | ·     ·     ·           ·      ✓              ✓       ·                  ·
 orgAuditPlan.read          | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 orgAuditPlan.acknowledge   | ✓     ✓     ·           ·      ·              ·       ·                  ·
+auditor.read               | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+auditor.readAll            | ·     ·     ·           ·      ✓              ·       ✓                  ✓
+auditor.manage             | ·     ·     ·           ·      ✓              ·       ·                  ·
 `);
   });
 

@@ -386,7 +386,8 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'cert_audit.closed':
     case 'cert_audit.cancelled':
     case 'cert_audit.team_assigned':
-    case 'cert_audit.team_removed': {
+    case 'cert_audit.team_removed':
+    case 'cert_audit.declaration_signed': {
       // A schedule change records only what changed: the reference and type come from either side.
       const side = 'reference' in after ? after : before;
       const start = after.plannedStart as string | null | undefined;
@@ -400,6 +401,40 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
         name: v('name', side),
         role: side.role ? (t(`audits.teamRole.${side.role as 'auditor'}`) as string) : '',
         days: format.number(Number(side.plannedDays ?? 0)),
+      });
+      break;
+    }
+    case 'auditor.competence_updated':
+      Object.assign(vars, {
+        name: v('name'),
+        scheme: after.scheme ? (t(`audits.scheme.${after.scheme as 'iso42001'}`) as string) : '',
+        changes: Object.keys(before)
+          .map((k) => {
+            const show = (x: unknown) => (Array.isArray(x) ? x.join(', ') : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? day(format, x) : value(t, k, x));
+            return t('audit.change', { field: t(`auditors.fields.${k as 'qualification'}`, { defaultValue: k }), from: show(before[k]), to: show(after[k]), interpolation: { escapeValue: false } });
+          })
+          .join(', '),
+      });
+      break;
+    case 'auditor.competence_recorded':
+    case 'auditor.competence_deleted': {
+      const side = e.action === 'auditor.competence_deleted' ? before : after;
+      Object.assign(vars, {
+        name: v('name', side),
+        scheme: side.scheme ? (t(`audits.scheme.${side.scheme as 'iso42001'}`) as string) : '',
+        qualification: v('qualification', side),
+        from: day(format, side.validFrom as string | null),
+        until: day(format, side.validUntil as string | null),
+      });
+      break;
+    }
+    case 'auditor.conflict_declared':
+    case 'auditor.conflict_withdrawn': {
+      const side = e.action === 'auditor.conflict_withdrawn' ? before : after;
+      Object.assign(vars, {
+        client: v('clientName', side),
+        who: side.userId ? v('name', side) : (t('auditors.conflicts.theBody') as string),
+        kind: t(`auditors.kind.${side.kind as 'consultancy'}`) as string,
       });
       break;
     }

@@ -41,9 +41,10 @@ describe('audit lifecycle', () => {
     expect(auditLifecycle.can('planned', 'confirm', { ...ready, type: 'surveillance' })).toBe(true);
   });
 
-  it('does not start while a team member has not declared impartiality', () => {
+  it('is neither confirmed nor started while a team member has not declared impartiality', () => {
     const e = refusal(() => auditLifecycle.transition('confirmed', 'start', { ...ready, undeclared: ['u1', 'u2'] }));
     expect(e).toMatchObject({ status: 409, code: 'cert_audit_declarations_missing', details: { count: 2 } });
+    expect(refusal(() => auditLifecycle.transition('planned', 'confirm', { ...ready, undeclared: ['u1'] }))).toMatchObject({ code: 'cert_audit_declarations_missing', details: { userIds: ['u1'] } });
   });
 
   it('cancels only before the report, and only with a reason', () => {

@@ -8,7 +8,9 @@ import type { TCertAuditEvent } from '../../../../shared/contracts/cert-audits.t
  * closed, or cancelled before it is reported. Confirming commits the body to the client: the
  * dates and the lead auditor must be known. Stage 2 waits for the stage 1 report (9.3.1.2:
  * stage 1 decides whether the client is ready), checked again when it starts because a stage 1
- * could be re-opened by nobody but a confirmed stage 2 must not outrun it.
+ * could be re-opened by nobody but a confirmed stage 2 must not outrun it. Every team member signs
+ * an impartiality declaration before the audit is confirmed (the body then names the team to the
+ * client, 17021-1 9.2.3) and again before it starts, for anyone added after confirmation.
  */
 
 export type TAuditTransitionContext = {
@@ -35,7 +37,7 @@ const afterStage1: TGuard<TAuditTransitionContext> = (c) =>
 const declared: TGuard<TAuditTransitionContext> = (c) =>
   c.undeclared.length === 0
     ? null
-    : new AppError(409, 'cert_audit_declarations_missing', 'Every member of the team must sign an impartiality declaration for this audit before it starts.', {
+    : new AppError(409, 'cert_audit_declarations_missing', 'Every member of the team must sign an impartiality declaration for this audit before it is confirmed or starts.', {
         userIds: [...c.undeclared],
         count: c.undeclared.length,
       });
@@ -56,7 +58,7 @@ export const auditLifecycle = defineLifecycle<TAuditState, TCertAuditEvent, TAud
   name: 'certAudit',
   states: AUDIT_STATES,
   transitions: {
-    confirm: { from: ['planned'], to: 'confirmed', audit: 'cert_audit.confirmed', guards: [datesSet, leadAssigned, afterStage1] },
+    confirm: { from: ['planned'], to: 'confirmed', audit: 'cert_audit.confirmed', guards: [datesSet, leadAssigned, afterStage1, declared] },
     start: { from: ['confirmed'], to: 'in_progress', audit: 'cert_audit.started', guards: [leadAssigned, afterStage1, declared] },
     report: { from: ['in_progress'], to: 'reported', audit: 'cert_audit.reported' },
     close: { from: ['reported'], to: 'closed', audit: 'cert_audit.closed' },

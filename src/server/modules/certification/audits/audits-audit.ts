@@ -41,4 +41,5 @@ export const AUDITS_AUDIT = defineAuditActions({
   'cert_audit.cancelled': { after: ZMove },
   'cert_audit.team_assigned': { after: ZMember },
   'cert_audit.team_removed': { before: ZMember },
+  'cert_audit.declaration_signed': { after: z.strictObject({ ...ZRef, statementVersion: z.string(), locale: z.string() }) },
 });

@@ -35,9 +35,38 @@ export const auditsDocs: TApiDocs = {
   [`POST ${B}/{auditId}/transitions`]: {
     summary: 'Move an audit through its lifecycle',
     description:
-      '`confirm` (planned → confirmed: needs the planned dates, 409 `cert_audit_dates_missing`, and a lead auditor, 409 `cert_audit_no_lead`), `start` (→ in progress; `date` is the first day, today by default), `report` (→ reported; `date` is the last day), `close` (reported → closed), `cancel` (before the report, with a `reason`). A stage 2 is neither confirmed nor started before the programme’s stage 1 is reported: 409 `cert_audit_stage1_not_reported`. A step out of order answers 409 `cert_audit_state`. A scheme manager moves any audit; an auditor only the audits they lead.',
+      '`confirm` (planned → confirmed: needs the planned dates, 409 `cert_audit_dates_missing`, and a lead auditor, 409 `cert_audit_no_lead`; every team member’s impartiality declaration, 409 `cert_audit_declarations_missing`; and the team checked again on the planned start, the codes of team assignment), `start` (→ in progress, declarations again for anyone added since; `date` is the first day, today by default), `report` (→ reported; `date` is the last day), `close` (reported → closed), `cancel` (before the report, with a `reason`). A stage 2 is neither confirmed nor started before the programme’s stage 1 is reported: 409 `cert_audit_stage1_not_reported`. A step out of order answers 409 `cert_audit_state`. A scheme manager moves any audit; an auditor only the audits they lead.',
     returns: 'The audit in its new state.',
     errors: [400, 401, 403, 404, 409],
     body: { event: 'confirm' },
+  },
+  [`PUT ${B}/{auditId}/team/{userId}`]: {
+    summary: 'Put a person on the audit team',
+    description:
+      'With a role (`lead_auditor`, `auditor`, `technical_expert`, `observer`) and planned days; again to change them. Checked on the audit’s first day (its planned start, today if unscheduled — and again on confirmation). Refused when the person is not a member of the body (400 `cert_team_not_member`); when the body itself consulted for the client (409 `cert_team_body_consultancy`, ISO/IEC 17021-1 5.2); when the person consulted for or was employed by the client, ongoing or ended within the body’s `cooling_off_months` before that day (409 `cert_team_cooling_off`, details `kind`, `endedOn`, `coolingOffMonths`, `eligibleFrom`); when they declared another interest still ongoing (409 `cert_team_conflict`); or when they are not competent for the role (409 `cert_team_not_competent`, details `reason`: `no_record`, `expired`, `not_yet_valid`, `no_42001_training` — auditors and leads on ISO/IEC 42001 —, `not_lead_qualified`, `no_ai_domain` — technical experts; observers need no record). A second lead answers 409 `cert_team_lead_taken`. A lead who has led this client’s audits in more programmes (cycles) than the body’s `rotation_max_cycles` is assigned with a `rotation` warning. Scheme managers only, until the audit is reported (409 `cert_audit_team_frozen`).',
+    returns: 'The audit with its team, and the warnings.',
+    errors: [400, 401, 403, 404, 409],
+    body: { role: 'lead_auditor', plannedDays: 2 },
+  },
+  [`DELETE ${B}/{auditId}/team/{userId}`]: {
+    summary: 'Take a person off the audit team',
+    description: 'Their declaration for this audit goes with them. Scheme managers only, until the audit is reported.',
+    returns: 'The audit with its team.',
+    errors: [400, 401, 403, 404, 409],
+  },
+  [`GET ${B}/{auditId}/team-check`]: {
+    summary: 'Check the audit team',
+    description:
+      'For each team member on the audit’s first day: the competence gap for their role (null when competent) and the latest end of their records, what bars them from the client (body consultancy, cooling-off, ongoing interest), their declaration (when, which statement version); the lead’s rotation warning; and whether the caller still has a declaration to sign. Every member of the body reads it.',
+    returns: 'The checks.',
+    errors: [400, 401, 403, 404],
+  },
+  [`POST ${B}/{auditId}/declaration`]: {
+    summary: 'Sign my impartiality declaration for this audit',
+    description:
+      'The caller, a member of the audit’s team, signs the current impartiality statement (`statementVersion`; an older one answers 409 `cert_declaration_outdated`) in the language they read it in; the text, when and from which address are kept. The first signature stands. Until every team member has signed, the audit is neither confirmed nor started (409 `cert_audit_declarations_missing`). Not after the report (409 `cert_audit_team_frozen`).',
+    returns: 'The audit, with the signature on the team member.',
+    errors: [400, 401, 403, 404, 409],
+    body: { statementVersion: '2026-11', locale: 'fr' },
   },
 };

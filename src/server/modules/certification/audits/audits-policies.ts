@@ -36,6 +36,8 @@ export const AUDITS_POLICIES = [
     (_, a) => auditLifecycle.isFinal(a.state),
     (_, a) => new AppError(409, 'cert_audit_state', `This audit is ${a.state === 'closed' ? 'closed' : 'cancelled'}.`, { state: a.state }),
   ),
+  // Each member signs for themselves; the service checks they are on the team.
+  certAudit.allow(BODY_READERS, 'certAudit.declare'),
   certAudit.allow(['scheme_manager'], 'certAudit.manageTeam'),
   certAudit.deny(
     'certAudit.manageTeam',

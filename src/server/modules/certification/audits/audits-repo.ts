@@ -9,7 +9,7 @@ import type { TCertAuditListQuery } from '../../../../shared/contracts/cert-audi
  * as a JSON array built in SQL, with each member's name, so no query runs per row.
  */
 
-export type TTeamRow = { userId: string; name: string; email: string; role: TAuditTeamRole; plannedDays: number };
+export type TTeamRow = { userId: string; name: string; email: string; role: TAuditTeamRole; plannedDays: number; declaredAt: string | null };
 
 /** The day an audit sits on in the calendar: its planned start, else its deadline; undated last. */
 const DAY = sql<string>`coalesce(a.planned_start, a.due_by, '9999-12-31'::date)::text`;
@@ -20,7 +20,8 @@ const DAY = sql<string>`coalesce(a.planned_start, a.due_by, '9999-12-31'::date):
 const SORT_KEY = sql<string>`(${DAY} || ' ' || CASE a.type WHEN 'pre_audit' THEN '0' WHEN 'stage1' THEN '1' WHEN 'stage2' THEN '2' WHEN 'surveillance' THEN '3' WHEN 'recertification' THEN '4' WHEN 'special' THEN '5' ELSE '6' END || lpad(a.sequence::text, 3, '0'))`;
 
 const TEAM = sql<TTeamRow[]>`coalesce((
-  SELECT json_agg(json_build_object('userId', m.user_id, 'name', u.name, 'email', u.email, 'role', m.role, 'plannedDays', m.planned_days::float8)
+  SELECT json_agg(json_build_object('userId', m.user_id, 'name', u.name, 'email', u.email, 'role', m.role, 'plannedDays', m.planned_days::float8,
+                                    'declaredAt', (SELECT d.signed_at FROM audit_impartiality_declarations d WHERE d.tenant_id = m.tenant_id AND d.audit_id = m.audit_id AND d.user_id = m.user_id))
                   ORDER BY CASE m.role WHEN 'lead_auditor' THEN 0 WHEN 'auditor' THEN 1 WHEN 'technical_expert' THEN 2 ELSE 3 END, u.name)
   FROM audit_team_members m JOIN users u ON u.id = m.user_id
   WHERE m.tenant_id = a.tenant_id AND m.audit_id = a.id), '[]'::json)`;

@@ -7,6 +7,7 @@ import type { TPlatform } from '../../../platform/platform.ts';
 import type { TCertAudit, TCertAuditListQuery, TCertAuditPage, TCertAuditTransitionBody, TScheduleCertAuditBody } from '../../../../shared/contracts/cert-audits.ts';
 import { auditLifecycle } from './audit-lifecycle.ts';
 import type { TCertAuditSubject } from './audits-policies.ts';
+import { bodyTeamSettings, judgePeople, refusalFor } from './team-eligibility.ts';
 import { getAudit, isOverdue, listAudits, lockAudit, stage1Reported, updateAudit, type TAuditRow } from './audits-repo.ts';
 
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
@@ -37,7 +38,7 @@ export function toCertAuditDto(p: Pick<TPlatform, 'authz'>, grant: TTenantGrant,
     onSiteDays: Number(r.on_site_days),
     overdue: isOverdue(r, today),
     stateChangedAt: r.state_changed_at ? new Date(r.state_changed_at).toISOString() : null,
-    team: r.team.map((m) => ({ ...m, plannedDays: Number(m.plannedDays) })),
+    team: r.team.map((m) => ({ ...m, plannedDays: Number(m.plannedDays), declaredAt: m.declaredAt ? new Date(m.declaredAt).toISOString() : null })),
     nextEvents: abilities['certAudit.transition'] ? auditLifecycle.eventsFrom(r.state) : [],
     abilities,
   };
@@ -114,9 +115,19 @@ export function createAuditsService(p: TDeps) {
           plannedEnd: row.planned_end,
           hasLead: row.lead_user_id !== null,
           stage1Reported: row.type === 'stage2' ? await stage1Reported(tx, tenantId, row.programme_id) : false,
-          undeclared: [],
+          undeclared: body.event === 'confirm' || body.event === 'start' ? row.team.filter((m) => !m.declaredAt).map((m) => m.userId) : [],
           reason: body.reason ?? null,
         });
+        if (body.event === 'confirm') {
+          // The team may have been put together before the dates were known: confirming commits
+          // it to the client, so every member is checked again on the planned first day.
+          const { coolingOffMonths } = await bodyTeamSettings(tx, tenantId);
+          const verdicts = await judgePeople(tx, tenantId, row, row.planned_start!, row.team, coolingOffMonths);
+          for (const [i, v] of verdicts.entries()) {
+            const refusal = refusalFor(v, row.team[i]!.name, row.planned_start!, row.scheme);
+            if (refusal) throw refusal;
+          }
+        }
         const date = body.event === 'start' || body.event === 'report' ? (body.date ?? today) : null;
         if (body.event === 'report' && date && row.actual_start && date < row.actual_start) {
           throw new AppError(400, 'cert_audit_dates_order', 'The last day of the audit cannot come before its first day.', { field: 'date' });
