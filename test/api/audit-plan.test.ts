@@ -71,6 +71,7 @@ describe.skipIf(!backendAvailable)('certification audit plan', { timeout: 180_00
       O: `/api/tenants/${org.id}/certification/engagements/${e.engagement.id}/plans`,
       manager: await as(t.app, body.owner),
       lead: await as(t.app, lead),
+      leadUser: lead,
       member: await as(t.app, member!.user),
       outsider: await as(t.app, outsider),
       reviewer: await as(t.app, reviewer),
@@ -240,5 +241,17 @@ describe.skipIf(!backendAvailable)('certification audit plan', { timeout: 180_00
     const r = await s.orgAdmin.post(`${s.O}/${v1.id}/acknowledge`);
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('audit_plan_superseded');
+  });
+  it('the organization filters who read what by the reader of the body', async () => {
+    const s = await setup();
+    expect((await s.lead.get(`/api/engagements/${s.engagementId}/aims/soa`)).statusCode).toBe(200);
+    expect((await s.member.get(`/api/engagements/${s.engagementId}/aims/risks`)).statusCode).toBe(200);
+    const R = `/api/tenants/${s.org.id}/certification/engagement-reads`;
+    const all = (await s.orgViewer.get(`${R}?engagementId=${s.engagementId}`)).json();
+    expect(all.items).toHaveLength(2);
+    const byLead = (await s.orgViewer.get(`${R}?readerEmail=${encodeURIComponent(s.leadUser.email.toUpperCase())}`)).json();
+    expect(byLead.items.map((r: { resource: string; readerName: string }) => [r.resource, r.readerName])).toEqual([['soa', 'Léa Dubois']]);
+    expect((await s.orgViewer.get(`${R}?readerEmail=nobody%40example.org`)).json().items).toEqual([]);
+    expect((await s.orgViewer.get(`${R}?readerEmail=not-an-email`)).statusCode).toBe(400);
   });
 });

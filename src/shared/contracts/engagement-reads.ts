@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZTimestamp, zText } from './common.ts';
+import { ZEmail, ZTimestamp, zText } from './common.ts';
 
 /*
  * What a certification body's auditors may read of an organization's AIMS through an active
@@ -30,6 +30,8 @@ export type TEngagementRead = z.infer<typeof ZEngagementRead>;
 export const ZEngagementReadListQuery = z.object({
   engagementId: z.uuid().optional(),
   resource: ZEngagementResource.optional(),
+  /** One member of the body: the reads by this address. */
+  readerEmail: ZEmail.optional(),
   cursor: zText(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { TCertAudit } from '../../../shared/contracts/cert-audits';
+import { AuditPlanTab } from '../audit-plan/AuditPlanTab';
 import { ChecklistTab } from '../audit-work/ChecklistTab';
 import { ReportTab } from '../audit-work/ReportTab';
 
@@ -15,7 +16,7 @@ export type TWorkspaceTab = (typeof WORKSPACE_TAB_KEYS)[number];
  * part is not available yet, never an empty form that pretends to work.
  */
 export const WORKSPACE_TABS: Record<TWorkspaceTab, ComponentType<TAuditTabProps> | null> = {
-  plan: null,
+  plan: AuditPlanTab,
   checklist: ChecklistTab,
   report: ReportTab,
 };

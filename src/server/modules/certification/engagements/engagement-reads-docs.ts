@@ -32,7 +32,7 @@ export const engagementReadsDocs: TApiDocs = {
   'GET /api/tenants/{tenantId}/certification/engagement-reads': {
     summary: 'Who read what of our records',
     description:
-      'The organization’s side of engagement reads: every read of its AIMS records by a certification body’s auditor, newest first, from its own audit log — who (name and e-mail), for which body and engagement, which kind of record and which one. Filters: `engagementId`, `resource`. Keyset-paginated (`cursor` is the `nextCursor` of the previous page). Every member of the organization may read it.',
+      'The organization’s side of engagement reads: every read of its AIMS records by a certification body’s auditor, newest first, from its own audit log — who (name and e-mail), for which body and engagement, which kind of record and which one. Filters: `engagementId`, `resource`, `readerEmail` (one member of the body). Keyset-paginated (`cursor` is the `nextCursor` of the previous page). Every member of the organization may read it.',
     returns: 'A page of reads.',
     errors: [400, 401, 403, 404],
   },

@@ -14,6 +14,7 @@ export async function listEngagementReads(db: Kysely<DB>, organizationTenantId: 
     .where('e.tenant_id', '=', organizationTenantId)
     .where('e.action', '=', 'engagement.aims_read');
   if (q.engagementId) query = query.where('e.subject_id', '=', q.engagementId);
+  if (q.readerEmail) query = query.where(sql<string>`lower(e.actor_email)`, '=', q.readerEmail);
   if (q.resource) query = query.where(sql<string>`e.summary->'after'->>'resource'`, '=', q.resource);
   const seq = q.cursor && /^\d{1,18}$/.test(q.cursor) ? Number(q.cursor) : null;
   if (seq !== null) query = query.where('e.seq', '<', seq);
