@@ -28,13 +28,39 @@ const daysFrom = (c: TAuditTimeCalculation | null, slot: TProposalSlot) => {
  */
 export function ProposalNewPage() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { tenant, can } = useTenantContext();
   const clientId = params.get('clientId');
-  const clients = useClients(tenant.id, {}, can('client.read') && !clientId);
-  const client = useClient(tenant.id, clientId ?? '');
+  const clients = useClients(tenant.id, {}, can('client.read') && can('proposal.create') && !clientId);
+  if (!can('proposal.create')) return <NoAccess />;
+  if (clientId) return <NewProposalForm key={clientId} clientId={clientId} />;
+  const options = clients.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title={t('proposals.new.title')} description={t('proposals.new.pickClient')} />
+      <Card withBorder padding="lg" mt="xl" maw={640}>
+        {clients.isPending ? (
+          <Loading />
+        ) : (
+          <NativeSelect
+            label={t('proposals.fields.client')}
+            value=""
+            onChange={(e) => e.currentTarget.value && setParams({ clientId: e.currentTarget.value })}
+            data={[{ value: '', label: t('proposals.new.chooseClient') }, ...options.map((c) => ({ value: c.id, label: `${c.reference} — ${c.legalName}` }))]}
+            data-testid="proposal-new-client"
+          />
+        )}
+      </Card>
+    </>
+  );
+}
+
+function NewProposalForm({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const { tenant } = useTenantContext();
+  const client = useClient(tenant.id, clientId);
   const calc = useLatestCalculation(tenant.id, clientId);
   const settings = useBodySettings(tenant.id);
   const create = useCreateProposal(tenant.id);
@@ -42,37 +68,15 @@ export function ProposalNewPage() {
   const [validUntil, setValidUntil] = useState('');
   const [locale, setLocale] = useState<TLocale | ''>('');
 
-  const ready = Boolean(clientId) && !calc.isPending && !settings.isPending;
+  const ready = !calc.isPending && !settings.isPending;
   useEffect(() => {
     if (!ready || lines) return;
     const rate = (settings.data?.defaultDayRateCents ?? 150_000) / 100;
     setLines(PROPOSAL_SLOTS.map((slot) => ({ slot, days: daysFrom(calc.data ?? null, slot), dayRate: rate, travel: 0, expenses: 0 })));
   }, [ready, lines, calc.data, settings.data]);
 
-  if (!can('proposal.create')) return <NoAccess />;
-  if (!clientId) {
-    const options = clients.data?.pages.flatMap((p) => p.items) ?? [];
-    return (
-      <>
-        <PageHeader title={t('proposals.new.title')} description={t('proposals.new.pickClient')} />
-        <Card withBorder padding="lg" mt="xl" maw={640}>
-          {clients.isPending ? (
-            <Loading />
-          ) : (
-            <NativeSelect
-              label={t('proposals.fields.client')}
-              value=""
-              onChange={(e) => e.currentTarget.value && setParams({ clientId: e.currentTarget.value })}
-              data={[{ value: '', label: t('proposals.new.chooseClient') }, ...options.map((c) => ({ value: c.id, label: `${c.reference} — ${c.legalName}` }))]}
-              data-testid="proposal-new-client"
-            />
-          )}
-        </Card>
-      </>
-    );
-  }
-  if (client.isPending || !ready || !lines) return <Loading />;
   if (client.error) return <ErrorAlert error={client.error} />;
+  if (client.isPending || !ready || !lines) return <Loading />;
   const c = client.data;
   const currency = settings.data?.currency ?? 'EUR';
   const calculation = calc.data ?? null;
