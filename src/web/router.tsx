@@ -49,7 +49,6 @@ import { EngagementPage } from './features/certification/EngagementPage';
 import { EngagementsPage } from './features/certification/EngagementsPage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
-import { EngagementWorkPage } from './features/certification/EngagementWorkPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -120,7 +119,6 @@ export const router = createBrowserRouter([
           { path: 'certification/:engagementId', Component: EngagementPage },
           { path: 'audits', Component: AuditsPage },
           { path: 'audits/:auditId', Component: CertAuditPage },
-          { path: 'certification/:engagementId', Component: EngagementWorkPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },
         ],
       },

@@ -100,6 +100,8 @@ describeInChromium('certification proposal in Chromium: drafted and sent by the 
     await expect.poll(() => contact.getByTestId('engagement-body').textContent(), { timeout: 30_000 }).toMatch(/^Vérité Certification/);
     expect(await contact.getByTestId('engagement-status').textContent()).toBe('Active');
     await expect.poll(() => contact.getByTestId('engagement-audits').locator('tbody tr').count()).toBe(5);
+    // The sections the audit-plan pages add: plans to acknowledge, who read what.
+    await contact.getByTestId('org-audit-plans').waitFor();
     expect(await contact.getByTestId('engagement-audits').textContent()).toContain('Étape 1');
     const orgId = /\/t\/([0-9a-f-]{36})\/certification\//.exec(contact.url())![1]!;
     await contact.goto(`${base}/t/${orgId}/certification`);

@@ -6,6 +6,8 @@ import { useFormat } from '../../lib/format';
 import type { TOrgEngagement } from '../../../shared/contracts/proposals';
 import { formatMoney } from '../../../shared/proposal-pricing';
 import { AuditStateBadge, noon, useAuditTypeLabel } from '../audits/StateBadge';
+import { AuditPlansSection } from './AuditPlansSection';
+import { EngagementReadsSection } from './EngagementReadsSection';
 
 /*
  * The organization's engagement page is a column of sections, each its own component taking the
@@ -97,5 +99,7 @@ export function ProgrammeAuditsSection({ engagement: e }: TEngagementSectionProp
 export const ENGAGEMENT_SECTIONS: TEngagementSection[] = [
   { key: 'summary', Component: EngagementSummarySection },
   { key: 'programme', Component: ProgrammeAuditsSection },
+  { key: 'audit-plans', Component: ({ engagement, tenantId }) => <AuditPlansSection tenantId={tenantId} engagementId={engagement.id} /> },
+  { key: 'reads', Component: ({ engagement, tenantId }) => <EngagementReadsSection tenantId={tenantId} engagementId={engagement.id} /> },
 ];
 
