@@ -124,6 +124,20 @@ describeInChromium('certification audit checklist in Chromium: stage 2 worked by
     const text = (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ').replace(/\u00a0/g, ' ');
     for (const s of ['Rapport d’audit — étape 2', 'Réunion de clôture', '3 décembre 2026', 'Claire Martin', 'L’équipe recommande la certification une fois les actions correctives', 'Risk acceptance criteria are not approved by top management.'])
       expect(text, s).toContain(s);
+
+    // Surveillance 1: the team adds an Annex A control to the proposed sample; 6.1.2, nonconforming at stage 2, comes first.
+    const s1 = engagement.audits.surveillance1;
+    await p.db.updateTable('audits').set({ state: 'in_progress' }).where('id', '=', s1.id).execute();
+    await buildAuditTeam(p, body, s1.id, [{ role: 'lead_auditor', user: { id: auditorRow.id, email: AUDITOR.email, password: AUDITOR.password } }]);
+    await page.goto(`${e2e.server.baseUrl}/t/${body.id}/audits/${s1.id}/checklist`);
+    await page.getByTestId('checklist-sample').click();
+    await page.getByTestId('checklist-sample').fill('A.6.2.4');
+    await page.getByRole('option', { name: /^A\.6\.2\.4 / }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('checklist-generate').click();
+    await page.getByRole('group', { name: 'Non-conformités antérieures · 6 Planification' }).waitFor();
+    const refs = await page.locator('[data-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.replace('checklist-row-', '')));
+    expect(refs).toEqual(['6.1.2', '6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2', 'A.6.2.4']);
     expect(errors).toEqual([]);
   });
 });

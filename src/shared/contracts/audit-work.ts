@@ -38,6 +38,13 @@ const ZRequirementKey = z.strictObject({ frameworkId: z.string().regex(/^[a-z0-9
 
 export const MAX_SURVEILLANCE_SAMPLE = 80;
 
+/**
+ * 17021-1 9.6.2.2: every surveillance looks at internal audits and management review, actions on
+ * earlier nonconformities, objectives, continual improvement, operational control and changes.
+ * These are the ISO/IEC 42001 clauses for them: the sample when the team names none.
+ */
+export const DEFAULT_SURVEILLANCE_SAMPLE = ['6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2'] as const;
+
 export const ZGenerateChecklistBody = z.strictObject({
   /**
    * Surveillance only: the requirements sampled for this visit (ISO/IEC 42001 refs). Omitted: the

@@ -1,17 +1,20 @@
-import { Alert, Badge, Button, Card, Grid, Group, Progress, ScrollArea, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, MultiSelect, Progress, ScrollArea, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
-import { CHECKLIST_VERDICTS, type TChecklist, type TChecklistItem } from '../../../shared/contracts/audit-work';
+import { CHECKLIST_VERDICTS, DEFAULT_SURVEILLANCE_SAMPLE, MAX_SURVEILLANCE_SAMPLE, type TChecklist, type TChecklistItem } from '../../../shared/contracts/audit-work';
+import { useFramework } from '../catalog/api';
 import type { TAuditTabProps } from '../audits/workspace-tabs';
 import { useChecklist, useGenerateChecklist, useRecordItem } from './api';
 import { CHECKLIST_FILTERS as FILTERS, filterItems, groupsOf, itemChanges, type TChecklistFilter as TFilter, type TDraft, type TGroup } from './checklist-model';
 import { ItemEditor, type TSaveState } from './ItemEditor';
 import { VERDICT_COLOR, VerdictBadge } from './VerdictBadge';
 
+
+const ISO42001 = 'iso-iec-42001-2023';
 
 /**
  * The audit's checklist (17021-1 9.4): generated once from the catalog and the client's records,
@@ -50,6 +53,10 @@ function GenerateCard({ checklist: c, tenantId, auditId }: { checklist: TCheckli
   const { t } = useTranslation();
   const generate = useGenerateChecklist(tenantId, auditId);
   const basis = c.auditType === 'stage1' || c.auditType === 'pre_audit' ? 'stage1' : c.auditType === 'stage2' || c.auditType === 'recertification' ? 'full' : 'surveillance';
+  const [sample, setSample] = useState<string[]>([...DEFAULT_SURVEILLANCE_SAMPLE]);
+  const isDefault = sample.length === DEFAULT_SURVEILLANCE_SAMPLE.length && DEFAULT_SURVEILLANCE_SAMPLE.every((r) => sample.includes(r));
+  const run = () => generate.mutate(basis === 'surveillance' && !isDefault ? { sample: sample.map((ref) => ({ frameworkId: ISO42001, ref })) } : {});
+  const canGenerate = c.abilities['auditChecklist.generate'] === true;
   return (
     <Card withBorder padding="lg" data-testid="checklist-generate-card">
       <Title order={3} size="h4" mb="xs">
@@ -59,9 +66,10 @@ function GenerateCard({ checklist: c, tenantId, auditId }: { checklist: TCheckli
         {t(`auditWork.checklist.basisExplained.${basis}`)}
       </Text>
       <ErrorAlert error={generate.error} />
-      {c.abilities['auditChecklist.generate'] ? (
+      {basis === 'surveillance' && canGenerate && <SamplePicker value={sample} onChange={setSample} />}
+      {canGenerate ? (
         <Group mt="sm">
-          <Button onClick={() => generate.mutate({})} loading={generate.isPending} data-testid="checklist-generate">
+          <Button onClick={run} loading={generate.isPending} disabled={basis === 'surveillance' && sample.length === 0} data-testid="checklist-generate">
             {t('auditWork.checklist.generate')}
           </Button>
         </Group>
@@ -71,6 +79,36 @@ function GenerateCard({ checklist: c, tenantId, auditId }: { checklist: TCheckli
         </Text>
       )}
     </Card>
+  );
+}
+
+/** The requirements sampled for a surveillance visit: the clauses every surveillance covers first, any clause or Annex A control added. */
+function SamplePicker({ value, onChange }: { value: string[]; onChange: (refs: string[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
+  const framework = useFramework(ISO42001);
+  const data = (framework.data?.requirements ?? []).filter((r) => r.kind === 'clause' || r.kind === 'control').map((r) => ({ value: r.ref, label: `${r.ref} ${r.title[lang]}` }));
+  // Until the catalog answers, the chosen refs still show.
+  for (const ref of value) if (!data.some((d) => d.value === ref)) data.push({ value: ref, label: ref });
+  return (
+    <Stack gap={4}>
+      <MultiSelect
+        label={t('auditWork.checklist.sample')}
+        description={t('auditWork.checklist.sampleHelp')}
+        data={data}
+        value={value}
+        onChange={onChange}
+        searchable
+        maxValues={MAX_SURVEILLANCE_SAMPLE}
+        error={framework.error ? t('auditWork.checklist.sampleCatalogError') : undefined}
+        data-testid="checklist-sample"
+      />
+      <Group>
+        <Button variant="subtle" size="xs" onClick={() => onChange([...DEFAULT_SURVEILLANCE_SAMPLE])} data-testid="checklist-sample-default">
+          {t('auditWork.checklist.sampleDefault')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

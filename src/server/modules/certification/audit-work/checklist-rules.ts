@@ -16,12 +16,8 @@ import type { TRequirementStatus } from '../../../../shared/contracts/readiness.
 export const basisOf = (type: TAuditType): TChecklistBasis =>
   type === 'stage1' || type === 'pre_audit' ? 'stage1' : type === 'stage2' || type === 'recertification' ? 'full' : 'surveillance';
 
-/**
- * 17021-1 9.6.2.2: every surveillance looks at internal audits and management review, actions on
- * earlier nonconformities, objectives, continual improvement, operational control and changes.
- * These are the ISO/IEC 42001 clauses for them: the sample when the team names none.
- */
-export const DEFAULT_SURVEILLANCE_SAMPLE = ['6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2'] as const;
+/** The sample when the team names none (17021-1 9.6.2.2); shared with the web, which offers it first. */
+export { DEFAULT_SURVEILLANCE_SAMPLE } from '../../../../shared/contracts/audit-work.ts';
 
 export type TCandidate = {
   ref: string;
