@@ -49,6 +49,7 @@ import { EngagementPage } from './features/certification/EngagementPage';
 import { EngagementsPage } from './features/certification/EngagementsPage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
+import { AuditorsPage } from './features/auditors/AuditorsPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -120,6 +121,7 @@ export const router = createBrowserRouter([
           { path: 'audits', Component: AuditsPage },
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },
+          { path: 'auditors', Component: AuditorsPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NumberInput, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { ZScheduleCertAuditBody, type TCertAudit, type TCertAuditEvent } from '.
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useAuditTransition, useCertAudit, useScheduleAudit } from './api';
 import { AuditStateBadge, noon, useAuditTypeLabel } from './StateBadge';
+import { TeamTab } from './TeamTab';
 import { WORKSPACE_TAB_KEYS, WORKSPACE_TABS } from './workspace-tabs';
 
 const TABS = ['overview', 'team', ...WORKSPACE_TAB_KEYS] as const;
@@ -200,37 +201,3 @@ function ScheduleForm({ audit: a }: { audit: TCertAudit }) {
   );
 }
 
-function TeamTab({ audit: a }: { audit: TCertAudit }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <Card withBorder padding="lg">
-      {a.team.length === 0 ? (
-        <Text c="dimmed" data-testid="audit-team-empty">
-          {t('audits.team.empty')}
-        </Text>
-      ) : (
-        <Table data-testid="audit-team">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audits.team.person')}</Table.Th>
-              <Table.Th>{t('audits.team.role')}</Table.Th>
-              <Table.Th>{t('audits.fields.plannedDays')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {a.team.map((m) => (
-              <Table.Tr key={m.userId} data-testid={`audit-team-${m.email}`}>
-                <Table.Td>
-                  {m.name} <Text span size="xs" c="dimmed">{m.email}</Text>
-                </Table.Td>
-                <Table.Td>{t(`audits.teamRole.${m.role}`)}</Table.Td>
-                <Table.Td>{format.number(m.plannedDays)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
-  );
-}

@@ -1,6 +1,16 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TAddCertAuditBody, TCertAudit, TCertAuditPage, TCertAuditTransitionBody, TScheduleCertAuditBody } from '../../../shared/contracts/cert-audits';
+import type {
+  TAddCertAuditBody,
+  TAssignTeamBody,
+  TAssignTeamResult,
+  TCertAudit,
+  TCertAuditPage,
+  TCertAuditTransitionBody,
+  TDeclarationBody,
+  TScheduleCertAuditBody,
+  TTeamCheck,
+} from '../../../shared/contracts/cert-audits';
 
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'cert-audits', ...rest] as const;
 const B = (tenantId: string) => `/api/tenants/${tenantId}/audits`;
@@ -43,3 +53,31 @@ export { key as certAuditKey };
 
 export const useAddAudit = (tenantId: string) =>
   useAuditMutation(tenantId, (body: TAddCertAuditBody) => api.post<TCertAudit>(B(tenantId), body));
+
+export const useTeamCheck = (tenantId: string, auditId: string) =>
+  useQuery({ queryKey: key(tenantId, 'team-check', auditId), queryFn: () => api.get<TTeamCheck>(`${B(tenantId)}/${auditId}/team-check`) });
+
+/** Puts a person on the team; the warnings (rotation) come back with the audit. */
+export function useAssignTeamMember(tenantId: string, auditId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...body }: TAssignTeamBody & { userId: string }) => api.put<TAssignTeamResult>(`${B(tenantId)}/${auditId}/team/${userId}`, body),
+    meta: { inlineError: true },
+    onSuccess: (res) => {
+      client.setQueryData(key(tenantId, 'one', res.audit.id), res.audit);
+      return client.invalidateQueries({ queryKey: key(tenantId) });
+    },
+  });
+}
+
+export function useRemoveTeamMember(tenantId: string, auditId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api.delete(`${B(tenantId)}/${auditId}/team/${userId}`),
+    meta: { inlineError: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: key(tenantId) }),
+  });
+}
+
+export const useSignDeclaration = (tenantId: string, auditId: string) =>
+  useAuditMutation(tenantId, (body: TDeclarationBody) => api.post<TCertAudit>(`${B(tenantId)}/${auditId}/declaration`, body));
