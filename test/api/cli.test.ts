@@ -43,10 +43,10 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
       { name: 'Vérité Certification', kind: 'certification_body' },
     ]);
     const roles = await t.p.db.selectFrom('memberships').select('role').execute();
-    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'contributor', 'decision_maker', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
+    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'auditor', 'contributor', 'decision_maker', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
     // Built through the services: each member joined by accepting an invitation, as in the product.
     const accepted = await t.p.db.selectFrom('audit_events').select('action').where('action', '=', 'invitation.accepted').execute();
-    expect(accepted).toHaveLength(6);
+    expect(accepted).toHaveLength(7);
     // Lumière Crédit's AIMS, built once through the services (a second seed adds nothing).
     const tiers = await t.p.db.selectFrom('ai_systems as a').innerJoin('ai_system_classifications as c', 'c.id', 'a.current_classification_id').select(['a.name', 'c.tier', 'c.annex_iii_ref']).orderBy('a.name').execute();
     expect(tiers.map((r) => [r.tier, r.annex_iii_ref])).toEqual([
@@ -104,6 +104,25 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(inputs).toHaveLength(7);
     expect(inputs.every((i) => i.notes.length > 40)).toBe(true);
     expect((await t.p.db.selectFrom('management_review_decisions').select('id').execute()).length).toBeGreaterThanOrEqual(2);
+    // Issue 10: the body's side — an enquiry converted into the client, another waiting; the proposal
+    // accepted online into the engagement; stage 1 reported, stage 2 in progress, its checklist partly worked.
+    const enquiries = await t.p.db.selectFrom('quote_requests').select(['organization_name', 'status']).orderBy('organization_name').execute();
+    expect(enquiries).toEqual([
+      { organization_name: 'Clinique Numérique Santé', status: 'new' },
+      { organization_name: 'Lumière Crédit SAS', status: 'converted' },
+    ]);
+    const lumiere = await t.p.db.selectFrom('tenants').select('id').where('name', '=', 'Lumière Crédit').executeTakeFirstOrThrow();
+    expect(await t.p.db.selectFrom('clients').select(['legal_name', 'organization_tenant_id']).execute()).toEqual([{ legal_name: 'Lumière Crédit SAS', organization_tenant_id: lumiere.id }]);
+    expect((await t.p.db.selectFrom('proposals').select('status').execute()).map((r) => r.status)).toEqual(['accepted']);
+    expect(await t.p.db.selectFrom('engagements').select(['scheme', 'status', 'organization_tenant_id']).execute()).toEqual([{ scheme: 'iso42001', status: 'active', organization_tenant_id: lumiere.id }]);
+    const certAudits = await t.p.db.selectFrom('audits').select(['type', 'state']).execute();
+    expect(certAudits.find((a) => a.type === 'stage1')!.state).toBe('reported');
+    expect(certAudits.find((a) => a.type === 'stage2')!.state).toBe('in_progress');
+    expect(certAudits.filter((a) => a.state === 'planned').length).toBeGreaterThanOrEqual(3);
+    const items = await t.p.db.selectFrom('audit_checklist_items as i').innerJoin('audits as a', 'a.id', 'i.audit_id').select(['a.type', 'i.verdict']).execute();
+    const stage2Items = items.filter((i) => i.type === 'stage2');
+    expect(stage2Items.some((i) => i.verdict === null) && stage2Items.some((i) => i.verdict !== null)).toBe(true);
+    expect(items.filter((i) => i.type === 'stage1').every((i) => i.verdict !== null)).toBe(true);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();

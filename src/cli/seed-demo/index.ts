@@ -2,6 +2,7 @@ import type { TPlatform } from '../../server/platform/platform.ts';
 import { loadCatalogs } from '../../server/modules/catalog/catalog-loader.ts';
 import { seedAims } from './aims.ts';
 import { seedAims2 } from './aims2.ts';
+import { seedCertification } from './certification.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, seedPeople } from './people.ts';
 
 export { DEMO_PASSWORD } from './people.ts';
@@ -13,10 +14,14 @@ export async function seedDemo(p: TPlatform): Promise<string> {
   // The AIMS data names catalog requirements: the built-in catalogs must be in the database (a no-op when they are).
   await loadCatalogs(p.db);
   const lines: string[] = [];
+  const seeded = new Map<string, Awaited<ReturnType<typeof seedPeople>>>();
   for (const spec of DEMO_TENANTS) {
     const tenant = await seedPeople(p, ctx, spec);
+    seeded.set(spec.key, tenant);
     lines.push(`${spec.name} (${spec.kind}, ${tenant.id})`, ...spec.users.map((u) => `  ${u.role.padEnd(19)} ${u.email}`));
     if (spec.kind === 'organization') lines.push(...(await seedAims(p, ctx, tenant)), ...(await seedAims2(p, ctx, tenant)));
+    // The body's side reads the organization's approved SoA: the organization is seeded first.
+    if (spec.kind === 'certification_body') lines.push(...(await seedCertification(p, ctx, tenant, seeded.get('organization')!)));
   }
   return [...lines, `Demo password for every account: ${DEMO_PASSWORD}`].join('\n');
 }

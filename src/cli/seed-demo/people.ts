@@ -32,6 +32,7 @@ export const DEMO_TENANTS: TDemoTenantSpec[] = [
     users: [
       { email: 'anne.leroy@verite-certification.example', name: 'Anne Leroy', role: 'scheme_manager', locale: 'fr' },
       { email: 'marc.petit@verite-certification.example', name: 'Marc Petit', role: 'auditor', locale: 'fr' },
+      { email: 'julien.moreau@verite-certification.example', name: 'Julien Moreau', role: 'auditor', locale: 'fr' },
       { email: 'sofia.rossi@verite-certification.example', name: 'Sofia Rossi', role: 'technical_reviewer', locale: 'en' },
       { email: 'paul.girard@verite-certification.example', name: 'Paul Girard', role: 'decision_maker', locale: 'fr' },
     ],

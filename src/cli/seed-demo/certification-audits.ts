@@ -1,0 +1,164 @@
+import type { TPlatform } from '../../server/platform/platform.ts';
+import type { TRequestContext } from '../../server/platform/audit-log/audit-log.ts';
+import type { TUserActor } from '../../server/platform/authz/actor.ts';
+import {
+  createAuditPlanService,
+  createAuditorsService,
+  createOrgAuditPlansService,
+  createAuditsService,
+  createChecklistService,
+  createReportService,
+  createTeamService,
+} from '../../server/modules/certification/index.ts';
+import { ZCertAuditListQuery } from '../../shared/contracts/cert-audits.ts';
+import { ZAuditorCompetenceBody, ZAuditorConflictBody } from '../../shared/contracts/cert-audits.ts';
+import type { TChecklistItem } from '../../shared/contracts/audit-work.ts';
+import { IMPARTIALITY_STATEMENT_VERSION } from '../../shared/impartiality-statement.ts';
+import type { TDemoTenant } from './people.ts';
+
+const at = (p: TPlatform, when: Date): TPlatform => ({ ...p, clock: { now: () => when } });
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+type TDay = (offset: number, hour?: number) => Date;
+
+/** What the auditors write on a checklist item, by requirement family: short, factual, in French. */
+function noteFor(item: TChecklistItem, verdict: 'conforming' | 'observation' | 'nonconforming') {
+  if (verdict === 'nonconforming') return `Exigence ${item.ref} : l’échantillon examiné ne montre pas l’application attendue (voir constat).`;
+  if (verdict === 'observation') return `Exigence ${item.ref} : dispositif en place, formalisation à compléter avant la prochaine visite.`;
+  return `Exigence ${item.ref} : dispositif décrit, preuves consultées et cohérentes avec la déclaration d’applicabilité.`;
+}
+
+/**
+ * The audits of Lumière Crédit's first cycle, through the services: the lead auditor's competence
+ * record and a declared conflict that keeps another auditor off this client; stage 1 held remotely
+ * six weeks ago, its checklist worked in full and its report issued (ready for stage 2); stage 2 on
+ * site this week, started, with its checklist generated from the approved SoA and partly worked.
+ */
+export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, org: TDemoTenant, engagementId: string, day: TDay): Promise<string[]> {
+  const anne = body.actors.get('anne.leroy@verite-certification.example')!;
+  const marc = body.actors.get('marc.petit@verite-certification.example')!;
+  const julien = body.actors.get('julien.moreau@verite-certification.example')!;
+
+  const auditors = createAuditorsService(at(p, day(-60)));
+  await auditors.recordCompetence(anne, body.id, ZAuditorCompetenceBody.parse({
+    userId: marc.userId,
+    scheme: 'iso42001',
+    qualification: 'Auditeur principal ISO/IEC 27001 et ISO/IEC 42001 (IRCA)',
+    iso42001TrainedOn: '2025-03-14',
+    aiDomainAreas: ['Modèles de score de crédit', 'Apprentissage automatique supervisé', 'Règlement européen sur l’IA'],
+    auditsDone: 46,
+    leadQualified: true,
+    validFrom: '2025-04-01',
+    validUntil: '2028-03-31',
+  }), ctx);
+  await auditors.recordCompetence(anne, body.id, ZAuditorCompetenceBody.parse({
+    userId: julien.userId,
+    scheme: 'iso42001',
+    qualification: 'Auditeur ISO/IEC 42001',
+    iso42001TrainedOn: '2025-09-22',
+    aiDomainAreas: ['Traitement automatique du langage'],
+    auditsDone: 9,
+    leadQualified: false,
+    validFrom: '2025-10-01',
+    validUntil: '2028-09-30',
+  }), ctx);
+
+  const audits = createAuditsService(p);
+  const programme = await audits.list(anne, body.id, ZCertAuditListQuery.parse({ engagementId, limit: 20 }));
+  const stage1 = programme.items.find((a) => a.type === 'stage1')!;
+  const stage2 = programme.items.find((a) => a.type === 'stage2')!;
+  const clientId = stage1.clientId;
+  await auditors.declareConflict(anne, body.id, ZAuditorConflictBody.parse({
+    clientId,
+    userId: julien.userId,
+    kind: 'consultancy',
+    description: 'A accompagné Lumière Crédit dans la mise en place de son système de management de l’IA (mission de conseil terminée en mars 2025).',
+    startedOn: '2024-09-01',
+    endedOn: '2025-03-31',
+  }), ctx);
+
+  // Stage 1, remote: two days six weeks ago.
+  await staff(p, ctx, anne, marc, body.id, stage1.id, day(-52), { plannedStart: dayOf(day(-45)), plannedEnd: dayOf(day(-44)), plannedDays: stage1.plannedDays || 2, onSiteDays: 0 }, stage1.plannedDays || 2);
+  await createAuditsService(at(p, day(-45, 8))).transition(marc, body.id, stage1.id, { event: 'start', date: dayOf(day(-45)) }, ctx);
+  const stage1Checklist = await workChecklist(at(p, day(-45, 11)), ctx, marc, body.id, stage1.id, 1);
+  const reports = createReportService(at(p, day(-44, 17)));
+  await reports.update(marc, body.id, stage1.id, {
+    summary: 'Revue documentaire du système de management de l’IA de Lumière Crédit, à distance, sur la base des informations documentées et de la vue de préparation de l’organisme.',
+    conformities: 'Politique IA approuvée par la direction ; domaine d’application validé ; déclaration d’applicabilité approuvée ; évaluation d’impact du score d’octroi réalisée, y compris l’analyse des droits fondamentaux.',
+    observations: 'Les critères d’acceptation du risque ne précisent pas qui peut accepter un risque résiduel élevé ; la revue de direction ne reprend pas encore les indicateurs d’équité du score.',
+    areasToClarify: 'Preuves de la surveillance hebdomadaire des écarts de taux d’acceptation ; modalités de validation des nouvelles versions du modèle Lumen.',
+    readyForStage2: 'yes',
+  }, ctx);
+  await reports.issue(marc, body.id, stage1.id, ctx);
+  await createAuditsService(at(p, day(-44, 18))).transition(marc, body.id, stage1.id, { event: 'report', date: dayOf(day(-44)) }, ctx);
+
+  // Stage 2, on site at the head office this week: started, checklist partly worked.
+  await staff(p, ctx, anne, marc, body.id, stage2.id, day(-20), { plannedStart: dayOf(day(-3)), plannedEnd: dayOf(day(1)), plannedDays: stage2.plannedDays || 5, onSiteDays: stage2.onSiteDays || 4 }, stage2.plannedDays || 5);
+  await planStage2(p, ctx, marc, org, body.id, stage2.id, engagementId, day);
+  await createAuditsService(at(p, day(-3, 8))).transition(marc, body.id, stage2.id, { event: 'start', date: dayOf(day(-3)) }, ctx);
+  const stage2Checklist = await workChecklist(at(p, day(-1, 16)), ctx, marc, body.id, stage2.id, 0.4);
+
+  return [
+    `  stage 1 ${stage1.reference} reported (${stage1Checklist.judged} checklist items, ready for stage 2)`,
+    `  stage 2 ${stage2.reference} in progress: ${stage2Checklist.judged} of ${stage2Checklist.total} checklist items judged`,
+  ];
+}
+
+/**
+ * The stage 2 plan the lead auditor issues ten days before, in French, and Lumière Crédit's owner
+ * acknowledges: four days at the head office, the credit score sampled as the high-risk system.
+ */
+async function planStage2(p: TPlatform, ctx: TRequestContext, lead: TUserActor, org: TDemoTenant, bodyId: string, auditId: string, engagementId: string, day: TDay) {
+  const plans = createAuditPlanService(at(p, day(-12, 10)));
+  const draft = await plans.get(lead, bodyId, auditId);
+  const site = draft.options.sites.find((x) => x.isCentral)!;
+  const lumen = draft.options.aiSystems.find((a) => a.tier === 'high');
+  const d = (offset: number) => dayOf(day(-3 + offset));
+  const session = (offset: number, start: string, end: string, topic: string, interviewees: string[], requirements: string[]) => ({ day: d(offset), start, end, siteId: site.id, topic, interviewees, requirements });
+  await plans.update(lead, bodyId, auditId, {
+    startDate: d(0),
+    endDate: d(3),
+    objectives: 'Évaluer la mise en œuvre et l’efficacité du système de management de l’IA au regard de l’ISO/IEC 42001:2023 et de la déclaration d’applicabilité approuvée, et recommander ou non la certification.',
+    scope: 'Conception, développement, déploiement et surveillance des systèmes d’IA de Lumière Crédit pour l’octroi de crédit à la consommation, la lutte contre la fraude et la relation client, au siège de Paris.',
+    siteIds: [site.id],
+    sessions: [
+      session(0, '09:00', '10:00', 'Réunion d’ouverture', ['Directrice générale', 'Responsable conformité'], []),
+      session(0, '10:15', '12:30', 'Contexte, domaine d’application et leadership', ['Directrice générale'], ['4.1', '4.2', '4.3', '5.1', '5.2', '5.3']),
+      session(0, '14:00', '17:30', 'Appréciation et traitement des risques liés à l’IA', ['Responsable des risques', 'Responsable conformité'], ['6.1.2', '6.1.3', '8.2', '8.3', 'A.5.2']),
+      session(1, '09:00', '12:30', 'Évaluation d’impact du score d’octroi', ['Responsable science des données', 'Délégué à la protection des données'], ['6.1.4', '8.4', 'A.5.3', 'A.5.4']),
+      session(1, '14:00', '17:30', 'Cycle de vie du modèle Lumen : données, validation, surveillance', ['Responsable science des données'], ['A.6.2.4', 'A.6.2.6', 'A.7.4']),
+      session(2, '09:00', '12:30', 'Fournisseurs, tiers et information des parties intéressées', ['Acheteur informatique', 'Responsable relation client'], ['A.10.2', 'A.10.3', 'A.8.2']),
+      session(2, '14:00', '17:30', 'Audit interne, revue de direction, non-conformités', ['Responsable conformité'], ['9.2.1', '9.3.1', '10.2']),
+      session(3, '09:00', '12:00', 'Synthèse de l’équipe d’audit', [], []),
+      session(3, '14:00', '15:00', 'Réunion de clôture', ['Directrice générale', 'Responsable conformité'], []),
+    ],
+    sampledAiSystems: lumen ? [{ aiSystemId: lumen.id, reason: 'Seul système à haut risque (annexe III, point 5 b) : audité en profondeur, de la conception à la surveillance après commercialisation.' }] : [],
+  }, ctx);
+  await plans.issue(lead, bodyId, auditId, { locale: 'fr' }, ctx);
+  const claire = org.actors.get('claire.martin@lumiere-credit.example')!;
+  const orgPlans = createOrgAuditPlansService(at(p, day(-10, 15)));
+  const issued = (await orgPlans.list(claire, org.id, engagementId)).items.find((x) => x.auditId === auditId)!;
+  await orgPlans.acknowledge(claire, org.id, engagementId, issued.id, ctx);
+}
+
+/** Dates, the lead auditor with their declaration, and the confirmation — the scheme manager's and the lead's steps. */
+async function staff(p: TPlatform, ctx: TRequestContext, manager: TUserActor, lead: TUserActor, bodyId: string, auditId: string, when: Date, dates: { plannedStart: string; plannedEnd: string; plannedDays: number; onSiteDays: number }, days: number) {
+  const on = at(p, when);
+  await createAuditsService(on).schedule(manager, bodyId, auditId, dates, ctx);
+  await createTeamService(on).assign(manager, bodyId, auditId, lead.userId, { role: 'lead_auditor', plannedDays: days }, ctx);
+  await createTeamService(at(p, new Date(when.getTime() + 3_600_000))).declare(lead, bodyId, auditId, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }, ctx);
+  await createAuditsService(at(p, new Date(when.getTime() + 7_200_000))).transition(manager, bodyId, auditId, { event: 'confirm' }, ctx);
+}
+
+/** Generates the audit's checklist and judges a share of it, most items conforming, a few observations. */
+async function workChecklist(p: TPlatform, ctx: TRequestContext, auditor: TUserActor, bodyId: string, auditId: string, share: number) {
+  const checklists = createChecklistService(p);
+  const list = await checklists.generate(auditor, bodyId, auditId, {}, ctx);
+  const items = list.items.slice(0, Math.round(list.items.length * share));
+  let i = 0;
+  for (const item of items) {
+    const verdict = i % 11 === 5 ? 'observation' : 'conforming';
+    await checklists.recordItem(auditor, bodyId, auditId, item.id, { verdict, notes: noteFor(item, verdict) }, ctx);
+    i++;
+  }
+  return { judged: items.length, total: list.items.length };
+}
