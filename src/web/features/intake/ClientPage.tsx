@@ -13,6 +13,7 @@ import { CLIENT_AI_ROLES, CLIENT_AI_TIERS, type TClientAiRole, type TClientAiTie
 import type { TClientAiSystem, TClientSite } from '../../../shared/contracts/intake';
 import { ClientProposals } from '../proposals/ClientProposals';
 import { useTenantContext } from '../tenants/TenantRoute';
+import { ClientProgrammeSection } from '../audits/ClientProgrammeSection';
 import { useAddAiSystem, useAddSite, useClient, useMakeCentral, useRemoveAiSystem, useRemoveSite } from './api';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -182,6 +183,7 @@ export function ClientPage() {
           </Group>
         )}
       </Card>
+      {can('certAudit.read') && <ClientProgrammeSection tenantId={tenant.id} clientId={clientId} />}
     </Stack>
   );
 }
