@@ -10,7 +10,7 @@ import type { TCertAuditEvent } from '../../../../shared/contracts/cert-audits.t
  * stage 1 decides whether the client is ready), checked again when it starts because a stage 1
  * could be re-opened by nobody but a confirmed stage 2 must not outrun it. Every team member signs
  * an impartiality declaration before the audit is confirmed (the body then names the team to the
- * client, 17021-1 9.2.3) and again before it starts, for anyone added after confirmation.
+ * client in advance, who may object to a member) and again before it starts, for anyone added after confirmation.
  */
 
 export type TAuditTransitionContext = {

@@ -46,8 +46,8 @@ export async function judgePeople(db: Kysely<DB>, tenantId: string, audit: TAudi
 
 /**
  * How many of this client's programmes (certification cycles) the person has led an audit in,
- * counting the audit's own: the body warns past its `rotation_max_cycles` (17021-1 9.2.2 and the
- * familiarity threat of 5.2).
+ * counting the audit's own: the body warns past its `rotation_max_cycles` (the familiarity
+ * threat of 17021-1 5.2).
  */
 export async function cyclesLed(db: Kysely<DB>, tenantId: string, audit: TAuditForTeam, userId: string) {
   const row = await db
