@@ -62,6 +62,12 @@ describeInChromium('certification audit plan in Chromium: issued in French by th
     await expect.poll(() => page.getByTestId('plan-version-1').getByTestId('plan-status').textContent()).toBe('Accusé de réception');
     const ack = await page.getByTestId('plan-ack').textContent();
     expect(ack).toMatch(/^Réception accusée le .+ par Claire Martin$/);
+    // The client's page shows its programme, an audit past its deadline in red.
+    await p.db.updateTable('audits').set({ due_by: '2026-01-15' }).where('id', '=', engagement.audits.stage1.id).execute();
+    await page.goto(`${e2e.server.baseUrl}/t/${body.id}/clients/${engagement.client.id}`);
+    await page.getByTestId(`client-audit-${stage2.reference}`).waitFor();
+    expect(await page.getByTestId(`client-audit-${engagement.audits.stage1.reference}`).textContent()).toContain('15 janvier 2026 · en retard');
+    expect(await page.getByTestId(`client-audit-${stage2.reference}`).textContent()).toContain('Confirmé');
     expect(lead.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
   });
