@@ -178,7 +178,6 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'auditTime.read',
     available: true,
   },
-  soon('audit-programmes', 'auditProgrammes', CB),
   {
     key: 'audits',
     label: 'auditsFindings',
