@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
-import { createPlatform, type TPlatform } from '../server/platform/platform.ts';
-import { checkpointAuditChain, verifyWithCheckpoints } from '../server/platform/audit-log/checkpoints.ts';
-import { startServer, startWorker } from '../server/server.ts';
-import { createAccountsService } from '../server/modules/accounts/accounts-service.ts';
-import { seedDemo } from './seed-demo/index.ts';
-import { checkCatalogs } from '../server/modules/catalog/catalog-check.ts';
-import { BUILT_IN_CATALOGS_DIR } from '../server/modules/catalog/catalog-files.ts';
+import type { TPlatform } from '../server/platform/platform.ts';
+
+/*
+ * Each command loads what it runs when it runs: `attest --help` or a typo answers at once instead
+ * of loading the whole application first.
+ */
+const db = () => Promise.all([import('../server/db/client.ts'), import('../server/db/migrate.ts')]).then(([c, m]) => ({ openDatabase: c.openDatabase, migrateToLatest: m.migrateToLatest }));
 
 type TOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 type TCommand = { help: string; options: TOptions; run(v: Record<string, string | boolean | undefined>): Promise<number> };
@@ -23,6 +21,8 @@ const CLI_CONTEXT = { requestId: 'cli', ip: null, userAgent: 'attest-cli' };
  */
 async function withPlatform<T>(fn: (p: TPlatform) => Promise<T>, opts: { queueJobs?: boolean } = {}): Promise<T> {
   const config = { ...loadConfig(), LOG_LEVEL: 'warn' as const };
+  const { openDatabase, migrateToLatest } = await db();
+  const { createPlatform } = await import('../server/platform/platform.ts');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: `${config.dataDir}/pg`, poolMax: 2 });
   let p: TPlatform | null = null;
   try {
@@ -56,6 +56,7 @@ export const commands: Record<string, TCommand> = {
     help: 'attest serve\n\nStarts Attest on http://HOST:PORT (default localhost:3000). Configuration comes from the environment (see README).',
     options: {},
     async run() {
+      const { startServer } = await import('../server/server.ts');
       const running = await startServer();
       const { HOST, PORT } = running.platform.config;
       running.platform.log.info(`Attest is listening on http://${HOST}:${PORT} (${running.platform.database.backend})`);
@@ -69,6 +70,7 @@ export const commands: Record<string, TCommand> = {
       'attest worker\n\nRuns background jobs (e-mails, audit checkpoints) without serving HTTP. Web instances can then run with JOBS_ENABLED=false; each job runs once whichever worker picks it up. Configuration comes from the environment (see README).',
     options: {},
     async run() {
+      const { startWorker } = await import('../server/server.ts');
       const running = await startWorker();
       running.platform.log.info(`Attest worker is running jobs (${running.platform.database.backend})`);
       onShutdown(running.platform, () => running.stop());
@@ -81,6 +83,7 @@ export const commands: Record<string, TCommand> = {
     options: {},
     async run() {
       const config = loadConfig();
+      const { openDatabase, migrateToLatest } = await db();
       const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: `${config.dataDir}/pg`, poolMax: 2 });
       try {
         const applied = await migrateToLatest(database.db);
@@ -105,6 +108,7 @@ export const commands: Record<string, TCommand> = {
       const password = (v.password as string) ?? process.env.ATTEST_ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
       const locale = v.locale === 'fr' ? 'fr' : 'en';
       return withPlatform(async (p) => {
+        const { createAccountsService } = await import('../server/modules/accounts/accounts-service.ts');
         const user = await createAccountsService(p).createAdmin(
           { email: v.email!.toString().trim().toLowerCase(), name: (v.name as string) ?? v.email!.toString().split('@')[0]!, password, locale },
           CLI_CONTEXT,
@@ -125,6 +129,7 @@ export const commands: Record<string, TCommand> = {
         return 2;
       }
       return withPlatform(async (p) => {
+        const { seedDemo } = await import('./seed-demo/index.ts');
         const summary = await seedDemo(p);
         console.log(summary);
         return 0;
@@ -143,6 +148,7 @@ export const commands: Record<string, TCommand> = {
         return 2;
       }
       return withPlatform(async (p) => {
+        const { verifyWithCheckpoints } = await import('../server/platform/audit-log/checkpoints.ts');
         const res = await verifyWithCheckpoints(p, tenant);
         for (const seq of res.forgedCheckpoints) console.error(`Checkpoint #${seq} does not carry a valid signature of this platform's key.`);
         if (res.truncated && res.checkpoint) {
@@ -172,6 +178,7 @@ export const commands: Record<string, TCommand> = {
         console.error('--tenant must be a tenant id (uuid).');
         return 2;
       }
+      const { checkpointAuditChain } = await import('../server/platform/audit-log/checkpoints.ts');
       return withPlatform(async (p) => {
         const tenants =
           typeof v.tenant === 'string'
@@ -190,6 +197,8 @@ export const commands: Record<string, TCommand> = {
     help: 'attest catalog check [--dir <folder>]\n\nValidates every framework and crosswalk YAML (default: the built-in catalogs/) as start-up would, and prints the counts per framework and kind and the mappings per crosswalk. Exit 1 with "file:line: reason" lines when something is wrong.',
     options: { dir: { type: 'string' } },
     async run(v) {
+      const { checkCatalogs } = await import('../server/modules/catalog/catalog-check.ts');
+      const { BUILT_IN_CATALOGS_DIR } = await import('../server/modules/catalog/catalog-files.ts');
       const res = checkCatalogs(typeof v.dir === 'string' ? path.resolve(v.dir) : BUILT_IN_CATALOGS_DIR);
       (res.ok ? console.log : console.error)(res.out);
       return res.ok ? 0 : 1;
