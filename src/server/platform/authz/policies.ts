@@ -64,5 +64,10 @@ const RULES: readonly TAnyRule[] = POLICIES;
 export const can = (role: TRole, action: TAction) => decide(RULES, { role, tenantId: '', tenantKind: 'organization', userId: null, tokenId: null }, action).ok;
 
 /** The tenant-wide abilities shown to the web app for the role, keyed by action. */
-export const abilitiesFor = (role: TRole): Record<TAction, boolean> =>
-  Object.fromEntries(ACTIONS.map((a) => [a, can(role, a)])) as Record<TAction, boolean>;
+// A role's abilities never change while the process runs: computed once per role, shared frozen.
+const abilitiesByRole = new Map<TRole, Readonly<Record<TAction, boolean>>>();
+export const abilitiesFor = (role: TRole): Readonly<Record<TAction, boolean>> => {
+  let a = abilitiesByRole.get(role);
+  if (!a) abilitiesByRole.set(role, (a = Object.freeze(Object.fromEntries(ACTIONS.map((x) => [x, can(role, x)])) as Record<TAction, boolean>)));
+  return a;
+};
