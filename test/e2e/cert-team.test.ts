@@ -51,7 +51,8 @@ describeInChromium('certification audit team in Chromium (French): a refused ass
     expect(statement).toContain('Pour cet audit et ce client, je déclare');
     await page.getByTestId('team-declaration-sign').click();
     await expect.poll(() => page.getByTestId(`team-declaration-${MANAGER.email}`).textContent()).toMatch(/^signée le /);
-    expect(await page.getByTestId('team-declaration-card').count()).toBe(0);
+    // The card goes with the next render after the status: wait for it rather than read it at once.
+    await expect.poll(() => page.getByTestId('team-declaration-card').count()).toBe(0);
     const signed = await p.db.selectFrom('audit_impartiality_declarations').select(['user_id', 'locale']).where('audit_id', '=', audits.stage1.id).execute();
     expect(signed).toEqual([{ user_id: manager.id, locale: 'fr' }]);
     expect(errors).toEqual([]);
