@@ -2,6 +2,7 @@ import type { TPlatform } from '../../server/platform/platform.ts';
 import type { TRequestContext } from '../../server/platform/audit-log/audit-log.ts';
 import { createEvidenceService } from '../../server/modules/evidence/evidence-service.ts';
 import { ZCreateEvidenceBody } from '../../shared/contracts/evidence.ts';
+import { onDay } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
 /** Which controls get evidence, how often, and the story each tells on the readiness page. */
@@ -19,7 +20,6 @@ const PLAN: { ref: string; everyDays: number; count: number; lastDaysAgo: number
   { ref: 'A.4.2', everyDays: 365, count: 1, lastDaysAgo: 100, url: () => 'https://wiki.lumiere-credit.example/ressources/inventaire', title: 'Documentation des ressources des systèmes d’IA' },
 ];
 
-const shifted = (p: TPlatform, at: Date): TPlatform => ({ ...p, clock: { now: () => at } });
 
 /**
  * Nine months of evidence for the controls that operate, submitted by the compliance lead when it
@@ -40,10 +40,10 @@ export async function seedEvidence(p: TPlatform, ctx: TRequestContext, org: TDem
       // The validation run of three months ago was filed six weeks late.
       const late = plan.ref === 'LC-MV-01' && i === 3;
       const received = new Date(effective.getTime() + (late ? 45 : 1) * 86_400_000);
-      const svc = createEvidenceService(shifted(p, received));
+      const svc = createEvidenceService(onDay(p, received));
       const body = ZCreateEvidenceBody.parse({ kind: 'link', url: plan.url(i), title: `${plan.title} — ${effective.toISOString().slice(0, 10)}`, effectiveDate: effective.toISOString().slice(0, 10), controlIds: [controlId], ownerId: ines.userId });
       const created = await svc.create(ines, org.id, body, ctx);
-      await createEvidenceService(shifted(p, new Date(received.getTime() + 86_400_000))).review(claire, org.id, created.id, 'accept', '', ctx);
+      await createEvidenceService(onDay(p, new Date(received.getTime() + 86_400_000))).review(claire, org.id, created.id, 'accept', '', ctx);
       n++;
     }
   }
@@ -58,7 +58,7 @@ export async function seedEvidence(p: TPlatform, ctx: TRequestContext, org: TDem
       controlIds: [metrics],
       record: { fields: [{ key: 'Écart de taux d’acceptation (H/F)', value: '1,8 point' }, { key: 'Ratio d’impact disparate', value: '0,94' }, { key: 'Seuil interne', value: '0,80' }] },
     });
-    await createEvidenceService(shifted(p, new Date(day.getTime() + 86_400_000))).create(ines, org.id, body, ctx);
+    await createEvidenceService(onDay(p, new Date(day.getTime() + 86_400_000))).create(ines, org.id, body, ctx);
     n++;
   }
   return [`  ${n} evidence records over nine months (one not contemporaneous)`];

@@ -12,6 +12,7 @@ import { ZCreateIncidentBody } from '../../shared/contracts/ai-incidents.ts';
 import { ZCreateAuditBody, ZCreateFindingBody, ZCreateProgrammeBody } from '../../shared/contracts/internal-audits.ts';
 import { ZCreateReviewBody } from '../../shared/contracts/management-reviews.ts';
 import { ZRaiseNonconformityBody, ZUpdateNonconformityBody } from '../../shared/contracts/nonconformities.ts';
+import { onDay } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
 const AIMS = 'iso-iec-42001-2023';
@@ -59,7 +60,6 @@ export async function seedRecords(p: TPlatform, ctx: TRequestContext, org: TDemo
   return lines;
 }
 
-const shifted = (p: TPlatform, at: Date): TPlatform => ({ ...p, clock: { now: () => at } });
 
 /**
  * The year's internal audit programme with one completed audit of risk management: the compliance
@@ -75,7 +75,7 @@ async function seedAuditAndReview(p: TPlatform, ctx: TRequestContext, org: TDemo
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const year = day(0).getUTCFullYear();
 
-  const programme = await createAuditProgrammesService(shifted(p, day(-120))).create(ines, org.id, ZCreateProgrammeBody.parse({
+  const programme = await createAuditProgrammesService(onDay(p, day(-120))).create(ines, org.id, ZCreateProgrammeBody.parse({
     title: `Programme d’audit interne ${year}`,
     periodStart: `${year}-01-01`,
     periodEnd: `${year}-12-31`,
@@ -84,7 +84,7 @@ async function seedAuditAndReview(p: TPlatform, ctx: TRequestContext, org: TDemo
     requirements: [{ frameworkId: AIMS, ref: '6.1.2' }, { frameworkId: AIMS, ref: '6.1.3' }, { frameworkId: AIMS, ref: '8.2' }, { frameworkId: AIMS, ref: 'A.5.2' }],
   }), ctx);
 
-  const audit = await createInternalAuditsService(shifted(p, day(-90))).create(ines, org.id, ZCreateAuditBody.parse({
+  const audit = await createInternalAuditsService(onDay(p, day(-90))).create(ines, org.id, ZCreateAuditBody.parse({
     programmeId: programme.id,
     title: 'Audit du processus de gestion des risques IA',
     scope: 'Appréciation et traitement des risques du score d’octroi Lumen et de l’outil de détection de fraude, de la cartographie à la validation des mesures.',
@@ -93,8 +93,8 @@ async function seedAuditAndReview(p: TPlatform, ctx: TRequestContext, org: TDemo
     auditeeIds: [hugo.userId],
     requirements: [{ frameworkId: AIMS, ref: '6.1.2' }, { frameworkId: AIMS, ref: '6.1.3' }, { frameworkId: AIMS, ref: '8.2' }],
   }), ctx);
-  await createInternalAuditsService(shifted(p, day(-50))).transition(ines, org.id, audit.id, 'start', ctx);
-  const onAuditDay = createInternalAuditsService(shifted(p, day(-49)));
+  await createInternalAuditsService(onDay(p, day(-50))).transition(ines, org.id, audit.id, 'start', ctx);
+  const onAuditDay = createInternalAuditsService(onDay(p, day(-49)));
   const finding = await onAuditDay.addFinding(ines, org.id, audit.id, ZCreateFindingBody.parse({
     type: 'minor_nonconformity',
     requirement: { frameworkId: AIMS, ref: '6.1.2' },
@@ -112,11 +112,11 @@ async function seedAuditAndReview(p: TPlatform, ctx: TRequestContext, org: TDemo
   if (nc) {
     await createNonconformitiesService(p).update(claire, org.id, nc.id, ZUpdateNonconformityBody.parse({ correction: 'Revue des critères inscrite au prochain comité des risques.' }), ctx);
   }
-  const closing = createInternalAuditsService(shifted(p, day(-45)));
+  const closing = createInternalAuditsService(onDay(p, day(-45)));
   await closing.update(ines, org.id, audit.id, { conclusion: 'Le processus est appliqué et les appréciations de risques sont à jour pour les deux systèmes. Une non-conformité mineure sur la revue des critères d’acceptation ; une piste d’amélioration sur l’harmonisation des analyses.' }, ctx);
   await closing.transition(ines, org.id, audit.id, 'complete', ctx);
 
-  const reviews = createManagementReviewsService(shifted(p, day(-14)));
+  const reviews = createManagementReviewsService(onDay(p, day(-14)));
   const review = await reviews.create(claire, org.id, ZCreateReviewBody.parse({
     title: `Revue de direction du SMIA — automne ${year}`,
     heldOn: iso(day(-14)),

@@ -14,10 +14,9 @@ import { ZCertAuditListQuery } from '../../shared/contracts/cert-audits.ts';
 import { ZAuditorCompetenceBody, ZAuditorConflictBody } from '../../shared/contracts/cert-audits.ts';
 import type { TChecklistItem } from '../../shared/contracts/audit-work.ts';
 import { IMPARTIALITY_STATEMENT_VERSION } from '../../shared/impartiality-statement.ts';
+import { onDay, dayOf } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
-const at = (p: TPlatform, when: Date): TPlatform => ({ ...p, clock: { now: () => when } });
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 type TDay = (offset: number, hour?: number) => Date;
 
 /** What the auditors write on a checklist item, by requirement family: short, factual, in French. */
@@ -38,7 +37,7 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
   const marc = body.actors.get('marc.petit@verite-certification.example')!;
   const julien = body.actors.get('julien.moreau@verite-certification.example')!;
 
-  const auditors = createAuditorsService(at(p, day(-60)));
+  const auditors = createAuditorsService(onDay(p, day(-60)));
   await auditors.recordCompetence(anne, body.id, ZAuditorCompetenceBody.parse({
     userId: marc.userId,
     scheme: 'iso42001',
@@ -78,9 +77,9 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
 
   // Stage 1, remote: two days six weeks ago.
   await staff(p, ctx, anne, marc, body.id, stage1.id, day(-52), { plannedStart: dayOf(day(-45)), plannedEnd: dayOf(day(-44)), plannedDays: stage1.plannedDays || 2, onSiteDays: 0 }, stage1.plannedDays || 2);
-  await createAuditsService(at(p, day(-45, 8))).transition(marc, body.id, stage1.id, { event: 'start', date: dayOf(day(-45)) }, ctx);
-  const stage1Checklist = await workChecklist(at(p, day(-45, 11)), ctx, marc, body.id, stage1.id, 1);
-  const reports = createReportService(at(p, day(-44, 17)));
+  await createAuditsService(onDay(p, day(-45, 8))).transition(marc, body.id, stage1.id, { event: 'start', date: dayOf(day(-45)) }, ctx);
+  const stage1Checklist = await workChecklist(onDay(p, day(-45, 11)), ctx, marc, body.id, stage1.id, 1);
+  const reports = createReportService(onDay(p, day(-44, 17)));
   await reports.update(marc, body.id, stage1.id, {
     summary: 'Revue documentaire du système de management de l’IA de Lumière Crédit, à distance, sur la base des informations documentées et de la vue de préparation de l’organisme.',
     conformities: 'Politique IA approuvée par la direction ; domaine d’application validé ; déclaration d’applicabilité approuvée ; évaluation d’impact du score d’octroi réalisée, y compris l’analyse des droits fondamentaux.',
@@ -89,13 +88,13 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
     readyForStage2: 'yes',
   }, ctx);
   await reports.issue(marc, body.id, stage1.id, ctx);
-  await createAuditsService(at(p, day(-44, 18))).transition(marc, body.id, stage1.id, { event: 'report', date: dayOf(day(-44)) }, ctx);
+  await createAuditsService(onDay(p, day(-44, 18))).transition(marc, body.id, stage1.id, { event: 'report', date: dayOf(day(-44)) }, ctx);
 
   // Stage 2, on site at the head office this week: started, checklist partly worked.
   await staff(p, ctx, anne, marc, body.id, stage2.id, day(-20), { plannedStart: dayOf(day(-3)), plannedEnd: dayOf(day(1)), plannedDays: stage2.plannedDays || 5, onSiteDays: stage2.onSiteDays || 4 }, stage2.plannedDays || 5);
   await planStage2(p, ctx, marc, org, body.id, stage2.id, engagementId, day);
-  await createAuditsService(at(p, day(-3, 8))).transition(marc, body.id, stage2.id, { event: 'start', date: dayOf(day(-3)) }, ctx);
-  const stage2Checklist = await workChecklist(at(p, day(-1, 16)), ctx, marc, body.id, stage2.id, 0.4);
+  await createAuditsService(onDay(p, day(-3, 8))).transition(marc, body.id, stage2.id, { event: 'start', date: dayOf(day(-3)) }, ctx);
+  const stage2Checklist = await workChecklist(onDay(p, day(-1, 16)), ctx, marc, body.id, stage2.id, 0.4);
 
   return [
     `  stage 1 ${stage1.reference} reported (${stage1Checklist.judged} checklist items, ready for stage 2)`,
@@ -108,7 +107,7 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
  * acknowledges: four days at the head office, the credit score sampled as the high-risk system.
  */
 async function planStage2(p: TPlatform, ctx: TRequestContext, lead: TUserActor, org: TDemoTenant, bodyId: string, auditId: string, engagementId: string, day: TDay) {
-  const plans = createAuditPlanService(at(p, day(-12, 10)));
+  const plans = createAuditPlanService(onDay(p, day(-12, 10)));
   const draft = await plans.get(lead, bodyId, auditId);
   const site = draft.options.sites.find((x) => x.isCentral)!;
   const lumen = draft.options.aiSystems.find((a) => a.tier === 'high');
@@ -135,18 +134,18 @@ async function planStage2(p: TPlatform, ctx: TRequestContext, lead: TUserActor, 
   }, ctx);
   await plans.issue(lead, bodyId, auditId, { locale: 'fr' }, ctx);
   const claire = org.actors.get('claire.martin@lumiere-credit.example')!;
-  const orgPlans = createOrgAuditPlansService(at(p, day(-10, 15)));
+  const orgPlans = createOrgAuditPlansService(onDay(p, day(-10, 15)));
   const issued = (await orgPlans.list(claire, org.id, engagementId)).items.find((x) => x.auditId === auditId)!;
   await orgPlans.acknowledge(claire, org.id, engagementId, issued.id, ctx);
 }
 
 /** Dates, the lead auditor with their declaration, and the confirmation — the scheme manager's and the lead's steps. */
 async function staff(p: TPlatform, ctx: TRequestContext, manager: TUserActor, lead: TUserActor, bodyId: string, auditId: string, when: Date, dates: { plannedStart: string; plannedEnd: string; plannedDays: number; onSiteDays: number }, days: number) {
-  const on = at(p, when);
+  const on = onDay(p, when);
   await createAuditsService(on).schedule(manager, bodyId, auditId, dates, ctx);
   await createTeamService(on).assign(manager, bodyId, auditId, lead.userId, { role: 'lead_auditor', plannedDays: days }, ctx);
-  await createTeamService(at(p, new Date(when.getTime() + 3_600_000))).declare(lead, bodyId, auditId, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }, ctx);
-  await createAuditsService(at(p, new Date(when.getTime() + 7_200_000))).transition(manager, bodyId, auditId, { event: 'confirm' }, ctx);
+  await createTeamService(onDay(p, new Date(when.getTime() + 3_600_000))).declare(lead, bodyId, auditId, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }, ctx);
+  await createAuditsService(onDay(p, new Date(when.getTime() + 7_200_000))).transition(manager, bodyId, auditId, { event: 'confirm' }, ctx);
 }
 
 /** Generates the audit's checklist and judges a share of it, most items conforming, a few observations. */

@@ -13,10 +13,9 @@ import {
 import { ZClientListQuery, ZCreateClientBody, ZEnquiryListQuery, ZQuoteRequestBody, type TQuoteRequestBody } from '../../shared/contracts/intake.ts';
 import { ZCreateProposalBody } from '../../shared/contracts/proposals.ts';
 import { seedCertificationAudits } from './certification-audits.ts';
+import { onDay, dayOf } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
-const at = (p: TPlatform, when: Date): TPlatform => ({ ...p, clock: { now: () => when } });
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** What Lumière Crédit told Vérité Certification in its quote request, in the summer. */
 const LUMIERE_REQUEST: TQuoteRequestBody = {
@@ -77,7 +76,7 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   const day = (offset: number, hour = 9) => new Date(Math.floor(now / 86_400_000 + offset) * 86_400_000 + hour * 3_600_000);
   const publicCtx = { ...ctx, ip: '203.0.113.24', userAgent: 'Mozilla/5.0 (demo)' };
 
-  await createBodySettingsService(at(p, day(-120))).update(anne, body.id, {
+  await createBodySettingsService(onDay(p, day(-120))).update(anne, body.id, {
     publicSlug: 'verite-certification',
     legalName: 'Vérité Certification SAS',
     address: '27 avenue de l’Opéra, 75001 Paris',
@@ -89,8 +88,8 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
     proposalValidityDays: 60,
   }, ctx);
 
-  await createQuoteRequestsService(at(p, day(-100, 14))).submit('verite-certification', ZQuoteRequestBody.parse(LUMIERE_REQUEST), publicCtx);
-  const enquiries = createEnquiriesService(at(p, day(-99)));
+  await createQuoteRequestsService(onDay(p, day(-100, 14))).submit('verite-certification', ZQuoteRequestBody.parse(LUMIERE_REQUEST), publicCtx);
+  const enquiries = createEnquiriesService(onDay(p, day(-99)));
   const [request] = (await enquiries.list(anne, body.id, ZEnquiryListQuery.parse({ q: 'Lumière' }))).items;
   const client = await enquiries.convert(anne, body.id, request!.id, ZCreateClientBody.parse({
     legalName: 'Lumière Crédit SAS',
@@ -118,11 +117,11 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
     ],
   }), ctx);
 
-  const time = createAuditTimeService(at(p, day(-99, 11)));
+  const time = createAuditTimeService(onDay(p, day(-99, 11)));
   const { inputs } = await time.clientInputs(anne, body.id, client.id);
   const { result, calculation } = await time.calculate(anne, body.id, { inputs, clientId: client.id, note: 'Profil de la demande de devis, confirmé par téléphone avec Claire Martin.' }, ctx);
 
-  const proposals = createProposalsService(at(p, day(-98)));
+  const proposals = createProposalsService(onDay(p, day(-98)));
   const proposal = await proposals.create(anne, body.id, ZCreateProposalBody.parse({
     clientId: client.id,
     lines: [
@@ -139,9 +138,9 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   }), ctx);
   const sent = await proposals.send(anne, body.id, proposal.id, {}, ctx);
   const token = proposalToken(p.secretKey, body.id, sent.id, new Date(sent.sentAt!), sent.validUntil);
-  const accepted = await createProposalLinkService(at(p, day(-88, 16))).accept(claire, token, { organizationTenantId: org.id }, { ...ctx, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (demo)' });
+  const accepted = await createProposalLinkService(onDay(p, day(-88, 16))).accept(claire, token, { organizationTenantId: org.id }, { ...ctx, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (demo)' });
 
-  await createQuoteRequestsService(at(p, day(-2, 10))).submit('verite-certification', ZQuoteRequestBody.parse(NEW_PROSPECT), { ...publicCtx, ip: '192.0.2.61' });
+  await createQuoteRequestsService(onDay(p, day(-2, 10))).submit('verite-certification', ZQuoteRequestBody.parse(NEW_PROSPECT), { ...publicCtx, ip: '192.0.2.61' });
 
   return [
     `  client ${client.reference}: ${client.legalName}, audit time ${result.initialDays} days for the initial audit (${result.cycleDays} over the cycle)`,

@@ -109,6 +109,8 @@ export const ZAddCertAuditBody = z
   })
   .strict();
 export type TAddCertAuditBody = z.input<typeof ZAddCertAuditBody>;
+/** What the service receives: the body as the route validated it (defaults applied). */
+export type TAddCertAuditInput = z.output<typeof ZAddCertAuditBody>;
 
 export const ZCertAuditTransitionBody = z
   .object({

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -30,5 +31,24 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
       ),
     [setParams],
   );
+  return [filters, setFilter] as const;
+}
+
+/**
+ * The same, typed by the list's query contract: a value the contract accepts for its key is kept
+ * as the contract's input type; one it refuses (an address typed by hand, a filter an older
+ * version knew) is left out, so the list shows unfiltered instead of an error.
+ */
+export function useContractFilters<S extends z.ZodObject, K extends keyof z.input<S> & keyof S['shape'] & string>(schema: S, keys: readonly K[]) {
+  const [raw, setFilter] = useUrlFilters(keys);
+  const filters = useMemo(() => {
+    const out: Partial<Pick<z.input<S>, K>> = {};
+    for (const k of keys) {
+      const v = raw[k];
+      if (v !== undefined && (schema.shape[k] as z.ZodType).safeParse(v).success) (out as Record<K, string>)[k] = v;
+    }
+    return out;
+    // keys and schema are module constants at every call site.
+  }, [raw]);
   return [filters, setFilter] as const;
 }

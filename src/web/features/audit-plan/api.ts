@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ZEngagementReadListQuery } from '../../../shared/contracts/engagement-reads';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { TAuditPlan, TIssueAuditPlanInput, TOrgAuditPlan, TOrgAuditPlanList, TUpdateAuditPlanInput } from '../../../shared/contracts/audit-plan';
@@ -42,7 +44,7 @@ export function useAcknowledgePlan(tenantId: string, engagementId: string) {
   });
 }
 
-export type TReadFilters = { engagementId?: string; resource?: string; readerId?: string };
+export type TReadFilters = Partial<Pick<z.input<typeof ZEngagementReadListQuery>, 'engagementId' | 'resource' | 'readerEmail'>>;
 
 export const useEngagementReads = (tenantId: string, filters: TReadFilters) =>
   useInfiniteQuery({

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
-import { ENGAGEMENT_RESOURCES, type TEngagementRead } from '../../../shared/contracts/engagement-reads';
+import { ENGAGEMENT_RESOURCES, type TEngagementRead, type TEngagementResource } from '../../../shared/contracts/engagement-reads';
 import { useEngagementReads } from '../audit-plan/api';
 
 /** Who of the certification body read which of the organization's records, and when — newest first, by keyset pages. */
 export function EngagementReadsSection({ tenantId, engagementId }: { tenantId: string; engagementId?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [resource, setResource] = useState<string | null>(null);
+  const [resource, setResource] = useState<TEngagementResource | null>(null);
   const [reader, setReader] = useState('');
   const [readerEmail] = useDebouncedValue(reader.trim().toLowerCase(), 300);
   const validEmail = /^[^\s@]+@[^\s@]+$/.test(readerEmail) ? readerEmail : undefined;
@@ -31,7 +31,7 @@ export function EngagementReadsSection({ tenantId, engagementId }: { tenantId: s
           clearable
           data={ENGAGEMENT_RESOURCES.map((r) => ({ value: r, label: t(`auditPlan.org.resources.${r}`) }))}
           value={resource}
-          onChange={setResource}
+          onChange={(v) => setResource(v as TEngagementResource | null)}
           data-testid="reads-resource"
         />
         <TextInput label={t('auditPlan.org.readerEmail')} placeholder={t('auditPlan.org.readerAll')} value={reader} onChange={(e) => setReader(e.currentTarget.value)} data-testid="reads-reader" />

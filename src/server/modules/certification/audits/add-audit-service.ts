@@ -3,7 +3,7 @@ import { recordAudit, type TRequestContext } from '../../../platform/audit-log/a
 import { todayOf } from '../../../platform/clock/clock.ts';
 import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
-import { ZAddCertAuditBody, type TAddCertAuditBody, type TCertAudit } from '../../../../shared/contracts/cert-audits.ts';
+import type { TAddCertAuditInput, TCertAudit } from '../../../../shared/contracts/cert-audits.ts';
 import { addProgrammeAudit } from '../engagements/engagements-service.ts';
 import { addAuditRefusal } from '../engagements/programme-rules.ts';
 import { lockCurrentProgramme } from './audits-repo.ts';
@@ -25,9 +25,8 @@ const REFUSALS = {
 export function createAddAuditService(p: TDeps) {
   const audits = createAuditsService(p);
   return {
-    async add(actor: TActor | null, tenantId: string, raw: TAddCertAuditBody, ctx: TRequestContext): Promise<TCertAudit> {
+    async add(actor: TActor | null, tenantId: string, body: TAddCertAuditInput, ctx: TRequestContext): Promise<TCertAudit> {
       await p.authz.assert(actor, 'certAudit.schedule', { tenantId });
-      const body = ZAddCertAuditBody.parse(raw);
       const id = await p.db.transaction().execute(async (tx) => {
         const programme = await lockCurrentProgramme(tx, tenantId, body.engagementId);
         if (!programme) throw notFound('Engagement');
