@@ -112,6 +112,7 @@ export type TAimsImprovementTables = {
     source_finding_id: string | null;
     source_incident_id: string | null;
     source_review_id: string | null;
+    source_audit_finding_id: Generated<string | null>;
     status: Generated<TNcStatus>;
     correction: Generated<string>;
     root_cause: Generated<string>;

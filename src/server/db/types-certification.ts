@@ -32,6 +32,15 @@ export type TCertificationTables = {
     currency: Generated<string>;
     default_day_rate_cents: ColumnType<string, number | string | undefined, number | string>;
     proposal_validity_days: Generated<number>;
+    major_response_days: Generated<number>;
+    minor_response_days: Generated<number>;
+    minor_closure_days: Generated<number>;
+    major_verification_months: Generated<number>;
+    suspension_max_months: Generated<number>;
+    certificate_number_pattern: Generated<string>;
+    accredited: Generated<boolean>;
+    accreditation_body: Generated<string>;
+    accreditation_number: Generated<string>;
     updated_by: string | null;
     updated_at: Timestamp;
   };

@@ -10,6 +10,7 @@ import type { TAuditPlanTables } from './types-audit-plan.ts';
 import type { TProposalTables } from './types-certification-proposals.ts';
 import type { TIntakeTables } from './types-intake.ts';
 import type { TCertAuditsTables } from './types-cert-audits.ts';
+import type { TCertificationDecisionTables } from './types-certification-decisions.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -184,7 +185,8 @@ export type DB = {
   TAuditPlanTables &
   TProposalTables &
   TIntakeTables &
-  TCertAuditsTables;
+  TCertAuditsTables &
+  TCertificationDecisionTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -22,6 +22,7 @@ import * as m0023 from './0023-audit-work.ts';
 import * as m0021 from './0021-certification-proposals.ts';
 import * as m0024 from './0024-audit-plans.ts';
 import * as m0022 from './0022-auditor-competence.ts';
+import * as m0025 from './0025-certification-decisions.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0021-certification-proposals': m0021,
   '0024-audit-plans': m0024,
   '0022-auditor-competence': m0022,
+  '0025-certification-decisions': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {
