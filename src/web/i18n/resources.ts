@@ -34,6 +34,16 @@ import auditPlanEn from './modules/auditPlan.en.json';
 import auditPlanFr from './modules/auditPlan.fr.json';
 import auditorsEn from './modules/auditors.en.json';
 import auditorsFr from './modules/auditors.fr.json';
+import findingsEn from './modules/findings.en.json';
+import findingsFr from './modules/findings.fr.json';
+import decisionsEn from './modules/decisions.en.json';
+import decisionsFr from './modules/decisions.fr.json';
+import certificatesEn from './modules/certificates.en.json';
+import certificatesFr from './modules/certificates.fr.json';
+import registerEn from './modules/register.en.json';
+import registerFr from './modules/register.fr.json';
+import cycleEn from './modules/cycle.en.json';
+import cycleFr from './modules/cycle.fr.json';
 
 /*
  * Domain modules keep their strings in `modules/<namespace>.<lang>.json`, one file per module, so
@@ -41,8 +51,8 @@ import auditorsFr from './modules/auditors.fr.json';
  * (`t('risks.register.title')`). The shell's strings stay in en.json / fr.json.
  */
 export const resources = {
-  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn, auditPlan: auditPlanEn, auditors: auditorsEn },
-  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr, auditPlan: auditPlanFr, auditors: auditorsFr },
+  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn, auditPlan: auditPlanEn, auditors: auditorsEn, findings: findingsEn, decisions: decisionsEn, certificates: certificatesEn, register: registerEn, cycle: cycleEn },
+  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr, auditPlan: auditPlanFr, auditors: auditorsFr, findings: findingsFr, decisions: decisionsFr, certificates: certificatesFr, register: registerFr, cycle: cycleFr },
 };
 
 export type TTranslation = (typeof resources)['en'];
