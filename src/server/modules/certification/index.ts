@@ -71,3 +71,11 @@ export { createOrgAuditPlansService } from './audit-plan/org-audit-plans-service
 export { engagementAccess, engagementReader, readThroughEngagement, recordEngagementRead, type TEngagementAccess } from './engagements/engagement-access.ts';
 export { createTeamService } from './audits/team-service.ts';
 export { createAuditorsService } from './auditors/auditors-service.ts';
+export {
+  verifyCertificateCredential,
+  signCertificateCredential,
+  buildCertificateCredential,
+  type TCertificateFacts,
+  type TCertificateVerification,
+  type TPublicKeys,
+} from './certificates/certificate-credential.ts';

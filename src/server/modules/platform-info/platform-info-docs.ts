@@ -12,7 +12,7 @@ export const platformInfoDocs: TApiDocs = {
   },
   'GET /.well-known/attest-keys.json': {
     summary: 'Public signing keys (JWKS)',
-    description: 'The Ed25519 public key that verifies certificates and other documents the platform signs, offline.',
+    description: 'The Ed25519 public key that verifies certificates and other documents the platform signs, offline: as a JWK (`keys`) and as a Data Integrity Multikey (`verificationMethod`, the target of a certificate credential’s `proof.verificationMethod`).',
     returns: 'The key set.',
     errors: [],
   },

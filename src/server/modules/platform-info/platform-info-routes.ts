@@ -4,9 +4,14 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { TPlatform } from '../../platform/platform.ts';
 import { migrationsApplied } from '../../db/migrate.ts';
+import { publicBaseUrl } from '../certification/proposals/proposal-common.ts';
+import { KEYS_PATH, verificationMethodFor } from '../certification/certificates/certificate-credential.ts';
 
 const ZJwks = z.object({
   keys: z.array(z.object({ kty: z.string(), crv: z.string(), x: z.string(), kid: z.string(), use: z.string(), alg: z.string() })),
+  // The same key as a Data Integrity Multikey: a certificate credential's verificationMethod
+  // (`<this address>#<kid>`) resolves here. JWKS readers ignore the extra member (RFC 7517 §5).
+  verificationMethod: z.array(z.object({ id: z.string(), type: z.literal('Multikey'), controller: z.string(), publicKeyMultibase: z.string() })),
 });
 
 export function platformInfoRoutes(appIn: FastifyInstance, p: TPlatform) {
@@ -31,6 +36,11 @@ export function platformInfoRoutes(appIn: FastifyInstance, p: TPlatform) {
 
   app.get('/.well-known/attest-keys.json', { schema: { tags, response: { 200: ZJwks } } }, async (_req, reply) => {
     reply.header('cache-control', 'public, max-age=300');
-    return { keys: [p.signer.publicJwk] };
+    const base = publicBaseUrl(p.config);
+    const doc = `${base}${KEYS_PATH}`;
+    return {
+      keys: [p.signer.publicJwk],
+      verificationMethod: [{ id: verificationMethodFor(base, p.signer.kid), type: 'Multikey' as const, controller: doc, publicKeyMultibase: p.signer.publicKeyMultibase }],
+    };
   });
 }

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import fs from 'node:fs';
 import path from 'node:path';
 import canonicalize from 'canonicalize';
+import { ed25519PublicKeyToMultibase } from './data-integrity.ts';
 
 export type TSigner = {
   kid: string;
@@ -9,6 +10,10 @@ export type TSigner = {
   /** Ed25519 over the RFC 8785 canonical JSON of the payload, base64url. */
   signJson(payload: unknown): string;
   verifyJson(payload: unknown, signature: string): boolean;
+  /** Ed25519 over the given bytes (a Data Integrity proof signs its own hash data). */
+  signBytes(data: Uint8Array): Buffer;
+  /** The public key as a Multikey (`z6Mk…`), as Data Integrity verification methods publish it. */
+  publicKeyMultibase: string;
 };
 
 /**
@@ -39,5 +44,7 @@ export function loadSigner(opts: { dataDir: string; privateKeyPem?: string | und
     signJson: (payload) => sign(null, Buffer.from(canonicalize(payload) ?? ''), privateKey).toString('base64url'),
     verifyJson: (payload, signature) =>
       verify(null, Buffer.from(canonicalize(payload) ?? ''), publicKey, Buffer.from(signature, 'base64url')),
+    signBytes: (data) => sign(null, data, privateKey),
+    publicKeyMultibase: ed25519PublicKeyToMultibase(Buffer.from(jwk.x, 'base64url')),
   };
 }
