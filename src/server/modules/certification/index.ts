@@ -79,3 +79,14 @@ export {
   type TCertificateVerification,
   type TPublicKeys,
 } from './certificates/certificate-credential.ts';
+export { decisionBlockers, type TDecisionBlocker } from './findings/findings-gate.ts';
+export {
+  DEFAULT_FINDING_DEADLINES,
+  findingDeadlines,
+  overdueItems,
+  decisionBlockerOf,
+  verificationDueOn,
+  type TFindingDeadlineSettings,
+  type TOverdueItem,
+} from './findings/findings-rules.ts';
+export { findingLifecycle } from './findings/finding-lifecycle.ts';

@@ -329,6 +329,24 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
     case 'audit_plan.acknowledged':
       Object.assign(vars, { reference: v('auditReference'), version: format.number(Number(after.version ?? 0)), body: v('bodyName'), organization: v('organizationName') });
       break;
+    case 'audit_finding.raised':
+    case 'audit_finding.updated':
+    case 'audit_finding.response_submitted':
+    case 'audit_finding.response_accepted':
+    case 'audit_finding.response_rejected':
+    case 'audit_finding.verified':
+    case 'audit_finding.closed':
+      Object.assign(vars, {
+        reference: v('reference'),
+        audit: v('auditReference'),
+        class: t(`findings.class.${String(after.class ?? before.class ?? '')}` as never, { defaultValue: String(after.class ?? '') } as never) as unknown as string,
+        version: format.number(Number(after.version ?? 0)),
+        reason: v('reason'),
+        method: t(`findings.method.${String(after.method ?? '')}` as never, { defaultValue: String(after.method ?? '') } as never) as unknown as string,
+        body: v('bodyName'),
+        organization: v('organizationName'),
+      });
+      break;
     case 'proposal.created':
     case 'proposal.updated':
     case 'proposal.sent':
