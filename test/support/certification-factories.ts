@@ -185,3 +185,84 @@ export async function buildAuditTeam(
   }
   return out;
 }
+
+/**
+ * A finding row of an audit (migration 0025), straight into the table, with its answers if asked:
+ * each answer is a submission (version 1, 2, …) with its verdict. A nonconformity defaults to
+ * ISO/IEC 42001 clause 6.1.2 and a response due in 30 days; observations are 'noted'.
+ */
+export async function buildFindingRow(
+  p: TPlatform,
+  body: { id: string; owner: { id: string } },
+  e: Pick<TBuiltEngagement, 'engagement' | 'programme' | 'client'>,
+  o: {
+    auditId: string;
+    class: 'major' | 'minor' | 'observation' | 'opportunity';
+    state?: 'open' | 'submitted' | 'accepted' | 'verified' | 'closed' | 'noted';
+    ref?: string;
+    statement?: string;
+    evidence?: string;
+    responseDueOn?: string;
+    closureDueOn?: string | null;
+    raisedAt?: string;
+    responses?: { correction: string; rootCause: string; correctiveAction: string; plannedCompletionOn?: string | null; verdict?: 'accepted' | 'rejected' | null; verdictReason?: string }[];
+  },
+) {
+  const nc = o.class === 'major' || o.class === 'minor';
+  const state = o.state ?? (nc ? 'open' : 'noted');
+  return p.db.transaction().execute(async (tx) => {
+    const reference = await nextReference(tx, body.id, { table: 'audit_findings', prefix: 'FND', year: new Date(p.clock.now()).getUTCFullYear() });
+    const finding = await tx
+      .insertInto('audit_findings')
+      .values({
+        tenant_id: body.id,
+        audit_id: o.auditId,
+        programme_id: e.programme.id,
+        engagement_id: e.engagement.id,
+        client_id: e.client.id,
+        reference,
+        class: o.class,
+        framework_id: nc || o.ref ? 'iso-iec-42001-2023' : null,
+        framework_version: nc || o.ref ? '2023-r2' : null,
+        ref: nc || o.ref ? (o.ref ?? '6.1.2') : null,
+        statement: o.statement ?? `Finding ${reference}`,
+        evidence: o.evidence ?? 'Interviewed the risk owner; sampled three risk records.',
+        state,
+        response_due_on: nc ? (o.responseDueOn ?? '2027-01-30') : null,
+        closure_due_on: o.closureDueOn ?? null,
+        verified_at: state === 'verified' ? new Date(p.clock.now()) : null,
+        verified_by: state === 'verified' ? body.owner.id : null,
+        verification_method: state === 'verified' ? 'remote' : null,
+        closed_at: state === 'closed' ? new Date(p.clock.now()) : null,
+        closed_by: state === 'closed' ? body.owner.id : null,
+        raised_by: body.owner.id,
+        ...(o.raisedAt ? { raised_at: o.raisedAt } : {}),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const responses = [];
+    for (const [i, r] of (o.responses ?? []).entries()) {
+      responses.push(
+        await tx
+          .insertInto('audit_finding_responses')
+          .values({
+            tenant_id: body.id,
+            finding_id: finding.id,
+            version: i + 1,
+            correction: r.correction,
+            root_cause: r.rootCause,
+            corrective_action: r.correctiveAction,
+            planned_completion_on: r.plannedCompletionOn ?? null,
+            submitted_by: body.owner.id,
+            verdict: r.verdict ?? null,
+            verdict_reason: r.verdictReason ?? '',
+            verdict_by: r.verdict ? body.owner.id : null,
+            verdict_at: r.verdict ? new Date(p.clock.now()) : null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+    }
+    return { ...finding, responses };
+  });
+}

@@ -165,6 +165,7 @@ export const AUDIT_ACTIONS = [
   'auditor.competence_deleted',
   'auditor.conflict_declared',
   'auditor.conflict_withdrawn',
+  'programme.cycle_opened',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

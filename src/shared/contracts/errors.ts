@@ -211,6 +211,11 @@ export const ERROR_CODES = [
   'cert_team_conflict',
   'cert_declaration_outdated',
   'cert_team_lead_taken',
+  // Surveillance and recertification.
+  'cycle_not_certified',
+  'cycle_programme_closed',
+  'cycle_already_opened',
+  'cycle_new_stage2_required',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

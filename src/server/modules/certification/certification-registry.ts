@@ -19,9 +19,10 @@ import { AUDITORS_POLICIES } from './auditors/auditors-policies.ts';
 import { ENGAGEMENT_READS_AUDIT } from './engagements/engagement-reads-audit.ts';
 import { ENGAGEMENT_READS_POLICIES } from './engagements/engagement-reads-policies.ts';
 import { FINDINGS_AUDIT } from './findings/findings-audit.ts';
+import { CYCLE_AUDIT } from './cycle/cycle-audit.ts';
 import { PROPOSALS_AUDIT } from './proposals/proposals-audit.ts';
 import { PROPOSAL_POLICIES } from './proposals/proposals-policies.ts';
 
 export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES, ...INTAKE_POLICIES, ...AUDITS_POLICIES, ...ENGAGEMENT_READS_POLICIES, ...AUDIT_PLAN_POLICIES, ...AUDITORS_POLICIES] as const;
 
-export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT, ...INTAKE_AUDIT, ...AUDITS_AUDIT, ...ENGAGEMENT_READS_AUDIT, ...AUDIT_PLAN_AUDIT, ...AUDITORS_AUDIT, ...FINDINGS_AUDIT } as const;
+export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT, ...INTAKE_AUDIT, ...AUDITS_AUDIT, ...ENGAGEMENT_READS_AUDIT, ...AUDIT_PLAN_AUDIT, ...AUDITORS_AUDIT, ...FINDINGS_AUDIT, ...CYCLE_AUDIT } as const;

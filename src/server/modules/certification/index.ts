@@ -90,3 +90,5 @@ export {
   type TOverdueItem,
 } from './findings/findings-rules.ts';
 export { findingLifecycle } from './findings/finding-lifecycle.ts';
+export { renewalOutcome, chainedExpiry, restorationDeadline, nextCycleDueDates, RESTORATION_MONTHS, type TRenewalOutcome, type TOutstandingActivities } from './cycle/recertification-rules.ts';
+export { openNextCycle, assessRenewal, assertRenewable, NEXT_CYCLE_SLOTS, type TRenewalAssessment, type TOpenNextCycleInput } from './cycle/next-cycle.ts';

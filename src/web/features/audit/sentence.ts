@@ -464,6 +464,15 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
         record: after.recordId ? ` (${String(after.recordId)})` : '',
       });
       break;
+    case 'programme.cycle_opened':
+      Object.assign(vars, {
+        cycle: format.number(Number(after.cycle ?? 0)),
+        body: v('body'),
+        organization: v('organization'),
+        decisionDate: day(format, after.decisionDate),
+        expiryDate: day(format, after.expiryDate),
+      });
+      break;
   }
   // React escapes on render: i18next must not escape a second time (« l’équipe » stays readable).
   return t(`audit.sentences.${key}` as never, { ...vars, interpolation: { escapeValue: false } } as never) as unknown as string;
