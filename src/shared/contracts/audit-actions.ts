@@ -166,6 +166,10 @@ export const AUDIT_ACTIONS = [
   'auditor.conflict_declared',
   'auditor.conflict_withdrawn',
   'programme.cycle_opened',
+  'technical_review.created',
+  'technical_review.updated',
+  'technical_review.completed',
+  'cert_decision.taken',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -143,6 +143,12 @@ export const ACTIONS = [
   'auditor.read',
   'auditor.readAll',
   'auditor.manage',
+  'technicalReview.read',
+  'technicalReview.create',
+  'technicalReview.update',
+  'technicalReview.complete',
+  'certDecision.read',
+  'certDecision.create',
   'engagementAims.read',
   'engagementAims.readLog',
 ] as const;

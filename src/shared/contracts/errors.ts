@@ -216,6 +216,20 @@ export const ERROR_CODES = [
   'cycle_programme_closed',
   'cycle_already_opened',
   'cycle_new_stage2_required',
+  // Technical review and certification decision.
+  'cert_review_not_independent',
+  'cert_review_not_reviewer',
+  'cert_review_audit_not_concluding',
+  'cert_review_completed',
+  'cert_review_incomplete',
+  'cert_decision_not_independent',
+  'cert_decision_blocked',
+  'cert_decision_no_review',
+  'cert_decision_file_changed',
+  'cert_decision_certificate_state',
+  'cert_decision_already_granted',
+  'cert_decision_suspension_too_long',
+  'cert_decision_recertification',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

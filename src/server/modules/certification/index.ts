@@ -9,6 +9,8 @@ import { auditPlanDocs } from './audit-plan/audit-plan-docs.ts';
 import { auditPlanRoutes } from './audit-plan/audit-plan-routes.ts';
 import { auditorsDocs } from './auditors/auditors-docs.ts';
 import { auditorsRoutes } from './auditors/auditors-routes.ts';
+import { technicalReviewsDocs } from './decisions/decisions-docs.ts';
+import { technicalReviewsRoutes } from './decisions/technical-reviews-routes.ts';
 import { auditsDocs } from './audits/audits-docs.ts';
 import { auditsRoutes } from './audits/audits-routes.ts';
 import { engagementReadsDocs } from './engagements/engagement-reads-docs.ts';
@@ -40,6 +42,7 @@ export const certificationDocs: TApiDocs = {
   ...auditsDocs,
   ...auditPlanDocs,
   ...auditorsDocs,
+  ...technicalReviewsDocs,
 };
 
 /** The certification routes; app.ts calls this once. */
@@ -52,6 +55,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditsRoutes(app, p);
   auditPlanRoutes(app, p);
   auditorsRoutes(app, p);
+  technicalReviewsRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -92,3 +96,6 @@ export {
 export { findingLifecycle } from './findings/finding-lifecycle.ts';
 export { renewalOutcome, chainedExpiry, restorationDeadline, nextCycleDueDates, RESTORATION_MONTHS, type TRenewalOutcome, type TOutstandingActivities } from './cycle/recertification-rules.ts';
 export { openNextCycle, assessRenewal, assertRenewable, NEXT_CYCLE_SLOTS, type TRenewalAssessment, type TOpenNextCycleInput } from './cycle/next-cycle.ts';
+export { createTechnicalReviewsService } from './decisions/technical-reviews-service.ts';
+export { buildCertificationFile, fileHash } from './decisions/certification-file.ts';
+export { reviewFacts, teamSeatsOf } from './decisions/review-facts.ts';

@@ -166,6 +166,12 @@ orgAuditPlan.acknowledge   | ✓     ✓     ·           ·      ·            
 auditor.read               | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 auditor.readAll            | ·     ·     ·           ·      ✓              ·       ✓                  ✓
 auditor.manage             | ·     ·     ·           ·      ✓              ·       ·                  ·
+technicalReview.read       | ·     ·     ·           ·      ✓              ·       ✓                  ✓
+technicalReview.create     | ·     ·     ·           ·      ✓              ·       ✓                  ·
+technicalReview.update     | ·     ·     ·           ·      ·              ·       ✓                  ·
+technicalReview.complete   | ·     ·     ·           ·      ·              ·       ✓                  ·
+certDecision.read          | ·     ·     ·           ·      ✓              ·       ✓                  ✓
+certDecision.create        | ·     ·     ·           ·      ·              ·       ·                  ✓
 `);
   });
 

@@ -456,6 +456,24 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
       });
       break;
     }
+    case 'technical_review.created':
+    case 'technical_review.updated':
+    case 'technical_review.completed':
+      Object.assign(vars, {
+        client: v('clientName'),
+        audit: v('auditReference'),
+        reviewer: v('reviewerName'),
+        recommendation: after.recommendation ? (t(`decisions.kind.${after.recommendation as 'grant'}`) as string) : '',
+      });
+      break;
+    case 'cert_decision.taken':
+      Object.assign(vars, {
+        reference: v('reference'),
+        client: v('clientName'),
+        kind: t(`decisions.kind.${after.kind as 'grant'}`) as string,
+        certificate: after.certificateNumber ? ` (${String(after.certificateNumber)})` : '',
+      });
+      break;
     case 'engagement.aims_read':
       Object.assign(vars, {
         body: v('bodyName'),
