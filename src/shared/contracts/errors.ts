@@ -230,6 +230,7 @@ export const ERROR_CODES = [
   'cert_decision_already_granted',
   'cert_decision_suspension_too_long',
   'cert_decision_recertification',
+  'cycle_poam_empty',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -11,6 +11,8 @@ import { auditorsDocs } from './auditors/auditors-docs.ts';
 import { auditorsRoutes } from './auditors/auditors-routes.ts';
 import { technicalReviewsDocs } from './decisions/decisions-docs.ts';
 import { technicalReviewsRoutes } from './decisions/technical-reviews-routes.ts';
+import { cycleDocs } from './cycle/cycle-docs.ts';
+import { cycleRoutes } from './cycle/cycle-routes.ts';
 import { auditsDocs } from './audits/audits-docs.ts';
 import { auditsRoutes } from './audits/audits-routes.ts';
 import { engagementReadsDocs } from './engagements/engagement-reads-docs.ts';
@@ -43,6 +45,7 @@ export const certificationDocs: TApiDocs = {
   ...auditPlanDocs,
   ...auditorsDocs,
   ...technicalReviewsDocs,
+  ...cycleDocs,
 };
 
 /** The certification routes; app.ts calls this once. */
@@ -56,6 +59,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditPlanRoutes(app, p);
   auditorsRoutes(app, p);
   technicalReviewsRoutes(app, p);
+  cycleRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -99,3 +103,6 @@ export { openNextCycle, assessRenewal, assertRenewable, NEXT_CYCLE_SLOTS, type T
 export { createTechnicalReviewsService } from './decisions/technical-reviews-service.ts';
 export { buildCertificationFile, fileHash } from './decisions/certification-file.ts';
 export { reviewFacts, teamSeatsOf } from './decisions/review-facts.ts';
+export { createOscalExportService } from './cycle/oscal/oscal-service.ts';
+export { toAssessmentResults } from './cycle/oscal/assessment-results.ts';
+export { toPoam } from './cycle/oscal/poam.ts';

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { ZScheduleCertAuditBody, type TCertAudit, type TCertAuditEvent } from '../../../shared/contracts/cert-audits';
+import { OscalDownloads } from '../cycle/OscalDownloads';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useAuditTransition, useCertAudit, useScheduleAudit } from './api';
 import { AuditStateBadge, noon, useAuditTypeLabel } from './StateBadge';
@@ -110,6 +111,7 @@ function OverviewTab({ audit: a }: { audit: TCertAudit }) {
             {t('audits.overview.clientProgramme', { name: a.clientName })}
           </Anchor>
         </Group>
+        <OscalDownloads audit={a} tenantId={tenant.id} />
       </Card>
       {a.nextEvents.length > 0 && <Transitions audit={a} />}
       {a.abilities['certAudit.schedule'] && <ScheduleForm key={`${a.id}-${a.plannedStart}-${a.plannedEnd}-${a.dueBy}`} audit={a} />}
