@@ -99,11 +99,15 @@ export const ZNcsParams = z.object({ tenantId: z.uuid() });
 export const NC_RECORD_ACTIONS = ['nonconformity.read', 'nonconformity.create', 'nonconformity.update', 'nonconformity.transition', 'nonconformity.verify'] as const;
 export const ZNcAbilities = zAbilitiesOf(...NC_RECORD_ACTIONS);
 
-/** The record that raised it: an internal-audit finding (with its audit), an AI incident, a management review. */
+/**
+ * The record that raised it: an internal-audit finding (with its audit), an AI incident, a
+ * management review, or a certification body's finding (title = the body's reference, parentId =
+ * the engagement).
+ */
 export const ZNcSourceRecord = z.object({
-  type: z.enum(['internal_audit_finding', 'ai_incident', 'management_review']),
+  type: z.enum(['internal_audit_finding', 'ai_incident', 'management_review', 'external_audit_finding']),
   id: z.string(),
-  /** The audit of a finding, to link to its page; otherwise the record itself. */
+  /** The audit of a finding (the engagement of a body's finding), to link to its page; otherwise the record itself. */
   parentId: z.string(),
   title: z.string(),
 });

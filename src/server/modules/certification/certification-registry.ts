@@ -20,11 +20,12 @@ import { ENGAGEMENT_READS_AUDIT } from './engagements/engagement-reads-audit.ts'
 import { ENGAGEMENT_READS_POLICIES } from './engagements/engagement-reads-policies.ts';
 import { FINDINGS_AUDIT } from './findings/findings-audit.ts';
 import { CYCLE_AUDIT } from './cycle/cycle-audit.ts';
+import { FINDINGS_POLICIES } from './findings/findings-policies.ts';
 import { PROPOSALS_AUDIT } from './proposals/proposals-audit.ts';
 import { PROPOSAL_POLICIES } from './proposals/proposals-policies.ts';
 import { DECISIONS_AUDIT } from './decisions/decisions-audit.ts';
 import { DECISIONS_POLICIES } from './decisions/decisions-policies.ts';
 
-export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES, ...INTAKE_POLICIES, ...AUDITS_POLICIES, ...ENGAGEMENT_READS_POLICIES, ...AUDIT_PLAN_POLICIES, ...AUDITORS_POLICIES, ...DECISIONS_POLICIES] as const;
+export const CERTIFICATION_POLICIES = [...AUDIT_TIME_POLICIES, ...AUDIT_WORK_POLICIES, ...PROPOSAL_POLICIES, ...INTAKE_POLICIES, ...AUDITS_POLICIES, ...ENGAGEMENT_READS_POLICIES, ...AUDIT_PLAN_POLICIES, ...AUDITORS_POLICIES, ...DECISIONS_POLICIES, ...FINDINGS_POLICIES] as const;
 
 export const CERTIFICATION_AUDIT = { ...AUDIT_TIME_AUDIT, ...AUDIT_WORK_AUDIT, ...PROPOSALS_AUDIT, ...INTAKE_AUDIT, ...AUDITS_AUDIT, ...ENGAGEMENT_READS_AUDIT, ...AUDIT_PLAN_AUDIT, ...AUDITORS_AUDIT, ...FINDINGS_AUDIT, ...CYCLE_AUDIT, ...DECISIONS_AUDIT } as const;

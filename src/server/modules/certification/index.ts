@@ -17,6 +17,8 @@ import { auditsDocs } from './audits/audits-docs.ts';
 import { auditsRoutes } from './audits/audits-routes.ts';
 import { engagementReadsDocs } from './engagements/engagement-reads-docs.ts';
 import { engagementReadsRoutes } from './engagements/engagement-reads-routes.ts';
+import { findingsDocs } from './findings/findings-docs.ts';
+import { findingsRoutes } from './findings/findings-routes.ts';
 import { proposalsDocs } from './proposals/proposals-docs.ts';
 import { proposalsRoutes } from './proposals/proposals-routes.ts';
 import { intakeDocs } from './intake/intake-docs.ts';
@@ -46,6 +48,7 @@ export const certificationDocs: TApiDocs = {
   ...auditorsDocs,
   ...technicalReviewsDocs,
   ...cycleDocs,
+  ...findingsDocs,
 };
 
 /** The certification routes; app.ts calls this once. */
@@ -60,6 +63,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditorsRoutes(app, p);
   technicalReviewsRoutes(app, p);
   cycleRoutes(app, p);
+  findingsRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -106,3 +110,6 @@ export { reviewFacts, teamSeatsOf } from './decisions/review-facts.ts';
 export { createOscalExportService } from './cycle/oscal/oscal-service.ts';
 export { toAssessmentResults } from './cycle/oscal/assessment-results.ts';
 export { toPoam } from './cycle/oscal/poam.ts';
+export { createFindingsService } from './findings/findings-service.ts';
+export { createFindingVerdictService } from './findings/finding-verdict-service.ts';
+export { createOrgFindingsService } from './findings/org-findings-service.ts';

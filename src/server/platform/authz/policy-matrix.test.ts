@@ -172,6 +172,11 @@ technicalReview.update     | ·     ·     ·           ·      ·              
 technicalReview.complete   | ·     ·     ·           ·      ·              ·       ✓                  ·
 certDecision.read          | ·     ·     ·           ·      ✓              ·       ✓                  ✓
 certDecision.create        | ·     ·     ·           ·      ·              ·       ·                  ✓
+finding.read               | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+finding.write              | ·     ·     ·           ·      ✓              ✓       ·                  ·
+finding.judge              | ·     ·     ·           ·      ✓              ✓       ·                  ·
+orgFinding.read            | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+orgFinding.respond         | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 `);
   });
 

@@ -33,6 +33,14 @@ export function SourceLink({ tenantId, nc }: { tenantId: string; nc: Pick<TNonco
   const { t } = useTranslation();
   const r = nc.sourceRecord;
   if (!r) return <>{t(`records.nonconformities.source.${nc.source}`)}</>;
+  // A certification body's finding: its reference, linked to the finding's page in the Certification area.
+  if (r.type === 'external_audit_finding') {
+    return (
+      <Anchor component={Link} to={`/t/${tenantId}/certification/findings/${r.id}`} size="sm" data-testid="nc-source-link">
+        {t(`records.nonconformities.source.${nc.source}`)} — {r.title}
+      </Anchor>
+    );
+  }
   const tab = r.type === 'ai_incident' ? 'incidents' : r.type === 'management_review' ? 'reviews' : 'audits';
   return (
     <Anchor component={Link} to={improvementPath(tenantId, tab, r.parentId)} size="sm" data-testid="nc-source-link">

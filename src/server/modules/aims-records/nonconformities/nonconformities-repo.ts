@@ -74,9 +74,12 @@ const sourceRecord = sql`CASE
     FROM ai_incidents i WHERE i.tenant_id = n.tenant_id AND i.id = n.source_incident_id)
   WHEN n.source_review_id IS NOT NULL THEN (SELECT json_build_object('type', 'management_review', 'id', r.id, 'parentId', r.id, 'title', r.title)
     FROM management_reviews r WHERE r.tenant_id = n.tenant_id AND r.id = n.source_review_id)
+  WHEN n.source_audit_finding_id IS NOT NULL THEN (SELECT json_build_object('type', 'external_audit_finding', 'id', f.id, 'parentId', f.engagement_id, 'title', f.reference)
+    FROM audit_findings f JOIN engagements e ON e.id = f.engagement_id AND e.body_tenant_id = f.tenant_id
+    WHERE e.organization_tenant_id = n.tenant_id AND f.id = n.source_audit_finding_id)
   END`;
 
-type TSourceJson = { type: 'internal_audit_finding' | 'ai_incident' | 'management_review'; id: string; parentId: string; title: string } | null;
+type TSourceJson = { type: 'internal_audit_finding' | 'ai_incident' | 'management_review' | 'external_audit_finding'; id: string; parentId: string; title: string } | null;
 
 export type TNcSummaryRow = {
   id: string;
@@ -161,3 +164,61 @@ export const openNonconformitiesPerRequirementSql = (tenantId: string) => sql<{ 
   FROM nonconformity_requirements q JOIN nonconformities n ON n.tenant_id = q.tenant_id AND n.id = q.nonconformity_id
   WHERE q.tenant_id = ${tenantId} AND n.status <> 'closed'
   GROUP BY q.framework_id, q.ref)`;
+
+export type TExternalAuditMirror = {
+  title: string;
+  description: string;
+  status: TNcStatus;
+  correction: string;
+  root_cause: string;
+  corrective_action: string;
+  due_on: string | null;
+  requirement: { framework_id: string; framework_version: string; ref: string } | null;
+  /** When the body closed the finding: the mirror closes as checked effective by the body. */
+  closed: { on: string; by: string | null; at: Date; notes: string } | null;
+};
+
+/**
+ * The organization's copy of a certification body's nonconformity (source 'external_audit'),
+ * created with the finding and kept in step with it: one row per finding (unique index), its
+ * requirement linked as for any nonconformity. The body's service writes it in the finding's
+ * transaction; the organization reads it among its own.
+ */
+export async function syncExternalAuditNc(db: TDb, tenantId: string, findingId: string, v: TExternalAuditMirror, userId: string | null) {
+  const values = {
+    title: v.title,
+    description: v.description,
+    status: v.status,
+    correction: v.correction,
+    root_cause: v.root_cause,
+    corrective_action: v.corrective_action,
+    due_on: v.due_on,
+    effectiveness_checked_on: v.closed?.on ?? null,
+    effectiveness_checked_by: v.closed?.by ?? null,
+    effectiveness_result: v.closed ? ('effective' as const) : null,
+    effectiveness_notes: v.closed?.notes ?? '',
+    closed_at: v.closed?.at ?? null,
+  };
+  const existing = await db
+    .selectFrom('nonconformities')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('source_audit_finding_id', '=', findingId)
+    .forUpdate()
+    .executeTakeFirst();
+  let id = existing?.id;
+  if (id) {
+    await db.updateTable('nonconformities').set({ ...values, updated_at: sql<Date>`now()` as never }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+    await db.deleteFrom('nonconformity_requirements').where('tenant_id', '=', tenantId).where('nonconformity_id', '=', id).execute();
+  } else {
+    id = (
+      await db
+        .insertInto('nonconformities')
+        .values({ ...values, tenant_id: tenantId, source: 'external_audit', source_audit_finding_id: findingId, owner_id: null, created_by: userId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  if (v.requirement) await db.insertInto('nonconformity_requirements').values({ tenant_id: tenantId, nonconformity_id: id, ...v.requirement }).execute();
+  return id;
+}

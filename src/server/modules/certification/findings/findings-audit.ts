@@ -25,7 +25,11 @@ const ZFindingContent = z
  */
 export const FINDINGS_AUDIT = defineAuditActions({
   'audit_finding.raised': { after: ZFindingContent.extend({ ...ZSides, state: z.string() }) },
-  'audit_finding.updated': { before: ZFindingContent, after: ZFindingContent.extend(ZSides) },
+  // Only what changed is kept: the class and the content fields may drop out of both sides.
+  'audit_finding.updated': {
+    before: ZFindingContent,
+    after: ZFindingContent.extend({ reference: z.string(), auditReference: z.string(), engagementId: z.string(), bodyName: z.string(), organizationName: z.string() }),
+  },
   'audit_finding.response_submitted': { after: z.strictObject({ ...ZSides, version: z.number().int(), plannedCompletionOn: z.string().nullable(), evidence: z.number().int() }) },
   'audit_finding.response_accepted': { after: z.strictObject({ ...ZSides, version: z.number().int(), state: z.string() }) },
   'audit_finding.response_rejected': { after: z.strictObject({ ...ZSides, version: z.number().int(), reason: z.string() }) },
