@@ -50,6 +50,11 @@ import { EngagementsPage } from './features/certification/EngagementsPage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
 import { AuditorsPage } from './features/auditors/AuditorsPage';
+import { DecisionPage } from './features/decisions/DecisionPage';
+import { DecisionsPage } from './features/decisions/DecisionsPage';
+import { NewDecisionPage } from './features/decisions/NewDecisionPage';
+import { TechnicalReviewPage } from './features/decisions/TechnicalReviewPage';
+import { TechnicalReviewsPage } from './features/decisions/TechnicalReviewsPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -122,6 +127,11 @@ export const router = createBrowserRouter([
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },
           { path: 'auditors', Component: AuditorsPage },
+          { path: 'decisions', Component: DecisionsPage },
+          { path: 'decisions/new', Component: NewDecisionPage },
+          { path: 'decisions/:decisionId', Component: DecisionPage },
+          { path: 'technical-reviews', Component: TechnicalReviewsPage },
+          { path: 'technical-reviews/:reviewId', Component: TechnicalReviewPage },
         ],
       },
       { path: 'catalog', Component: CatalogPage },

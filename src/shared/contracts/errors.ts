@@ -229,8 +229,8 @@ export const ERROR_CODES = [
   'cert_decision_certificate_state',
   'cert_decision_already_granted',
   'cert_decision_suspension_too_long',
-  'cert_decision_recertification',
   'cycle_poam_empty',
+  'cert_decision_programme_not_current',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -296,19 +296,32 @@ export const openSlots = (db: Kysely<DB>, tenantId: string, programmeId: string)
 export const setAuditDueBy = (db: Kysely<DB>, tenantId: string, auditId: string, dueBy: string | null) =>
   db.updateTable('audits').set({ due_by: dueBy }).where('tenant_id', '=', tenantId).where('id', '=', auditId).execute();
 
-export type TCertificateHead = { id: string; number: string; status: string; expiry_date: string; programme_id: string; client_id: string };
+export type TCertificateHead = { id: string; number: string; status: string; expiry_date: string; programme_id: string; client_id: string; engagement_id: string };
 
 /** A certificate of the client, read for the decision acting on it (the certificates module owns the row and changes it). */
 export async function certificateHead(db: Kysely<DB>, tenantId: string, certificateId: string) {
   const { rows } = await sql<TCertificateHead>`
-    SELECT id, number, status, expiry_date::text AS expiry_date, programme_id, client_id FROM certificates WHERE tenant_id = ${tenantId} AND id = ${certificateId}`.execute(db);
+    SELECT id, number, status, expiry_date::text AS expiry_date, programme_id, client_id, engagement_id FROM certificates WHERE tenant_id = ${tenantId} AND id = ${certificateId}`.execute(db);
   return rows[0];
 }
 
 /** The client's current certificate (not superseded), latest first. */
 export async function currentCertificate(db: Kysely<DB>, tenantId: string, clientId: string) {
   const { rows } = await sql<TCertificateHead>`
-    SELECT id, number, status, expiry_date::text AS expiry_date, programme_id, client_id FROM certificates
+    SELECT id, number, status, expiry_date::text AS expiry_date, programme_id, client_id, engagement_id FROM certificates
     WHERE tenant_id = ${tenantId} AND client_id = ${clientId} AND status <> 'superseded' ORDER BY created_at DESC, id DESC LIMIT 1`.execute(db);
   return rows[0];
+}
+
+/** The engagement's current cycle: the programme a decision on its certificate is taken in. */
+export async function currentProgrammeId(db: Kysely<DB>, tenantId: string, engagementId: string) {
+  const row = await db
+    .selectFrom('audit_programmes')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('engagement_id', '=', engagementId)
+    .orderBy('cycle', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }
