@@ -25,6 +25,8 @@ export const ZConfig = z.object({
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** Public quote requests accepted per network address per hour (bot resistance without a third-party service). */
   QUOTE_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Public register reads (search, certificate, credential) answered per network address per minute, per process. */
+  REGISTER_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(300),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24 * 7),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
   /** The largest evidence file accepted (web upload or CI push), in megabytes. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { nextReference } from '../../src/server/modules/certification/common/next-reference.ts';
+import { signCertificateCredential, type TCertificateFacts } from '../../src/server/modules/certification/certificates/certificate-credential.ts';
 import type { TAuditTeamRole, TAuditType, TScheme, TSectorRisk } from '../../src/shared/contracts/certification.ts';
 import { buildMembership, buildTenant, type TBuiltTenant } from './factories.ts';
 
@@ -264,5 +266,133 @@ export async function buildFindingRow(
       );
     }
     return { ...finding, responses };
+  });
+}
+
+/**
+ * A certificate as the register reads it, inserted straight into the tables of migration 0025 (a
+ * minimal stand-in until cert-certificates' issue service exists), with its decision and its
+ * 'issued' event, its credential signed by the platform key. `revise` makes the next revision of an existing number: the old row becomes
+ * superseded, as a renewal or a scope change does. `credential` is stored as given.
+ */
+export async function buildCertificate(
+  p: TPlatform,
+  body: TBuiltBody,
+  o: {
+    engagement?: TBuiltEngagement;
+    number?: string;
+    holderName?: string;
+    status?: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+    standard?: string;
+    effectiveDate?: string;
+    expiryDate?: string;
+    originalIssueDate?: string;
+    sites?: unknown[];
+    aiSystems?: unknown[];
+    credential?: unknown;
+    revise?: { number: string };
+  } = {},
+) {
+  const engagement = o.engagement ?? (await buildEngagement(p, body, await buildTenant(p, { kind: 'organization' })));
+  const effectiveDate = o.effectiveDate ?? '2026-01-15';
+  return p.db.transaction().execute(async (tx) => {
+    const decision = await tx
+      .insertInto('certification_decisions')
+      .values({
+        tenant_id: body.id,
+        reference: `DEC-${randomUUID().slice(0, 8)}`,
+        programme_id: engagement.programme.id,
+        engagement_id: engagement.engagement.id,
+        client_id: engagement.client.id,
+        kind: o.revise ? 'renew' : 'grant',
+        decided_by: body.owner.id,
+        decided_on: effectiveDate,
+        reasoning: 'Test decision.',
+        file_sha256: '0'.repeat(64),
+        file_snapshot: '{}',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const previous = o.revise
+      ? await tx
+          .selectFrom('certificates')
+          .select(['id', 'number', 'revision', 'holder_name', sql<string>`original_issue_date::text`.as('original_issue_date')])
+          .where('number', '=', o.revise.number).where('status', '<>', 'superseded').executeTakeFirstOrThrow()
+      : null;
+    if (previous) await tx.updateTable('certificates').set({ status: 'superseded', suspended_until: null }).where('tenant_id', '=', body.id).where('id', '=', previous.id).execute();
+    const status = o.status ?? 'valid';
+    const number = previous?.number ?? o.number ?? `AIMS-2026-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const id = randomUUID();
+    const holderName = o.holderName ?? previous?.holder_name ?? engagement.client.legal_name;
+    const sites = o.sites ?? [{ id: randomUUID(), name: 'Siège', address: '8 avenue de l’Opéra, 75001 Paris, France', central: true, scope: { en: 'AI credit scoring', fr: 'Notation de crédit par IA' } }];
+    const aiSystems = o.aiSystems ?? [{ id: randomUUID(), name: 'Credit scoring model' }];
+    const dates = { originalIssueDate: previous?.original_issue_date ?? o.originalIssueDate ?? effectiveDate, effectiveDate, expiryDate: o.expiryDate ?? '2029-01-14', decisionDate: effectiveDate };
+    const scope = { en: 'Design and operation of AI credit-scoring systems', fr: 'Conception et exploitation de systèmes d’IA de notation de crédit' };
+    const standard = o.standard ?? 'ISO/IEC 42001:2023';
+    const revision = previous ? previous.revision + 1 : 0;
+    // Signed as the issue service signs it, unless the test brings its own credential.
+    const credential =
+      o.credential ??
+      signCertificateCredential(
+        {
+          certificateId: id,
+          number,
+          revision,
+          standard,
+          holder: { id: engagement.client.id, name: holderName, address: engagement.client.registered_address },
+          sites: sites as TCertificateFacts['sites'],
+          aiSystems: aiSystems as TCertificateFacts['aiSystems'],
+          scope,
+          soaVersion: '1',
+          body: { id: body.id, name: body.settings.legal_name, address: body.settings.address, accredited: false, accreditationBody: '', accreditationNumber: '' },
+          ...dates,
+          status: 'valid',
+        },
+        p.signer,
+        { publicUrl: p.config.PUBLIC_URL ?? 'http://localhost:3000', created: p.clock.now() },
+      );
+    const cert = await tx
+      .insertInto('certificates')
+      .values({
+        tenant_id: body.id,
+        id,
+        number,
+        revision,
+        supersedes_id: previous?.id ?? null,
+        engagement_id: engagement.engagement.id,
+        client_id: engagement.client.id,
+        programme_id: engagement.programme.id,
+        decision_id: decision.id,
+        status,
+        standard,
+        holder_name: holderName,
+        holder_address: engagement.client.registered_address,
+        sites: JSON.stringify(sites),
+        ai_systems: JSON.stringify(aiSystems),
+        scope_en: scope.en,
+        scope_fr: scope.fr,
+        soa_version: '1',
+        body_name: body.settings.legal_name,
+        body_address: body.settings.address,
+        original_issue_date: dates.originalIssueDate,
+        effective_date: effectiveDate,
+        expiry_date: dates.expiryDate,
+        decision_date: effectiveDate,
+        suspended_until: status === 'suspended' ? '2026-07-15' : null,
+        status_changed_at: status === 'valid' ? null : new Date(),
+        credential: JSON.stringify(credential),
+        credential_sha256: 'a'.repeat(64),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (previous) await tx.insertInto('certificate_events').values({ tenant_id: body.id, certificate_id: previous.id, kind: 'superseded', effective_on: effectiveDate }).execute();
+    await tx.insertInto('certificate_events').values({ tenant_id: body.id, certificate_id: cert.id, kind: previous ? 'renewed' : 'issued', effective_on: effectiveDate, decision_id: decision.id }).execute();
+    if (status !== 'valid') {
+      await tx
+        .insertInto('certificate_events')
+        .values({ tenant_id: body.id, certificate_id: cert.id, kind: status, effective_on: effectiveDate, reason_en: `Certificate ${status}.`, reason_fr: `Certificat : ${status}.` })
+        .execute();
+    }
+    return { ...cert, engagement };
   });
 }

@@ -156,6 +156,7 @@ export const ACTIONS = [
   'certDecision.create',
   'engagementAims.read',
   'engagementAims.readLog',
+  'registerExport.read',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -23,6 +23,8 @@ import { proposalsDocs } from './proposals/proposals-docs.ts';
 import { proposalsRoutes } from './proposals/proposals-routes.ts';
 import { intakeDocs } from './intake/intake-docs.ts';
 import { intakeRoutes } from './intake/intake-routes.ts';
+import { registerDocs } from './register/register-docs.ts';
+import { registerRoutes } from './register/register-routes.ts';
 
 /*
  * The certification body's side (ISO/IEC 17021-1): one sub-folder per record type — clients and
@@ -49,6 +51,7 @@ export const certificationDocs: TApiDocs = {
   ...technicalReviewsDocs,
   ...cycleDocs,
   ...findingsDocs,
+  ...registerDocs,
 };
 
 /** The certification routes; app.ts calls this once. */
@@ -64,6 +67,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   technicalReviewsRoutes(app, p);
   cycleRoutes(app, p);
   findingsRoutes(app, p);
+  registerRoutes(app, p);
 }
 
 // Service factories and pure rules (the demo seed and the proposals build on them).
@@ -113,3 +117,4 @@ export { toPoam } from './cycle/oscal/poam.ts';
 export { createFindingsService } from './findings/findings-service.ts';
 export { createFindingVerdictService } from './findings/finding-verdict-service.ts';
 export { createOrgFindingsService } from './findings/org-findings-service.ts';
+export { createRegisterService } from './register/register-service.ts';

@@ -177,6 +177,7 @@ finding.write              | ·     ·     ·           ·      ✓             
 finding.judge              | ·     ·     ·           ·      ✓              ✓       ·                  ·
 orgFinding.read            | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 orgFinding.respond         | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+registerExport.read        | ·     ·     ·           ·      ✓              ·       ·                  ·
 `);
   });
 

@@ -9,6 +9,7 @@ import { isDisguisedApiPath } from './path-guard.ts';
 export const CSRF_COOKIE = 'attest_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const PUBLIC_READ_PREFIX = '/api/register/';
 
 export const sessionCookieOptions = (secure: boolean) =>
   ({ path: '/', httpOnly: true, sameSite: 'lax', secure }) as const;
@@ -25,6 +26,9 @@ export function installAuthHook(app: FastifyInstance, p: TPlatform) {
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (isDisguisedApiPath(req.url)) throw badRequest('Ambiguous request path: write it as /api/… exactly, without encoded characters, dot segments or double slashes.', { reason: 'ambiguous_path' });
+    // The public register reads as nobody: no session to resolve (a round trip) and no CSRF cookie
+    // to set, so that its answers are the same for everyone and a shared cache may keep them.
+    if (SAFE_METHODS.has(req.method) && req.url.startsWith(PUBLIC_READ_PREFIX)) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await resolveApiToken(p.db, auth.slice(7).trim());
