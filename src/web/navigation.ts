@@ -208,7 +208,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: null,
     available: true,
   },
-  { ...soon('public-register', 'publicRegister', ALL), path: '/register', group: 'reference' },
+  {
+    key: 'public-register',
+    label: 'publicRegister',
+    path: '/register',
+    group: 'reference',
+    kinds: ALL,
+    ability: null,
+    available: true,
+  },
   {
     key: 'body-settings',
     label: 'bodySettings',

@@ -41,6 +41,8 @@ import { ClientPage } from './features/intake/ClientPage';
 import { EnquiriesPage } from './features/intake/EnquiriesPage';
 import { EnquiryPage } from './features/intake/EnquiryPage';
 import { QuotePage } from './features/intake/QuotePage';
+import { RegisterCertificatePage } from './features/register/RegisterCertificatePage';
+import { RegisterSearchPage } from './features/register/RegisterSearchPage';
 import { ProposalAcceptPage } from './features/proposals/ProposalAcceptPage';
 import { ProposalNewPage } from './features/proposals/ProposalNewPage';
 import { ProposalPage } from './features/proposals/ProposalPage';
@@ -69,6 +71,8 @@ export const router = createBrowserRouter([
   { path: '/reset-password', Component: ResetPasswordPage, ErrorBoundary: RouteError },
   { path: '/quote/:bodySlug', Component: QuotePage, ErrorBoundary: RouteError },
   { path: '/proposal/:token', Component: ProposalAcceptPage, ErrorBoundary: RouteError },
+  { path: '/register', Component: RegisterSearchPage, ErrorBoundary: RouteError },
+  { path: '/register/:number', Component: RegisterCertificatePage, ErrorBoundary: RouteError },
   {
     Component: RequireAuth,
     ErrorBoundary: RouteError,
