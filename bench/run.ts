@@ -15,6 +15,7 @@ import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts'
 import { aimsScenario, measure } from './aims.ts';
 import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
+import { prepareRegister, registerScenario } from './register.ts';
 
 /*
  * npm run bench: the same scenarios on PGlite and PostgreSQL, the server in its own process
@@ -158,10 +159,21 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   const audit = ONLY ? null : await auditScenario(databaseUrl, path.join(dataDir, 'audit'));
   await prepareUsers(databaseUrl, dataDir);
   const aims2Tenant = !ONLY || ONLY === 'aims2' ? await prepareAims2(databaseUrl, dataDir) : null;
-  // Failed sign-ins all come from 127.0.0.1: the per-address limit would stop the scenario.
-  const { proc, base } = await startServerProcess({ ATTEST_DATA_DIR: dataDir, LOGIN_IP_MAX_FAILURES: '10000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  if (!ONLY || ONLY === 'register') await prepareRegister(databaseUrl, dataDir);
+  // Failed sign-ins and register reads all come from 127.0.0.1: the per-address limits would stop the scenarios.
+  const { proc, base } = await startServerProcess({
+    ATTEST_DATA_DIR: dataDir,
+    LOGIN_IP_MAX_FAILURES: '10000',
+    REGISTER_REQUESTS_PER_MINUTE: '100000000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   try {
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
+    if (ONLY === 'register') {
+      const healthz = await load(`${base}/healthz`, {}, proc.pid);
+      const register = await registerScenario(base, DURATION, proc.pid);
+      return { healthz, ...register, ...ratios(healthz, register) };
+    }
     const s = await session(base);
     if (ONLY === 'aims2') return await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
     if (ONLY === 'aims') {
@@ -183,7 +195,22 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     const aims = await aimsScenario(base, s, DURATION, proc.pid);
     console.log(`[${name}] readiness and SoA exports…`);
     const aims2 = await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
-    return { healthz, me, meToHealthzRatio: round(me.rps / healthz.rps, 3), login, audit, upload, ...(catalog ? { catalog42001: catalog } : {}), ...aims, ...ratios(healthz, aims), ...aims2 };
+    console.log(`[${name}] register lookup…`);
+    const register = await registerScenario(base, DURATION, proc.pid);
+    return {
+      healthz,
+      me,
+      meToHealthzRatio: round(me.rps / healthz.rps, 3),
+      login,
+      audit,
+      upload,
+      ...(catalog ? { catalog42001: catalog } : {}),
+      ...aims,
+      ...ratios(healthz, aims),
+      ...aims2,
+      ...register,
+      ...ratios(healthz, register),
+    };
   } finally {
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
@@ -208,7 +235,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
+  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
   if (BACKEND !== 'pglite' && findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {
