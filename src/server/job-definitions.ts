@@ -10,6 +10,8 @@ import { remindDocumentReviews } from './modules/documents/jobs/remind-document-
 import { sendDocumentReviewMail } from './modules/documents/jobs/send-document-review-mail.ts';
 import { sendProposalMail } from './modules/certification/proposals/jobs/send-proposal-mail.ts';
 import { sendAuditPlanMail } from './modules/certification/audit-plan/jobs/send-audit-plan-mail.ts';
+import { raiseCycleAlerts } from './modules/certification/cycle/jobs/raise-cycle-alerts.ts';
+import { sendCycleAlertMail } from './modules/certification/cycle/jobs/send-cycle-alert-mail.ts';
 import { remindAssessmentReviews } from './modules/impact-assessments/jobs/remind-assessment-reviews.ts';
 import { sendAssessmentReviewMail } from './modules/impact-assessments/jobs/send-assessment-review-mail.ts';
 
@@ -17,4 +19,4 @@ import { sendAssessmentReviewMail } from './modules/impact-assessments/jobs/send
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail];

@@ -11,6 +11,7 @@ import type { TProposalTables } from './types-certification-proposals.ts';
 import type { TIntakeTables } from './types-intake.ts';
 import type { TCertAuditsTables } from './types-cert-audits.ts';
 import type { TCertificationDecisionTables } from './types-certification-decisions.ts';
+import type { TCycleTables } from './types-cycle.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
 import type { TControlsTables } from './types-controls.ts';
@@ -186,7 +187,8 @@ export type DB = {
   TProposalTables &
   TIntakeTables &
   TCertAuditsTables &
-  TCertificationDecisionTables;
+  TCertificationDecisionTables &
+  TCycleTables;
 
 export type TUserRow = Selectable<UsersTable>;
 export type TTenantRow = Selectable<TenantsTable>;

@@ -166,6 +166,7 @@ export const AUDIT_ACTIONS = [
   'auditor.conflict_declared',
   'auditor.conflict_withdrawn',
   'programme.cycle_opened',
+  'programme.alert_raised',
   'technical_review.created',
   'technical_review.updated',
   'technical_review.completed',

@@ -24,6 +24,7 @@ import * as m0024 from './0024-audit-plans.ts';
 import * as m0022 from './0022-auditor-competence.ts';
 import * as m0025 from './0025-certification-decisions.ts';
 import * as m0029 from './0029-register-search.ts';
+import * as m0030 from './0030-cycle-alerts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0022-auditor-competence': m0022,
   '0025-certification-decisions': m0025,
   '0029-register-search': m0029,
+  '0030-cycle-alerts': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -482,6 +482,9 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
         record: after.recordId ? ` (${String(after.recordId)})` : '',
       });
       break;
+    case 'programme.alert_raised':
+      Object.assign(vars, { kind: t(`cycle.alertKind.${after.kind as 'surveillance_overdue'}`) as string, dueOn: day(format, after.dueOn) });
+      break;
     case 'programme.cycle_opened':
       Object.assign(vars, {
         cycle: format.number(Number(after.cycle ?? 0)),
