@@ -160,6 +160,8 @@ describe.skipIf(!backendAvailable)('public register', () => {
     const url = `/api/register/certificates/${c.number}`;
     const queries = await t.queriesDuring(() => get(url));
     expect(queries).toHaveLength(1);
+    // Read again: the page held in memory is confirmed by its stamp, in the same one round trip.
+    expect(await t.queriesDuring(() => get(url))).toHaveLength(1);
     const res = await get(url);
     const etag = res.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]{20,}"$/);

@@ -29,8 +29,16 @@ const EVENT_RANK = `array_position(ARRAY['superseded','issued','renewed','restor
  * the current revision (the unique partial index on number), every revision of the number (the
  * (number, revision) key) and the history of all of them. Node only hashes and sends the bytes.
  * The keys are ZRegisterCertificate's, in its order (the API test parses the answer with it).
+ *
+ * `stamp` names the page's state: the current row (a new revision is a new row), its status
+ * fields (every status change sets status_changed_at) and its latest event; superseded revisions
+ * and their events no longer change. The caller passes the stamp of the page it holds: when it is
+ * still the same, the document is not built (CASE evaluates only the branch it takes) and the
+ * answer is the stamp alone — the same single round trip, without PostgreSQL's JSON work.
  */
-const DETAIL_SQL = `SELECT json_build_object(
+const STAMP = `c.id::text || '|' || c.status || '|' || coalesce(c.status_changed_at::text, '') || '|' || coalesce(c.suspended_until::text, '') || '|' ||
+  coalesce((SELECT max(e.created_at)::text FROM certificate_events e WHERE e.certificate_id = c.id AND e.tenant_id = c.tenant_id), '')`;
+const DETAIL_SQL = `SELECT s.stamp, CASE WHEN s.stamp = $2 THEN NULL ELSE (SELECT json_build_object(
   'number', c.number,
   'revision', c.revision,
   'status', c.status,
@@ -52,12 +60,13 @@ const DETAIL_SQL = `SELECT json_build_object(
   'history', (SELECT coalesce(json_agg(json_build_object('kind', e.kind, 'effectiveOn', e.effective_on::text, 'revision', r.revision,
       'reason', json_build_object('en', e.reason_en, 'fr', e.reason_fr)) ORDER BY e.effective_on, e.created_at, r.revision, ${EVENT_RANK}), '[]')
     FROM certificates r JOIN certificate_events e ON e.tenant_id = r.tenant_id AND e.certificate_id = r.id WHERE r.number = c.number)
-)::text AS doc
-FROM certificates c WHERE c.number = $1 AND c.status <> 'superseded'`;
+)::text FROM certificates c WHERE c.tenant_id = s.tenant_id AND c.id = s.id) END AS doc
+FROM (SELECT c.tenant_id, c.id, ${STAMP} AS stamp FROM certificates c WHERE c.number = $1 AND c.status <> 'superseded') s`;
 
-export async function certificateDocument(database: Pick<TDatabase, 'hot'>, number: string): Promise<string | null> {
-  const [row] = await database.hot<{ doc: string }>('attest_register_certificate', DETAIL_SQL, [number]);
-  return row?.doc ?? null;
+/** null: no such number; `doc` null: the page named by `knownStamp` is current. */
+export async function certificateDocument(database: Pick<TDatabase, 'hot'>, number: string, knownStamp: string): Promise<{ stamp: string; doc: string | null } | null> {
+  const [row] = await database.hot<{ stamp: string; doc: string | null }>('attest_register_certificate', DETAIL_SQL, [number, knownStamp]);
+  return row ?? null;
 }
 
 const CREDENTIAL_SQL = `SELECT c.credential::text AS credential FROM certificates c WHERE c.number = $1 AND c.status <> 'superseded'`;
