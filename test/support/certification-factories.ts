@@ -4,6 +4,10 @@ import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { nextReference } from '../../src/server/modules/certification/common/next-reference.ts';
 import { signCertificateCredential, type TCertificateFacts } from '../../src/server/modules/certification/certificates/certificate-credential.ts';
 import type { TAuditTeamRole, TAuditType, TScheme, TSectorRisk } from '../../src/shared/contracts/certification.ts';
+import type { TDecisionKind } from '../../src/shared/contracts/certification-decisions.ts';
+import { loadUserActor } from '../../src/server/platform/auth/sessions.ts';
+import { issueCertificate } from '../../src/server/modules/certification/certificates/certificate-issue.ts';
+import type { TIssueKind } from '../../src/server/modules/certification/certificates/certificate-lifecycle.ts';
 import { buildMembership, buildTenant, type TBuiltTenant } from './factories.ts';
 
 /*
@@ -395,4 +399,72 @@ export async function buildCertificate(
     }
     return { ...cert, engagement };
   });
+}
+
+/**
+ * A certification decision row as the decision service would write it (the file's hash and
+ * snapshot are placeholders): for the certificate, register and cycle tests, which start from a
+ * decision. The decision maker is made unless given.
+ */
+export async function buildDecision(
+  p: TPlatform,
+  body: TBuiltBody,
+  built: Pick<TBuiltEngagement, 'engagement' | 'programme' | 'client'>,
+  o: { kind?: TDecisionKind; decidedOn?: string; decidedBy?: TUser; certificateId?: string | null; reasoning?: string } = {},
+) {
+  const decidedBy = o.decidedBy ?? (await buildMembership(p, body, 'decision_maker'));
+  return p.db.transaction().execute(async (tx) => {
+    const decidedOn = o.decidedOn ?? p.clock.now().toISOString().slice(0, 10);
+    const reference = await nextReference(tx, body.id, { table: 'certification_decisions', prefix: 'DEC', year: Number(decidedOn.slice(0, 4)) });
+    const decision = await tx
+      .insertInto('certification_decisions')
+      .values({
+        tenant_id: body.id,
+        reference,
+        programme_id: built.programme.id,
+        engagement_id: built.engagement.id,
+        client_id: built.client.id,
+        certificate_id: o.certificateId ?? null,
+        kind: o.kind ?? 'grant',
+        decided_by: decidedBy.id,
+        decided_on: decidedOn,
+        reasoning: o.reasoning ?? 'The file shows the requirements are met.',
+        file_sha256: '0'.repeat(64),
+        file_snapshot: JSON.stringify({ test: true }),
+      })
+      .returning(['id', 'reference', 'kind', sql<string>`decided_on::text`.as('decided_on')])
+      .executeTakeFirstOrThrow();
+    return { ...decision, decidedBy };
+  });
+}
+
+/**
+ * A certificate issued through the real issue service (buildCertificate above inserts a row directly) on a decision of `kind` (a grant by default),
+ * by a decision maker of the body: PDFs stored, credential signed.
+ */
+export async function buildIssuedCertificate(
+  p: TPlatform,
+  body: TBuiltBody,
+  built: Pick<TBuiltEngagement, 'engagement' | 'programme' | 'client'>,
+  o: { kind?: TIssueKind; decidedOn?: string; effectiveDate?: string; expiryDate?: string; scope?: { en: string; fr: string }; decidedBy?: TUser; certificateId?: string } = {},
+) {
+  const kind = o.kind ?? 'grant';
+  const decision = await buildDecision(p, body, built, {
+    kind: kind === 'restore' ? 'renew' : kind,
+    ...(o.decidedOn ? { decidedOn: o.decidedOn } : {}),
+    ...(o.decidedBy ? { decidedBy: o.decidedBy } : {}),
+    certificateId: o.certificateId ?? null,
+  });
+  const actor = (await loadUserActor(p.database, decision.decidedBy.id))!;
+  const certificate = await p.db.transaction().execute((tx) =>
+    issueCertificate(tx, p, actor, { requestId: null, ip: null, userAgent: null }, {
+      tenantId: body.id,
+      decisionId: decision.id,
+      kind,
+      effectiveDate: o.effectiveDate ?? decision.decided_on,
+      ...(o.expiryDate ? { expiryDate: o.expiryDate } : {}),
+      ...(o.scope ? { scope: o.scope } : {}),
+    }),
+  );
+  return { certificate, decision, decisionMaker: decision.decidedBy, actor };
 }

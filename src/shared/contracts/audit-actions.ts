@@ -171,6 +171,11 @@ export const AUDIT_ACTIONS = [
   'technical_review.updated',
   'technical_review.completed',
   'cert_decision.taken',
+  'certificate.issued',
+  'certificate.suspended',
+  'certificate.reinstated',
+  'certificate.withdrawn',
+  'certificate.expired',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

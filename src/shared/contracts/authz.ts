@@ -157,6 +157,10 @@ export const ACTIONS = [
   'engagementAims.read',
   'engagementAims.readLog',
   'registerExport.read',
+  'certificate.read',
+  'certificate.issue',
+  'certificate.changeStatus',
+  'orgCertificate.read',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

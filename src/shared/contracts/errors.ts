@@ -231,6 +231,16 @@ export const ERROR_CODES = [
   'cert_decision_suspension_too_long',
   'cycle_poam_empty',
   'cert_decision_programme_not_current',
+  // Certificates.
+  'certificate_state',
+  'certificate_effective_before_decision',
+  'certificate_expiry_order',
+  'certificate_suspension_too_long',
+  'certificate_decision_mismatch',
+  'certificate_already_current',
+  'certificate_no_previous',
+  'certificate_no_site',
+  'certificate_number_pattern',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

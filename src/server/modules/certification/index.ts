@@ -118,3 +118,7 @@ export { createFindingsService } from './findings/findings-service.ts';
 export { createFindingVerdictService } from './findings/finding-verdict-service.ts';
 export { createOrgFindingsService } from './findings/org-findings-service.ts';
 export { createRegisterService } from './register/register-service.ts';
+export { issueCertificate, type TIssueCertificateInput, type TCertificateDeps } from './certificates/certificate-issue.ts';
+export { changeCertificateStatus, expireCertificate, type TChangeCertificateStatusInput } from './certificates/certificate-status.ts';
+export { certificateLifecycle } from './certificates/certificate-lifecycle.ts';
+export { produceCertificateArtifacts } from './certificates/certificate-artifacts.ts';

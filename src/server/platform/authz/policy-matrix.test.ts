@@ -178,6 +178,10 @@ finding.judge              | ·     ·     ·           ·      ✓             
 orgFinding.read            | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 orgFinding.respond         | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 registerExport.read        | ·     ·     ·           ·      ✓              ·       ·                  ·
+certificate.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+certificate.issue          | ·     ·     ·           ·      ·              ·       ·                  ✓
+certificate.changeStatus   | ·     ·     ·           ·      ·              ·       ·                  ✓
+orgCertificate.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 `);
   });
 

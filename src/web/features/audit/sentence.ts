@@ -474,6 +474,28 @@ export function auditSentence(t: TFunction, format: TFormat, e: TAuditEvent): st
         certificate: after.certificateNumber ? ` (${String(after.certificateNumber)})` : '',
       });
       break;
+    case 'certificate.issued':
+      Object.assign(vars, {
+        number: v('number'),
+        revision: String(after.revision ?? 0),
+        holder: v('holderName'),
+        how: t(`certificates.audit.kind.${after.kind as 'grant'}`),
+        from: day(format, after.effectiveDate),
+        until: day(format, after.expiryDate),
+      });
+      break;
+    case 'certificate.suspended':
+    case 'certificate.reinstated':
+    case 'certificate.withdrawn':
+    case 'certificate.expired':
+      Object.assign(vars, {
+        number: v('number'),
+        holder: v('holderName'),
+        from: day(format, after.effectiveOn),
+        until: day(format, after.suspendedUntil),
+        reason: String(after[t('certificates.audit.reasonField')] ?? after.reasonEn ?? ''),
+      });
+      break;
     case 'engagement.aims_read':
       Object.assign(vars, {
         body: v('bodyName'),
