@@ -3,6 +3,8 @@ import { checkpointAuditChains } from './modules/audit/jobs/checkpoint-audit-cha
 import { sendInvitationMail } from './modules/tenants/jobs/send-invitation-mail.ts';
 import { sendPasswordResetMail } from './modules/accounts/jobs/send-password-reset-mail.ts';
 import { expireRiskAcceptances } from './modules/risks/jobs/expire-risk-acceptances.ts';
+import { remindOverdueFindings } from './modules/certification/findings/jobs/remind-overdue-findings.ts';
+import { sendOverdueFindingMail } from './modules/certification/findings/jobs/send-overdue-finding-mail.ts';
 import { expireEvidence } from './modules/evidence/jobs/expire-evidence.ts';
 import { sendEvidenceExpiredMail } from './modules/evidence/jobs/send-evidence-expired-mail.ts';
 import { sendRiskAcceptanceExpiredMail } from './modules/risks/jobs/send-risk-acceptance-expired-mail.ts';
@@ -21,4 +23,4 @@ import { sendCertificateStatusMail } from './modules/certification/certificates/
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail];

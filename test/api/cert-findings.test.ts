@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionBlockers } from '../../src/server/modules/certification/index.ts';
 import { ZFindingDetail, ZFindingPage, ZOrgFindingDetail, ZOrgFindingPage, type TFindingDetail, type TOrgFindingDetail } from '../../src/shared/contracts/findings.ts';
+import { sql } from 'kysely';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
+import { remindOverdueFindings } from '../../src/server/modules/certification/findings/jobs/remind-overdue-findings.ts';
+import { sendOverdueFindingMail } from '../../src/server/modules/certification/findings/jobs/send-overdue-finding-mail.ts';
+import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { buildAuditTeam, buildBody, buildClient, buildEngagement } from '../support/certification-factories.ts';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
@@ -14,13 +18,16 @@ import { backendAvailable, createTestApp, type TTestApp } from '../support/test-
  */
 describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 }, () => {
   let t: TTestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const clock = createTestClock(new Date('2027-03-10T09:00:00Z'));
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' });
+    smtp = await startSmtp();
+    t = await createTestApp({ LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent', SMTP_URL: smtp.url, JOBS_ENABLED: 'true', PUBLIC_URL: 'https://attest.example' });
     t.p.clock = clock;
   }, 240_000);
   afterAll(async () => {
     await t?.close();
+    await smtp?.close();
   });
 
   async function setup() {
@@ -110,6 +117,9 @@ describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 
     const page2 = json<{ items: { reference: string }[]; nextCursor: string | null }>(await s.lead.get(`${s.A}?limit=2&cursor=${page1.nextCursor}`), 200);
     expect([page2.items.map((f) => f.reference), page2.nextCursor]).toEqual([['OBS-2027-0001'], null]);
     expect(json<{ items: unknown[] }>(await s.manager.get(`${s.F}?programmeId=${s.e.programme.id}&class=minor`), 200).items).toHaveLength(1);
+    // One statement reads a page, whatever its size (the session and the audit aside).
+    const queries = await t.queriesDuring(async () => void json(await s.lead.get(s.A), 200));
+    expect(queries.filter((q) => /from audit_findings/i.test(q))).toHaveLength(1);
 
     // The organization sees them at once, and its nonconformities list the two nonconformities.
     const orgList = ZOrgFindingPage.parse(json(await s.viewer.get(s.O), 200));
@@ -211,6 +221,44 @@ describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 
       ]);
     } finally {
       t.p.clock = clock;
+    }
+  });
+
+  it('takes the deadlines from the body’s settings (validated), and mails each overdue item once, in each reader’s language', async () => {
+    const s = await setup();
+    const bad = await s.manager.put(`/api/tenants/${s.body.id}/body-settings`, { publicSlug: s.body.settings.public_slug, legalName: 'Vérité', majorVerificationMonths: 13, minorResponseDays: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['majorVerificationMonths', 'minorResponseDays']);
+    const saved = json<{ minorResponseDays: number; majorVerificationMonths: number }>(
+      await s.manager.put(`/api/tenants/${s.body.id}/body-settings`, { publicSlug: s.body.settings.public_slug, legalName: 'Vérité', minorResponseDays: 14, minorClosureDays: 60, majorVerificationMonths: 3 }),
+      200,
+    );
+    expect([saved.minorResponseDays, saved.majorVerificationMonths]).toEqual([14, 3]);
+    const minor = json<TFindingDetail>(await s.lead.post(s.A, { class: 'minor', ref: '7.5', statement: 'The AI policy is not dated.' }), 201);
+    expect([minor.responseDueOn, minor.closureDueOn]).toEqual(['2027-03-25', '2027-05-10']);
+    const major = json<TFindingDetail>(await s.lead.post(s.A, { class: 'major', ref: '6.1.2', statement: 'No risk assessment.' }), 201);
+    expect(major.verificationDueOn).toBe('2027-06-11');
+
+    await t.p.db.updateTable('users').set({ locale: 'fr' }).where('id', '=', s.org.owner.id).execute();
+    clock.set(new Date('2027-03-26T02:00:00Z'));
+    try {
+      await remindOverdueFindings.handler({ tenantId: s.body.id }, { platform: t.p, jobId: 'test' });
+      const toOwner = mailText((await smtp.waitFor(s.org.owner.email)).raw);
+      expect(toOwner).toContain(`Le constat ${minor.reference} (non-conformité mineure)`);
+      expect(toOwner).toContain('était attendue le 25 mars 2027');
+      expect(toOwner).toContain(`https://attest.example/t/${s.org.id}/certification/findings/${minor.id}`);
+      const toLead = mailText((await smtp.waitFor(s.leadUser.email)).raw);
+      expect(toLead).toContain(`The finding ${minor.reference} (minor nonconformity)`);
+      expect(toLead).toContain(`https://attest.example/t/${s.body.id}/findings/${minor.id}`);
+      // A second run sends nothing more for the same item and due date.
+      await remindOverdueFindings.handler({ tenantId: s.body.id }, { platform: t.p, jobId: 'test' });
+      const queued = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${sendOverdueFindingMail.id} AND data->>'findingId' = ${minor.id}`.execute(t.p.db);
+      expect(queued.rows[0]!.n).toBe(1);
+      // The major's answer (30 days) is not late yet.
+      const queuedMajor = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${sendOverdueFindingMail.id} AND data->>'findingId' = ${major.id}`.execute(t.p.db);
+      expect(queuedMajor.rows[0]!.n).toBe(0);
+    } finally {
+      clock.set(new Date('2027-03-10T09:00:00Z'));
     }
   });
 });

@@ -49,6 +49,8 @@ export type TCertificationDecisionTables = {
     raised_at: Timestamp;
     updated_at: Timestamp;
   };
+  /** Migration 0026: the overdue reminders sent, one per finding, kind and due date. */
+  audit_finding_reminders: { tenant_id: string; finding_id: string; kind: 'response' | 'closure' | 'verification'; due_on: DateOnly; sent_at: Timestamp };
   audit_finding_sites: { tenant_id: string; finding_id: string; site_id: string };
   audit_finding_ai_systems: { tenant_id: string; finding_id: string; client_ai_system_id: string };
   audit_finding_responses: {

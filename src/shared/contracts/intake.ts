@@ -43,6 +43,14 @@ export const ZBodySettingsBody = z.strictObject({
   /** In cents of `currency`, before tax. */
   defaultDayRateCents: z.number().int().min(0).max(100_000_000).default(150_000),
   proposalValidityDays: z.number().int().min(1).max(365).default(90),
+  /** The body's deadlines for audit findings (the standard sets none: facts sheet, "Nonconformities" [?]). */
+  majorResponseDays: z.number().int().min(1).max(365).default(30),
+  minorResponseDays: z.number().int().min(1).max(365).default(30),
+  minorClosureDays: z.number().int().min(1).max(365).default(90),
+  /** A major not verified within this many months of the audit's last day requires a new stage 2. */
+  majorVerificationMonths: z.number().int().min(1).max(12).default(6),
+  /** The longest a certificate may stay suspended. */
+  suspensionMaxMonths: z.number().int().min(1).max(12).default(6),
 });
 export type TBodySettingsBody = z.input<typeof ZBodySettingsBody>;
 
@@ -58,6 +66,11 @@ export const ZBodySettings = z.object({
   currency: z.string(),
   defaultDayRateCents: z.number().int(),
   proposalValidityDays: z.number().int(),
+  majorResponseDays: z.number().int(),
+  minorResponseDays: z.number().int(),
+  minorClosureDays: z.number().int(),
+  majorVerificationMonths: z.number().int(),
+  suspensionMaxMonths: z.number().int(),
   updatedAt: ZTimestamp.nullable(),
   abilities: zAbilitiesOf(...BODY_SETTINGS_ACTIONS),
 });

@@ -25,6 +25,7 @@ import * as m0022 from './0022-auditor-competence.ts';
 import * as m0025 from './0025-certification-decisions.ts';
 import * as m0029 from './0029-register-search.ts';
 import * as m0030 from './0030-cycle-alerts.ts';
+import * as m0026 from './0026-finding-reminders.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0025-certification-decisions': m0025,
   '0029-register-search': m0029,
   '0030-cycle-alerts': m0030,
+  '0026-finding-reminders': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

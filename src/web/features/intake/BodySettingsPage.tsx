@@ -1,4 +1,4 @@
-import { Alert, Anchor, Checkbox, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Checkbox, NumberInput, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -28,6 +28,11 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
     // The form speaks in currency units; the API in cents.
     defaultDayRateCents: settings.defaultDayRateCents / 100,
     proposalValidityDays: settings.proposalValidityDays,
+    majorResponseDays: settings.majorResponseDays,
+    minorResponseDays: settings.minorResponseDays,
+    minorClosureDays: settings.minorClosureDays,
+    majorVerificationMonths: settings.majorVerificationMonths,
+    suspensionMaxMonths: settings.suspensionMaxMonths,
   });
   const unplaced = useServerErrors(form, save.error);
   const f = (k: keyof TForm) => ({ label: t(`intake.settings.labels.${k}` as never), ...form.getInputProps(k), disabled: !editable, 'data-testid': `settings-${k}` });
@@ -64,6 +69,14 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
           <TextInput {...f('currency')} maxLength={3} />
           <NumberInput {...f('defaultDayRateCents')} min={0} allowDecimal={false} thousandSeparator=" " />
           <NumberInput {...f('proposalValidityDays')} min={1} max={365} allowDecimal={false} />
+        </SimpleGrid>
+        <Title order={4}>{t('intake.settings.findingsHeading')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput {...f('majorResponseDays')} min={1} max={365} allowDecimal={false} />
+          <NumberInput {...f('minorResponseDays')} min={1} max={365} allowDecimal={false} />
+          <NumberInput {...f('minorClosureDays')} min={1} max={365} allowDecimal={false} />
+          <NumberInput {...f('majorVerificationMonths')} min={1} max={12} allowDecimal={false} description={t('intake.settings.majorVerificationHelp')} />
+          <NumberInput {...f('suspensionMaxMonths')} min={1} max={12} allowDecimal={false} />
         </SimpleGrid>
       </Stack>
     </FormPage>

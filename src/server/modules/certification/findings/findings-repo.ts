@@ -346,3 +346,38 @@ export const verifyingAudit = (db: TDb, tenantId: string, programmeId: string, a
     .where('type', 'in', ['follow_up', 'surveillance', 'recertification', 'special', 'stage2'])
     .where('state', 'in', ['in_progress', 'reported', 'closed'])
     .executeTakeFirst();
+
+/** Findings of every body with a deadline passed on `today` and still waiting for something (the daily job's walk). */
+export async function lateCandidates(db: TDb, today: string, tenantId?: string) {
+  const { rows } = await sql<{ tenant_id: string; id: string; class: TFindingClass; state: TFindingState; response_due_on: string | null; closure_due_on: string | null; verification_due_on: string | null }>`
+    SELECT f.tenant_id, f.id, f.class, f.state, f.response_due_on::text AS response_due_on, f.closure_due_on::text AS closure_due_on, f.verification_due_on::text AS verification_due_on
+    FROM audit_findings f
+    WHERE f.state IN ('open', 'submitted', 'accepted')
+      AND (f.response_due_on < ${today}::date OR f.closure_due_on < ${today}::date OR f.verification_due_on < ${today}::date)
+      ${tenantId ? sql`AND f.tenant_id = ${tenantId}` : sql``}
+    ORDER BY f.tenant_id, f.id`.execute(db);
+  return rows;
+}
+
+/** Marks a reminder sent; false when it already was (once per finding, kind and due date). */
+export async function claimReminder(db: TDb, tenantId: string, findingId: string, kind: 'response' | 'closure' | 'verification', dueOn: string, at: Date) {
+  const { rows } = await sql<{ one: number }>`
+    INSERT INTO audit_finding_reminders (tenant_id, finding_id, kind, due_on, sent_at) VALUES (${tenantId}, ${findingId}, ${kind}, ${dueOn}::date, ${at})
+    ON CONFLICT DO NOTHING RETURNING 1 AS one`.execute(db);
+  return rows.length > 0;
+}
+
+/** Who is told about a late finding: the organization's owners and administrators, and the audit's lead auditor. */
+export async function reminderRecipients(db: TDb, tenantId: string, findingId: string) {
+  const { rows } = await sql<{ email: string; name: string; locale: 'en' | 'fr'; side: 'organization' | 'body' }>`
+    SELECT DISTINCT ON (lower(u.email)) u.email, u.name, u.locale, x.side FROM (
+      SELECT m.user_id, 'organization' AS side FROM audit_findings f JOIN engagements e ON e.id = f.engagement_id AND e.body_tenant_id = f.tenant_id
+        JOIN memberships m ON m.tenant_id = e.organization_tenant_id AND m.role IN ('owner', 'admin')
+        WHERE f.tenant_id = ${tenantId} AND f.id = ${findingId}
+      UNION ALL
+      SELECT t.user_id, 'body' AS side FROM audit_findings f JOIN audit_team_members t ON t.tenant_id = f.tenant_id AND t.audit_id = f.audit_id AND t.role = 'lead_auditor'
+        WHERE f.tenant_id = ${tenantId} AND f.id = ${findingId}
+    ) x JOIN users u ON u.id = x.user_id
+    ORDER BY lower(u.email)`.execute(db);
+  return rows;
+}

@@ -15,6 +15,11 @@ const columns = [
   'currency',
   sql<string>`default_day_rate_cents::text`.as('default_day_rate_cents'),
   'proposal_validity_days',
+  'major_response_days',
+  'minor_response_days',
+  'minor_closure_days',
+  'major_verification_months',
+  'suspension_max_months',
   'updated_at',
 ] as const;
 
@@ -32,6 +37,11 @@ export type TSettingsValues = {
   currency: string;
   default_day_rate_cents: number;
   proposal_validity_days: number;
+  major_response_days: number;
+  minor_response_days: number;
+  minor_closure_days: number;
+  major_verification_months: number;
+  suspension_max_months: number;
 };
 
 export const slugTaken = async (db: TDb, tenantId: string, slug: string) =>

@@ -25,6 +25,11 @@ const fieldsOf = (v: repo.TSettingsValues) => ({
   currency: v.currency,
   defaultDayRateCents: v.default_day_rate_cents,
   proposalValidityDays: v.proposal_validity_days,
+  majorResponseDays: v.major_response_days,
+  minorResponseDays: v.minor_response_days,
+  minorClosureDays: v.minor_closure_days,
+  majorVerificationMonths: v.major_verification_months,
+  suspensionMaxMonths: v.suspension_max_months,
 });
 
 const valuesOf = (r: repo.TSettingsRow): repo.TSettingsValues => ({ ...r, default_day_rate_cents: Number(r.default_day_rate_cents) });
@@ -49,6 +54,11 @@ export function createBodySettingsService(p: TBodySettingsDeps) {
         currency: DEFAULTS.currency,
         defaultDayRateCents: DEFAULTS.defaultDayRateCents,
         proposalValidityDays: DEFAULTS.proposalValidityDays,
+        majorResponseDays: DEFAULTS.majorResponseDays,
+        minorResponseDays: DEFAULTS.minorResponseDays,
+        minorClosureDays: DEFAULTS.minorClosureDays,
+        majorVerificationMonths: DEFAULTS.majorVerificationMonths,
+        suspensionMaxMonths: DEFAULTS.suspensionMaxMonths,
         updatedAt: null,
         abilities,
       };
@@ -76,6 +86,11 @@ export function createBodySettingsService(p: TBodySettingsDeps) {
         currency: input.currency,
         default_day_rate_cents: input.defaultDayRateCents,
         proposal_validity_days: input.proposalValidityDays,
+        major_response_days: input.majorResponseDays,
+        minor_response_days: input.minorResponseDays,
+        minor_closure_days: input.minorClosureDays,
+        major_verification_months: input.majorVerificationMonths,
+        suspension_max_months: input.suspensionMaxMonths,
       };
       try {
         await p.db.transaction().execute(async (tx) => {

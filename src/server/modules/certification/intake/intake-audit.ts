@@ -14,6 +14,11 @@ const ZSettingsFields = z
     currency: z.string(),
     defaultDayRateCents: z.number(),
     proposalValidityDays: z.number(),
+    majorResponseDays: z.number(),
+    minorResponseDays: z.number(),
+    minorClosureDays: z.number(),
+    majorVerificationMonths: z.number(),
+    suspensionMaxMonths: z.number(),
   })
   .partial();
 
