@@ -49,6 +49,7 @@ import { ProposalPage } from './features/proposals/ProposalPage';
 import { ProposalsPage } from './features/proposals/ProposalsPage';
 import { EngagementPage } from './features/certification/EngagementPage';
 import { EngagementsPage } from './features/certification/EngagementsPage';
+import { SurveillancePage } from './features/cycle/SurveillancePage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
 import { AuditorsPage } from './features/auditors/AuditorsPage';
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
           { path: 'certification', Component: EngagementsPage },
           { path: 'certification/:engagementId', Component: EngagementPage },
           { path: 'audits', Component: AuditsPage },
+          { path: 'surveillance', Component: SurveillancePage },
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },
           { path: 'auditors', Component: AuditorsPage },

@@ -122,3 +122,6 @@ export { issueCertificate, type TIssueCertificateInput, type TCertificateDeps } 
 export { changeCertificateStatus, expireCertificate, type TChangeCertificateStatusInput } from './certificates/certificate-status.ts';
 export { certificateLifecycle } from './certificates/certificate-lifecycle.ts';
 export { produceCertificateArtifacts } from './certificates/certificate-artifacts.ts';
+export { createCycleDashboardService } from './cycle/dashboard-service.ts';
+export { raiseCycleAlerts } from './cycle/jobs/raise-cycle-alerts.ts';
+export { dueAlerts, RECERTIFICATION_REMINDER_MONTHS, NOT_STARTED_MONTHS } from './cycle/cycle-alert-rules.ts';

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { AuditStateBadge, noon, useAuditTypeLabel } from '../audits/StateBadge';
 import { useOrgEngagements } from '../proposals/api';
+import { NextAuditsCard } from '../cycle/NextAuditsCard';
 import { useTenantContext } from '../tenants/TenantRoute';
 
 /** The organization's certification: each engagement its accepted proposals opened, with the programme's audits. */
@@ -23,6 +24,7 @@ export function EngagementsPage() {
     <>
       <PageHeader title={t('proposals.org.title')} description={t('proposals.org.intro')} />
       <Stack gap="lg" mt="xl" data-testid="engagements">
+        <NextAuditsCard tenantId={tenant.id} />
         {list.isPending ? (
           <Loading />
         ) : list.error ? (

@@ -1,6 +1,19 @@
 import type { TApiDocs } from '../../../platform/http/api-docs.ts';
 
 export const cycleDocs: TApiDocs = {
+  'GET /api/tenants/{tenantId}/surveillance': {
+    summary: 'Surveillance & recertification dashboard (certification body)',
+    description:
+      'The body’s certified programmes (active, decision taken, engagement not closed), each with its surveillance and recertification audits (`overdue`: past due-by and not reported; `dueSoon`: due within 90 days), `expiringSoon` (certificate expiring within 6 months), `recertificationStarted` (the recertification audit confirmed or further) and its open alerts (raised by the daily job: `recertification_reminder`, `recertification_not_started`, `surveillance_overdue`). Filters: `status` (`all`, `overdue`, `due_soon`, `expiring`, `not_started`) and `clientId`; `totals` count each kind over the unfiltered set. Surveillance 1 is due within 12 months of the decision, surveillance 2 in the second year, recertification before expiry. One SQL statement. Every member of the body reads it.',
+    returns: 'The rows (soonest deadline first), their totals and the day they were computed for.',
+    errors: [400, 401, 403, 404],
+  },
+  'GET /api/tenants/{tenantId}/certification/cycle': {
+    summary: 'Next surveillance and recertification (organization)',
+    description: 'The organization’s own certified programmes, shaped as the body’s dashboard: next surveillance and recertification audits with their due dates, certificate expiry and the open alerts. Same filters. Members who read the organization’s certification.',
+    returns: 'The rows, their totals and the day they were computed for.',
+    errors: [400, 401, 403, 404],
+  },
   'GET /api/tenants/{tenantId}/audits/{auditId}/oscal/assessment-results': {
     summary: 'An audit’s findings as OSCAL assessment results',
     description:
