@@ -10,7 +10,7 @@ import type { TPlatform } from '../server/platform/platform.ts';
 const db = () => Promise.all([import('../server/db/client.ts'), import('../server/db/migrate.ts')]).then(([c, m]) => ({ openDatabase: c.openDatabase, migrateToLatest: m.migrateToLatest }));
 
 type TOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-type TCommand = { help: string; options: TOptions; run(v: Record<string, string | boolean | undefined>): Promise<number> };
+type TCommand = { help: string; options: TOptions; positionals?: boolean; run(v: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> };
 
 const UUID = /^[0-9a-f-]{36}$/i;
 const CLI_CONTEXT = { requestId: 'cli', ip: null, userAgent: 'attest-cli' };
@@ -190,6 +190,20 @@ export const commands: Record<string, TCommand> = {
         }
         return 0;
       });
+    },
+  },
+
+  verify: {
+    help: 'attest verify FILE [--key FILE|URL]\n\nVerifies a certificate credential (the signed W3C Verifiable Credential) offline: the eddsa-jcs-2022 signature against --key — a JWKS file, a PEM public key, or the issuer’s /.well-known/attest-keys.json URL (fetched) — or, without --key, this installation’s own key. Prints the holder, scope, sites, dates and status as signed. Exit 0 when valid; 1 when tampered with or signed by another key; 2 when the file or key cannot be read.',
+    options: { key: { type: 'string' } },
+    positionals: true,
+    async run(v, positionals) {
+      if (positionals.length > 1) {
+        console.error('Give one credential file.');
+        return 2;
+      }
+      const { verifyCertificateFile } = await import('./verify-certificate.ts');
+      return verifyCertificateFile(positionals[0], typeof v.key === 'string' ? v.key : undefined, { out: (s) => console.log(s), err: (s) => console.error(s) });
     },
   },
 

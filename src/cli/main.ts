@@ -15,6 +15,7 @@ Commands:
   audit verify --tenant ID   check a tenant's audit chain and its signed checkpoints; exit 1 naming the break or truncation
   audit checkpoint [--tenant ID]  sign the current audit chain head(s) now, as the hourly job does
   catalog check [--dir D]    validate the catalog YAML and print the counts; exit 1 with file:line: reason
+  verify FILE [--key K]      verify a certificate credential offline (K: JWKS or PEM file, or the issuer's keys URL); exit 1 if tampered or wrong key
 
 Run "attest <command> --help" for a command's options.`;
 
@@ -33,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const rest = argv.slice(name.split(' ').length);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: false, strict: true });
+    parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: Boolean(cmd.positionals), strict: true });
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${cmd.help}`);
     return 2;
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(cmd.help);
     return 0;
   }
-  return cmd.run(parsed.values as Record<string, string | boolean | undefined>);
+  return cmd.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
 }
 
 main(process.argv.slice(2)).then(
