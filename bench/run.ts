@@ -15,6 +15,7 @@ import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts'
 import { aimsScenario, measure } from './aims.ts';
 import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
+import { certificateIssueScenario } from './certificate-issue.ts';
 import { prepareRegister, registerScenario } from './register.ts';
 
 /*
@@ -160,6 +161,8 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   await prepareUsers(databaseUrl, dataDir);
   const aims2Tenant = !ONLY || ONLY === 'aims2' ? await prepareAims2(databaseUrl, dataDir) : null;
   if (!ONLY || ONLY === 'register') await prepareRegister(databaseUrl, dataDir);
+  // In-process and before the server starts: PGlite is one process's at a time.
+  const issue = !ONLY || ONLY === 'issue' ? await certificateIssueScenario(databaseUrl, dataDir) : null;
   // Failed sign-ins and register reads all come from 127.0.0.1: the per-address limits would stop the scenarios.
   const { proc, base } = await startServerProcess({
     ATTEST_DATA_DIR: dataDir,
@@ -169,6 +172,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   });
   try {
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
+    if (ONLY === 'issue') return { ...issue };
     if (ONLY === 'register') {
       const healthz = await load(`${base}/healthz`, {}, proc.pid);
       const register = await registerScenario(base, DURATION, proc.pid);
@@ -210,6 +214,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
       ...aims2,
       ...register,
       ...ratios(healthz, register),
+      ...issue,
     };
   } finally {
     const exited = new Promise((r) => proc.once('exit', r));
@@ -235,7 +240,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
+  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register' || ONLY === 'issue') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
   if (BACKEND !== 'pglite' && findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {

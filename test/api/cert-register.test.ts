@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZRegisterCertificate, ZRegisterPage, ZRegisterVerification, type TRegisterPage } from '../../src/shared/contracts/register.ts';
 import { searchSql } from '../../src/server/modules/certification/register/register-repo.ts';
-import { buildBody, buildCertificate, type TBuiltBody } from '../support/certification-factories.ts';
-import { as, buildMembership } from '../support/factories.ts';
+import { buildBody, buildCertificate, buildEngagement, buildIssuedCertificate, type TBuiltBody } from '../support/certification-factories.ts';
+import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { backend, backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
 
 /*
@@ -215,6 +215,20 @@ describe.skipIf(!backendAvailable)('public register', () => {
     const other = await buildCertificate(t.p, body);
     await t.p.db.updateTable('certificates').set({ holder_name: 'Someone Else SA' }).where('id', '=', other.id).execute();
     expect((await get(`/api/register/certificates/${other.number}/verification`)).json()).toMatchObject({ signature: 'valid', matchesRegister: false });
+  });
+
+  it('shows a certificate issued by the issue service, and verifies its credential', async () => {
+    const built = await buildEngagement(t.p, body, await buildTenant(t.p, { kind: 'organization' }));
+    const { certificate } = await buildIssuedCertificate(t.p, body, built);
+    const res = await get(`/api/register/certificates/${encodeURIComponent(certificate.number)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const doc = ZRegisterCertificate.strict().parse(res.json());
+    expect(doc).toMatchObject({ number: certificate.number, revision: 0, status: 'valid', holder: { name: built.client.legal_name }, standard: 'ISO/IEC 42001:2023' });
+    expect(doc.sites.map((s) => s.name)).toEqual(['Siège']);
+    expect(doc.history.map((e) => e.kind)).toEqual(['issued']);
+    expect(res.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    const v = (await get(`/api/register/certificates/${encodeURIComponent(certificate.number)}/verification`)).json();
+    expect(v).toMatchObject({ signature: 'valid', matchesRegister: true, status: 'valid' });
   });
 
   it('limits each address: 429 with Retry-After once its budget for the minute is spent', async () => {
