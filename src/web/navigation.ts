@@ -205,7 +205,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'certAudit.read',
     available: true,
   },
-  soon('decisions', 'certificationDecisions', CB),
+  {
+    key: 'decisions',
+    label: 'certificationDecisions',
+    path: '/t/:tenantId/decisions',
+    group: 'programme',
+    kinds: CB,
+    ability: 'certDecision.read',
+    available: true,
+  },
   soon('certificates', 'certificates', CB),
   soon('soc2-engagements', 'soc2Engagements', CB),
   {

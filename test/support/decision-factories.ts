@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import type { TFindingClass, TFindingState } from '../../src/shared/contracts/certification-decisions.ts';
+import { addDays } from '../../src/server/modules/certification/engagements/programme-rules.ts';
 import { buildMembership, buildTenant } from './factories.ts';
 import { buildAuditTeam, buildBody, buildEngagement } from './certification-factories.ts';
 
@@ -16,7 +17,8 @@ export async function buildDecisionCase(p: TPlatform, o: { stage2End?: string } 
   const body = await buildBody(p, { name: `Vérité ${randomUUID().slice(0, 4)}` });
   const built = await buildEngagement(p, body, org);
   const stage2End = o.stage2End ?? '2026-09-10';
-  const dates = { stage1: ['2026-06-01', '2026-06-02'], stage2: ['2026-09-08', stage2End] } as const;
+  const stage2Start = addDays(stage2End, -2);
+  const dates = { stage1: [addDays(stage2Start, -60), addDays(stage2Start, -59)], stage2: [stage2Start, stage2End] } as const;
   const [lead, auditor] = await buildAuditTeam(p, body, built.audits.stage1.id, [{ role: 'lead_auditor' }, { role: 'auditor' }]);
   await buildAuditTeam(p, body, built.audits.stage2.id, [
     { role: 'lead_auditor', user: lead!.user, competent: false },

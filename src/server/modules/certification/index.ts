@@ -9,7 +9,8 @@ import { auditPlanDocs } from './audit-plan/audit-plan-docs.ts';
 import { auditPlanRoutes } from './audit-plan/audit-plan-routes.ts';
 import { auditorsDocs } from './auditors/auditors-docs.ts';
 import { auditorsRoutes } from './auditors/auditors-routes.ts';
-import { technicalReviewsDocs } from './decisions/decisions-docs.ts';
+import { decisionsDocs, technicalReviewsDocs } from './decisions/decisions-docs.ts';
+import { decisionsRoutes } from './decisions/decisions-routes.ts';
 import { technicalReviewsRoutes } from './decisions/technical-reviews-routes.ts';
 import { cycleDocs } from './cycle/cycle-docs.ts';
 import { cycleRoutes } from './cycle/cycle-routes.ts';
@@ -49,6 +50,7 @@ export const certificationDocs: TApiDocs = {
   ...auditPlanDocs,
   ...auditorsDocs,
   ...technicalReviewsDocs,
+  ...decisionsDocs,
   ...cycleDocs,
   ...findingsDocs,
   ...registerDocs,
@@ -65,6 +67,7 @@ export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
   auditPlanRoutes(app, p);
   auditorsRoutes(app, p);
   technicalReviewsRoutes(app, p);
+  decisionsRoutes(app, p);
   cycleRoutes(app, p);
   findingsRoutes(app, p);
   registerRoutes(app, p);
@@ -109,6 +112,7 @@ export { findingLifecycle } from './findings/finding-lifecycle.ts';
 export { renewalOutcome, chainedExpiry, restorationDeadline, nextCycleDueDates, RESTORATION_MONTHS, type TRenewalOutcome, type TOutstandingActivities } from './cycle/recertification-rules.ts';
 export { openNextCycle, assessRenewal, assertRenewable, NEXT_CYCLE_SLOTS, type TRenewalAssessment, type TOpenNextCycleInput } from './cycle/next-cycle.ts';
 export { createTechnicalReviewsService } from './decisions/technical-reviews-service.ts';
+export { createDecisionsService } from './decisions/decisions-service.ts';
 export { buildCertificationFile, fileHash } from './decisions/certification-file.ts';
 export { reviewFacts, teamSeatsOf } from './decisions/review-facts.ts';
 export { createOscalExportService } from './cycle/oscal/oscal-service.ts';
