@@ -274,6 +274,8 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
     const s2 = await ok(b.lead.post(b.url(0), {}), 201);
     const nc = s2.items.find((i) => i.ref === 'A.6.2.4') ?? s2.items.find((i) => i.section === 'control')!;
     await ok(b.lead.patch(`${b.url(0)}/items/${nc.id}`, { verdict: 'nonconforming', notes: 'Verification records missing.' }), 200);
+    // A minor raised as a finding in stage 2 is an area of prior nonconformity too.
+    await ok(b.lead.post(b.url(0).replace(/checklist$/, 'findings'), { class: 'minor', ref: '7.2', statement: 'Competence records missing for two data scientists.' }), 201);
 
     const unknown = await b.lead.post(b.url(1), { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.2.2' }, { frameworkId: 'iso-iec-42001-2023', ref: '99.9' }] });
     expect(unknown.statusCode).toBe(400);
@@ -281,11 +283,12 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
 
     const named = await ok(b.lead.post(b.url(1), { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.2.2' }, { frameworkId: 'iso-iec-42001-2023', ref: nc.ref }] }), 201);
     expect(named.items.map((i) => [i.section, i.ref, i.priorAuditReference])).toEqual([
+      ['prior_nonconformity', '7.2', s2.auditReference],
       ['prior_nonconformity', nc.ref, s2.auditReference],
       ['sample', '9.2.2', null],
     ]);
     const byDefault = await ok(b.auditor.post(b.url(2), {}), 201);
-    expect(refs(byDefault)).toEqual([nc.ref, '6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2']);
+    expect(refs(byDefault)).toEqual(['7.2', nc.ref, '6.2', '6.3', '8.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2']);
   });
   const pdfText = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
 

@@ -87,14 +87,21 @@ export async function requirementsByRef(db: Kysely<DB>, frameworkId: string, ver
  * this one, not cancelled ones), with the latest audit that found each: surveillance revisits them.
  */
 export async function priorNonconformities(db: Kysely<DB>, tenantId: string, engagementId: string, auditId: string, frameworkId: string) {
+  // Two sources: checklist items judged nonconforming, and the major and minor findings raised in
+  // the engagement's earlier audits (a finding is how a nonconformity is formally recorded).
   const { rows } = await sql<TRequirementRow & { prior_audit_reference: string }>`
-    SELECT DISTINCT ON (i.ref) i.framework_id, i.framework_version, i.ref, r.kind, r.position, r.documented_information, a.reference AS prior_audit_reference
-    FROM audit_checklist_items i
-    JOIN audits a ON a.tenant_id = i.tenant_id AND a.id = i.audit_id
-    JOIN catalog_requirements r ON r.framework_id = i.framework_id AND r.framework_version = i.framework_version AND r.ref = i.ref
-    WHERE i.tenant_id = ${tenantId} AND a.engagement_id = ${engagementId} AND a.id <> ${auditId} AND a.state <> 'cancelled'
-      AND i.framework_id = ${frameworkId} AND i.verdict = 'nonconforming'
-    ORDER BY i.ref, coalesce(a.actual_end, a.planned_end, a.due_by) DESC NULLS LAST, a.created_at DESC`.execute(db);
+    SELECT DISTINCT ON (x.ref) x.framework_id, x.framework_version, x.ref, r.kind, r.position, r.documented_information, a.reference AS prior_audit_reference
+    FROM (
+      SELECT i.audit_id, i.framework_id, i.framework_version, i.ref FROM audit_checklist_items i
+        WHERE i.tenant_id = ${tenantId} AND i.framework_id = ${frameworkId} AND i.verdict = 'nonconforming'
+      UNION ALL
+      SELECT f.audit_id, f.framework_id, f.framework_version, f.ref FROM audit_findings f
+        WHERE f.tenant_id = ${tenantId} AND f.engagement_id = ${engagementId} AND f.framework_id = ${frameworkId} AND f.class IN ('major', 'minor')
+    ) x
+    JOIN audits a ON a.tenant_id = ${tenantId} AND a.id = x.audit_id
+    JOIN catalog_requirements r ON r.framework_id = x.framework_id AND r.framework_version = x.framework_version AND r.ref = x.ref
+    WHERE a.engagement_id = ${engagementId} AND a.id <> ${auditId} AND a.state <> 'cancelled'
+    ORDER BY x.ref, coalesce(a.actual_end, a.planned_end, a.due_by) DESC NULLS LAST, a.created_at DESC`.execute(db);
   return rows.sort((a, b) => a.position - b.position);
 }
 
