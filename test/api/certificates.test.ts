@@ -10,7 +10,7 @@ import { readAll } from '../../src/server/modules/certification/proposals/propos
 import { loadUserActor } from '../../src/server/platform/auth/sessions.ts';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { buildBody, buildIssuedCertificate, buildClient, buildDecision, buildEngagement } from '../support/certification-factories.ts';
-import { buildMembership, buildTenant, buildUser } from '../support/factories.ts';
+import { as, buildMembership, buildTenant, buildUser } from '../support/factories.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
 
@@ -218,5 +218,36 @@ describe.skipIf(!backendAvailable)('certificates', { timeout: 240_000 }, () => {
     } finally {
       clock.set(new Date('2026-11-23T09:00:00Z'));
     }
+  });
+
+  it('routes: the body lists and reads its certificates, downloads PDFs and the credential; the organization reads its own; others get 404', async () => {
+    const s = await setup();
+    const { certificate: c, decisionMaker } = await buildIssuedCertificate(t.p, s.body, s.built);
+    const maker = await as(t.app, decisionMaker);
+    const list = (await maker.get(`/api/tenants/${s.body.id}/certificates?limit=10`)).json();
+    expect(list.items.map((i: { number: string }) => i.number)).toEqual([c.number]);
+    const detail = await maker.get(`/api/tenants/${s.body.id}/certificates/${c.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ number: c.number, status: 'valid', events: [{ kind: 'issued' }], nextChanges: expect.arrayContaining(['suspend', 'withdraw', 'renew']), abilities: { 'certificate.changeStatus': true } });
+    const pdf = await maker.get(`/api/tenants/${s.body.id}/certificates/${c.id}/pdf/fr`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await pdfText(pdf.rawPayload)).toContain('Numéro du certificat');
+    const vcRes = await maker.get(`/api/tenants/${s.body.id}/certificates/${c.id}/credential`);
+    expect(verifyCertificateCredential(JSON.parse(vcRes.body), await jwks()).signature).toBe('valid');
+
+    const admin = await as(t.app, s.orgAdmin);
+    const mine = (await admin.get(`/api/tenants/${s.org.id}/certification/certificates`)).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+    expect((await admin.get(`/api/tenants/${s.org.id}/certification/certificates/${c.id}`)).json()).toMatchObject({ nextChanges: [], abilities: { 'certificate.changeStatus': false } });
+    expect((await admin.get(`/api/tenants/${s.org.id}/certification/certificates/${c.id}/pdf/en`)).statusCode).toBe(200);
+
+    const other = await setup();
+    const otherAdmin = await as(t.app, other.orgAdmin);
+    expect((await otherAdmin.get(`/api/tenants/${other.org.id}/certification/certificates/${c.id}`)).statusCode).toBe(404);
+    expect((await otherAdmin.get(`/api/tenants/${s.org.id}/certification/certificates`)).statusCode).toBe(404);
+    const otherBody = await as(t.app, other.body.owner);
+    expect((await otherBody.get(`/api/tenants/${other.body.id}/certificates/${c.id}`)).statusCode).toBe(404);
+    expect((await otherBody.get(`/api/tenants/${s.body.id}/certificates`)).statusCode).toBe(404);
   });
 });

@@ -24,6 +24,8 @@ import { proposalsDocs } from './proposals/proposals-docs.ts';
 import { proposalsRoutes } from './proposals/proposals-routes.ts';
 import { intakeDocs } from './intake/intake-docs.ts';
 import { intakeRoutes } from './intake/intake-routes.ts';
+import { certificatesDocs } from './certificates/certificates-docs.ts';
+import { certificatesRoutes } from './certificates/certificates-routes.ts';
 import { registerDocs } from './register/register-docs.ts';
 import { registerRoutes } from './register/register-routes.ts';
 
@@ -41,6 +43,7 @@ export { proposalToken } from './proposals/proposal-common.ts';
 export { openEngagement, createOrgEngagementsService } from './engagements/engagements-service.ts';
 
 export const certificationDocs: TApiDocs = {
+  ...certificatesDocs,
   ...auditWorkDocs,
   ...proposalsDocs,
   ...auditTimeDocs,
@@ -58,6 +61,7 @@ export const certificationDocs: TApiDocs = {
 
 /** The certification routes; app.ts calls this once. */
 export function certificationRoutes(app: FastifyInstance, p: TPlatform) {
+  certificatesRoutes(app, p);
   auditWorkRoutes(app, p);
   proposalsRoutes(app, p);
   auditTimeRoutes(app, p);
@@ -129,3 +133,4 @@ export { produceCertificateArtifacts } from './certificates/certificate-artifact
 export { createCycleDashboardService } from './cycle/dashboard-service.ts';
 export { raiseCycleAlerts } from './cycle/jobs/raise-cycle-alerts.ts';
 export { dueAlerts, RECERTIFICATION_REMINDER_MONTHS, NOT_STARTED_MONTHS } from './cycle/cycle-alert-rules.ts';
+export { createCertificatesService } from './certificates/certificates-service.ts';
