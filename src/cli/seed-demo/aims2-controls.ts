@@ -3,6 +3,7 @@ import type { TRequestContext } from '../../server/platform/audit-log/audit-log.
 import { createControlsService } from '../../server/modules/controls/controls-services.ts';
 import { createSoaService } from '../../server/modules/soa/soa-service.ts';
 import { ZControlListQuery, ZCreateControlBody } from '../../shared/contracts/controls.ts';
+import { onDay } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
 const AIMS = 'iso-iec-42001-2023';
@@ -55,7 +56,9 @@ export async function seedControlsAndSoa(p: TPlatform, ctx: TRequestContext, org
     byRef.set(c.reference, created.id);
   }
 
-  const soa = createSoaService(p);
+  // Approved before the certification audits (seed-demo/certification.ts): stage 1 read this version.
+  const daysAgo = (n: number, hour: number) => new Date(Math.floor(p.clock.now().getTime() / 86_400_000 - n) * 86_400_000 + hour * 3_600_000);
+  const soa = createSoaService(onDay(p, daysAgo(250, 10)));
   const draft = await soa.createDraft(ines, org.id, { from: 'blank' }, ctx);
   for (const e of draft.entries) {
     const excluded = EXCLUDED[e.ref];
@@ -67,7 +70,7 @@ export async function seedControlsAndSoa(p: TPlatform, ctx: TRequestContext, org
       ...(controlId && !excluded ? { controlIds: [controlId] } : {}),
     }, ctx);
   }
-  await soa.submit(ines, org.id, ctx);
-  await soa.approve(claire, org.id, 'Revue avec la direction des risques ; approuvée pour l’audit d’étape 1.', ctx);
+  await createSoaService(onDay(p, daysAgo(248, 16))).submit(ines, org.id, ctx);
+  await createSoaService(onDay(p, daysAgo(245, 11))).approve(claire, org.id, 'Revue avec la direction des risques ; approuvée pour l’audit d’étape 1.', ctx);
   return { controls: byRef, lines: [`  ${byRef.size} controls, Statement of Applicability version 1 approved`] };
 }

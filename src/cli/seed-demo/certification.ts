@@ -76,7 +76,7 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   const day = (offset: number, hour = 9) => new Date(Math.floor(now / 86_400_000 + offset) * 86_400_000 + hour * 3_600_000);
   const publicCtx = { ...ctx, ip: '203.0.113.24', userAgent: 'Mozilla/5.0 (demo)' };
 
-  await createBodySettingsService(onDay(p, day(-120))).update(anne, body.id, {
+  await createBodySettingsService(onDay(p, day(-300))).update(anne, body.id, {
     publicSlug: 'verite-certification',
     legalName: 'Vérité Certification SAS',
     address: '27 avenue de l’Opéra, 75001 Paris',
@@ -88,8 +88,8 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
     proposalValidityDays: 60,
   }, ctx);
 
-  await createQuoteRequestsService(onDay(p, day(-100, 14))).submit('verite-certification', ZQuoteRequestBody.parse(LUMIERE_REQUEST), publicCtx);
-  const enquiries = createEnquiriesService(onDay(p, day(-99)));
+  await createQuoteRequestsService(onDay(p, day(-280, 14))).submit('verite-certification', ZQuoteRequestBody.parse(LUMIERE_REQUEST), publicCtx);
+  const enquiries = createEnquiriesService(onDay(p, day(-279)));
   const [request] = (await enquiries.list(anne, body.id, ZEnquiryListQuery.parse({ q: 'Lumière' }))).items;
   const client = await enquiries.convert(anne, body.id, request!.id, ZCreateClientBody.parse({
     legalName: 'Lumière Crédit SAS',
@@ -117,11 +117,11 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
     ],
   }), ctx);
 
-  const time = createAuditTimeService(onDay(p, day(-99, 11)));
+  const time = createAuditTimeService(onDay(p, day(-279, 11)));
   const { inputs } = await time.clientInputs(anne, body.id, client.id);
   const { result, calculation } = await time.calculate(anne, body.id, { inputs, clientId: client.id, note: 'Profil de la demande de devis, confirmé par téléphone avec Claire Martin.' }, ctx);
 
-  const proposals = createProposalsService(onDay(p, day(-98)));
+  const proposals = createProposalsService(onDay(p, day(-278)));
   const proposal = await proposals.create(anne, body.id, ZCreateProposalBody.parse({
     clientId: client.id,
     lines: [
@@ -138,14 +138,14 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   }), ctx);
   const sent = await proposals.send(anne, body.id, proposal.id, {}, ctx);
   const token = proposalToken(p.secretKey, body.id, sent.id, new Date(sent.sentAt!), sent.validUntil);
-  const accepted = await createProposalLinkService(onDay(p, day(-88, 16))).accept(claire, token, { organizationTenantId: org.id }, { ...ctx, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (demo)' });
+  const accepted = await createProposalLinkService(onDay(p, day(-268, 16))).accept(claire, token, { organizationTenantId: org.id }, { ...ctx, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (demo)' });
 
   await createQuoteRequestsService(onDay(p, day(-2, 10))).submit('verite-certification', ZQuoteRequestBody.parse(NEW_PROSPECT), { ...publicCtx, ip: '192.0.2.61' });
 
   return [
     `  client ${client.reference}: ${client.legalName}, audit time ${result.initialDays} days for the initial audit (${result.cycleDays} over the cycle)`,
-    `  proposal ${sent.reference} sent on ${dayOf(day(-98))}, accepted by Claire Martin on ${dayOf(day(-88))}`,
-    ...(await seedCertificationAudits(p, ctx, body, org, accepted.engagementId, day)),
+    `  proposal ${sent.reference} sent on ${dayOf(day(-278))}, accepted by Claire Martin on ${dayOf(day(-268))}`,
+    ...(await seedCertificationAudits(p, ctx, body, org, accepted.engagementId, (offset, hour) => day(offset - 180, hour))),
     '  1 new enquiry in the inbox (Clinique Numérique Santé)',
   ];
 }
