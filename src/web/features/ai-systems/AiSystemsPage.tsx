@@ -10,10 +10,10 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
-import { useUrlFilters } from '../../lib/url-filters';
-import { AI_LIFECYCLE_STAGES, AI_ORG_ROLES, AI_TIERS, type TAiSystemSummary } from '../../../shared/contracts/ai-systems';
+import { useContractFilters } from '../../lib/url-filters';
+import { AI_LIFECYCLE_STAGES, AI_ORG_ROLES, AI_TIERS, ZAiListQuery, type TAiSystemSummary } from '../../../shared/contracts/ai-systems';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { bomUrl, useAiSystems, useImportBom, type TAiFilters } from './api';
+import { bomUrl, useAiSystems, useImportBom } from './api';
 import { TierBadge } from './TierBadge';
 
 const FILTER_KEYS = ['stage', 'tier', 'role'] as const;
@@ -23,11 +23,11 @@ export function AiSystemsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { tenant, can } = useTenantContext();
-  const [filters, setFilter] = useUrlFilters(FILTER_KEYS);
+  const [filters, setFilter] = useContractFilters(ZAiListQuery, FILTER_KEYS);
   // The search box answers as one types, but asks the server once the typing pauses.
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const list = useAiSystems(tenant.id, { ...(filters as TAiFilters), q: q || undefined }, can('aiSystem.read'));
+  const list = useAiSystems(tenant.id, { ...filters, q: q || undefined }, can('aiSystem.read'));
   const importBom = useImportBom(tenant.id);
   if (!can('aiSystem.read')) return <NoAccess />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];

@@ -11,11 +11,11 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
-import { useUrlFilters } from '../../lib/url-filters';
-import { CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES, CONTROL_LIST_SORTS, CONTROL_STATUSES, type TControlSummary } from '../../../shared/contracts/controls';
+import { useContractFilters } from '../../lib/url-filters';
+import { CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES, CONTROL_LIST_SORTS, CONTROL_STATUSES, ZControlListQuery, type TControlSummary } from '../../../shared/contracts/controls';
 import { useMembers } from '../members/api';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useAdoptedFrameworks, useApplyLibrary, useControls, type TControlFilters } from './api';
+import { useAdoptedFrameworks, useApplyLibrary, useControls } from './api';
 import { FrameworksCard } from './FrameworksCard';
 import { StatusBadge } from './StatusBadge';
 
@@ -27,11 +27,11 @@ export function ControlsPage() {
   const format = useFormat();
   const lang = format.locale === 'fr' ? 'fr' : 'en';
   const { tenant, can } = useTenantContext();
-  const [filters, setFilter] = useUrlFilters(FILTER_KEYS);
+  const [filters, setFilter] = useContractFilters(ZControlListQuery, FILTER_KEYS);
   // The search box answers as one types, but asks the server once the typing pauses.
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const list = useControls(tenant.id, { ...(filters as TControlFilters), q: q || undefined }, can('control.read'));
+  const list = useControls(tenant.id, { ...filters, q: q || undefined }, can('control.read'));
   const adopted = useAdoptedFrameworks(tenant.id);
   const library = useApplyLibrary(tenant.id);
   const members = useMembers(tenant.id);
