@@ -19,7 +19,7 @@ export async function seedDemo(p: TPlatform): Promise<string> {
     const tenant = await seedPeople(p, ctx, spec);
     seeded.set(spec.key, tenant);
     lines.push(`${spec.name} (${spec.kind}, ${tenant.id})`, ...spec.users.map((u) => `  ${u.role.padEnd(19)} ${u.email}`));
-    if (spec.kind === 'organization') lines.push(...(await seedAims(p, ctx, tenant)), ...(await seedAims2(p, ctx, tenant)));
+    if (spec.key === 'organization') lines.push(...(await seedAims(p, ctx, tenant)), ...(await seedAims2(p, ctx, tenant)));
     // The body's side reads the organization's approved SoA: the organization is seeded first.
     if (spec.kind === 'certification_body') lines.push(...(await seedCertification(p, ctx, tenant, seeded.get('organization')!)));
   }

@@ -11,7 +11,7 @@ import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 export const DEMO_PASSWORD = 'Lumiere-demo-2026!';
 
 type TDemoUser = { email: string; name: string; role: TRole; locale: 'en' | 'fr' };
-export type TDemoTenantSpec = { key: 'organization' | 'body'; name: string; kind: TTenantKind; users: TDemoUser[] };
+export type TDemoTenantSpec = { key: 'organization' | 'body' | 'saas' | 'medtech'; name: string; kind: TTenantKind; users: TDemoUser[] };
 
 export const DEMO_TENANTS: TDemoTenantSpec[] = [
   {
@@ -24,6 +24,20 @@ export const DEMO_TENANTS: TDemoTenantSpec[] = [
       { email: 'ines.dubois@lumiere-credit.example', name: 'Inès Dubois', role: 'contributor', locale: 'fr' },
       { email: 'sam.taylor@lumiere-credit.example', name: 'Sam Taylor', role: 'viewer', locale: 'en' },
     ],
+  },
+  // Two more clients of Vérité Certification, so that its register shows a suspended and an expired
+  // certificate: each organization has only its founder in Attest.
+  {
+    key: 'saas',
+    name: 'Nuage Clair',
+    kind: 'organization',
+    users: [{ email: 'lucas.garnier@nuage-clair.example', name: 'Lucas Garnier', role: 'owner', locale: 'fr' }],
+  },
+  {
+    key: 'medtech',
+    name: 'TriMed Santé',
+    kind: 'organization',
+    users: [{ email: 'nadia.haddad@trimed-sante.example', name: 'Nadia Haddad', role: 'owner', locale: 'fr' }],
   },
   {
     key: 'body',
