@@ -27,26 +27,23 @@ function noteFor(item: TChecklistItem, verdict: 'conforming' | 'observation' | '
 }
 
 /**
- * The audits of Lumière Crédit's first cycle, through the services: the lead auditor's competence
- * record and a declared conflict that keeps another auditor off this client; stage 1 held remotely
- * six weeks ago, its checklist worked in full and its report issued (ready for stage 2); stage 2 on
- * site this week, started, with its checklist generated from the approved SoA and partly worked.
+ * The auditors' competence records (17021-1 7.1), recorded on day 0 of `day`: Marc Petit, lead
+ * auditor, qualified shortly before; Julien Moreau, auditor, qualified in 2025.
  */
-export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, org: TDemoTenant, engagementId: string, day: TDay): Promise<string[]> {
+export async function recordCompetences(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, day: TDay) {
   const anne = body.actors.get('anne.leroy@verite-certification.example')!;
   const marc = body.actors.get('marc.petit@verite-certification.example')!;
   const julien = body.actors.get('julien.moreau@verite-certification.example')!;
-
-  const auditors = createAuditorsService(onDay(p, day(-60)));
+  const auditors = createAuditorsService(onDay(p, day(0)));
   await auditors.recordCompetence(anne, body.id, ZAuditorCompetenceBody.parse({
     userId: marc.userId,
     scheme: 'iso42001',
     qualification: 'Auditeur principal ISO/IEC 27001 et ISO/IEC 42001 (IRCA)',
-    iso42001TrainedOn: '2025-03-14',
+    iso42001TrainedOn: dayOf(day(-20)),
     aiDomainAreas: ['Modèles de score de crédit', 'Apprentissage automatique supervisé', 'Règlement européen sur l’IA'],
     auditsDone: 46,
     leadQualified: true,
-    validFrom: '2025-04-01',
+    validFrom: dayOf(day(-10)),
     validUntil: '2028-03-31',
   }), ctx);
   await auditors.recordCompetence(anne, body.id, ZAuditorCompetenceBody.parse({
@@ -60,7 +57,19 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
     validFrom: '2025-10-01',
     validUntil: '2028-09-30',
   }), ctx);
+}
 
+/**
+ * The audits of Lumière Crédit's first cycle, through the services: a declared conflict that keeps
+ * another auditor off this client; stage 1 held remotely six weeks ago, its checklist worked in full and its report issued (ready for stage 2); stage 2 on
+ * site this week, started, with its checklist generated from the approved SoA and partly worked.
+ */
+export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, org: TDemoTenant, engagementId: string, day: TDay): Promise<string[]> {
+  const anne = body.actors.get('anne.leroy@verite-certification.example')!;
+  const marc = body.actors.get('marc.petit@verite-certification.example')!;
+  const julien = body.actors.get('julien.moreau@verite-certification.example')!;
+
+  const auditors = createAuditorsService(onDay(p, day(-60)));
   const audits = createAuditsService(p);
   const programme = await audits.list(anne, body.id, ZCertAuditListQuery.parse({ engagementId, limit: 20 }));
   const stage1 = programme.items.find((a) => a.type === 'stage1')!;
@@ -140,7 +149,7 @@ async function planStage2(p: TPlatform, ctx: TRequestContext, lead: TUserActor, 
 }
 
 /** Dates, the lead auditor with their declaration, and the confirmation — the scheme manager's and the lead's steps. */
-async function staff(p: TPlatform, ctx: TRequestContext, manager: TUserActor, lead: TUserActor, bodyId: string, auditId: string, when: Date, dates: { plannedStart: string; plannedEnd: string; plannedDays: number; onSiteDays: number }, days: number) {
+export async function staff(p: TPlatform, ctx: TRequestContext, manager: TUserActor, lead: TUserActor, bodyId: string, auditId: string, when: Date, dates: { plannedStart: string; plannedEnd: string; plannedDays: number; onSiteDays: number }, days: number) {
   const on = onDay(p, when);
   await createAuditsService(on).schedule(manager, bodyId, auditId, dates, ctx);
   await createTeamService(on).assign(manager, bodyId, auditId, lead.userId, { role: 'lead_auditor', plannedDays: days }, ctx);
@@ -149,13 +158,13 @@ async function staff(p: TPlatform, ctx: TRequestContext, manager: TUserActor, le
 }
 
 /** Generates the audit's checklist and judges a share of it, most items conforming, a few observations. */
-async function workChecklist(p: TPlatform, ctx: TRequestContext, auditor: TUserActor, bodyId: string, auditId: string, share: number) {
+export async function workChecklist(p: TPlatform, ctx: TRequestContext, auditor: TUserActor, bodyId: string, auditId: string, share: number, verdictOf?: (item: TChecklistItem, i: number) => 'conforming' | 'observation' | 'nonconforming') {
   const checklists = createChecklistService(p);
   const list = await checklists.generate(auditor, bodyId, auditId, {}, ctx);
   const items = list.items.slice(0, Math.round(list.items.length * share));
   let i = 0;
   for (const item of items) {
-    const verdict = i % 11 === 5 ? 'observation' : 'conforming';
+    const verdict = verdictOf ? verdictOf(item, i) : i % 11 === 5 ? 'observation' : 'conforming';
     await checklists.recordItem(auditor, bodyId, auditId, item.id, { verdict, notes: noteFor(item, verdict) }, ctx);
     i++;
   }

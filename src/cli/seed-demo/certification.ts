@@ -12,7 +12,8 @@ import {
 } from '../../server/modules/certification/index.ts';
 import { ZClientListQuery, ZCreateClientBody, ZEnquiryListQuery, ZQuoteRequestBody, type TQuoteRequestBody } from '../../shared/contracts/intake.ts';
 import { ZCreateProposalBody } from '../../shared/contracts/proposals.ts';
-import { seedCertificationAudits } from './certification-audits.ts';
+import { recordCompetences, seedCertificationAudits } from './certification-audits.ts';
+import { seedOtherClients } from './certification-others.ts';
 import { onDay, dayOf } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
@@ -67,7 +68,8 @@ const NEW_PROSPECT: TQuoteRequestBody = {
  * three-year programme), then the audits; and a new prospect's request waiting in the inbox.
  * Each step runs on the day it happened. Skipped when the body already has a client.
  */
-export async function seedCertification(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, org: TDemoTenant): Promise<string[]> {
+export async function seedCertification(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, orgs: { lumiere: TDemoTenant; saas: TDemoTenant; medtech: TDemoTenant }): Promise<string[]> {
+  const org = orgs.lumiere;
   const anne = body.actors.get('anne.leroy@verite-certification.example')!;
   const claire = org.actors.get('claire.martin@lumiere-credit.example')!;
   const existing = await createClientsService(p).list(anne, body.id, ZClientListQuery.parse({ limit: 1 }));
@@ -76,7 +78,7 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   const day = (offset: number, hour = 9) => new Date(Math.floor(now / 86_400_000 + offset) * 86_400_000 + hour * 3_600_000);
   const publicCtx = { ...ctx, ip: '203.0.113.24', userAgent: 'Mozilla/5.0 (demo)' };
 
-  await createBodySettingsService(onDay(p, day(-300))).update(anne, body.id, {
+  await createBodySettingsService(onDay(p, day(-1230))).update(anne, body.id, {
     publicSlug: 'verite-certification',
     legalName: 'Vérité Certification SAS',
     address: '27 avenue de l’Opéra, 75001 Paris',
@@ -87,6 +89,9 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
     defaultDayRateCents: 145_000,
     proposalValidityDays: 60,
   }, ctx);
+
+  await recordCompetences(p, ctx, body, (offset, hour) => day(offset - 1225, hour));
+  const others = await seedOtherClients(p, ctx, body, orgs, day);
 
   await createQuoteRequestsService(onDay(p, day(-280, 14))).submit('verite-certification', ZQuoteRequestBody.parse(LUMIERE_REQUEST), publicCtx);
   const enquiries = createEnquiriesService(onDay(p, day(-279)));
@@ -143,6 +148,7 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   await createQuoteRequestsService(onDay(p, day(-2, 10))).submit('verite-certification', ZQuoteRequestBody.parse(NEW_PROSPECT), { ...publicCtx, ip: '192.0.2.61' });
 
   return [
+    ...others,
     `  client ${client.reference}: ${client.legalName}, audit time ${result.initialDays} days for the initial audit (${result.cycleDays} over the cycle)`,
     `  proposal ${sent.reference} sent on ${dayOf(day(-278))}, accepted by Claire Martin on ${dayOf(day(-268))}`,
     ...(await seedCertificationAudits(p, ctx, body, org, accepted.engagementId, (offset, hour) => day(offset - 180, hour))),

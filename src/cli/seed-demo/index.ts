@@ -20,8 +20,8 @@ export async function seedDemo(p: TPlatform): Promise<string> {
     seeded.set(spec.key, tenant);
     lines.push(`${spec.name} (${spec.kind}, ${tenant.id})`, ...spec.users.map((u) => `  ${u.role.padEnd(19)} ${u.email}`));
     if (spec.key === 'organization') lines.push(...(await seedAims(p, ctx, tenant)), ...(await seedAims2(p, ctx, tenant)));
-    // The body's side reads the organization's approved SoA: the organization is seeded first.
-    if (spec.kind === 'certification_body') lines.push(...(await seedCertification(p, ctx, tenant, seeded.get('organization')!)));
+    // The body's side reads its clients' approved SoAs: the organizations are seeded first.
+    if (spec.kind === 'certification_body') lines.push(...(await seedCertification(p, ctx, tenant, { lumiere: seeded.get('organization')!, saas: seeded.get('saas')!, medtech: seeded.get('medtech')! })));
   }
   return [...lines, `Demo password for every account: ${DEMO_PASSWORD}`].join('\n');
 }
