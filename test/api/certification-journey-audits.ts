@@ -94,10 +94,12 @@ export async function journeyAudits(o: {
     const verdict = n === 3 ? 'nonconforming' : n === 7 ? 'observation' : 'conforming';
     await ok(lead.patch(`${A}/${stage2.id}/checklist/items/${item.id}`, { verdict, notes: `Constat sur ${item.ref}.` }));
   }
+  // Issue 11: the findings of stage 2 — one major, two minors and an observation — shared with the organization at once.
+  const raised = await raiseStage2Findings(ok, lead, body.id, stage2.id);
   clock.set(new Date('2026-11-27T16:00:00Z'));
   await ok(lead.patch(`${A}/${stage2.id}/report`, {
     summary: 'Audit sur site au siège de Paris.',
-    conclusions: 'Système de management efficace, une non-conformité mineure à corriger.',
+    conclusions: 'Système de management en place ; une non-conformité majeure (surveillance de la dérive du score) et deux mineures à corriger avant la décision.',
     closingMeetingDate: '2026-11-27',
     attendees: [{ name: 'Claire Martin', organization: 'Lumière Crédit', role: 'Directrice générale' }],
     recommendation: 'grant_after_corrections',
@@ -118,4 +120,39 @@ export async function journeyAudits(o: {
   const bodyLog = await t.p.db.selectFrom('audit_events').select(['action', 'actor_id']).where('tenant_id', '=', body.id).where('action', '=', 'engagement.aims_read').execute();
   expect(bodyLog.length).toBe(reads.items.length);
   expect(bodyLog.every((e) => e.actor_id === leadUser.id)).toBe(true);
+  return { stage2, leadUser, lead, findings: raised };
+}
+
+export type TRaised = { major: TFinding; minorCompetence: TFinding; minorReview: TFinding; observation: TFinding };
+type TFinding = { id: string; reference: string; class: string; state: string; responseDueOn: string | null; verificationDueOn: string | null; closureDueOn: string | null };
+
+/** What Marc Petit found at Lumière Crédit's head office, each against the requirement it breaches. */
+async function raiseStage2Findings(ok: TOk, lead: TClient, bodyId: string, auditId: string): Promise<TRaised> {
+  const F = `/api/tenants/${bodyId}/audits/${auditId}/findings`;
+  const major = await ok<TFinding>(lead.post(F, {
+    class: 'major',
+    ref: 'A.6.2.6',
+    statement: 'Les alertes de dérive du score Lumen ne déclenchent aucune action : trois dépassements de seuil en septembre et octobre sont restés sans analyse ni décision.',
+    evidence: 'Tableau de bord de surveillance du 12 septembre au 20 octobre 2026 ; entretien avec le responsable science des données.',
+  }), 201);
+  const minorCompetence = await ok<TFinding>(lead.post(F, {
+    class: 'minor',
+    ref: '7.2',
+    statement: 'Deux analystes de crédit qui utilisent le score n’ont pas d’attestation de formation à l’IA responsable.',
+    evidence: 'Registre des formations 2026, échantillon de huit personnes.',
+  }), 201);
+  const minorReview = await ok<TFinding>(lead.post(F, {
+    class: 'minor',
+    ref: '9.3.2',
+    statement: 'La revue de direction de juin ne reprend pas les résultats de l’audit interne du système de management de l’IA.',
+    evidence: 'Compte rendu de la revue de direction du 18 juin 2026.',
+  }), 201);
+  const observation = await ok<TFinding>(lead.post(F, {
+    class: 'observation',
+    statement: 'Les critères d’acceptation du risque gagneraient à nommer qui accepte un risque résiduel élevé.',
+  }), 201);
+  expect([major, minorCompetence, minorReview].map((f) => f.state)).toEqual(['open', 'open', 'open']);
+  expect(observation.state).toBe('noted');
+  expect(major.reference).toMatch(/^NC-2026-\d{4}$/);
+  return { major, minorCompetence, minorReview, observation };
 }

@@ -7,6 +7,7 @@ import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { backendAvailable, createClient, createTestApp, type TClient, type TTestApp } from '../support/test-app.ts';
 import { journeyAudits } from './certification-journey-audits.ts';
+import { journeyCorrectiveActions } from './certification-journey-decision.ts';
 
 /*
  * Issue 10's journey, end to end through the HTTP API on a real database: a public quote request,
@@ -156,7 +157,11 @@ describe.skipIf(!backendAvailable)('certification journey: from a quote request 
     expect(calendar.items.every((a) => a.state === 'planned')).toBe(true);
 
     // 6. Stage 1 and stage 2, their team, checklist and reports; the reads through the engagement.
-    await journeyAudits({ t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, audits: calendar.items });
+    const done = await journeyAudits({ t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, audits: calendar.items });
+
+    // Issue 11: corrective actions and the follow-up verification.
+    const journey = { t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, ...done };
+    await journeyCorrectiveActions(journey);
   });
 
   type TAuditTime = { initialDays: number; stage1Days: number; stage2Days: number; surveillanceDays: number; recertificationDays: number; table: { version: number | string }; trace: unknown[] };

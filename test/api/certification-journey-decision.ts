@@ -1,0 +1,116 @@
+import { expect } from 'vitest';
+import type { TTestClock } from '../../src/server/platform/clock/clock.ts';
+import { IMPARTIALITY_STATEMENT_VERSION } from '../../src/shared/impartiality-statement.ts';
+import { as, buildMembership, type TBuiltTenant } from '../support/factories.ts';
+import type { TClient, TTestApp } from '../support/test-app.ts';
+import type { TRaised } from './certification-journey-audits.ts';
+
+type TOk = <T = Record<string, unknown>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status?: number) => Promise<T>;
+type TFinding = { id: string; reference: string; class: string; state: string; responseDueOn: string | null; closureDueOn: string | null; verificationDueOn: string | null; nonconformityId?: string | null };
+type TFindingDetail = TFinding & { responses: { version: number; verdict: string | null; verdictReason: string }[] };
+
+export type TJourneyCtx = {
+  t: TTestApp;
+  clock: TTestClock;
+  ok: TOk;
+  body: TBuiltTenant;
+  manager: TClient;
+  org: { tenant: TBuiltTenant; owner: TClient };
+  engagementId: string;
+  clientId: string;
+  stage2: { id: string; reference: string };
+  leadUser: TBuiltTenant['owner'];
+  lead: TClient;
+  findings: TRaised;
+};
+
+/**
+ * Issue 11, first half: the organization answers stage 2's nonconformities in its own workspace
+ * (one root cause rejected because it restates the symptom, then accepted), and a follow-up audit
+ * verifies the major on site. Returns the follow-up audit.
+ */
+export async function journeyCorrectiveActions(o: TJourneyCtx) {
+  const { t, clock, ok, body, manager, org, lead, findings } = o;
+  const O = `/api/tenants/${org.tenant.id}/certification/findings`;
+  const F = `/api/tenants/${body.id}/audit-findings`;
+
+  // Shared at once: the organization sees the three nonconformities with their deadlines, counted
+  // from stage 2's last day (27 November) under the body's defaults, and among its own nonconformities.
+  clock.set(new Date('2026-11-30T09:00:00Z'));
+  const mine = await ok<{ items: TFinding[] }>(org.owner.get(O));
+  const byRef = new Map(mine.items.map((f) => [f.reference, f]));
+  expect(byRef.get(findings.major.reference)).toMatchObject({ class: 'major', responseDueOn: '2026-12-27', verificationDueOn: '2027-05-27' });
+  expect(byRef.get(findings.minorCompetence.reference)).toMatchObject({ class: 'minor', responseDueOn: '2026-12-27', closureDueOn: '2027-02-25' });
+  const mirrored = await ok<{ items: { source: string; title: string }[] }>(org.owner.get(`/api/tenants/${org.tenant.id}/nonconformities?source=external_audit`));
+  expect(mirrored.items).toHaveLength(3);
+
+  const contributor = await as(t.app, await buildMembership(t.p, org.tenant, 'contributor'));
+  const viewer = await as(t.app, await buildMembership(t.p, org.tenant, 'viewer'));
+  const answer = (rootCause: string) => ({
+    correction: 'Les deux analystes ont suivi la formation le 3 décembre ; attestations versées au registre.',
+    rootCause,
+    correctiveAction: 'La formation devient un prérequis de l’accès au score dans l’outil d’octroi, contrôlé chaque trimestre par la conformité.',
+    plannedCompletionOn: '2027-01-31',
+  });
+  expect((await viewer.post(`${O}/${findings.minorCompetence.id}/responses`, answer('x'))).statusCode).toBe(403);
+
+  // The classic rejection: a root cause that restates the symptom.
+  clock.set(new Date('2026-12-04T10:00:00Z'));
+  await ok(contributor.post(`${O}/${findings.minorCompetence.id}/responses`, answer('Les analystes n’avaient pas été formés.')), 201);
+  const noReason = await lead.post(`${F}/${findings.minorCompetence.id}/verdict`, { verdict: 'rejected' });
+  expect(noReason.statusCode).toBe(400);
+  clock.set(new Date('2026-12-07T10:00:00Z'));
+  await ok(lead.post(`${F}/${findings.minorCompetence.id}/verdict`, { verdict: 'rejected', reason: 'La cause racine reformule le constat : pourquoi la formation n’était-elle pas exigée avant l’accès au score ?' }));
+  clock.set(new Date('2026-12-09T10:00:00Z'));
+  await ok(contributor.post(`${O}/${findings.minorCompetence.id}/responses`, answer('L’habilitation à l’outil d’octroi ne dépendait d’aucun prérequis de formation : le processus d’arrivée ne prévoyait pas la formation IA pour les métiers du crédit.')), 201);
+  await ok(lead.post(`${F}/${findings.minorCompetence.id}/verdict`, { verdict: 'accepted' }));
+  const history = await ok<TFindingDetail>(org.owner.get(`${O}/${findings.minorCompetence.id}`));
+  expect(history.state).toBe('accepted');
+  expect(history.responses.map((r) => [r.version, r.verdict])).toEqual(expect.arrayContaining([[1, 'rejected'], [2, 'accepted']]));
+
+  await ok(contributor.post(`${O}/${findings.minorReview.id}/responses`, {
+    correction: 'Une revue de direction extraordinaire a examiné les résultats de l’audit interne le 10 décembre.',
+    rootCause: 'Le modèle d’ordre du jour de la revue de direction ne listait pas les entrées exigées par 9.3.2.',
+    correctiveAction: 'Ordre du jour type aligné sur 9.3.2, vérifié par la conformité avant chaque revue.',
+    plannedCompletionOn: '2027-01-15',
+  }), 201);
+  await ok(lead.post(`${F}/${findings.minorReview.id}/verdict`, { verdict: 'accepted' }));
+  await ok(contributor.post(`${O}/${findings.major.id}/responses`, {
+    correction: 'Les trois dépassements de septembre et octobre ont été analysés ; le modèle a été recalibré le 8 décembre.',
+    rootCause: 'Aucun rôle n’était chargé de traiter les alertes de dérive : elles arrivaient dans une boîte partagée sans astreinte.',
+    correctiveAction: 'Procédure de traitement des alertes avec un responsable nommé, un délai de 48 heures et un compte rendu au comité des modèles.',
+    plannedCompletionOn: '2026-12-31',
+  }), 201);
+  await ok(lead.post(`${F}/${findings.major.id}/verdict`, { verdict: 'accepted' }));
+  expect((await ok<TFinding>(lead.get(`${F}/${findings.major.id}`))).state).toBe('accepted');
+
+  // The major is verified on site by a follow-up audit, with its own short report.
+  const A = `/api/tenants/${body.id}/audits`;
+  clock.set(new Date('2027-01-04T09:00:00Z'));
+  const followUp = await ok<{ id: string; reference: string; type: string }>(manager.post(A, {
+    engagementId: o.engagementId,
+    type: 'follow_up',
+    reason: `Vérification sur site des corrections de la non-conformité majeure ${findings.major.reference}.`,
+  }), 201);
+  await ok(manager.patch(`${A}/${followUp.id}`, { plannedStart: '2027-01-12', plannedEnd: '2027-01-12', plannedDays: 0.5, onSiteDays: 0.5 }));
+  await ok(manager.put(`${A}/${followUp.id}/team/${o.leadUser.id}`, { role: 'lead_auditor', plannedDays: 0.5 }));
+  await ok(lead.post(`${A}/${followUp.id}/declaration`, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }));
+  await ok(manager.post(`${A}/${followUp.id}/transitions`, { event: 'confirm' }));
+  clock.set(new Date('2027-01-12T08:00:00Z'));
+  await ok(lead.post(`${A}/${followUp.id}/transitions`, { event: 'start', date: '2027-01-12' }));
+  const checklist = await ok<{ items: { id: string; ref: string }[] }>(lead.post(`${A}/${followUp.id}/checklist`, { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.1' }] }), 201);
+  expect(checklist.items.map((i) => i.ref)).toEqual(expect.arrayContaining(['9.1']));
+  for (const item of checklist.items) await ok(lead.patch(`${A}/${followUp.id}/checklist/items/${item.id}`, { verdict: 'conforming', notes: `Vérifié sur site : ${item.ref}.` }));
+  await ok(lead.post(`${F}/${findings.major.id}/verify`, { method: 'on_site', auditId: followUp.id, notes: 'Procédure appliquée ; deux alertes de décembre traitées sous 48 heures.' }));
+  await ok(lead.patch(`${A}/${followUp.id}/report`, {
+    summary: 'Audit de suivi sur site, une demi-journée.',
+    conclusions: `Les corrections et l’action corrective de ${findings.major.reference} sont mises en œuvre et efficaces.`,
+    closingMeetingDate: '2027-01-12',
+    attendees: [{ name: 'Claire Martin', organization: 'Lumière Crédit', role: 'Directrice générale' }],
+    recommendation: 'grant',
+  }));
+  await ok(lead.post(`${A}/${followUp.id}/report/issue`));
+  await ok(lead.post(`${A}/${followUp.id}/transitions`, { event: 'report', date: '2027-01-12' }));
+  expect((await ok<TFinding>(lead.get(`${F}/${findings.major.id}`))).state).toBe('verified');
+  return followUp;
+}
