@@ -14,17 +14,13 @@ import { ZCertAuditListQuery } from '../../shared/contracts/cert-audits.ts';
 import { ZAuditorCompetenceBody, ZAuditorConflictBody } from '../../shared/contracts/cert-audits.ts';
 import type { TChecklistItem } from '../../shared/contracts/audit-work.ts';
 import { IMPARTIALITY_STATEMENT_VERSION } from '../../shared/impartiality-statement.ts';
+import { STAGE2_FINDINGS, seedStage2Findings } from './certification-findings.ts';
+import { staff, workChecklist } from './audit-steps.ts';
 import { onDay, dayOf } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
 type TDay = (offset: number, hour?: number) => Date;
 
-/** What the auditors write on a checklist item, by requirement family: short, factual, in French. */
-function noteFor(item: TChecklistItem, verdict: 'conforming' | 'observation' | 'nonconforming') {
-  if (verdict === 'nonconforming') return `Exigence ${item.ref} : l’échantillon examiné ne montre pas l’application attendue (voir constat).`;
-  if (verdict === 'observation') return `Exigence ${item.ref} : dispositif en place, formalisation à compléter avant la prochaine visite.`;
-  return `Exigence ${item.ref} : dispositif décrit, preuves consultées et cohérentes avec la déclaration d’applicabilité.`;
-}
 
 /**
  * The auditors' competence records (17021-1 7.1), recorded on day 0 of `day`: Marc Petit, lead
@@ -103,11 +99,17 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
   await staff(p, ctx, anne, marc, body.id, stage2.id, day(-20), { plannedStart: dayOf(day(-3)), plannedEnd: dayOf(day(1)), plannedDays: stage2.plannedDays || 5, onSiteDays: stage2.onSiteDays || 4 }, stage2.plannedDays || 5);
   await planStage2(p, ctx, marc, org, body.id, stage2.id, engagementId, day);
   await createAuditsService(onDay(p, day(-3, 8))).transition(marc, body.id, stage2.id, { event: 'start', date: dayOf(day(-3)) }, ctx);
-  const stage2Checklist = await workChecklist(onDay(p, day(-1, 16)), ctx, marc, body.id, stage2.id, 0.4);
+  const found = new Map(STAGE2_FINDINGS.map((f) => [f.ref, f.class]));
+  const stage2Checklist = await workChecklist(onDay(p, day(-1, 16)), ctx, marc, body.id, stage2.id, 1, (item, i) => {
+    const cls = found.get(item.ref);
+    return cls === 'major' || cls === 'minor' ? 'nonconforming' : cls || i % 13 === 6 ? 'observation' : 'conforming';
+  });
+  const { followUp, findings } = await seedStage2Findings(p, ctx, body, org, engagementId, stage2.id, day);
 
   return [
     `  stage 1 ${stage1.reference} reported (${stage1Checklist.judged} checklist items, ready for stage 2)`,
-    `  stage 2 ${stage2.reference} in progress: ${stage2Checklist.judged} of ${stage2Checklist.total} checklist items judged`,
+    `  stage 2 ${stage2.reference} reported (${stage2Checklist.total} checklist items): ${[...findings.values()].map((f) => f.reference).join(', ')}; one root cause rejected, then accepted`,
+    `  follow-up ${followUp.reference} verified the major on site`,
   ];
 }
 
@@ -148,25 +150,4 @@ async function planStage2(p: TPlatform, ctx: TRequestContext, lead: TUserActor, 
   await orgPlans.acknowledge(claire, org.id, engagementId, issued.id, ctx);
 }
 
-/** Dates, the lead auditor with their declaration, and the confirmation — the scheme manager's and the lead's steps. */
-export async function staff(p: TPlatform, ctx: TRequestContext, manager: TUserActor, lead: TUserActor, bodyId: string, auditId: string, when: Date, dates: { plannedStart: string; plannedEnd: string; plannedDays: number; onSiteDays: number }, days: number) {
-  const on = onDay(p, when);
-  await createAuditsService(on).schedule(manager, bodyId, auditId, dates, ctx);
-  await createTeamService(on).assign(manager, bodyId, auditId, lead.userId, { role: 'lead_auditor', plannedDays: days }, ctx);
-  await createTeamService(onDay(p, new Date(when.getTime() + 3_600_000))).declare(lead, bodyId, auditId, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }, ctx);
-  await createAuditsService(onDay(p, new Date(when.getTime() + 7_200_000))).transition(manager, bodyId, auditId, { event: 'confirm' }, ctx);
-}
 
-/** Generates the audit's checklist and judges a share of it, most items conforming, a few observations. */
-export async function workChecklist(p: TPlatform, ctx: TRequestContext, auditor: TUserActor, bodyId: string, auditId: string, share: number, verdictOf?: (item: TChecklistItem, i: number) => 'conforming' | 'observation' | 'nonconforming') {
-  const checklists = createChecklistService(p);
-  const list = await checklists.generate(auditor, bodyId, auditId, {}, ctx);
-  const items = list.items.slice(0, Math.round(list.items.length * share));
-  let i = 0;
-  for (const item of items) {
-    const verdict = verdictOf ? verdictOf(item, i) : i % 11 === 5 ? 'observation' : 'conforming';
-    await checklists.recordItem(auditor, bodyId, auditId, item.id, { verdict, notes: noteFor(item, verdict) }, ctx);
-    i++;
-  }
-  return { judged: items.length, total: list.items.length };
-}

@@ -14,7 +14,7 @@ import { createSoaService } from '../../server/modules/soa/soa-service.ts';
 import { ZCertAuditListQuery } from '../../shared/contracts/cert-audits.ts';
 import { ZCreateClientBody, type TCreateClientBody } from '../../shared/contracts/intake.ts';
 import { ZCreateProposalBody } from '../../shared/contracts/proposals.ts';
-import { staff, workChecklist } from './certification-audits.ts';
+import { staff, workChecklist } from './audit-steps.ts';
 import { dayOf, onDay } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
