@@ -22,6 +22,9 @@ export type TJourneyCtx = {
   leadUser: TBuiltTenant['owner'];
   lead: TClient;
   findings: TRaised;
+  /** A decision maker of the body who observes the follow-up audit (and so may not decide). */
+  observerUser: TBuiltTenant['owner'];
+  observer: TClient;
 };
 
 /**
@@ -95,6 +98,9 @@ export async function journeyCorrectiveActions(o: TJourneyCtx) {
   await ok(manager.patch(`${A}/${followUp.id}`, { plannedStart: '2027-01-12', plannedEnd: '2027-01-12', plannedDays: 0.5, onSiteDays: 0.5 }));
   await ok(manager.put(`${A}/${followUp.id}/team/${o.leadUser.id}`, { role: 'lead_auditor', plannedDays: 0.5 }));
   await ok(lead.post(`${A}/${followUp.id}/declaration`, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }));
+  // A decision maker joins the follow-up as an observer: from then on they may not decide on this client in this cycle.
+  await ok(manager.put(`${A}/${followUp.id}/team/${o.observerUser.id}`, { role: 'observer', plannedDays: 0.5 }));
+  await ok(o.observer.post(`${A}/${followUp.id}/declaration`, { statementVersion: IMPARTIALITY_STATEMENT_VERSION, locale: 'fr' }));
   await ok(manager.post(`${A}/${followUp.id}/transitions`, { event: 'confirm' }));
   clock.set(new Date('2027-01-12T08:00:00Z'));
   await ok(lead.post(`${A}/${followUp.id}/transitions`, { event: 'start', date: '2027-01-12' }));
@@ -113,4 +119,52 @@ export async function journeyCorrectiveActions(o: TJourneyCtx) {
   await ok(lead.post(`${A}/${followUp.id}/transitions`, { event: 'report', date: '2027-01-12' }));
   expect((await ok<TFinding>(lead.get(`${F}/${findings.major.id}`))).state).toBe('verified');
   return followUp;
+}
+
+type TReview = { id: string; state: string; items: { item: string; fact?: unknown }[]; recommendation: string | null; fileSha256: string | null };
+type TDecision = { id: string; reference: string; kind: string; certificateId: string | null; certificateNumber: string | null; decidedOn: string; fileSha256: string };
+
+/**
+ * Issue 11, second half: the technical review of the whole file, a decision refused to a decision
+ * maker who observed the follow-up audit, then granted by an independent one; the programme is dated
+ * from the decision and the certificate issued.
+ */
+export async function journeyDecision(o: TJourneyCtx) {
+  const { t, clock, ok, body, manager } = o;
+  const stage2 = await ok<{ programmeId: string }>(manager.get(`/api/tenants/${body.id}/audits/${o.stage2.id}`));
+  const R = `/api/tenants/${body.id}/technical-reviews`;
+  const D = `/api/tenants/${body.id}/decisions`;
+
+  // Before the follow-up's verification the decision would have been blocked; now the file is whole.
+  clock.set(new Date('2027-01-18T09:00:00Z'));
+  const reviewer = await as(t.app, await buildMembership(t.p, body, 'technical_reviewer'));
+  const review = await ok<TReview>(reviewer.post(R, { programmeId: stage2.programmeId, auditId: o.stage2.id }), 201);
+  await ok(reviewer.patch(`${R}/${review.id}`, {
+    items: review.items.map((i) => ({ item: i.item, confirmed: true, note: 'Vérifié sur pièces.' })),
+    recommendation: 'grant',
+    notes: 'Dossier complet : la majeure vérifiée sur site, les deux mineures avec un plan accepté.',
+  }));
+  const completed = await ok<TReview>(reviewer.post(`${R}/${review.id}/complete`));
+  expect(completed.state).toBe('completed');
+  expect(completed.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+
+  // 17021-1 9.5: who took part in an audit of this client in the cycle does not decide — refused, and told why.
+  clock.set(new Date('2027-01-21T14:00:00Z'));
+  const grant = { programmeId: stage2.programmeId, kind: 'grant', reasoning: 'Exigences satisfaites : non-conformité majeure vérifiée sur site le 12 janvier 2027, plans d’actions des deux mineures acceptés.' };
+  const refused = await o.observer.post(D, grant);
+  expect(refused.statusCode, refused.body).toBe(403);
+  expect(refused.json()).toMatchObject({ code: 'cert_decision_not_independent' });
+  expect(JSON.stringify(refused.json().details)).toContain('observer');
+
+  const decider = await as(t.app, await buildMembership(t.p, body, 'decision_maker'));
+  const decision = await ok<TDecision>(decider.post(D, grant), 201);
+  expect(decision).toMatchObject({ kind: 'grant', decidedOn: '2027-01-21', fileSha256: completed.fileSha256 });
+  expect(decision.certificateNumber).toBeTruthy();
+
+  // The cycle starts at the decision: surveillance 1 within twelve months, the certificate for three years.
+  const calendar = await ok<{ items: { type: string; sequence: number; dueBy: string | null }[] }>(manager.get(`/api/tenants/${body.id}/audits?clientId=${o.clientId}`));
+  const due = (type: string, sequence: number) => calendar.items.find((a) => a.type === type && a.sequence === sequence)?.dueBy;
+  expect(due('surveillance', 1)).toBe('2028-01-20');
+  expect(due('surveillance', 2)).toBe('2029-01-20');
+  return { decision, programmeId: stage2.programmeId, decider };
 }

@@ -7,7 +7,7 @@ import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { backendAvailable, createClient, createTestApp, type TClient, type TTestApp } from '../support/test-app.ts';
 import { journeyAudits } from './certification-journey-audits.ts';
-import { journeyCorrectiveActions } from './certification-journey-decision.ts';
+import { journeyCorrectiveActions, journeyDecision } from './certification-journey-decision.ts';
 
 /*
  * Issue 10's journey, end to end through the HTTP API on a real database: a public quote request,
@@ -160,8 +160,10 @@ describe.skipIf(!backendAvailable)('certification journey: from a quote request 
     const done = await journeyAudits({ t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, audits: calendar.items });
 
     // Issue 11: corrective actions and the follow-up verification.
-    const journey = { t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, ...done };
+    const observerUser = await buildMembership(t.p, body, 'decision_maker');
+    const journey = { t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, ...done, observerUser, observer: await as(t.app, observerUser) };
     await journeyCorrectiveActions(journey);
+    await journeyDecision(journey);
   });
 
   type TAuditTime = { initialDays: number; stage1Days: number; stage2Days: number; surveillanceDays: number; recertificationDays: number; table: { version: number | string }; trace: unknown[] };
