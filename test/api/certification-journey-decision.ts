@@ -1,8 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { expect } from 'vitest';
+import { verifyCertificateFile } from '../../src/cli/verify-certificate.ts';
+import { expireCertificates } from '../../src/server/modules/certification/certificates/jobs/expire-certificates.ts';
 import type { TTestClock } from '../../src/server/platform/clock/clock.ts';
 import { IMPARTIALITY_STATEMENT_VERSION } from '../../src/shared/impartiality-statement.ts';
 import { as, buildMembership, type TBuiltTenant } from '../support/factories.ts';
-import type { TClient, TTestApp } from '../support/test-app.ts';
+import { createClient, type TClient, type TTestApp } from '../support/test-app.ts';
 import type { TRaised } from './certification-journey-audits.ts';
 
 type TOk = <T = Record<string, unknown>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status?: number) => Promise<T>;
@@ -105,7 +111,8 @@ export async function journeyCorrectiveActions(o: TJourneyCtx) {
   clock.set(new Date('2027-01-12T08:00:00Z'));
   await ok(lead.post(`${A}/${followUp.id}/transitions`, { event: 'start', date: '2027-01-12' }));
   const checklist = await ok<{ items: { id: string; ref: string }[] }>(lead.post(`${A}/${followUp.id}/checklist`, { sample: [{ frameworkId: 'iso-iec-42001-2023', ref: '9.1' }] }), 201);
-  expect(checklist.items.map((i) => i.ref)).toEqual(expect.arrayContaining(['9.1']));
+  // The sampled requirement and the areas of the earlier nonconformities, the major's among them.
+  expect(checklist.items.map((i) => i.ref)).toEqual(expect.arrayContaining(['9.1', 'A.6.2.6', '7.2']));
   for (const item of checklist.items) await ok(lead.patch(`${A}/${followUp.id}/checklist/items/${item.id}`, { verdict: 'conforming', notes: `Vérifié sur site : ${item.ref}.` }));
   await ok(lead.post(`${F}/${findings.major.id}/verify`, { method: 'on_site', auditId: followUp.id, notes: 'Procédure appliquée ; deux alertes de décembre traitées sous 48 heures.' }));
   await ok(lead.patch(`${A}/${followUp.id}/report`, {
@@ -121,7 +128,7 @@ export async function journeyCorrectiveActions(o: TJourneyCtx) {
   return followUp;
 }
 
-type TReview = { id: string; state: string; items: { item: string; fact?: unknown }[]; recommendation: string | null; fileSha256: string | null };
+type TReview = { id: string; state: string; checklist: { item: string; fact?: unknown }[]; recommendation: string | null; fileSha256: string | null };
 type TDecision = { id: string; reference: string; kind: string; certificateId: string | null; certificateNumber: string | null; decidedOn: string; fileSha256: string };
 
 /**
@@ -140,7 +147,7 @@ export async function journeyDecision(o: TJourneyCtx) {
   const reviewer = await as(t.app, await buildMembership(t.p, body, 'technical_reviewer'));
   const review = await ok<TReview>(reviewer.post(R, { programmeId: stage2.programmeId, auditId: o.stage2.id }), 201);
   await ok(reviewer.patch(`${R}/${review.id}`, {
-    items: review.items.map((i) => ({ item: i.item, confirmed: true, note: 'Vérifié sur pièces.' })),
+    items: review.checklist.map((i) => ({ item: i.item, confirmed: true, note: 'Vérifié sur pièces.' })),
     recommendation: 'grant',
     notes: 'Dossier complet : la majeure vérifiée sur site, les deux mineures avec un plan accepté.',
   }));
@@ -167,4 +174,73 @@ export async function journeyDecision(o: TJourneyCtx) {
   expect(due('surveillance', 1)).toBe('2028-01-20');
   expect(due('surveillance', 2)).toBe('2029-01-20');
   return { decision, programmeId: stage2.programmeId, decider };
+}
+
+/**
+ * Issue 11, the certificate: both PDFs read back, the credential verified offline by `attest verify`
+ * and refused after one changed byte, the public register's status through a suspension, a
+ * reinstatement and, once the clock passes the expiry, the daily job's expiry.
+ */
+export async function journeyCertificate(o: TJourneyCtx, d: { programmeId: string; decider: TClient; certificateNumber: string }) {
+  const { t, clock, ok, org } = o;
+  const C = `/api/tenants/${org.tenant.id}/certification/certificates`;
+  const list = await ok<{ items: { id: string; number: string; status: string }[] }>(org.owner.get(C));
+  const cert = list.items.find((c) => c.number === d.certificateNumber)!;
+  expect(cert.status).toBe('valid');
+
+  const en = await pdfText((await org.owner.get(`${C}/${cert.id}/pdf/en`)).rawPayload);
+  expect(en).toContain(d.certificateNumber);
+  expect(en).toContain('Lumière Crédit SAS');
+  expect(en).toContain('ISO/IEC 42001:2023');
+  expect(en).toMatch(/January 2030/);
+  const fr = await pdfText((await org.owner.get(`${C}/${cert.id}/pdf/fr`)).rawPayload);
+  expect(fr).toContain(d.certificateNumber);
+  expect(fr).toContain('Lumière Crédit SAS');
+  expect(fr).toMatch(/21 janvier 2027/);
+  expect(fr).toMatch(/janvier 2030/);
+
+  // The signed credential, verified offline against the body's published key; one changed byte and it is refused.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-journey-'));
+  const vcFile = path.join(dir, 'certificate.json');
+  const keyFile = path.join(dir, 'keys.json');
+  const vcText = (await org.owner.get(`${C}/${cert.id}/credential`)).body;
+  fs.writeFileSync(vcFile, vcText);
+  fs.writeFileSync(keyFile, (await createClient(t.app).get('/.well-known/attest-keys.json')).body);
+  const out: string[] = [];
+  const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+  expect(await verifyCertificateFile(vcFile, keyFile, io)).toBe(0);
+  expect(out.join('\n')).toContain('Lumière Crédit SAS');
+  fs.writeFileSync(vcFile, vcText.replace('Lumière Crédit SAS', 'Lumière Crédit SAT'));
+  expect(await verifyCertificateFile(vcFile, keyFile, io)).toBe(1);
+
+  // The public register, without an account: valid, then suspended, then valid again.
+  const visitor = createClient(t.app);
+  const status = async () => (await ok<{ status: string }>(visitor.get(`/api/register/certificates/${encodeURIComponent(d.certificateNumber)}`))).status;
+  expect(await status()).toBe('valid');
+  clock.set(new Date('2027-06-01T10:00:00Z'));
+  const D = `/api/tenants/${o.body.id}/decisions`;
+  await ok(d.decider.post(D, {
+    programmeId: d.programmeId,
+    kind: 'suspend',
+    certificateId: cert.id,
+    suspendedUntil: '2027-09-30',
+    reasoning: 'Le client refuse la date de l’audit de surveillance sans en proposer d’autre.',
+    publicReason: { en: 'Surveillance audit refused by the client.', fr: 'Audit de surveillance refusé par le client.' },
+  }), 201);
+  expect(await status()).toBe('suspended');
+  clock.set(new Date('2027-07-05T10:00:00Z'));
+  await ok(d.decider.post(D, { programmeId: d.programmeId, kind: 'reinstate', certificateId: cert.id, reasoning: 'L’audit de surveillance a été replanifié et confirmé.' }), 201);
+  expect(await status()).toBe('valid');
+
+  // Three years after the decision, without a recertification, the daily job marks it expired.
+  clock.set(new Date('2030-01-21T03:00:00Z'));
+  await expireCertificates.handler({}, { platform: t.p, jobId: 'journey' });
+  expect(await status()).toBe('expired');
+  const history = await ok<{ history: { kind: string }[] }>(visitor.get(`/api/register/certificates/${encodeURIComponent(d.certificateNumber)}`));
+  expect(history.history.map((h) => h.kind)).toEqual(expect.arrayContaining(['issued', 'suspended', 'reinstated', 'expired']));
+}
+
+async function pdfText(bytes: Buffer) {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  return String(text).replace(/\s+/g, ' ');
 }

@@ -7,7 +7,7 @@ import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { backendAvailable, createClient, createTestApp, type TClient, type TTestApp } from '../support/test-app.ts';
 import { journeyAudits } from './certification-journey-audits.ts';
-import { journeyCorrectiveActions, journeyDecision } from './certification-journey-decision.ts';
+import { journeyCertificate, journeyCorrectiveActions, journeyDecision } from './certification-journey-decision.ts';
 
 /*
  * Issue 10's journey, end to end through the HTTP API on a real database: a public quote request,
@@ -27,7 +27,7 @@ async function pdfText(bytes: Buffer) {
   return (text as unknown as string).replace(/\s+/g, ' ');
 }
 
-describe.skipIf(!backendAvailable)('certification journey: from a quote request to the stage 2 report', { timeout: 300_000 }, () => {
+describe.skipIf(!backendAvailable)('certification journey: from a quote request to the certificate and its register entry', { timeout: 300_000 }, () => {
   let t: TTestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const clock: TTestClock = createTestClock(new Date('2026-09-01T08:00:00Z'));
@@ -163,7 +163,8 @@ describe.skipIf(!backendAvailable)('certification journey: from a quote request 
     const observerUser = await buildMembership(t.p, body, 'decision_maker');
     const journey = { t, clock, ok, body, manager, org, engagementId: accepted.engagementId, clientId: client.id, ...done, observerUser, observer: await as(t.app, observerUser) };
     await journeyCorrectiveActions(journey);
-    await journeyDecision(journey);
+    const { decision, programmeId, decider } = await journeyDecision(journey);
+    await journeyCertificate(journey, { programmeId, decider, certificateNumber: decision.certificateNumber! });
   });
 
   type TAuditTime = { initialDays: number; stage1Days: number; stage2Days: number; surveillanceDays: number; recertificationDays: number; table: { version: number | string }; trace: unknown[] };

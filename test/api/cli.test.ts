@@ -40,10 +40,12 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     const tenants = await t.p.db.selectFrom('tenants').select(['name', 'kind']).orderBy('name').execute();
     expect(tenants).toEqual([
       { name: 'Lumière Crédit', kind: 'organization' },
+      { name: 'Nuage Clair', kind: 'organization' },
+      { name: 'TriMed Santé', kind: 'organization' },
       { name: 'Vérité Certification', kind: 'certification_body' },
     ]);
     const roles = await t.p.db.selectFrom('memberships').select('role').execute();
-    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'auditor', 'contributor', 'decision_maker', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
+    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'auditor', 'contributor', 'decision_maker', 'owner', 'owner', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
     // Built through the services: each member joined by accepting an invitation, as in the product.
     const accepted = await t.p.db.selectFrom('audit_events').select('action').where('action', '=', 'invitation.accepted').execute();
     expect(accepted).toHaveLength(7);
@@ -68,8 +70,9 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     const controls = await t.p.db.selectFrom('controls').select('status').execute();
     expect(controls.length).toBeGreaterThanOrEqual(40);
     expect(controls.filter((c) => c.status === 'operating').length).toBeGreaterThan(controls.length / 2);
-    expect(await t.p.db.selectFrom('soa_versions').select(['number', 'status']).execute()).toEqual([{ number: 1, status: 'approved' }]);
-    const entries = await t.p.db.selectFrom('soa_entries').select(['ref', 'applicable', 'justification']).execute();
+    const lumiereId = (await t.p.db.selectFrom('tenants').select('id').where('name', '=', 'Lumière Crédit').executeTakeFirstOrThrow()).id;
+    expect(await t.p.db.selectFrom('soa_versions').select(['number', 'status']).where('tenant_id', '=', lumiereId).execute()).toEqual([{ number: 1, status: 'approved' }]);
+    const entries = await t.p.db.selectFrom('soa_entries').select(['ref', 'applicable', 'justification']).where('tenant_id', '=', lumiereId).execute();
     expect(entries).toHaveLength(38);
     expect(entries.filter((e) => !e.applicable).map((e) => e.ref)).toEqual(['A.10.4']);
     expect(entries.every((e) => e.justification.length > 20)).toBe(true);
@@ -84,10 +87,12 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(await t.p.db.selectFrom('aims_scope_versions').select('status').execute()).toEqual([{ status: 'approved' }]);
     expect(await t.p.db.selectFrom('ai_incidents').select('type').execute()).toEqual([{ type: 'bias' }]);
     const ncs = await t.p.db.selectFrom('nonconformities').select(['status', 'source', 'source_finding_id']).orderBy('source').execute();
-    expect(ncs.map((n) => [n.status, n.source])).toEqual([
+    expect(ncs.filter((n) => n.source !== 'external_audit').map((n) => [n.status, n.source])).toEqual([
       ['open', 'ai_incident'],
       ['open', 'internal_audit'],
     ]);
+    // Vérité Certification's stage 2 nonconformities appear among Lumière Crédit's own.
+    expect(ncs.filter((n) => n.source === 'external_audit')).toHaveLength(3);
     // Issue 9: the year's internal audit, completed by an auditor who owns none of the audited areas, with two findings.
     const audits = await t.p.db.selectFrom('internal_audits').select(['id', 'status', 'auditor_id', 'planned_on', 'completed_at']).execute();
     expect(audits.map((a) => a.status)).toEqual(['completed']);
@@ -105,24 +110,34 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     expect(inputs.every((i) => i.notes.length > 40)).toBe(true);
     expect((await t.p.db.selectFrom('management_review_decisions').select('id').execute()).length).toBeGreaterThanOrEqual(2);
     // Issue 10: the body's side — an enquiry converted into the client, another waiting; the proposal
-    // accepted online into the engagement; stage 1 reported, stage 2 in progress, its checklist partly worked.
+    // accepted online into the engagement; and its two earlier clients.
     const enquiries = await t.p.db.selectFrom('quote_requests').select(['organization_name', 'status']).orderBy('organization_name').execute();
     expect(enquiries).toEqual([
       { organization_name: 'Clinique Numérique Santé', status: 'new' },
       { organization_name: 'Lumière Crédit SAS', status: 'converted' },
     ]);
     const lumiere = await t.p.db.selectFrom('tenants').select('id').where('name', '=', 'Lumière Crédit').executeTakeFirstOrThrow();
-    expect(await t.p.db.selectFrom('clients').select(['legal_name', 'organization_tenant_id']).execute()).toEqual([{ legal_name: 'Lumière Crédit SAS', organization_tenant_id: lumiere.id }]);
-    expect((await t.p.db.selectFrom('proposals').select('status').execute()).map((r) => r.status)).toEqual(['accepted']);
-    expect(await t.p.db.selectFrom('engagements').select(['scheme', 'status', 'organization_tenant_id']).execute()).toEqual([{ scheme: 'iso42001', status: 'active', organization_tenant_id: lumiere.id }]);
-    const certAudits = await t.p.db.selectFrom('audits').select(['type', 'state']).execute();
-    expect(certAudits.find((a) => a.type === 'stage1')!.state).toBe('reported');
-    expect(certAudits.find((a) => a.type === 'stage2')!.state).toBe('in_progress');
-    expect(certAudits.filter((a) => a.state === 'planned').length).toBeGreaterThanOrEqual(3);
-    const items = await t.p.db.selectFrom('audit_checklist_items as i').innerJoin('audits as a', 'a.id', 'i.audit_id').select(['a.type', 'i.verdict']).execute();
-    const stage2Items = items.filter((i) => i.type === 'stage2');
-    expect(stage2Items.some((i) => i.verdict === null) && stage2Items.some((i) => i.verdict !== null)).toBe(true);
-    expect(items.filter((i) => i.type === 'stage1').every((i) => i.verdict !== null)).toBe(true);
+    const clients = await t.p.db.selectFrom('clients').select(['reference', 'legal_name', 'organization_tenant_id']).orderBy('reference').execute();
+    expect(clients.map((c) => c.legal_name)).toEqual(['TriMed Santé SAS', 'Nuage Clair SAS', 'Lumière Crédit SAS']);
+    expect(clients[2]!.organization_tenant_id).toBe(lumiere.id);
+    expect((await t.p.db.selectFrom('proposals').select('status').execute()).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect((await t.p.db.selectFrom('engagements').select('status').execute()).every((e) => e.status === 'active')).toBe(true);
+    // Lumière Crédit's cycle: stage 2 with one major and two minors, one answer rejected then accepted,
+    // the major verified by a follow-up audit, reviewed, decided, certified; surveillance 1 booked.
+    const lumiereAudits = await t.p.db.selectFrom('audits as a').innerJoin('clients as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.client_id')).select(['a.type', 'a.sequence', 'a.state']).where('c.legal_name', '=', 'Lumière Crédit SAS').execute();
+    const stateOf = (type: string, sequence = 1) => lumiereAudits.find((a) => a.type === type && a.sequence === sequence)?.state;
+    expect([stateOf('stage1'), stateOf('stage2'), stateOf('follow_up'), stateOf('surveillance')]).toEqual(['reported', 'reported', 'reported', 'confirmed']);
+    const found = await t.p.db.selectFrom('audit_findings').select(['class', 'state']).orderBy('reference').execute();
+    expect(found.map((f) => `${f.class}:${f.state}`).sort()).toEqual(['major:verified', 'minor:accepted', 'minor:accepted', 'observation:noted']);
+    const verdicts = await t.p.db.selectFrom('audit_finding_responses').select('verdict').execute();
+    expect(verdicts.filter((v) => v.verdict === 'rejected')).toHaveLength(1);
+    // The register shows every status: Lumière Crédit valid, Nuage Clair suspended, TriMed Santé expired.
+    const certificates = await t.p.db.selectFrom('certificates').select(['holder_name', 'status']).orderBy('holder_name').execute();
+    expect(certificates).toEqual([
+      { holder_name: 'Lumière Crédit SAS', status: 'valid' },
+      { holder_name: 'Nuage Clair SAS', status: 'suspended' },
+      { holder_name: 'TriMed Santé SAS', status: 'expired' },
+    ]);
     const res = await t.app.inject({ method: 'GET', url: '/api/setup/status' });
     expect(res.json()).toEqual({ needsSetup: false });
     await t.close();

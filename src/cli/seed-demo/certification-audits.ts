@@ -14,6 +14,7 @@ import { ZCertAuditListQuery } from '../../shared/contracts/cert-audits.ts';
 import { ZAuditorCompetenceBody, ZAuditorConflictBody } from '../../shared/contracts/cert-audits.ts';
 import type { TChecklistItem } from '../../shared/contracts/audit-work.ts';
 import { IMPARTIALITY_STATEMENT_VERSION } from '../../shared/impartiality-statement.ts';
+import { reviewAndDecide } from './certification-decisions.ts';
 import { STAGE2_FINDINGS, seedStage2Findings } from './certification-findings.ts';
 import { staff, workChecklist } from './audit-steps.ts';
 import { onDay, dayOf } from './on-day.ts';
@@ -105,11 +106,23 @@ export async function seedCertificationAudits(p: TPlatform, ctx: TRequestContext
     return cls === 'major' || cls === 'minor' ? 'nonconforming' : cls || i % 13 === 6 ? 'observation' : 'conforming';
   });
   const { followUp, findings } = await seedStage2Findings(p, ctx, body, org, engagementId, stage2.id, day);
+  const granted = await reviewAndDecide(p, ctx, body, {
+    programmeId: stage2.programmeId,
+    auditId: stage2.id,
+    reviewOn: 47,
+    decideOn: 54,
+    reviewNotes: 'Dossier complet : rapports d’étape 1 et d’étape 2 émis, non-conformité majeure vérifiée sur site par l’audit de suivi, plans d’actions des deux mineures acceptés, déclarations d’impartialité signées, compétence de l’équipe valide aux dates d’audit.',
+    reasoning: 'Les exigences de l’ISO/IEC 42001:2023 sont satisfaites sur le domaine audité : la non-conformité majeure a été levée lors de l’audit de suivi, les plans d’actions des deux non-conformités mineures sont acceptés et seront vérifiés lors de la surveillance.',
+  }, day);
+  // Surveillance 1 is booked: within twelve months of the decision, four months from today.
+  const surveillance1 = programme.items.find((a) => a.type === 'surveillance' && a.sequence === 1)!;
+  await staff(p, ctx, anne, marc, body.id, surveillance1.id, day(170), { plannedStart: dayOf(day(300)), plannedEnd: dayOf(day(301)), plannedDays: surveillance1.plannedDays || 2, onSiteDays: surveillance1.plannedDays || 2 }, surveillance1.plannedDays || 2);
 
   return [
     `  stage 1 ${stage1.reference} reported (${stage1Checklist.judged} checklist items, ready for stage 2)`,
     `  stage 2 ${stage2.reference} reported (${stage2Checklist.total} checklist items): ${[...findings.values()].map((f) => f.reference).join(', ')}; one root cause rejected, then accepted`,
     `  follow-up ${followUp.reference} verified the major on site`,
+    `  certificate ${granted.certificateNumber} granted on ${granted.decidedOn} (${granted.reference}); surveillance 1 ${surveillance1.reference} confirmed for ${dayOf(day(300))}`,
   ];
 }
 

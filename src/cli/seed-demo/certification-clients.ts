@@ -19,7 +19,7 @@ import { dayOf, onDay } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
 
 type TDay = (offset: number, hour?: number) => Date;
-export type TCertifiedClient = { clientId: string; reference: string; engagementId: string; audits: { id: string; type: string; sequence: number; reference: string }[] };
+export type TCertifiedClient = { clientId: string; reference: string; engagementId: string; programmeId: string; audits: { id: string; type: string; sequence: number; reference: string }[] };
 
 /**
  * A smaller client's way to its initial certification, through the services: its founder approves
@@ -81,7 +81,7 @@ export async function certifyClient(
     attendees: [{ name: profile.contactName ?? '', organization: profile.legalName, role: 'Direction' }],
     recommendation: 'grant',
   });
-  return { clientId: client.id, reference: client.reference, engagementId, audits: programme.items };
+  return { clientId: client.id, reference: client.reference, engagementId, programmeId: stage1.programmeId, audits: programme.items };
 }
 
 /** One audit from its dates to its issued report, every checklist item judged conforming. */
