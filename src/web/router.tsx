@@ -49,6 +49,8 @@ import { ProposalPage } from './features/proposals/ProposalPage';
 import { ProposalsPage } from './features/proposals/ProposalsPage';
 import { EngagementPage } from './features/certification/EngagementPage';
 import { EngagementsPage } from './features/certification/EngagementsPage';
+import { OrgFindingPage } from './features/findings/OrgFindingPage';
+import { OrgFindingsPage } from './features/findings/OrgFindingsPage';
 import { SurveillancePage } from './features/cycle/SurveillancePage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
@@ -127,6 +129,8 @@ export const router = createBrowserRouter([
           { path: 'proposals/new', Component: ProposalNewPage },
           { path: 'proposals/:proposalId', Component: ProposalPage },
           { path: 'certification', Component: EngagementsPage },
+          { path: 'certification/findings', Component: OrgFindingsPage },
+          { path: 'certification/findings/:findingId', Component: OrgFindingPage },
           { path: 'certification/:engagementId', Component: EngagementPage },
           { path: 'audits', Component: AuditsPage },
           { path: 'surveillance', Component: SurveillancePage },

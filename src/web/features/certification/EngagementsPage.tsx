@@ -25,6 +25,11 @@ export function EngagementsPage() {
       <PageHeader title={t('proposals.org.title')} description={t('proposals.org.intro')} />
       <Stack gap="lg" mt="xl" data-testid="engagements">
         <NextAuditsCard tenantId={tenant.id} />
+        {can('orgFinding.read') && (
+          <Anchor component={Link} to={`/t/${tenant.id}/certification/findings`} fw={600} data-testid="certification-findings-link">
+            {t('findings.org.fromCertification')} →
+          </Anchor>
+        )}
         {list.isPending ? (
           <Loading />
         ) : list.error ? (
