@@ -214,7 +214,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'certDecision.read',
     available: true,
   },
-  soon('certificates', 'certificates', CB),
+  {
+    key: 'certificates',
+    label: 'certificates',
+    path: '/t/:tenantId/certificates',
+    group: 'programme',
+    kinds: CB,
+    ability: 'certificate.read',
+    available: true,
+  },
   soon('soc2-engagements', 'soc2Engagements', CB),
   {
     key: 'catalog',

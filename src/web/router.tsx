@@ -55,6 +55,8 @@ import { SurveillancePage } from './features/cycle/SurveillancePage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
 import { AuditorsPage } from './features/auditors/AuditorsPage';
+import { CertificatePage } from './features/certificates/CertificatePage';
+import { CertificatesPage } from './features/certificates/CertificatesPage';
 import { DecisionPage } from './features/decisions/DecisionPage';
 import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { NewDecisionPage } from './features/decisions/NewDecisionPage';
@@ -65,6 +67,9 @@ import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
 import { TenantRoute } from './features/tenants/TenantRoute';
 import { TenantSettingsPage } from './features/tenants/TenantSettingsPage';
+
+const BodyCertificatePage = () => <CertificatePage side="body" />;
+const OrgCertificatePage = () => <CertificatePage side="organization" />;
 
 export const router = createBrowserRouter([
   { path: '/setup', Component: SetupPage, ErrorBoundary: RouteError },
@@ -137,6 +142,9 @@ export const router = createBrowserRouter([
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },
           { path: 'auditors', Component: AuditorsPage },
+          { path: 'certificates', Component: CertificatesPage },
+          { path: 'certificates/:certificateId', Component: BodyCertificatePage },
+          { path: 'certification/certificates/:certificateId', Component: OrgCertificatePage },
           { path: 'decisions', Component: DecisionsPage },
           { path: 'decisions/new', Component: NewDecisionPage },
           { path: 'decisions/:decisionId', Component: DecisionPage },

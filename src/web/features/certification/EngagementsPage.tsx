@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format';
 import { AuditStateBadge, noon, useAuditTypeLabel } from '../audits/StateBadge';
 import { useOrgEngagements } from '../proposals/api';
 import { NextAuditsCard } from '../cycle/NextAuditsCard';
+import { OrgCertificatesCard } from '../certificates/OrgCertificatesCard';
 import { useTenantContext } from '../tenants/TenantRoute';
 
 /** The organization's certification: each engagement its accepted proposals opened, with the programme's audits. */
@@ -30,6 +31,7 @@ export function EngagementsPage() {
             {t('findings.org.fromCertification')} →
           </Anchor>
         )}
+        <OrgCertificatesCard tenantId={tenant.id} enabled={can('orgCertificate.read')} />
         {list.isPending ? (
           <Loading />
         ) : list.error ? (
