@@ -128,7 +128,7 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     const stateOf = (type: string, sequence = 1) => lumiereAudits.find((a) => a.type === type && a.sequence === sequence)?.state;
     expect([stateOf('stage1'), stateOf('stage2'), stateOf('follow_up'), stateOf('surveillance')]).toEqual(['reported', 'reported', 'reported', 'confirmed']);
     const found = await t.p.db.selectFrom('audit_findings').select(['class', 'state']).orderBy('reference').execute();
-    expect(found.map((f) => `${f.class}:${f.state}`).sort()).toEqual(['major:verified', 'minor:accepted', 'minor:accepted', 'observation:noted']);
+    expect(found.map((f) => `${f.class}:${f.state}`).sort()).toEqual(['major:verified', 'minor:closed', 'minor:closed', 'observation:noted']);
     const verdicts = await t.p.db.selectFrom('audit_finding_responses').select('verdict').execute();
     expect(verdicts.filter((v) => v.verdict === 'rejected')).toHaveLength(1);
     // The register shows every status: Lumière Crédit valid, Nuage Clair suspended, TriMed Santé expired.

@@ -11,7 +11,7 @@ import {
   createReportService,
 } from '../../server/modules/certification/index.ts';
 import { ZAddCertAuditBody } from '../../shared/contracts/cert-audits.ts';
-import { ZRaiseFindingBody, ZSubmitResponseBody, ZVerdictBody, ZVerifyFindingBody, type TRaiseFindingBody } from '../../shared/contracts/findings.ts';
+import { ZCloseFindingBody, ZRaiseFindingBody, ZSubmitResponseBody, ZVerdictBody, ZVerifyFindingBody, type TRaiseFindingBody } from '../../shared/contracts/findings.ts';
 import { staff } from './audit-steps.ts';
 import { dayOf, onDay } from './on-day.ts';
 import type { TDemoTenant } from './people.ts';
@@ -146,5 +146,12 @@ export async function seedStage2Findings(p: TPlatform, ctx: TRequestContext, bod
   } as never, ctx);
   await reports.issue(marc, body.id, followUp.id, ctx);
   await createAuditsService(onDay(p, day(40, 16))).transition(marc, body.id, followUp.id, { event: 'report', date: dayOf(day(40)) }, ctx);
+  // The minors' actions checked on the evidence sent, within the 90 days the body allows for closure.
+  for (const [key, notes] of [
+    ['training', 'Attestations de formation des analystes et paramétrage de l’habilitation conditionnelle consultés.'],
+    ['review', 'Ordre du jour type et compte rendu de la revue complémentaire consultés.'],
+  ] as const) {
+    await createFindingVerdictService(onDay(p, day(key === 'training' ? 52 : 48, 11))).close(marc, body.id, ids.get(key)!.id, ZCloseFindingBody.parse({ notes }), ctx);
+  }
   return { followUp, findings: ids, lead: marc as TUserActor };
 }

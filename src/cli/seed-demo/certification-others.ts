@@ -18,7 +18,7 @@ type TDay = (offset: number, hour?: number) => Date;
  * falls before ISO/IEC 42001:2023 was published (18 December 2023): an expired certificate of this
  * standard cannot exist before then, and the demo shows one anyway so that the register has every status.
  */
-export async function seedOtherClients(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, orgs: { saas: TDemoTenant; medtech: TDemoTenant }, day: TDay): Promise<string[]> {
+export async function seedOtherClients(p: TPlatform, ctx: TRequestContext, body: TDemoTenant, orgs: { saas: TDemoTenant; medtech: TDemoTenant }, day: TDay): Promise<{ lines: string[]; suspendNuageClair: () => Promise<void> }> {
   const anne = body.actors.get('anne.leroy@verite-certification.example')!;
   const marc = body.actors.get('marc.petit@verite-certification.example')!;
 
@@ -46,22 +46,26 @@ export async function seedOtherClients(p: TPlatform, ctx: TRequestContext, body:
 
   const saas = await certifyClient(p, ctx, body, orgs.saas, NUAGE_CLAIR, day, -400);
   const saasGrant = await grant(p, ctx, body, saas, day, -400, 'Audit initial sans non-conformité ; dossier complet et revu.');
-  // Surveillance 1 was due within twelve months of the decision; the client asked twice to postpone it.
-  await decide(p, ctx, body, {
-    programmeId: saas.programmeId,
-    kind: 'suspend',
-    certificateId: saasGrant.certificateId!,
-    suspendedUntil: dayOf(day(87)),
-    reasoning: 'Le premier audit de surveillance n’a pas eu lieu dans les douze mois suivant la décision de certification, malgré deux relances ; le client a demandé un report sans date.',
-    publicReason: {
-      en: 'First surveillance audit not held within twelve months of the certification decision.',
-      fr: 'Premier audit de surveillance non réalisé dans les douze mois suivant la décision de certification.',
-    },
-  }, day(-3, 11));
-  return [
+  // Taken three days ago: run once the older records of the body are in, so that decisions are numbered in the order they were taken.
+  const suspendNuageClair = async () => {
+    // Surveillance 1 was due within twelve months of the decision; the client asked twice to postpone it.
+    await decide(p, ctx, body, {
+      programmeId: saas.programmeId,
+      kind: 'suspend',
+      certificateId: saasGrant.certificateId!,
+      suspendedUntil: dayOf(day(87)),
+      reasoning: 'Le premier audit de surveillance n’a pas eu lieu dans les douze mois suivant la décision de certification, malgré deux relances ; le client a demandé un report sans date.',
+      publicReason: {
+        en: 'First surveillance audit not held within twelve months of the certification decision.',
+        fr: 'Premier audit de surveillance non réalisé dans les douze mois suivant la décision de certification.',
+      },
+    }, day(-3, 11));
+  };
+  const lines = [
     `  client ${medtech.reference}: TriMed Santé SAS, certificate ${triGrant.certificateNumber} granted on ${triGrant.decidedOn}, both surveillances held, expired (no recertification)`,
     `  client ${saas.reference}: Nuage Clair SAS, certificate ${saasGrant.certificateNumber} granted on ${saasGrant.decidedOn}, suspended (surveillance 1 overdue)`,
   ];
+  return { lines, suspendNuageClair };
 }
 
 /** The review and the grant, three and four weeks after stage 2. */

@@ -145,13 +145,15 @@ export async function seedCertification(p: TPlatform, ctx: TRequestContext, body
   const token = proposalToken(p.secretKey, body.id, sent.id, new Date(sent.sentAt!), sent.validUntil);
   const accepted = await createProposalLinkService(onDay(p, day(-268, 16))).accept(claire, token, { organizationTenantId: org.id }, { ...ctx, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (demo)' });
 
+  const audited = await seedCertificationAudits(p, ctx, body, org, accepted.engagementId, (offset, hour) => day(offset - 180, hour));
+  await others.suspendNuageClair();
   await createQuoteRequestsService(onDay(p, day(-2, 10))).submit('verite-certification', ZQuoteRequestBody.parse(NEW_PROSPECT), { ...publicCtx, ip: '192.0.2.61' });
 
   return [
-    ...others,
+    ...others.lines,
     `  client ${client.reference}: ${client.legalName}, audit time ${result.initialDays} days for the initial audit (${result.cycleDays} over the cycle)`,
     `  proposal ${sent.reference} sent on ${dayOf(day(-278))}, accepted by Claire Martin on ${dayOf(day(-268))}`,
-    ...(await seedCertificationAudits(p, ctx, body, org, accepted.engagementId, (offset, hour) => day(offset - 180, hour))),
+    ...audited,
     '  1 new enquiry in the inbox (Clinique Numérique Santé)',
   ];
 }

@@ -106,8 +106,8 @@ export function CertificatePage({ side }: { side: TCertificateSide }) {
           <Table.Tbody>
             {c.events.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(e.effectiveOn)}</Table.Td>
-                <Table.Td>{t(`certificates.web.event.${e.kind}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', width: '1%' }}>{day(e.effectiveOn)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', width: '1%' }}>{t(`certificates.web.event.${e.kind}`)}</Table.Td>
                 <Table.Td>
                   {e.reason[lang]}
                   {side === 'body' && e.decisionId && (

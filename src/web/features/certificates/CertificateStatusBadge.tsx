@@ -7,7 +7,7 @@ const COLOR: Record<TCertificateState, string> = { valid: 'teal', suspended: 'or
 export function CertificateStatusBadge({ status }: { status: TCertificateState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[status]} variant="light" data-testid="certificate-status" data-status={status}>
+    <Badge color={COLOR[status]} variant="light" style={{ minWidth: 'max-content' }} data-testid="certificate-status" data-status={status}>
       {t(`certificates.web.status.${status}`)}
     </Badge>
   );

@@ -10,7 +10,7 @@ const STATE_COLOR: Record<TFindingState, string> = { open: 'orange', submitted: 
 export function FindingClassBadge({ value }: { value: TFindingClass }) {
   const { t } = useTranslation();
   return (
-    <Badge color={CLASS_COLOR[value]} variant="light" data-testid="finding-class">
+    <Badge color={CLASS_COLOR[value]} variant="light" style={{ minWidth: 'max-content' }} data-testid="finding-class">
       {t(`findings.class.${value}`)}
     </Badge>
   );
@@ -19,7 +19,7 @@ export function FindingClassBadge({ value }: { value: TFindingClass }) {
 export function FindingStateBadge({ value }: { value: TFindingState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOR[value]} variant="outline" data-testid="finding-state">
+    <Badge color={STATE_COLOR[value]} variant="outline" style={{ minWidth: 'max-content' }} data-testid="finding-state">
       {t(`findings.state.${value}`)}
     </Badge>
   );
@@ -52,7 +52,7 @@ export function FindingDueDates({ finding: f }: { finding: TFinding | TOrgFindin
               {t(`findings.due.${k}`, { date: format.date(noon(f[DUE_FIELD[k]])) })}
             </Text>
             {overdue && (
-              <Badge color="red" size="xs" data-testid="finding-overdue">
+              <Badge color="red" size="xs" style={{ minWidth: 'max-content' }} data-testid="finding-overdue">
                 {t('findings.due.overdue')}
               </Badge>
             )}

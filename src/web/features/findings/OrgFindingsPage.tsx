@@ -31,11 +31,10 @@ export function OrgFindingsPage() {
       sortValue: (f) => f.reference,
       nowrap: true,
     },
-    { key: 'class', header: t('findings.fields.class'), cell: (f) => <FindingClassBadge value={f.class} />, sortValue: (f) => f.class },
-    { key: 'requirement', header: t('findings.fields.requirement'), cell: requirement, truncate: requirement, sortValue: (f) => f.requirement?.ref ?? null },
+    { key: 'class', header: t('findings.fields.class'), cell: (f) => <FindingClassBadge value={f.class} />, sortValue: (f) => f.class, nowrap: true },
+    { key: 'requirement', header: t('findings.fields.requirement'), cell: (f) => <span title={requirement(f)}>{f.requirement?.ref ?? '—'}</span>, sortValue: (f) => f.requirement?.ref ?? null, nowrap: true },
     { key: 'statement', header: t('findings.fields.statement'), cell: (f) => f.statement, truncate: (f) => f.statement },
-    { key: 'audit', header: t('findings.fields.audit'), cell: (f) => `${f.auditReference} · ${f.bodyName}`, truncate: (f) => `${f.auditReference} · ${f.bodyName}` },
-    { key: 'state', header: t('findings.fields.state'), cell: (f) => <FindingStateBadge value={f.state} />, sortValue: (f) => f.state },
+    { key: 'state', header: t('findings.fields.state'), cell: (f) => <FindingStateBadge value={f.state} />, sortValue: (f) => f.state, nowrap: true },
     { key: 'due', header: t('findings.fields.due'), cell: (f) => <FindingDueDates finding={f} />, sortValue: (f) => f.responseDueOn ?? f.closureDueOn ?? f.verificationDueOn },
   ];
   return (
