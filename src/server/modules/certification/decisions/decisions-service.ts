@@ -11,6 +11,7 @@ import { addMonths } from '../engagements/programme-rules.ts';
 import { buildCertificationFile } from './certification-file.ts';
 import { applyDecision, decisionBlockersOf, type TEffectDeps } from './decision-effects.ts';
 import * as repo from './decisions-repo.ts';
+import { technicalReviewDto } from './technical-review-dto.ts';
 import { teamSeatsOf } from './review-facts.ts';
 
 type TDeps = TEffectDeps & Pick<TPlatform, 'db' | 'authz' | 'clock'>;
@@ -83,7 +84,7 @@ export function createDecisionsService(p: TDeps) {
         q.certificateId ? repo.certificateHead(p.db, tenantId, q.certificateId) : repo.currentCertificate(p.db, tenantId, head.client_id),
       ]);
       if (!file) throw notFound('Programme');
-      const { checklist: _c, ...reviewDto } = review ? reviewSummary(grant, review, file.sha256) : { checklist: null };
+      const { checklist: _c, ...reviewDto } = review ? technicalReviewDto(p.authz, grant, review, file.sha256, []) : { checklist: null };
       return {
         programmeId: head.id,
         clientName: head.client_name,
@@ -219,29 +220,4 @@ export function createDecisionsService(p: TDeps) {
     },
   };
 
-  function reviewSummary(grant: TTenantGrant, r: repo.TReviewRow, currentSha: string) {
-    return {
-      id: r.id,
-      programmeId: r.programme_id,
-      cycle: r.cycle,
-      engagementId: r.engagement_id,
-      clientId: r.client_id,
-      clientReference: r.client_reference,
-      clientName: r.client_name,
-      auditId: r.audit_id,
-      auditReference: r.audit_reference,
-      auditType: r.audit_type,
-      reviewer: { id: r.reviewer_id, name: r.reviewer_name },
-      state: r.state,
-      checklist: r.checklist,
-      recommendation: r.recommendation,
-      notes: r.notes,
-      fileSha256: r.file_sha256,
-      currentFileSha256: currentSha,
-      stale: r.state === 'completed' && r.file_sha256 !== currentSha,
-      completedAt: iso(r.completed_at),
-      createdAt: iso(r.created_at)!,
-      abilities: p.authz.abilities(grant, 'technicalReview', { reviewerId: r.reviewer_id, state: r.state, teamSeats: [] }),
-    };
-  }
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../../../shared/contracts/cert-decisions.ts';
 import { buildCertificationFile } from './certification-file.ts';
 import * as repo from './decisions-repo.ts';
+import { technicalReviewDto } from './technical-review-dto.ts';
 import { checklistWithFacts, teamSeatsOf, unansweredItems } from './review-facts.ts';
 
 type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
@@ -25,29 +26,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export function createTechnicalReviewsService(p: TDeps) {
   const userIdOf = (actor: TActor | null) => (actor?.type === 'user' ? actor.userId : null);
 
-  const dto = (grant: TTenantGrant, r: repo.TReviewRow, currentSha: string | null, seats: readonly TTeamSeat[]): TTechnicalReview => ({
-    id: r.id,
-    programmeId: r.programme_id,
-    cycle: r.cycle,
-    engagementId: r.engagement_id,
-    clientId: r.client_id,
-    clientReference: r.client_reference,
-    clientName: r.client_name,
-    auditId: r.audit_id,
-    auditReference: r.audit_reference,
-    auditType: r.audit_type,
-    reviewer: { id: r.reviewer_id, name: r.reviewer_name },
-    state: r.state,
-    checklist: r.checklist,
-    recommendation: r.recommendation,
-    notes: r.notes,
-    fileSha256: r.file_sha256,
-    currentFileSha256: currentSha,
-    stale: r.state === 'completed' && currentSha !== null && currentSha !== r.file_sha256,
-    completedAt: iso(r.completed_at),
-    createdAt: iso(r.created_at)!,
-    abilities: p.authz.abilities(grant, 'technicalReview', { reviewerId: r.reviewer_id, state: r.state, teamSeats: seats }),
-  });
+  const dto = (grant: TTenantGrant, r: repo.TReviewRow, currentSha: string | null, seats: readonly TTeamSeat[]) => technicalReviewDto(p.authz, grant, r, currentSha, seats);
 
   /** The review with fresh facts (a draft) and the file's current hash (a completed one: is it stale?). */
   async function present(grant: TTenantGrant, r: repo.TReviewRow) {
