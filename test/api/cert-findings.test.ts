@@ -103,6 +103,11 @@ describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 
     expect((await s.lead.post(s.A, { class: 'severe', statement: 'x' })).statusCode).toBe(400);
     expect((await s.lead.post(s.A, { class: 'minor', ref: '8.1', statement: '' })).statusCode).toBe(400);
 
+    // The audit says who may raise here (the « Constats » tab shows the form from it): the team's auditors and the scheme manager.
+    const auditUrl = `/api/tenants/${s.body.id}/audits/${s.stage2.id}`;
+    const mayRaise = async (who: typeof s.lead) => json<{ abilities: Record<string, boolean> }>(await who.get(auditUrl), 200).abilities['finding.write'];
+    expect([await mayRaise(s.lead), await mayRaise(s.manager), await mayRaise(s.expert), await mayRaise(s.outsider)]).toEqual([true, true, false, false]);
+
     // Who may not: a technical expert on the team reads but does not raise; an auditor off the team and another body see nothing.
     expect((await s.expert.get(`${s.F}/${minor.id}`)).statusCode).toBe(200);
     expect((await s.expert.post(s.A, { class: 'observation', statement: 'x' })).statusCode).toBe(403);

@@ -28,7 +28,8 @@ export const ZCertAuditTeamMember = z.object({
 });
 export type TCertAuditTeamMember = z.infer<typeof ZCertAuditTeamMember>;
 
-export const ZCertAuditAbilities = zAbilitiesOf('certAudit.read', 'certAudit.schedule', 'certAudit.transition', 'certAudit.manageTeam');
+/** `finding.write`: whether the caller may raise a finding in this audit (its auditors while it is in progress or reported). */
+export const ZCertAuditAbilities = zAbilitiesOf('certAudit.read', 'certAudit.schedule', 'certAudit.transition', 'certAudit.manageTeam', 'finding.write');
 
 export const ZCertAudit = z.object({
   id: z.uuid(),

@@ -12,7 +12,8 @@ import { FindingClassBadge, FindingDueDates, FindingStateBadge } from './Finding
 import { PendingAnswer } from './PendingAnswer';
 import { RaiseFindingForm } from './RaiseFindingForm';
 
-/** The server refuses a finding outside these (409 finding_audit_state); the form is not offered there. */
+
+/** Outside these the server refuses a finding (409 finding_audit_state): an auditor is told why there is no form. */
 const RAISE_STATES: readonly TAuditState[] = ['in_progress', 'reported'];
 
 export function useRequirementLabel() {
@@ -64,9 +65,9 @@ export function FindingsTab({ audit, tenantId }: TAuditTabProps) {
           ))}
         </Stack>
       )}
-      {can('finding.write') && RAISE_STATES.includes(audit.state) ? (
+      {audit.abilities['finding.write'] ? (
         <RaiseFindingForm auditId={audit.id} tenantId={tenantId} />
-      ) : can('finding.write') ? (
+      ) : can('finding.write') && !RAISE_STATES.includes(audit.state) ? (
         <Alert color="gray" data-testid="findings-raise-closed">
           <Text size="sm">{t('findings.raise.notNow')}</Text>
         </Alert>

@@ -15,7 +15,12 @@ type TDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 const subjectOf = (r: Pick<TAuditRow, 'state' | 'lead_user_id'>): TCertAuditSubject => ({ state: r.state, leadUserId: r.lead_user_id });
 
 export function toCertAuditDto(p: Pick<TPlatform, 'authz'>, grant: TTenantGrant, r: TAuditRow, today: string): TCertAudit {
-  const abilities = p.authz.abilities(grant, 'certAudit', subjectOf(r));
+  // Raising a finding is judged on the caller's seat on this team (findings-policies.ts), not on the role alone.
+  const teamRole = r.team.find((m) => m.userId === grant.actor.userId)?.role ?? null;
+  const abilities = {
+    ...p.authz.abilities(grant, 'certAudit', subjectOf(r)),
+    'finding.write': p.authz.abilities(grant, 'finding', { teamRole, auditState: r.state })['finding.write'],
+  };
   return {
     id: r.id,
     reference: r.reference,
