@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { TProposalSlot, TProposalStatus } from '../../shared/contracts/proposals.ts';
 import type { TAuditTimeSnapshot } from '../../shared/contracts/proposals.ts';
 
+type TProposalScheme = 'iso42001' | 'soc2-type1' | 'soc2-type2';
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: select it `::text` to read 'YYYY-MM-DD' on both drivers. */
 type DateOnly = ColumnType<string, string, string>;
@@ -15,7 +17,7 @@ export type TProposalTables = {
     id: Generated<string>;
     reference: string;
     client_id: string;
-    scheme: ColumnType<'iso42001', 'iso42001' | undefined, 'iso42001'>;
+    scheme: ColumnType<TProposalScheme, TProposalScheme | undefined, TProposalScheme>;
     status: ColumnType<TProposalStatus, TProposalStatus | undefined, TProposalStatus>;
     locale: 'en' | 'fr';
     currency: string;
@@ -24,6 +26,9 @@ export type TProposalTables = {
     recipient_email: string | null;
     notes: Generated<string>;
     audit_time: ColumnType<TAuditTimeSnapshot | null, string | null | undefined, string | null>;
+    /** Migration 0032: a SOC 2 proposal's scope and its fee estimate with the trace (null for ISO/IEC 42001). */
+    soc2_scope: ColumnType<unknown, string | null | undefined, string | null>;
+    fee_estimate: ColumnType<unknown, string | null | undefined, string | null>;
     sent_at: Date | null;
     sent_by: string | null;
     document_sha256: string | null;

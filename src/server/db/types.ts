@@ -11,6 +11,7 @@ import type { TProposalTables } from './types-certification-proposals.ts';
 import type { TIntakeTables } from './types-intake.ts';
 import type { TCertAuditsTables } from './types-cert-audits.ts';
 import type { TCertificationDecisionTables } from './types-certification-decisions.ts';
+import type { TSoc2Tables } from './types-soc2.ts';
 import type { TCycleTables } from './types-cycle.ts';
 import type { TAimsImprovementTables } from './types-aims-improvement.ts';
 import type { TAimsRecordsContextTables } from './types-aims-records-context.ts';
@@ -188,6 +189,7 @@ export type DB = {
   TIntakeTables &
   TCertAuditsTables &
   TCertificationDecisionTables &
+  TSoc2Tables &
   TCycleTables;
 
 export type TUserRow = Selectable<UsersTable>;

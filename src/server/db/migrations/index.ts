@@ -25,6 +25,7 @@ import * as m0022 from './0022-auditor-competence.ts';
 import * as m0025 from './0025-certification-decisions.ts';
 import * as m0029 from './0029-register-search.ts';
 import * as m0030 from './0030-cycle-alerts.ts';
+import * as m0032 from './0032-soc2-core.ts';
 import * as m0026 from './0026-finding-reminders.ts';
 
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0029-register-search': m0029,
   '0030-cycle-alerts': m0030,
   '0026-finding-reminders': m0026,
+  '0032-soc2-core': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {
