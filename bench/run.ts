@@ -17,6 +17,7 @@ import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
 import { certificateIssueScenario } from './certificate-issue.ts';
 import { prepareRegister, registerScenario } from './register.ts';
+import { soc2ReportScenario } from './soc2-report.ts';
 
 /*
  * npm run bench: the same scenarios on PGlite and PostgreSQL, the server in its own process
@@ -163,6 +164,8 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   if (!ONLY || ONLY === 'register') await prepareRegister(databaseUrl, dataDir);
   // In-process and before the server starts: PGlite is one process's at a time.
   const issue = !ONLY || ONLY === 'issue' ? await certificateIssueScenario(databaseUrl, dataDir) : null;
+  // DB-independent until the SOC 2 tables land: the same rendering on both backends.
+  const soc2Report = !ONLY || ONLY === 'soc2Report' ? await soc2ReportScenario() : null;
   // Failed sign-ins and register reads all come from 127.0.0.1: the per-address limits would stop the scenarios.
   const { proc, base } = await startServerProcess({
     ATTEST_DATA_DIR: dataDir,
@@ -173,6 +176,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   try {
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
     if (ONLY === 'issue') return { ...issue };
+    if (ONLY === 'soc2Report') return { ...soc2Report };
     if (ONLY === 'register') {
       const healthz = await load(`${base}/healthz`, {}, proc.pid);
       const register = await registerScenario(base, DURATION, proc.pid);
@@ -215,6 +219,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
       ...register,
       ...ratios(healthz, register),
       ...issue,
+      ...soc2Report,
     };
   } finally {
     const exited = new Promise((r) => proc.once('exit', r));
@@ -240,7 +245,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register' || ONLY === 'issue') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
+  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register' || ONLY === 'issue' || ONLY === 'soc2Report') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
   if (BACKEND !== 'pglite' && findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {

@@ -15,7 +15,7 @@ export type TDocColumn = {
 
 export type TDocBlock =
   | { kind: 'title'; text: string; subtitle?: string }
-  | { kind: 'heading'; text: string }
+  | { kind: 'heading'; text: string; /** 2: a sub-heading inside a section. */ level?: 1 | 2 }
   | { kind: 'keyValue'; rows: readonly (readonly [string, string])[] }
   | { kind: 'paragraph'; text: string; style?: 'normal' | 'muted' | 'notice' }
   | {

@@ -36,7 +36,14 @@ export type TPdfMeta = {
   /** A line at the top of every page (e.g. organization — document — version). */
   header?: string;
   layout?: 'portrait' | 'landscape';
+  watermark?: TPdfWatermark;
 };
+
+/**
+ * Lines stamped on every page of one reader's copy: large and light across the page, and once
+ * more in small print above the footer where a copier's crop leaves it and a text search finds it.
+ */
+export type TPdfWatermark = { lines: readonly string[] };
 
 export type TPdfTableColumn = { header: string; width: number };
 
@@ -177,6 +184,22 @@ function writerOf(doc: PDFKit.PDFDocument) {
   return w;
 }
 
+// Drawn after the page's content (the pages are buffered), so it sits on top of tables and shading.
+function stampWatermark(doc: PDFKit.PDFDocument, wm: TPdfWatermark) {
+  const { width: pw, height: ph } = doc.page;
+  const left = doc.page.margins.left;
+  doc.save();
+  doc.rotate(-35, { origin: [pw / 2, ph / 2] });
+  doc.fillColor(COLOR.muted).fillOpacity(0.18).font('bold').fontSize(20);
+  const lineHeight = 28;
+  wm.lines.forEach((line, i) => {
+    doc.text(line, -pw / 2, ph / 2 - (wm.lines.length * lineHeight) / 2 + i * lineHeight, { width: pw * 2, align: 'center', lineBreak: false });
+  });
+  doc.restore();
+  doc.font('regular').fontSize(6.5).fillColor(COLOR.muted);
+  doc.text(wm.lines.join(' — '), left, ph - 52, { width: pw - 2 * left, align: 'center', lineBreak: false, ellipsis: true });
+}
+
 /** Renders a document to PDF bytes: A4, DejaVu embedded, page numbers and footer on every page. */
 export function renderPdf(meta: TPdfMeta, draw: (w: TPdfWriter) => void): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -210,6 +233,7 @@ export function renderPdf(meta: TPdfMeta, draw: (w: TPdfWriter) => void): Promis
     if (meta.footer) doc.text(meta.footer, doc.page.margins.left, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
     doc.text(meta.pageLabel(i + 1, range.count), doc.page.margins.left, y, { width, align: 'right', lineBreak: false });
     if (meta.header) doc.text(meta.header, doc.page.margins.left, 30, { width, lineBreak: false, ellipsis: true });
+    if (meta.watermark) stampWatermark(doc, meta.watermark);
     doc.page.margins.bottom = bottom;
   }
   doc.end();

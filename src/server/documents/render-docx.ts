@@ -53,7 +53,9 @@ function block(b: TDocBlock, contentWidth: number): FileChild[] {
         ...(b.subtitle ? [new Paragraph({ spacing: { after: 200 }, children: lines(b.subtitle, { color: '5C5F66' }) })] : []),
       ];
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: lines(b.text, { bold: true, size: SIZE.heading, color: '1C4E80' }) })];
+      return b.level === 2
+        ? [new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 160, after: 80 }, children: lines(b.text, { bold: true, size: SIZE.body + 2 }) })]
+        : [new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: lines(b.text, { bold: true, size: SIZE.heading, color: '1C4E80' }) })];
     case 'paragraph':
       return [
         new Paragraph({

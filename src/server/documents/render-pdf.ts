@@ -1,8 +1,13 @@
 import { fillPageLabel, type TDocument } from './layout.ts';
-import { renderPdf } from './pdf.ts';
+import { renderPdf, type TPdfWatermark } from './pdf.ts';
+
+export type TRenderPdfOptions = {
+  /** Stamped on every page (a reader's copy of a restricted report); the model stays the same. */
+  watermark?: TPdfWatermark;
+};
 
 /** A TDocument as PDF: A4 in the model's orientation, DejaVu embedded, header and page numbers on every page. */
-export function renderDocumentPdf(m: TDocument): Promise<Buffer> {
+export function renderDocumentPdf(m: TDocument, options: TRenderPdfOptions = {}): Promise<Buffer> {
   return renderPdf(
     {
       title: m.title,
@@ -13,6 +18,7 @@ export function renderDocumentPdf(m: TDocument): Promise<Buffer> {
       header: m.pageHeader,
       footer: m.pageFooter,
       pageLabel: (page, pages) => fillPageLabel(m.pageLabel, page, pages),
+      watermark: options.watermark,
     },
     (w) => {
       for (const b of m.blocks) {
@@ -21,7 +27,7 @@ export function renderDocumentPdf(m: TDocument): Promise<Buffer> {
             w.title(b.text, b.subtitle);
             break;
           case 'heading':
-            w.heading(b.text);
+            w.heading(b.text, b.level ?? 1);
             break;
           case 'keyValue':
             w.facts(b.rows.map(([k, v]) => [k, v] as [string, string]));
