@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOC2_CATEGORIES, SOC2_PERIOD_MAX_MONTHS, SOC2_PERIOD_MIN_MONTHS, ZSoc2ReportType, type TSoc2Category } from './soc2.ts';
 
 /*
  * The fee estimate of a SOC 2 engagement, from the cost factors a CPA firm prices on (the seed's
@@ -10,13 +11,9 @@ import { z } from 'zod';
  */
 
 /** Security (the common criteria) is always in scope; these are the categories a scope may add. */
-export const SOC2_OPTIONAL_CATEGORIES = ['availability', 'confidentiality', 'processing_integrity', 'privacy'] as const;
-export const ZSoc2OptionalCategory = z.enum(SOC2_OPTIONAL_CATEGORIES);
-export type TSoc2OptionalCategory = z.infer<typeof ZSoc2OptionalCategory>;
-
-export const SOC2_REPORT_TYPES = ['type1', 'type2'] as const;
-export const ZSoc2ReportType = z.enum(SOC2_REPORT_TYPES);
-export type TSoc2ReportType = z.infer<typeof ZSoc2ReportType>;
+export type TSoc2OptionalCategory = Exclude<TSoc2Category, 'security'>;
+export const SOC2_OPTIONAL_CATEGORIES = SOC2_CATEGORIES.filter((c): c is TSoc2OptionalCategory => c !== 'security');
+export const ZSoc2OptionalCategory = z.enum(SOC2_OPTIONAL_CATEGORIES as [TSoc2OptionalCategory, ...TSoc2OptionalCategory[]]);
 
 export const SOC2_SYSTEM_COMPLEXITIES = ['low', 'moderate', 'high'] as const;
 export const ZSoc2SystemComplexity = z.enum(SOC2_SYSTEM_COMPLEXITIES);
@@ -26,8 +23,6 @@ export const SOC2_DOCUMENTATION_MATURITIES = ['initial', 'established', 'mature'
 export const ZSoc2DocumentationMaturity = z.enum(SOC2_DOCUMENTATION_MATURITIES);
 export type TSoc2DocumentationMaturity = z.infer<typeof ZSoc2DocumentationMaturity>;
 
-/** A Type II observation period: 3 to 12 months (facts sheet, section 2). */
-export const SOC2_OBSERVATION_MONTHS = { min: 3, max: 12 } as const;
 
 const ZHalfDays = z.number().min(0).max(1000).multipleOf(0.5);
 const ZPct = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -61,7 +56,7 @@ export const ZSoc2FeeInputs = z
   .strictObject({
     reportType: ZSoc2ReportType,
     /** Type II only: the observation period in whole months; null for Type I. */
-    observationMonths: z.number().int().min(SOC2_OBSERVATION_MONTHS.min).max(SOC2_OBSERVATION_MONTHS.max).nullable(),
+    observationMonths: z.number().int().min(SOC2_PERIOD_MIN_MONTHS).max(SOC2_PERIOD_MAX_MONTHS).nullable(),
     categories: z.array(ZSoc2OptionalCategory).max(SOC2_OPTIONAL_CATEGORIES.length).refine((c) => new Set(c).size === c.length, 'Each category once.'),
     complexity: ZSoc2SystemComplexity,
     documentationMaturity: ZSoc2DocumentationMaturity,

@@ -1,5 +1,5 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
-import type { TSoc2ReportType } from '../../../../shared/contracts/soc2-fees.ts';
+import type { TSoc2ReportType } from '../../../../shared/contracts/soc2.ts';
 import type { TDocBlock, TDocument } from '../../../documents/layout.ts';
 import { longDay, soc2Labels, type TSoc2Party, type TSoc2Signatory } from './soc2-document-common.ts';
 

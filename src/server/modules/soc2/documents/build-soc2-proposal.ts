@@ -1,11 +1,11 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
-import type { TSoc2FeeEstimate, TSoc2OptionalCategory, TSoc2ReportType } from '../../../../shared/contracts/soc2-fees.ts';
+import type { TSoc2FeeEstimate, TSoc2OptionalCategory } from '../../../../shared/contracts/soc2-fees.ts';
+import type { TSoc2ReportType, TSoc2SubserviceTreatment } from '../../../../shared/contracts/soc2.ts';
 import { formatLongDate, formatNumber } from '../../../../shared/format.ts';
 import { formatMoney } from '../../../../shared/proposal-pricing.ts';
 import type { TDocBlock, TDocument } from '../../../documents/layout.ts';
 import { soc2FeeTraceLines } from '../fees/fee-trace-lines.ts';
 import { categoryNames, listOf, longDay, soc2Labels, type TSoc2Firm, type TSoc2Party } from './soc2-document-common.ts';
-import type { TSoc2SubserviceTreatment } from './soc2-report-model.ts';
 
 /*
  * A SOC 2 engagement proposal in the organization's language: the scope (type, period or date,

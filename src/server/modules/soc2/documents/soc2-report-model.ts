@@ -1,4 +1,5 @@
-import type { TSoc2OptionalCategory, TSoc2ReportType } from '../../../../shared/contracts/soc2-fees.ts';
+import type { TSoc2OptionalCategory } from '../../../../shared/contracts/soc2-fees.ts';
+import type { TSoc2Opinion, TSoc2ReportType, TSoc2SubserviceTreatment, TSoc2TestMethod } from '../../../../shared/contracts/soc2.ts';
 import type { TSoc2Firm, TSoc2Party, TSoc2Signatory } from './soc2-document-common.ts';
 
 /*
@@ -8,13 +9,7 @@ import type { TSoc2Firm, TSoc2Party, TSoc2Signatory } from './soc2-document-comm
  * renders the same text in PDF and DOCX. Dates are calendar days (YYYY-MM-DD).
  */
 
-export const SOC2_OPINION_KINDS = ['unmodified', 'qualified', 'adverse', 'disclaimer'] as const;
-export type TSoc2OpinionKind = (typeof SOC2_OPINION_KINDS)[number];
-
-export const SOC2_TEST_METHODS = ['inquiry', 'observation', 'inspection', 'reperformance'] as const;
-export type TSoc2TestMethod = (typeof SOC2_TEST_METHODS)[number];
-
-export type TSoc2SubserviceTreatment = 'carve_out' | 'inclusive';
+export type TSoc2OpinionKind = TSoc2Opinion;
 
 export type TSoc2ReportTest = { method: TSoc2TestMethod; procedure: string };
 
