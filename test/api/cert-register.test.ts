@@ -180,6 +180,28 @@ describe.skipIf(!backendAvailable)('public register', () => {
     expect(changed.headers.etag).not.toBe(etag);
   });
 
+  it('confirms lookups that arrive together in one statement, each answered with its own number’s current page', async () => {
+    const a = await buildCertificate(t.p, body);
+    const b = await buildCertificate(t.p, body);
+    const page = (c: { number: string }) => `/api/register/certificates/${c.number}`;
+    const heldTag = (await get(page(a))).headers.etag;
+    // As another server process would: the status changes behind this process's back.
+    await t.p.db.updateTable('certificates').set({ status: 'suspended', suspended_until: '2027-06-30', status_changed_at: new Date() }).where('id', '=', a.id).execute();
+    let answers: Awaited<ReturnType<typeof get>>[] = [];
+    const queries = await t.queriesDuring(async () => {
+      answers = await Promise.all([get(page(a)), get(page(b)), get(page(a)), get('/api/register/certificates/AIMS-1999-NONE')]);
+    });
+    expect(queries).toHaveLength(1);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 404]);
+    expect(answers.slice(0, 3).map((r) => [r.json().number, r.json().status])).toEqual([
+      [a.number, 'suspended'],
+      [b.number, 'valid'],
+      [a.number, 'suspended'],
+    ]);
+    expect(answers[0]!.headers.etag).not.toBe(heldTag);
+    expect(answers[2]!.headers.etag).toBe(answers[0]!.headers.etag);
+  });
+
   it('serves the signed credential as stored, and 404 for an unknown number', async () => {
     const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'DigitalConformityCredential'], proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofValue: 'z58DAdFfa9' } };
     const c = await buildCertificate(t.p, body, { credential });

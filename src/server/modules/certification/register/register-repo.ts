@@ -35,10 +35,13 @@ const EVENT_RANK = `array_position(ARRAY['superseded','issued','renewed','restor
  * and their events no longer change. The caller passes the stamp of the page it holds: when it is
  * still the same, the document is not built (CASE evaluates only the branch it takes) and the
  * answer is the stamp alone — the same single round trip, without PostgreSQL's JSON work.
+ *
+ * The statement takes several numbers at once (`$1`, with the stamps held in `$2` at the same
+ * positions): lookups that arrive together are confirmed together (register-service.ts).
  */
 const STAMP = `c.id::text || '|' || c.status || '|' || coalesce(c.status_changed_at::text, '') || '|' || coalesce(c.suspended_until::text, '') || '|' ||
   coalesce((SELECT max(e.created_at)::text FROM certificate_events e WHERE e.certificate_id = c.id AND e.tenant_id = c.tenant_id), '')`;
-const DETAIL_SQL = `SELECT s.stamp, CASE WHEN s.stamp = $2 THEN NULL ELSE (SELECT json_build_object(
+const DETAIL_SQL = `SELECT s.number, s.stamp, CASE WHEN s.stamp = s.known THEN NULL ELSE (SELECT json_build_object(
   'number', c.number,
   'revision', c.revision,
   'status', c.status,
@@ -61,12 +64,21 @@ const DETAIL_SQL = `SELECT s.stamp, CASE WHEN s.stamp = $2 THEN NULL ELSE (SELEC
       'reason', json_build_object('en', e.reason_en, 'fr', e.reason_fr)) ORDER BY e.effective_on, e.created_at, r.revision, ${EVENT_RANK}), '[]')
     FROM certificates r JOIN certificate_events e ON e.tenant_id = r.tenant_id AND e.certificate_id = r.id WHERE r.number = c.number)
 )::text FROM certificates c WHERE c.tenant_id = s.tenant_id AND c.id = s.id) END AS doc
-FROM (SELECT c.tenant_id, c.id, ${STAMP} AS stamp FROM certificates c WHERE c.number = $1 AND c.status <> 'superseded') s`;
+FROM (SELECT q.number, q.known, c.tenant_id, c.id, ${STAMP} AS stamp
+  FROM unnest($1::text[], $2::text[]) AS q(number, known) JOIN certificates c ON c.number = q.number AND c.status <> 'superseded') s`;
 
-/** null: no such number; `doc` null: the page named by `knownStamp` is current. */
-export async function certificateDocument(database: Pick<TDatabase, 'hot'>, number: string, knownStamp: string): Promise<{ stamp: string; doc: string | null } | null> {
-  const [row] = await database.hot<{ stamp: string; doc: string | null }>('attest_register_certificate', DETAIL_SQL, [number, knownStamp]);
-  return row ?? null;
+export type TDocumentRow = { number: string; stamp: string; doc: string | null };
+
+/**
+ * One row per number that exists (a missing number has none); `doc` is null when the stamp given
+ * for it (`''` for none) is still current.
+ */
+export async function certificateDocuments(database: Pick<TDatabase, 'hot'>, lookups: readonly { number: string; knownStamp: string }[]): Promise<TDocumentRow[]> {
+  return database.hot<TDocumentRow>(
+    'attest_register_certificates',
+    DETAIL_SQL,
+    [lookups.map((l) => l.number), lookups.map((l) => l.knownStamp)],
+  );
 }
 
 const CREDENTIAL_SQL = `SELECT c.credential::text AS credential FROM certificates c WHERE c.number = $1 AND c.status <> 'superseded'`;

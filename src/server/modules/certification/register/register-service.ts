@@ -4,15 +4,13 @@ import { badRequest, notFound, tooManyRequests } from '../../../platform/errors/
 import { REGISTER_PAGE_SIZE, type TRegisterPage, type TRegisterSearchQuery, type TRegisterVerification } from '../../../../shared/contracts/register.ts';
 import { createRegisterRateLimit } from './register-rate-limit.ts';
 import { verifyCertificateCredential } from '../certificates/certificate-credential.ts';
-import { certificateCredential, certificateDocument, certificateForVerification, searchCertificates, type TSearchCursor, type TVerifyRow } from './register-repo.ts';
+import { createRegisterLookups } from './register-lookup-batch.ts';
+import { certificateCredential, certificateForVerification, searchCertificates, type TSearchCursor, type TVerifyRow } from './register-repo.ts';
 
 export type TRegisterDeps = Pick<TPlatform, 'db' | 'database' | 'clock' | 'config' | 'secretKey' | 'signer'>;
 
 /** A JSON answer as bytes with its strong validator: a 304 is decided on the hash, never on a date. */
 export type TTagged = { bytes: Buffer; etag: string };
-
-/** Enough for every certificate of a large installation (~2 KB each); beyond it the oldest go. */
-const PAGE_MEMO_ENTRIES = 20_000;
 
 const tagged = (text: string): TTagged => {
   const bytes = Buffer.from(text, 'utf8');
@@ -61,8 +59,8 @@ export function verifyStored(row: TVerifyRow, publicKeys: Parameters<typeof veri
  * is the per-address budget instead.
  */
 export function createRegisterService(p: TRegisterDeps) {
-  // The pages last built, by number, with the stamp of the state they show (register-repo.ts).
-  const pages = new Map<string, TTagged & { stamp: string }>();
+  // The pages built, held with their stamps and confirmed together (register-lookup-batch.ts).
+  const lookups = createRegisterLookups(p.database, tagged);
   const limit = createRegisterRateLimit(p.secretKey, p.config.REGISTER_REQUESTS_PER_MINUTE);
   const charge = (ip: string | undefined) => {
     const wait = limit.charge(ip, p.clock.now().getTime());
@@ -84,18 +82,8 @@ export function createRegisterService(p: TRegisterDeps) {
 
     async certificate(ip: string | undefined, number: string): Promise<TTagged> {
       charge(ip);
-      const held = pages.get(number);
-      const r = await certificateDocument(p.database, number, held?.stamp ?? '');
-      if (r === null) {
-        pages.delete(number);
-        throw notFound('Certificate');
-      }
-      if (r.doc === null && held) return held;
-      const page = { ...tagged(r.doc ?? ''), stamp: r.stamp };
-      // Least recently stored goes first once full; a page is a couple of kilobytes.
-      pages.delete(number);
-      pages.set(number, page);
-      if (pages.size > PAGE_MEMO_ENTRIES) pages.delete(pages.keys().next().value!);
+      const page = await lookups.page(number);
+      if (!page) throw notFound('Certificate');
       return page;
     },
 
