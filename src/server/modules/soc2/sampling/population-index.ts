@@ -1,0 +1,134 @@
+import os from 'node:os';
+import type { TDayNumber } from './dates.ts';
+
+/*
+ * The population index: what sampling needs of a frozen population file, in 20 bytes a row.
+ * Layout (little-endian), version 1:
+ *   0  8 bytes  magic "ATPIDX01"
+ *   8  u32      format version (1)
+ *  12  u32      row count N
+ *  16  u8       source format (1 = CSV, 2 = XLSX), 3 bytes zero
+ *  20  i32      period start (day number)
+ *  24  i32      period end (day number, inclusive)
+ *  28  32 bytes SHA-256 of the source file's bytes
+ *  60  u32      CSV: byte length of the header record from the start of the file; XLSX: 0
+ *  64  i32 × N  date of each row (day number)
+ *      u32 × N  row number as the user sees it (CSV: line where the record starts; XLSX: sheet row)
+ *      f64 × N  CSV: byte offset of the record in the source; XLSX: 0
+ *      u32 × N  CSV: byte length of the record (with its line break); XLSX: 0
+ * Rows keep the file's order: a row's position in the index (its ordinal) is what samples record.
+ * Columns rather than records so a draw scans one contiguous Int32Array of dates.
+ */
+
+export const POPULATION_INDEX_MAGIC = 'ATPIDX01';
+export const POPULATION_INDEX_VERSION = 1;
+const HEADER = 64;
+const BYTES_PER_ROW = 20;
+
+export type TPopulationSourceFormat = 'csv' | 'xlsx';
+
+export interface TPopulationIndex {
+  version: number;
+  rowCount: number;
+  format: TPopulationSourceFormat;
+  periodStart: TDayNumber;
+  periodEnd: TDayNumber;
+  sha256: string;
+  headerBytes: number;
+  dates: Int32Array;
+  rowNumbers: Uint32Array;
+  offsets: Float64Array;
+  lengths: Uint32Array;
+}
+
+function assertLittleEndian() {
+  // Typed arrays use the platform's byte order; every platform Node supports for us is LE.
+  if (os.endianness() !== 'LE') throw new Error('population index: big-endian platforms are not supported');
+}
+
+/** Columns that grow by doubling while a file streams in: no per-row object is kept. */
+export class PopulationIndexBuilder {
+  private capacity: number;
+  private dates: Int32Array;
+  private rowNumbers: Uint32Array;
+  private offsets: Float64Array;
+  private lengths: Uint32Array;
+  count = 0;
+
+  constructor(initialCapacity = 65_536) {
+    assertLittleEndian();
+    this.capacity = initialCapacity;
+    this.dates = new Int32Array(initialCapacity);
+    this.rowNumbers = new Uint32Array(initialCapacity);
+    this.offsets = new Float64Array(initialCapacity);
+    this.lengths = new Uint32Array(initialCapacity);
+  }
+
+  push(date: TDayNumber, rowNumber: number, offset: number, length: number) {
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    this.dates[i] = date;
+    this.rowNumbers[i] = rowNumber;
+    this.offsets[i] = offset;
+    this.lengths[i] = length;
+  }
+
+  private grow() {
+    const cap = this.capacity * 2;
+    const d = new Int32Array(cap); d.set(this.dates); this.dates = d;
+    const r = new Uint32Array(cap); r.set(this.rowNumbers); this.rowNumbers = r;
+    const o = new Float64Array(cap); o.set(this.offsets); this.offsets = o;
+    const l = new Uint32Array(cap); l.set(this.lengths); this.lengths = l;
+    this.capacity = cap;
+  }
+
+  finish(meta: { format: TPopulationSourceFormat; periodStart: TDayNumber; periodEnd: TDayNumber; sha256: string; headerBytes: number }): Buffer {
+    const n = this.count;
+    const buf = Buffer.alloc(HEADER + BYTES_PER_ROW * n);
+    buf.write(POPULATION_INDEX_MAGIC, 0, 'latin1');
+    buf.writeUInt32LE(POPULATION_INDEX_VERSION, 8);
+    buf.writeUInt32LE(n, 12);
+    buf.writeUInt8(meta.format === 'csv' ? 1 : 2, 16);
+    buf.writeInt32LE(meta.periodStart, 20);
+    buf.writeInt32LE(meta.periodEnd, 24);
+    Buffer.from(meta.sha256, 'hex').copy(buf, 28);
+    buf.writeUInt32LE(meta.headerBytes, 60);
+    const copy = (arr: Int32Array | Uint32Array | Float64Array, at: number) =>
+      Buffer.from(arr.buffer, arr.byteOffset, n * arr.BYTES_PER_ELEMENT).copy(buf, at);
+    copy(this.dates, HEADER);
+    copy(this.rowNumbers, HEADER + 4 * n);
+    copy(this.offsets, HEADER + 8 * n);
+    copy(this.lengths, HEADER + 16 * n);
+    return buf;
+  }
+}
+
+export class PopulationIndexError extends Error {}
+
+/** Views over a stored index (copied once if the Buffer is not 8-byte aligned). */
+export function openPopulationIndex(stored: Buffer | Uint8Array): TPopulationIndex {
+  assertLittleEndian();
+  const src = Buffer.isBuffer(stored) ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (src.length < HEADER || src.toString('latin1', 0, 8) !== POPULATION_INDEX_MAGIC) throw new PopulationIndexError('not a population index');
+  const version = src.readUInt32LE(8);
+  if (version !== POPULATION_INDEX_VERSION) throw new PopulationIndexError(`population index version ${version} is not supported`);
+  const n = src.readUInt32LE(12);
+  if (src.length !== HEADER + BYTES_PER_ROW * n) throw new PopulationIndexError('population index is truncated');
+  const formatByte = src.readUInt8(16);
+  if (formatByte !== 1 && formatByte !== 2) throw new PopulationIndexError('population index: unknown source format');
+  const buf = src.byteOffset % 8 === 0 ? src : Buffer.from(src);
+  const base = buf.byteOffset;
+  return {
+    version,
+    rowCount: n,
+    format: formatByte === 1 ? 'csv' : 'xlsx',
+    periodStart: buf.readInt32LE(20),
+    periodEnd: buf.readInt32LE(24),
+    sha256: buf.toString('hex', 28, 60),
+    headerBytes: buf.readUInt32LE(60),
+    dates: new Int32Array(buf.buffer, base + HEADER, n),
+    rowNumbers: new Uint32Array(buf.buffer, base + HEADER + 4 * n, n),
+    offsets: new Float64Array(buf.buffer, base + HEADER + 8 * n, n),
+    lengths: new Uint32Array(buf.buffer, base + HEADER + 16 * n, n),
+  };
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/*
+ * How many items to test for a control over a Type II period. The conventional table is the
+ * facts sheet's (section 2, "Type II sample sizes": convention, not an AICPA rule), so a firm can
+ * replace it or use another method; whatever was used is returned as a trace to store with the sample.
+ */
+
+export const CONTROL_FREQUENCIES = ['annual', 'quarterly', 'monthly', 'weekly', 'daily', 'many-times-a-day', 'automated'] as const;
+export type TControlFrequency = (typeof CONTROL_FREQUENCIES)[number];
+
+export const CONTROL_RISKS = ['lower', 'moderate', 'higher'] as const;
+export type TControlRisk = (typeof CONTROL_RISKS)[number];
+
+const ZSize = z.number().int().min(1).max(10_000);
+const ZRow = z.object({ lower: ZSize, moderate: ZSize, higher: ZSize }).refine((r) => r.lower <= r.moderate && r.moderate <= r.higher, {
+  message: 'sizes must not decrease with risk',
+});
+
+export const ZSampleSizeTable = z.object({
+  version: z.string().min(1).max(80),
+  rows: z.object({
+    annual: ZRow,
+    quarterly: ZRow,
+    monthly: ZRow,
+    weekly: ZRow,
+    daily: ZRow,
+    'many-times-a-day': ZRow,
+    automated: ZRow,
+  }),
+});
+export type TSampleSizeTable = z.infer<typeof ZSampleSizeTable>;
+
+/**
+ * The facts-sheet defaults. Where the sheet gives a range, `lower`/`moderate` take its usual figure
+ * and `higher` its upper end ("upper end for higher risk or a prior failure"); many-times-a-day has
+ * three risk-based figures 25 / 40 / 60. Automated is per configuration (times the configurations
+ * tested). The ranges' low ends (monthly 2, weekly 5, daily 20) are not used by default.
+ */
+export const DEFAULT_SAMPLE_SIZE_TABLE: TSampleSizeTable = {
+  version: 'attest-soc2-conventional-v1',
+  rows: {
+    annual: { lower: 1, moderate: 1, higher: 1 },
+    quarterly: { lower: 2, moderate: 2, higher: 2 },
+    monthly: { lower: 2, moderate: 2, higher: 5 },
+    weekly: { lower: 5, moderate: 5, higher: 15 },
+    daily: { lower: 25, moderate: 25, higher: 40 },
+    'many-times-a-day': { lower: 25, moderate: 40, higher: 60 },
+    automated: { lower: 1, moderate: 1, higher: 1 },
+  },
+};
+
+export const ZSampleSizeMethod = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('frequency-table'),
+    frequency: z.enum(CONTROL_FREQUENCIES),
+    risk: z.enum(CONTROL_RISKS),
+    priorFailure: z.boolean(),
+    /** Automated controls: configurations tested (1 by default). */
+    configurations: z.number().int().min(1).max(1000).optional(),
+  }),
+  z.object({
+    method: z.literal('percentage'),
+    percent: z.number().gt(0).max(100),
+    min: z.number().int().min(1).max(10_000),
+    max: z.number().int().min(1).max(100_000),
+  }).refine((m) => m.min <= m.max, { message: 'min must not exceed max' }),
+  z.object({ method: z.literal('fixed'), size: z.number().int().min(1).max(100_000) }),
+]);
+export type TSampleSizeMethod = z.infer<typeof ZSampleSizeMethod>;
+
+export type TSampleSizeTrace =
+  | {
+      method: 'frequency-table';
+      tableVersion: string;
+      frequency: TControlFrequency;
+      risk: TControlRisk;
+      priorFailure: boolean;
+      /** The risk column read: `higher` whenever there was a prior failure. */
+      column: TControlRisk;
+      configurations: number;
+      tableSize: number;
+      populationSize: number;
+      size: number;
+      cappedByPopulation: boolean;
+    }
+  | { method: 'percentage'; percent: number; min: number; max: number; computed: number; populationSize: number; size: number; cappedByPopulation: boolean }
+  | { method: 'fixed'; requested: number; populationSize: number; size: number; cappedByPopulation: boolean };
+
+/** Sample size and its trace; never more than the population (an empty population gives 0). */
+export function sampleSize(populationSize: number, method: TSampleSizeMethod, table: TSampleSizeTable = DEFAULT_SAMPLE_SIZE_TABLE): TSampleSizeTrace {
+  if (!Number.isInteger(populationSize) || populationSize < 0) throw new RangeError('population size must be a whole number ≥ 0');
+  const cap = (n: number) => ({ size: Math.min(n, populationSize), cappedByPopulation: n > populationSize });
+  switch (method.method) {
+    case 'frequency-table': {
+      const column: TControlRisk = method.priorFailure ? 'higher' : method.risk;
+      const configurations = method.frequency === 'automated' ? (method.configurations ?? 1) : 1;
+      const tableSize = table.rows[method.frequency][column] * configurations;
+      return {
+        method: 'frequency-table',
+        tableVersion: table.version,
+        frequency: method.frequency,
+        risk: method.risk,
+        priorFailure: method.priorFailure,
+        column,
+        configurations,
+        tableSize,
+        populationSize,
+        ...cap(tableSize),
+      };
+    }
+    case 'percentage': {
+      // Integer arithmetic on hundredths of a percent so 0.1 + 0.2 style errors cannot move a size.
+      const hundredths = Math.round(method.percent * 100);
+      const raw = Math.ceil((populationSize * hundredths) / 10_000);
+      const computed = Math.min(method.max, Math.max(method.min, raw));
+      return { method: 'percentage', percent: method.percent, min: method.min, max: method.max, computed, populationSize, ...cap(computed) };
+    }
+    case 'fixed':
+      return { method: 'fixed', requested: method.size, populationSize, ...cap(method.size) };
+  }
+}
