@@ -141,6 +141,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'orgCertification.read',
     available: true,
   },
+  {
+    key: 'certification-findings',
+    label: 'orgFindings',
+    path: '/t/:tenantId/certification/findings',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'orgFinding.read',
+    available: true,
+  },
   soon('soc2-programme', 'soc2Programme', ORG),
   {
     key: 'enquiries',
@@ -185,6 +194,16 @@ export const NAVIGATION: readonly NavEntry[] = [
     group: 'programme',
     kinds: CB,
     ability: 'certAudit.read',
+    available: true,
+  },
+  {
+    // The answers waiting for a verdict: for those who judge them (the scheme manager, the auditors of each team).
+    key: 'findings',
+    label: 'findingsToReview',
+    path: '/t/:tenantId/findings',
+    group: 'programme',
+    kinds: CB,
+    ability: 'finding.judge',
     available: true,
   },
   {

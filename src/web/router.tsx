@@ -51,6 +51,8 @@ import { EngagementPage } from './features/certification/EngagementPage';
 import { EngagementsPage } from './features/certification/EngagementsPage';
 import { OrgFindingPage } from './features/findings/OrgFindingPage';
 import { OrgFindingsPage } from './features/findings/OrgFindingsPage';
+import { FindingPage } from './features/findings/FindingPage';
+import { ToReviewPage } from './features/findings/ToReviewPage';
 import { SurveillancePage } from './features/cycle/SurveillancePage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
@@ -138,6 +140,8 @@ export const router = createBrowserRouter([
           { path: 'certification/findings/:findingId', Component: OrgFindingPage },
           { path: 'certification/:engagementId', Component: EngagementPage },
           { path: 'audits', Component: AuditsPage },
+          { path: 'findings', Component: ToReviewPage },
+          { path: 'findings/:findingId', Component: FindingPage },
           { path: 'surveillance', Component: SurveillancePage },
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },

@@ -15,6 +15,11 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const tenant = useNavTenant();
   const entries = visibleEntries(tenant);
+  const hrefOf = (entry: NavEntry) => generatePath(entry.path, { tenantId: tenant?.id ?? '' });
+  // One entry is lit: the most specific one (« Certification findings » inside « Certification »).
+  const activeKey = entries
+    .filter((e) => e.available && isActive(e, hrefOf(e), pathname))
+    .sort((a, b) => hrefOf(b).length - hrefOf(a).length)[0]?.key;
 
   return (
     <AppShell.Section grow component={ScrollArea} type="auto">
@@ -47,14 +52,14 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                     />
                   );
                 }
-                const href = generatePath(entry.path, { tenantId: tenant?.id ?? '' });
+                const href = hrefOf(entry);
                 return (
                   <NavLink
                     key={entry.key}
                     component={Link}
                     to={href}
                     label={label}
-                    active={isActive(entry, href, pathname)}
+                    active={entry.key === activeKey}
                     onClick={onNavigate}
                     data-testid={`nav-${entry.key}`}
                   />

@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFindingClass, TFindingState } from '../../../shared/contracts/certification-decisions';
 import type { TFinding, TFindingResponse, TOrgFinding } from '../../../shared/contracts/findings';
@@ -76,8 +77,8 @@ function Labelled({ label, value, testId }: { label: string; value: string; test
   );
 }
 
-/** An answer as submitted: correction, root cause, corrective action, planned date, evidence. */
-export function ResponseText({ response: r }: { response: TFindingResponse }) {
+/** An answer as submitted: correction, root cause, corrective action, planned date, evidence (linked where the reader can open it). */
+export function ResponseText({ response: r, evidenceHref }: { response: TFindingResponse; evidenceHref?: (id: string) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -89,7 +90,26 @@ export function ResponseText({ response: r }: { response: TFindingResponse }) {
       <Labelled label={t('findings.response.rootCause')} value={r.rootCause} testId="response-root-cause" />
       <Labelled label={t('findings.response.correctiveAction')} value={r.correctiveAction} testId="response-corrective-action" />
       <Labelled label={t('findings.response.plannedCompletionOn')} value={format.date(noon(r.plannedCompletionOn))} testId="response-planned" />
-      {r.evidence.length > 0 && <Labelled label={t('findings.response.evidence')} value={r.evidence.map((e) => e.title).join('\n')} testId="response-evidence" />}
+      {r.evidence.length > 0 && (
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('findings.response.evidence')}
+          </Text>
+          <Stack gap={2} data-testid="response-evidence">
+            {r.evidence.map((e) =>
+              evidenceHref ? (
+                <Anchor key={e.evidenceId} component={Link} to={evidenceHref(e.evidenceId)} size="sm" data-testid="response-evidence-item">
+                  {e.title}
+                </Anchor>
+              ) : (
+                <Text key={e.evidenceId} size="sm" data-testid="response-evidence-item">
+                  {e.title}
+                </Text>
+              ),
+            )}
+          </Stack>
+        </div>
+      )}
     </Stack>
   );
 }

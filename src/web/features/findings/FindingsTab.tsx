@@ -1,5 +1,6 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TAuditState } from '../../../shared/contracts/certification';
 import type { TFinding } from '../../../shared/contracts/findings';
 import { DataTable, type TDataColumn } from '../../components/DataTable';
@@ -36,7 +37,17 @@ export function FindingsTab({ audit, tenantId }: TAuditTabProps) {
   const rows = list.data.pages.flatMap((p) => p.items);
   const pending = rows.filter((f) => f.pendingSince !== null && f.abilities['finding.judge']);
   const columns: TDataColumn<TFinding>[] = [
-    { key: 'reference', header: t('findings.fields.reference'), cell: (f) => f.reference, sortValue: (f) => f.reference, nowrap: true },
+    {
+      key: 'reference',
+      header: t('findings.fields.reference'),
+      cell: (f) => (
+        <Anchor component={Link} to={`/t/${tenantId}/findings/${f.id}`} data-testid="finding-open">
+          {f.reference}
+        </Anchor>
+      ),
+      sortValue: (f) => f.reference,
+      nowrap: true,
+    },
     { key: 'class', header: t('findings.fields.class'), cell: (f) => <FindingClassBadge value={f.class} />, sortValue: (f) => f.class, nowrap: true },
     { key: 'requirement', header: t('findings.fields.requirement'), cell: (f) => <span title={requirement(f)}>{f.requirement?.ref ?? '—'}</span>, sortValue: (f) => f.requirement?.ref ?? null, nowrap: true },
     { key: 'statement', header: t('findings.fields.statement'), cell: (f) => f.statement, truncate: (f) => f.statement },

@@ -1,14 +1,18 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type {
+  TCloseFindingBody,
   TFindingDetail,
   TFindingPage,
   TOrgFindingDetail,
   TOrgFindingPage,
   TRaiseFindingBody,
   TSubmitResponseBody,
+  TUpdateFindingBody,
   TVerdictBody,
+  TVerifyFindingBody,
 } from '../../../shared/contracts/findings';
+import type { TEvidencePage } from '../../../shared/contracts/evidence';
 
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'findings', ...rest] as const;
 const AUDIT = (tenantId: string, auditId: string) => `/api/tenants/${tenantId}/audits/${auditId}/findings`;
@@ -46,6 +50,33 @@ export const useRaiseFinding = (tenantId: string, auditId: string) =>
 
 export const useFindingVerdict = (tenantId: string, findingId: string) =>
   useFindingMutation(tenantId, (body: TVerdictBody) => api.post<TFindingDetail>(`${BODY(tenantId)}/${findingId}/verdict`, body));
+
+export const useUpdateFinding = (tenantId: string, findingId: string) =>
+  useFindingMutation(tenantId, (body: TUpdateFindingBody) => api.patch<TFindingDetail>(`${BODY(tenantId)}/${findingId}`, body));
+
+export const useVerifyFinding = (tenantId: string, findingId: string) =>
+  useFindingMutation(tenantId, (body: TVerifyFindingBody) => api.post<TFindingDetail>(`${BODY(tenantId)}/${findingId}/verify`, body));
+
+export const useCloseFinding = (tenantId: string, findingId: string) =>
+  useFindingMutation(tenantId, (body: TCloseFindingBody) => api.post<TFindingDetail>(`${BODY(tenantId)}/${findingId}/close`, body));
+
+/** « Corrective actions to review »: the body's answers waiting for a verdict, overdue first. */
+export const useFindingsToReview = (tenantId: string) =>
+  useInfiniteQuery({
+    queryKey: key(tenantId, 'to-review'),
+    queryFn: ({ pageParam }) => api.get<TFindingPage>(`${BODY(tenantId)}/to-review${query({ limit: 50, cursor: pageParam })}`),
+    ...pages,
+  });
+
+/** The organization's evidence an answer may name: its own records, drafts excluded (the server refuses them). */
+export const useAnswerEvidenceChoices = (tenantId: string, q: string, enabled: boolean) =>
+  useQuery({
+    enabled,
+    queryKey: ['tenant', tenantId, 'evidence', 'finding-choices', q],
+    queryFn: () => api.get<TEvidencePage>(`/api/tenants/${tenantId}/evidence${query({ q: q.trim() || undefined, limit: 30, sort: 'effective', direction: 'desc' })}`),
+    select: (page) => page.items.filter((e) => e.status !== 'draft'),
+    placeholderData: keepPreviousData,
+  });
 
 /** The organization's side: its findings across its live engagements. */
 export const useOrgFindings = (tenantId: string) =>

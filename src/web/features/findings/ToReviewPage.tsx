@@ -1,0 +1,76 @@
+import { Anchor, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TFinding } from '../../../shared/contracts/findings';
+import { DataTable, type TDataColumn } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { NoAccess } from '../../components/NoAccess';
+import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../lib/format';
+import { useTenantContext } from '../tenants/TenantRoute';
+import { useFindingsToReview } from './api';
+import { FindingClassBadge, FindingDueDates } from './FindingBits';
+
+/**
+ * « Corrective actions to review » across the body: every answer waiting for a verdict (an auditor
+ * sees those of the audits whose team they are on), the overdue ones first, then the longest waiting.
+ */
+export function ToReviewPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { tenant, can } = useTenantContext();
+  const list = useFindingsToReview(tenant.id);
+  if (!can('finding.read')) return <NoAccess />;
+  const columns: TDataColumn<TFinding>[] = [
+    {
+      key: 'reference',
+      header: t('findings.fields.reference'),
+      cell: (f) => (
+        <Anchor component={Link} to={`/t/${tenant.id}/findings/${f.id}`} data-testid="to-review-open">
+          {f.reference}
+        </Anchor>
+      ),
+      nowrap: true,
+    },
+    { key: 'class', header: t('findings.fields.class'), cell: (f) => <FindingClassBadge value={f.class} />, nowrap: true },
+    { key: 'client', header: t('findings.fields.client'), cell: (f) => f.clientName },
+    {
+      key: 'audit',
+      header: t('findings.fields.audit'),
+      cell: (f) => (
+        <Anchor component={Link} to={`/t/${tenant.id}/audits/${f.auditId}/findings`} size="sm">
+          {f.auditReference}
+        </Anchor>
+      ),
+      nowrap: true,
+    },
+    { key: 'statement', header: t('findings.fields.statement'), cell: (f) => f.statement, truncate: (f) => f.statement },
+    { key: 'since', header: t('findings.toReview.since'), cell: (f) => format.dateTime(f.pendingSince), nowrap: true },
+    { key: 'due', header: t('findings.fields.due'), cell: (f) => <FindingDueDates finding={f} /> },
+  ];
+  return (
+    <>
+      <PageHeader title={t('findings.toReview.title')} description={t('findings.toReview.description')} />
+      <Stack gap="lg" mt="xl">
+        {list.isPending ? (
+          <Loading />
+        ) : list.error ? (
+          <ErrorAlert error={list.error} />
+        ) : (
+          <DataTable
+            rows={list.data.pages.flatMap((p) => p.items)}
+            rowKey={(f) => f.id}
+            columns={columns}
+            empty={t('findings.toReview.empty')}
+            label={t('findings.toReview.title')}
+            testId="to-review-table"
+            rowTestId={(f) => `to-review-row-${f.reference}`}
+            minWidth={960}
+            loadMore={{ hasMore: list.hasNextPage, loading: list.isFetchingNextPage, onLoadMore: () => void list.fetchNextPage() }}
+          />
+        )}
+      </Stack>
+    </>
+  );
+}
