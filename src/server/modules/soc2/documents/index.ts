@@ -1,5 +1,6 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
 import { renderDocumentDocx } from '../../../documents/render-docx.ts';
+import { stampPdfPages } from '../../../documents/pdf-stamp.ts';
 import { renderDocumentPdf } from '../../../documents/render-pdf.ts';
 import { buildSoc2BridgeLetter, type TSoc2BridgeLetterModel } from './build-soc2-bridge-letter.ts';
 import { buildSoc2ProposalDocument, type TSoc2ProposalSource } from './build-soc2-proposal.ts';
@@ -17,10 +18,14 @@ export const renderSoc2ReportPdf = (m: TSoc2ReportModel, lang: TLocale) => rende
 export const renderSoc2ReportDocx = (m: TSoc2ReportModel, lang: TLocale) => renderDocumentDocx(buildSoc2ReportDocument(m, lang));
 
 /**
- * One reader's copy: the same report with their name, organization and the date on every page.
- * pdfkit cannot reopen a PDF and no PDF-editing library is installed, so each copy is rendered
- * from the model again (the issued report's hash is of the unstamped rendering).
+ * One reader's copy of the issued report: the issued PDF's bytes unchanged, then an incremental
+ * update stamping the reader's name, organization and the date on every page (milliseconds, and
+ * the issued SHA-256 still verifies on the copy's first bytes).
  */
+export const stampSoc2ReaderCopy = (issuedPdf: Buffer, lang: TLocale, reader: TSoc2Reader, downloadedAt: Date, timeZone?: string) =>
+  stampPdfPages(issuedPdf, soc2ReaderWatermark(lang, reader, downloadedAt, timeZone).lines);
+
+/** The same copy rendered again from the model with the watermark drawn by pdfkit (for a report whose PDF is not at hand). */
 export const renderSoc2ReaderCopyPdf = (m: TSoc2ReportModel, lang: TLocale, reader: TSoc2Reader, downloadedAt: Date, timeZone?: string) =>
   renderDocumentPdf(buildSoc2ReportDocument(m, lang), { watermark: soc2ReaderWatermark(lang, reader, downloadedAt, timeZone) });
 

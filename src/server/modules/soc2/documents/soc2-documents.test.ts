@@ -10,6 +10,7 @@ import {
   renderSoc2ReaderCopyPdf,
   renderSoc2ReportDocx,
   renderSoc2ReportPdf,
+  stampSoc2ReaderCopy,
   type TSoc2BridgeLetterModel,
   type TSoc2ProposalSource,
 } from './index.ts';
@@ -121,6 +122,16 @@ describe('reader’s copy', () => {
           : 'Confidentiel — distribution restreinte — Exemplaire de Éloïse Durand (Banque Orée) — 23 novembre 2026';
       pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain(line));
     }
+  });
+
+  it('stamps the issued PDF without rendering it again: the issued bytes stay a prefix, every page carries the reader', async () => {
+    const issued = await renderSoc2ReportPdf(lumiereReportModel('fr', { controls: 30 }), 'fr');
+    const copy = stampSoc2ReaderCopy(issued, 'fr', { name: 'Éloïse Durand', organization: 'Banque Orée' }, new Date('2026-11-23T10:00:00Z'), 'Europe/Paris');
+    expect(copy.subarray(0, issued.length).equals(issued)).toBe(true);
+    const pages = await pdfPages(copy);
+    expect(pages).toHaveLength((await pdfPages(issued)).length);
+    pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain('Confidentiel — distribution restreinte — Exemplaire de Éloïse Durand (Banque Orée) — 23 novembre 2026'));
+    expect(pages[0]).toContain('Section 1 — Rapport de l’auditeur indépendant');
   });
 
   it('the unstamped report carries no reader', async () => {
