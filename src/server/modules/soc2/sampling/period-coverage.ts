@@ -70,7 +70,7 @@ function unitOf(frequency: TControlFrequency, day: TDayNumber, period: [TDayNumb
       return { key: `${w.year}-W${pad(w.week)}`, start, endEx: start + 7 };
     }
     case 'daily':
-    case 'many-times-a-day':
+    case 'many_per_day':
       return { key: isoOfDay(day), start: day, endEx: day + 1 };
   }
 }
@@ -86,7 +86,7 @@ export function periodCoverage(
   const pe = dayOfIso(period.end);
   if (pe < ps) throw new RangeError('period ends before it starts');
   const slots: { key: string; start: TDayNumber; end: TDayNumber; partial: boolean; count: number }[] = [];
-  const skipWeekend = options.weekdaysOnly === true && (frequency === 'daily' || frequency === 'many-times-a-day');
+  const skipWeekend = options.weekdaysOnly === true && (frequency === 'daily' || frequency === 'many_per_day');
   for (let d = ps; d <= pe; ) {
     const u = unitOf(frequency, d, [ps, pe]);
     const start = Math.max(u.start, ps);

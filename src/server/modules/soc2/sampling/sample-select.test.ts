@@ -47,7 +47,7 @@ describe('attest-stratified-v1', () => {
     const first = drawSample(daily, { size: 25, seed: 'seed-1' });
     const ext = drawSample(daily, { size: 15, seed: 'seed-1', extension: 1, exclude: ordinals(first) });
     expect(ext.items).toHaveLength(15);
-    expect(ext.items.every((i) => i.extension === 1 && i.origin === 'random')).toBe(true);
+    expect(ext.items.every((i) => i.extension === 1 && i.kind === 'extension')).toBe(true);
     expect(ordinals(ext).filter((o) => ordinals(first).includes(o))).toEqual([]);
     expect(drawSample(daily, { size: 15, seed: 'seed-1', extension: 1, exclude: [...ordinals(first)].reverse() })).toEqual(ext);
     expect(ext.excludedCount).toBe(25);
@@ -58,7 +58,7 @@ describe('attest-stratified-v1', () => {
     const first = drawSample(daily, { size: 2, seed: 'x' });
     const free = [...Array(181).keys()].find((o) => !ordinals(first).includes(o))!;
     expect(judgmentalItems(daily, [free + 2], ordinals(first))).toEqual([
-      { ordinal: free, rowNumber: free + 2, date: expect.any(String), stratum: 'beginning', origin: 'judgmental', extension: null },
+      { ordinal: free, rowNumber: free + 2, date: expect.any(String), stratum: 'beginning', kind: 'judgmental', extension: null },
     ]);
     expect(() => judgmentalItems(daily, [1])).toThrow(SampleSelectionError);
     expect(() => judgmentalItems(daily, [first.items[0]!.rowNumber], ordinals(first))).toThrow(/already_selected/);

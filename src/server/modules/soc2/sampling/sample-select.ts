@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { TSoc2SampleItemKind } from '../../../../shared/contracts/soc2.ts';
 import { isoOfDay, type TDayNumber } from './dates.ts';
 import type { TPopulationIndex } from './population-index.ts';
 
@@ -24,7 +25,7 @@ export interface TSampleItem {
   rowNumber: number;
   date: string;
   stratum: (typeof STRATUM_NAMES)[number];
-  origin: 'random' | 'judgmental';
+  kind: TSoc2SampleItemKind;
   /** 0 for the first draw, n for the n-th extension; null for judgmental items. */
   extension: number | null;
 }
@@ -191,7 +192,7 @@ export function drawSample(index: TPopulationIndex, params: TDrawParams): TSampl
     const r = rankAt[s]!++;
     if (ranks[s]![next[s]!] === r) {
       next[s]!++;
-      items.push({ ordinal: i, rowNumber: index.rowNumbers[i]!, date: isoOfDay(dates[i]!), stratum: STRATUM_NAMES[s], origin: 'random', extension });
+      items.push({ ordinal: i, rowNumber: index.rowNumbers[i]!, date: isoOfDay(dates[i]!), stratum: STRATUM_NAMES[s], kind: extension === 0 ? 'random' : 'extension', extension });
     }
   }
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ordinal - b.ordinal));
@@ -232,7 +233,7 @@ export function judgmentalItems(index: TPopulationIndex, rowNumbers: readonly nu
     if (taken.has(ordinal)) throw new SampleSelectionError('sample_row_already_selected', { row });
     taken.add(ordinal);
     const d = index.dates[ordinal]!;
-    out.push({ ordinal, rowNumber: row, date: isoOfDay(d), stratum: STRATUM_NAMES[d < b1 ? 0 : d < b2 ? 1 : 2], origin: 'judgmental', extension: null });
+    out.push({ ordinal, rowNumber: row, date: isoOfDay(d), stratum: STRATUM_NAMES[d < b1 ? 0 : d < b2 ? 1 : 2], kind: 'judgmental', extension: null });
   }
   return out;
 }

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAMPLE_SIZE_TABLE, sampleSize, ZSampleSizeMethod, ZSampleSizeTable } from './sample-size.ts';
 
 const table = (frequency: Parameters<typeof sampleSize>[1] & { method: 'frequency-table' }) => sampleSize(100_000, frequency).size;
-const m = (frequency: 'annual' | 'quarterly' | 'monthly' | 'weekly' | 'daily' | 'many-times-a-day' | 'automated', risk: 'lower' | 'moderate' | 'higher' = 'lower', priorFailure = false) =>
+const m = (frequency: 'annual' | 'quarterly' | 'monthly' | 'weekly' | 'daily' | 'many_per_day' | 'automated', risk: 'lower' | 'moderate' | 'higher' = 'lower', priorFailure = false) =>
   ({ method: 'frequency-table', frequency, risk, priorFailure }) as const;
 
 describe('sampleSize', () => {
   it('gives the facts-sheet conventional sizes, the upper end for higher risk or a prior failure', () => {
     expect([table(m('annual')), table(m('quarterly')), table(m('monthly')), table(m('weekly')), table(m('daily')), table(m('automated'))]).toEqual([1, 2, 2, 5, 25, 1]);
-    expect([table(m('many-times-a-day', 'lower')), table(m('many-times-a-day', 'moderate')), table(m('many-times-a-day', 'higher'))]).toEqual([25, 40, 60]);
+    expect([table(m('many_per_day', 'lower')), table(m('many_per_day', 'moderate')), table(m('many_per_day', 'higher'))]).toEqual([25, 40, 60]);
     expect([table(m('monthly', 'higher')), table(m('weekly', 'higher')), table(m('daily', 'higher'))]).toEqual([5, 15, 40]);
     expect(sampleSize(100_000, m('daily', 'lower', true))).toMatchObject({ column: 'higher', size: 40, tableVersion: 'attest-soc2-conventional-v1' });
-    expect(sampleSize(100_000, m('many-times-a-day', 'moderate', true)).size).toBe(60);
+    expect(sampleSize(100_000, m('many_per_day', 'moderate', true)).size).toBe(60);
   });
 
   it('counts automated controls per configuration', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOC2_CONTROL_FREQUENCIES, SOC2_CONTROL_RISKS, type TSoc2ControlFrequency, type TSoc2ControlRisk } from '../../../../shared/contracts/soc2.ts';
 
 /*
  * How many items to test for a control over a Type II period. The conventional table is the
@@ -6,11 +7,11 @@ import { z } from 'zod';
  * replace it or use another method; whatever was used is returned as a trace to store with the sample.
  */
 
-export const CONTROL_FREQUENCIES = ['annual', 'quarterly', 'monthly', 'weekly', 'daily', 'many-times-a-day', 'automated'] as const;
-export type TControlFrequency = (typeof CONTROL_FREQUENCIES)[number];
-
-export const CONTROL_RISKS = ['lower', 'moderate', 'higher'] as const;
-export type TControlRisk = (typeof CONTROL_RISKS)[number];
+// The lead's closed lists (migration 0032's CHECK constraints read the same values).
+export const CONTROL_FREQUENCIES = SOC2_CONTROL_FREQUENCIES;
+export type TControlFrequency = TSoc2ControlFrequency;
+export const CONTROL_RISKS = SOC2_CONTROL_RISKS;
+export type TControlRisk = TSoc2ControlRisk;
 
 const ZSize = z.number().int().min(1).max(10_000);
 const ZRow = z.object({ lower: ZSize, moderate: ZSize, higher: ZSize }).refine((r) => r.lower <= r.moderate && r.moderate <= r.higher, {
@@ -25,7 +26,7 @@ export const ZSampleSizeTable = z.object({
     monthly: ZRow,
     weekly: ZRow,
     daily: ZRow,
-    'many-times-a-day': ZRow,
+    many_per_day: ZRow,
     automated: ZRow,
   }),
 });
@@ -45,7 +46,7 @@ export const DEFAULT_SAMPLE_SIZE_TABLE: TSampleSizeTable = {
     monthly: { lower: 2, moderate: 2, higher: 5 },
     weekly: { lower: 5, moderate: 5, higher: 15 },
     daily: { lower: 25, moderate: 25, higher: 40 },
-    'many-times-a-day': { lower: 25, moderate: 40, higher: 60 },
+    many_per_day: { lower: 25, moderate: 40, higher: 60 },
     automated: { lower: 1, moderate: 1, higher: 1 },
   },
 };
