@@ -18,6 +18,7 @@ import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './
 import { certificateIssueScenario } from './certificate-issue.ts';
 import { prepareRegister, registerScenario } from './register.ts';
 import { soc2ReportScenario } from './soc2-report.ts';
+import { soc2SamplingScenario } from './soc2-sampling.ts';
 
 /*
  * npm run bench: the same scenarios on PGlite and PostgreSQL, the server in its own process
@@ -166,6 +167,9 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   const issue = !ONLY || ONLY === 'issue' ? await certificateIssueScenario(databaseUrl, dataDir) : null;
   // DB-independent until the SOC 2 tables land: the same rendering on both backends.
   const soc2Report = !ONLY || ONLY === 'soc2Report' ? await soc2ReportScenario() : null;
+  // populationImport1M, sampleDraw1M: the sampling core in a child process, no database yet (dbIndependent: true).
+  if (!ONLY || ONLY === 'soc2Sampling') console.log(`[${name}] SOC 2 population import and sample draw (1M rows)…`);
+  const soc2Sampling = !ONLY || ONLY === 'soc2Sampling' ? await soc2SamplingScenario() : null;
   // Failed sign-ins and register reads all come from 127.0.0.1: the per-address limits would stop the scenarios.
   const { proc, base } = await startServerProcess({
     ATTEST_DATA_DIR: dataDir,
@@ -177,6 +181,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
     if (ONLY === 'issue') return { ...issue };
     if (ONLY === 'soc2Report') return { ...soc2Report };
+    if (ONLY === 'soc2Sampling') return { ...soc2Sampling };
     if (ONLY === 'register') {
       const healthz = await load(`${base}/healthz`, {}, proc.pid);
       const register = await registerScenario(base, DURATION, proc.pid);
@@ -220,6 +225,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
       ...ratios(healthz, register),
       ...issue,
       ...soc2Report,
+      ...soc2Sampling,
     };
   } finally {
     const exited = new Promise((r) => proc.once('exit', r));
@@ -245,7 +251,7 @@ async function main() {
     backends: {},
   };
   const backends = result.backends as Record<string, unknown>;
-  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register' || ONLY === 'issue' || ONLY === 'soc2Report') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
+  if ((!ONLY || ONLY === 'login' || ONLY === 'aims' || ONLY === 'aims2' || ONLY === 'register' || ONLY === 'issue' || ONLY === 'soc2Report' || ONLY === 'soc2Sampling') && BACKEND !== 'postgres') backends.pglite = await runBackend('pglite', null);
   if (BACKEND !== 'pglite' && findPgBinary('initdb')) {
     const cluster = await startCluster();
     try {

@@ -46,40 +46,39 @@ function assertLittleEndian() {
   if (os.endianness() !== 'LE') throw new Error('population index: big-endian platforms are not supported');
 }
 
-/** Columns that grow by doubling while a file streams in: no per-row object is kept. */
+const CHUNK_ROWS = 65_536;
+
+/**
+ * Columns filled in fixed chunks while a file streams in: no per-row object, and no doubling copy
+ * (a million rows never hold more than their 20 MB plus one chunk).
+ */
 export class PopulationIndexBuilder {
-  private capacity: number;
-  private dates: Int32Array;
-  private rowNumbers: Uint32Array;
-  private offsets: Float64Array;
-  private lengths: Uint32Array;
+  private dates: Int32Array[] = [];
+  private rowNumbers: Uint32Array[] = [];
+  private offsets: Float64Array[] = [];
+  private lengths: Uint32Array[] = [];
+  private at = CHUNK_ROWS;
   count = 0;
 
-  constructor(initialCapacity = 65_536) {
+  constructor() {
     assertLittleEndian();
-    this.capacity = initialCapacity;
-    this.dates = new Int32Array(initialCapacity);
-    this.rowNumbers = new Uint32Array(initialCapacity);
-    this.offsets = new Float64Array(initialCapacity);
-    this.lengths = new Uint32Array(initialCapacity);
   }
 
   push(date: TDayNumber, rowNumber: number, offset: number, length: number) {
-    if (this.count === this.capacity) this.grow();
-    const i = this.count++;
-    this.dates[i] = date;
-    this.rowNumbers[i] = rowNumber;
-    this.offsets[i] = offset;
-    this.lengths[i] = length;
-  }
-
-  private grow() {
-    const cap = this.capacity * 2;
-    const d = new Int32Array(cap); d.set(this.dates); this.dates = d;
-    const r = new Uint32Array(cap); r.set(this.rowNumbers); this.rowNumbers = r;
-    const o = new Float64Array(cap); o.set(this.offsets); this.offsets = o;
-    const l = new Uint32Array(cap); l.set(this.lengths); this.lengths = l;
-    this.capacity = cap;
+    if (this.at === CHUNK_ROWS) {
+      this.dates.push(new Int32Array(CHUNK_ROWS));
+      this.rowNumbers.push(new Uint32Array(CHUNK_ROWS));
+      this.offsets.push(new Float64Array(CHUNK_ROWS));
+      this.lengths.push(new Uint32Array(CHUNK_ROWS));
+      this.at = 0;
+    }
+    const c = this.dates.length - 1;
+    const i = this.at++;
+    this.dates[c]![i] = date;
+    this.rowNumbers[c]![i] = rowNumber;
+    this.offsets[c]![i] = offset;
+    this.lengths[c]![i] = length;
+    this.count++;
   }
 
   finish(meta: { format: TPopulationSourceFormat; periodStart: TDayNumber; periodEnd: TDayNumber; sha256: string; headerBytes: number }): Buffer {
@@ -93,8 +92,14 @@ export class PopulationIndexBuilder {
     buf.writeInt32LE(meta.periodEnd, 24);
     Buffer.from(meta.sha256, 'hex').copy(buf, 28);
     buf.writeUInt32LE(meta.headerBytes, 60);
-    const copy = (arr: Int32Array | Uint32Array | Float64Array, at: number) =>
-      Buffer.from(arr.buffer, arr.byteOffset, n * arr.BYTES_PER_ELEMENT).copy(buf, at);
+    const copy = (chunks: (Int32Array | Uint32Array | Float64Array)[], at: number) => {
+      let rows = 0;
+      for (const c of chunks) {
+        const take = Math.min(CHUNK_ROWS, n - rows);
+        Buffer.from(c.buffer, c.byteOffset, take * c.BYTES_PER_ELEMENT).copy(buf, at + rows * c.BYTES_PER_ELEMENT);
+        rows += take;
+      }
+    };
     copy(this.dates, HEADER);
     copy(this.rowNumbers, HEADER + 4 * n);
     copy(this.offsets, HEADER + 8 * n);

@@ -9,7 +9,7 @@ const END = dayOfIso('2026-06-30'); // 181 days: thirds of 60, 60 and 61 days
 
 /** An index of `dates` (day offsets from the period start), rows numbered from 2 like a CSV. */
 function indexOf(offsets: readonly number[]): TPopulationIndex {
-  const b = new PopulationIndexBuilder(4);
+  const b = new PopulationIndexBuilder();
   offsets.forEach((d, i) => b.push(START + d, i + 2, 0, 0));
   return openPopulationIndex(b.finish({ format: 'csv', periodStart: START, periodEnd: END, sha256: 'ab'.repeat(32), headerBytes: 0 }));
 }
