@@ -1,3 +1,4 @@
+import { SOC2_AUDIT } from './modules/soc2/soc2-registry.ts';
 import type { TAuditAction } from '../shared/contracts/audit-actions.ts';
 import type { TAuditActionSchemas } from './platform/audit-log/audit-registry.ts';
 import { AIMS_RECORDS_AUDIT } from './modules/aims-records/aims-records-registry.ts';
@@ -34,6 +35,7 @@ export const AUDIT_REGISTRY = {
   ...EVIDENCE_AUDIT,
   ...AIMS_RECORDS_AUDIT,
   ...CERTIFICATION_AUDIT,
+  ...SOC2_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

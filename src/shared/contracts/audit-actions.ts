@@ -176,6 +176,7 @@ export const AUDIT_ACTIONS = [
   'certificate.reinstated',
   'certificate.withdrawn',
   'certificate.expired',
+  'soc2_examination.opened',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -161,6 +161,12 @@ export const ACTIONS = [
   'certificate.issue',
   'certificate.changeStatus',
   'orgCertificate.read',
+  'soc2Examination.read',
+  'soc2Examination.create',
+  'soc2Examination.scope',
+  'orgSoc2Examination.read',
+  'soc2Description.write',
+  'soc2Description.signOff',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -241,6 +241,25 @@ export const ERROR_CODES = [
   'certificate_no_previous',
   'certificate_no_site',
   'certificate_number_pattern',
+  // SOC 2 engagements, scope and system description.
+  'soc2_firm_not_licensed',
+  'soc2_engagement_not_active',
+  'soc2_engagement_scheme',
+  'soc2_as_of_date_required',
+  'soc2_as_of_date_not_allowed',
+  'soc2_period_required',
+  'soc2_period_not_allowed',
+  'soc2_period_too_short',
+  'soc2_period_too_long',
+  'soc2_examination_state',
+  'soc2_csoc_needs_carve_out',
+  'soc2_description_signed_off',
+  'soc2_description_incomplete',
+  'soc2_description_changed',
+  'soc2_renewal_not_issued',
+  'soc2_renewal_exists',
+  'soc2_scope_incomplete',
+  'soc2_proposal_scope_invalid',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -1,5 +1,6 @@
 import type { TRole } from '../../../shared/contracts/roles.ts';
 import { AIMS_RECORDS_POLICIES } from '../../modules/aims-records/aims-records-registry.ts';
+import { SOC2_POLICIES } from '../../modules/soc2/soc2-registry.ts';
 import { CERTIFICATION_POLICIES } from '../../modules/certification/certification-registry.ts';
 import { AI_SYSTEM_POLICIES } from '../../modules/ai-systems/ai-systems-policies.ts';
 import { API_TOKEN_POLICIES } from '../../modules/api-tokens/api-tokens-policies.ts';
@@ -39,6 +40,7 @@ export const POLICIES = [
   ...EVIDENCE_POLICIES,
   ...AIMS_RECORDS_POLICIES,
   ...CERTIFICATION_POLICIES,
+  ...SOC2_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

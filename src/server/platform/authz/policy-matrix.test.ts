@@ -182,6 +182,12 @@ certificate.read           | ·     ·     ·           ·      ✓             
 certificate.issue          | ·     ·     ·           ·      ·              ·       ·                  ✓
 certificate.changeStatus   | ·     ·     ·           ·      ·              ·       ·                  ✓
 orgCertificate.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+soc2Examination.read       | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2Examination.create     | ·     ·     ·           ·      ✓              ·       ·                  ·
+soc2Examination.scope      | ·     ·     ·           ·      ✓              ✓       ·                  ·
+orgSoc2Examination.read    | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+soc2Description.write      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+soc2Description.signOff    | ✓     ✓     ·           ·      ·              ·       ·                  ·
 `);
   });
 

@@ -5,11 +5,12 @@ import { aimsSentence } from './sentence-aims.ts';
 import { certificationSentence } from './sentence-certification.ts';
 import { value, type TFormat, type TPayload, type TSentenceBuilder, type TSentenceParts } from './sentence-parts.ts';
 import { platformSentence } from './sentence-platform.ts';
+import { soc2EngagementsSentence } from './sentence-soc2-engagements.ts';
 
 const isAction = (a: string): a is TAuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 
 /** One builder per domain, each in its own file; an action no builder claims reads its sentence without variables. */
-const BUILDERS: readonly TSentenceBuilder[] = [platformSentence, aimsSentence, certificationSentence];
+const BUILDERS: readonly TSentenceBuilder[] = [platformSentence, aimsSentence, certificationSentence, soc2EngagementsSentence];
 
 /** The action's translated name; an action this build does not know is shown as recorded. */
 export function actionLabel(t: TFunction, action: string): string {

@@ -14,7 +14,7 @@ export type TReferencedTable = 'clients' | 'audits' | (string & {});
 
 export type TReferenceSeries = {
   table: TReferencedTable;
-  /** Upper-case letters: `CLI`, `PRO`, `AUD`, `ENQ`. */
+  /** Upper-case letters or digits, a letter first: `CLI`, `PRO`, `AUD`, `ENQ`, `SOC2`. */
   prefix: string;
   /** A year makes the series restart each January (`PRO-2026-0001`); without one it never restarts. */
   year?: number;
@@ -31,8 +31,8 @@ export function formatReference(series: TReferenceSeries, n: number): string {
  * the row: the lock is held until that transaction ends.
  */
 export async function nextReference(tx: Transaction<DB> | Kysely<DB>, tenantId: string, series: TReferenceSeries): Promise<string> {
-  if (!/^[A-Z]{2,6}$/.test(series.prefix)) throw new Error(`reference prefix must be 2–6 upper-case letters: ${series.prefix}`);
-  if (!/^[a-z_]+$/.test(series.table)) throw new Error(`not a table name: ${series.table}`);
+  if (!/^[A-Z][A-Z0-9]{1,5}$/.test(series.prefix)) throw new Error(`reference prefix must be 2–6 upper-case letters or digits, a letter first: ${series.prefix}`);
+  if (!/^[a-z][a-z0-9_]*$/.test(series.table)) throw new Error(`not a table name: ${series.table}`);
   const head = series.year === undefined ? `${series.prefix}-` : `${series.prefix}-${series.year}-`;
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${head}`}, 0))`.execute(tx);
   // The start position is cast: an untyped parameter would pick substring(text FROM pattern), the regex form.

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { TApiDocs } from '../../platform/http/api-docs.ts';
+import type { TPlatform } from '../../platform/platform.ts';
+import { soc2ExaminationsDocs } from './examinations/examinations-docs.ts';
+import { soc2ExaminationsRoutes } from './examinations/examinations-routes.ts';
+
+/*
+ * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
+ * examinations and their scope, management's system description — wired here so the platform's
+ * registration lists name the domain once.
+ */
+
+export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
+
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs };
+
+/** The SOC 2 routes; app.ts calls this once. */
+export function soc2Routes(app: FastifyInstance, p: TPlatform) {
+  soc2ExaminationsRoutes(app, p);
+}
+
+export { createSoc2ExaminationsService, examinationCore } from './examinations/examinations-service.ts';
+export { openExamination, assertLicensedFirm, type TOpenExaminationInput } from './examinations/open-examination.ts';
+export { checkExaminationDates, normalizeCategories, nextPeriod, addMonths, addDays, periodEndFor } from './examinations/examination-rules.ts';
+export * as soc2ExaminationsRepo from './examinations/examinations-repo.ts';

@@ -1,0 +1,6 @@
+import { SOC2_EXAMINATIONS_AUDIT } from './examinations/examinations-audit.ts';
+import { SOC2_EXAMINATION_POLICIES } from './examinations/examinations-policies.ts';
+
+/* The SOC 2 policies and audit actions, apart from the routes so the platform's lists import no HTTP code. */
+export const SOC2_POLICIES = [...SOC2_EXAMINATION_POLICIES] as const;
+export const SOC2_AUDIT = { ...SOC2_EXAMINATIONS_AUDIT } as const;

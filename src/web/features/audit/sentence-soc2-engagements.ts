@@ -1,0 +1,23 @@
+import type { TSentenceBuilder } from './sentence-parts.ts';
+
+/** SOC 2 examinations, their scope and management's system description. */
+export const soc2EngagementsSentence: TSentenceBuilder = (p) => {
+  const { t, format, e, after, v, vars } = p;
+  const day = (d: unknown) => (typeof d === 'string' && d ? (format.date ? format.date(d) : d) : '');
+  const tr = (k: string) => t(k as never) as unknown as string;
+  switch (e.action) {
+    case 'soc2_examination.opened':
+      Object.assign(vars, {
+        reference: v('reference'),
+        firm: v('firmName'),
+        organization: v('organizationName'),
+        reportType: tr(`soc2Engagements.reportType.${String(after.reportType ?? 'type2')}`),
+        period: after.asOfDate
+          ? (t('soc2Engagements.asOf' as never, { date: day(after.asOfDate) } as never) as unknown as string)
+          : (t('soc2Engagements.period' as never, { start: day(after.periodStart), end: day(after.periodEnd) } as never) as unknown as string),
+      });
+      return true;
+    default:
+      return false;
+  }
+};
