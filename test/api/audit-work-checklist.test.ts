@@ -373,4 +373,43 @@ describe.skipIf(!backendAvailable)('certification audit checklist', () => {
     expect(log.map((e) => e.action)).toEqual(['audit_report.updated', 'audit_report.updated', 'audit_report.issued', 'audit_report.updated', 'audit_report.issued']);
     expect(log[1]!.summary).toEqual({ before: { readyForStage2: 'not_yet' }, after: { auditReference: issued.auditReference, readyForStage2: 'yes' } });
   });
+
+  it('recommendations: each audit type recommends what fits it (stage 2 grant, surveillance maintain or suspend, recertification renew or not, special a scope change), in the report and its PDFs', async () => {
+    const o = await organization();
+    const b = await body(o.tenant, [{ type: 'stage2' }, { type: 'surveillance' }, { type: 'recertification' }, { type: 'special' }, { type: 'follow_up' }]);
+    const R = (i: number) => b.url(i).replace(/checklist$/, 'report');
+    const refused = async (i: number, recommendation: string) => {
+      const res = await b.lead.patch(R(i), { recommendation });
+      expect(res.statusCode, `${i} ${recommendation}`).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed', details: [{ field: 'recommendation', issue: 'invalid' }] });
+    };
+    await refused(0, 'maintain');
+    await refused(1, 'grant');
+    await refused(1, 'renew');
+    await refused(2, 'grant_after_corrections');
+    await refused(2, 'suspend');
+    await refused(3, 'grant');
+    await refused(4, 'extend_scope');
+    expect((await b.lead.patch(R(0), { recommendation: 'grant' })).statusCode).toBe(200);
+    expect((await b.lead.patch(R(2), { recommendation: 'not_renewed' })).statusCode).toBe(200);
+    expect((await b.lead.patch(R(3), { recommendation: 'extend_scope' })).statusCode).toBe(200);
+    expect((await b.lead.patch(R(4), { recommendation: 'maintain' })).statusCode).toBe(200);
+
+    // A surveillance that found the certificate no longer deserved recommends suspending it; the PDFs say so in both languages.
+    await ok(b.lead.post(b.url(1), {}), 201);
+    await t.p.db.updateTable('audit_checklist_items').set({ verdict: 'conforming' }).where('audit_id', '=', b.ids[1]!).execute();
+    await ok(
+      b.lead.patch(R(1), {
+        summary: 'Surveillance 1.',
+        conclusions: 'The impact assessments are no longer kept up to date.',
+        closingMeetingDate: '2027-10-04',
+        attendees: [{ name: 'Claire Martin', organization: 'Lumière Crédit', role: 'Directrice conformité' }],
+        recommendation: 'suspend',
+      }),
+    );
+    const issued = await ok<TReport>(b.lead.post(`${R(1)}/issue`));
+    expect(issued).toMatchObject({ auditType: 'surveillance', recommendation: 'suspend', status: 'issued' });
+    expect(await pdfText((await b.manager.get(`${R(1)}/files/en/pdf`)).rawPayload)).toContain('The team recommends suspending certification.');
+    expect((await pdfText((await b.manager.get(`${R(1)}/files/fr/pdf`)).rawPayload)).replace(/\u00a0/g, ' ')).toContain('L’équipe recommande la suspension de la certification.');
+  });
 });

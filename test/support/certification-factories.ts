@@ -348,7 +348,7 @@ export async function buildCertificate(
           aiSystems: aiSystems as TCertificateFacts['aiSystems'],
           scope,
           soaVersion: '1',
-          body: { id: body.id, name: body.settings.legal_name, address: body.settings.address, accredited: false, accreditationBody: '', accreditationNumber: '' },
+          body: { slug: body.settings.public_slug, name: body.settings.legal_name, address: body.settings.address, accredited: false, accreditationBody: '', accreditationNumber: '' },
           ...dates,
           status: 'valid',
         },

@@ -29,7 +29,7 @@ export async function seedOtherClients(p: TPlatform, ctx: TRequestContext, body:
     conclusions: 'Le système de management de l’IA reste conforme et efficace ; aucune non-conformité.',
     closingMeetingDate: '',
     attendees: [{ name: 'Nadia Haddad', organization: 'TriMed Santé', role: 'Présidente' }],
-    recommendation: 'grant',
+    recommendation: 'maintain',
   });
   for (const [n, start] of [[1, -800], [2, -420]] as const) {
     const audit = medtech.audits.find((a) => a.type === 'surveillance' && a.sequence === n)!;

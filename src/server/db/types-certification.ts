@@ -41,6 +41,8 @@ export type TCertificationTables = {
     accredited: Generated<boolean>;
     accreditation_body: Generated<string>;
     accreditation_number: Generated<string>;
+    corrective_action_review_days: Generated<number>;
+    decision_days: Generated<number>;
     updated_by: string | null;
     updated_at: Timestamp;
   };

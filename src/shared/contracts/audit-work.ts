@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZLocale, ZTimestamp, zText } from './common.ts';
 import { ZLocalizedText } from './catalog.ts';
-import { ZAuditState, ZAuditType } from './certification.ts';
+import { ZAuditState, ZAuditType, type TAuditType } from './certification.ts';
+import type { TDecisionKind } from './certification-decisions.ts';
 import { ZRequirementStatus } from './readiness.ts';
 
 /*
@@ -139,9 +140,60 @@ export const ZStage2Readiness = z.enum(STAGE2_READINESS);
  * The team's recommendation to the certification decision (17021-1 9.4.8.3): the decision itself
  * is taken by someone outside the team (the next issue).
  */
-export const RECOMMENDATIONS = ['grant', 'grant_after_corrections', 'not_recommended'] as const;
+export const RECOMMENDATIONS = [
+  'grant',
+  'grant_after_corrections',
+  'not_recommended',
+  'maintain',
+  'maintain_after_corrections',
+  'suspend',
+  'renew',
+  'renew_after_corrections',
+  'not_renewed',
+  'extend_scope',
+  'reduce_scope',
+] as const;
 export const ZRecommendation = z.enum(RECOMMENDATIONS);
 export type TRecommendation = z.infer<typeof ZRecommendation>;
+
+/**
+ * What each audit may recommend (17021-1 9.5, 9.6): a stage 2 leads to the initial decision, a
+ * surveillance to maintaining (or suspending) the certificate, a recertification to renewing it (or
+ * not), a special audit (extension of scope, short notice) to a scope change or a status change. A
+ * follow-up verification carries on the recommendation of the audit whose corrections it checks, so
+ * it may recommend what a stage 2, a surveillance or a recertification does. Stage 1 and pre-audits
+ * conclude on readiness instead.
+ */
+export const RECOMMENDATIONS_BY_AUDIT_TYPE: Readonly<Record<TAuditType, readonly TRecommendation[]>> = {
+  pre_audit: [],
+  stage1: [],
+  stage2: ['grant', 'grant_after_corrections', 'not_recommended'],
+  surveillance: ['maintain', 'maintain_after_corrections', 'suspend', 'reduce_scope'],
+  recertification: ['renew', 'renew_after_corrections', 'not_renewed'],
+  special: ['maintain', 'maintain_after_corrections', 'extend_scope', 'reduce_scope', 'suspend'],
+  follow_up: ['grant', 'grant_after_corrections', 'not_recommended', 'maintain', 'maintain_after_corrections', 'suspend', 'renew', 'renew_after_corrections', 'not_renewed'],
+};
+
+export const recommendationFits = (type: TAuditType, r: TRecommendation) => RECOMMENDATIONS_BY_AUDIT_TYPE[type].includes(r);
+
+/**
+ * The decision a recommendation asks for. "After corrections" asks for the same decision once the
+ * plans are accepted (the decision's own gate checks that); a recertification not recommended is a
+ * refusal to renew (the certificate then runs to its expiry).
+ */
+export const RECOMMENDED_DECISION: Readonly<Record<TRecommendation, TDecisionKind>> = {
+  grant: 'grant',
+  grant_after_corrections: 'grant',
+  not_recommended: 'refuse',
+  maintain: 'maintain',
+  maintain_after_corrections: 'maintain',
+  suspend: 'suspend',
+  renew: 'renew',
+  renew_after_corrections: 'renew',
+  not_renewed: 'refuse',
+  extend_scope: 'extend_scope',
+  reduce_scope: 'reduce_scope',
+};
 
 export const REPORT_KINDS = ['stage1', 'audit'] as const;
 export const ZReportKind = z.enum(REPORT_KINDS);

@@ -27,6 +27,7 @@ import * as m0029 from './0029-register-search.ts';
 import * as m0030 from './0030-cycle-alerts.ts';
 import * as m0032 from './0032-soc2-core.ts';
 import * as m0026 from './0026-finding-reminders.ts';
+import * as m0031 from './0031-certification-review-targets.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0030-cycle-alerts': m0030,
   '0026-finding-reminders': m0026,
   '0032-soc2-core': m0032,
+  '0031-certification-review-targets': m0031,
 };
 
 export const migrationProvider: MigrationProvider = {

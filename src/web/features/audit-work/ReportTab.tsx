@@ -11,7 +11,7 @@ import {
   CHECKLIST_VERDICTS,
   MAX_ATTENDEES,
   MAX_REPORT_TEXT,
-  RECOMMENDATIONS,
+  RECOMMENDATIONS_BY_AUDIT_TYPE,
   STAGE2_READINESS,
   type TAttendee,
   type TChecklist,
@@ -88,8 +88,6 @@ function ChecklistCounts({ checklist: c }: { checklist: TChecklist | null }) {
     </Card>
   );
 }
-
-const recommendationVariant = (type: string) => (type === 'surveillance' ? 'surveillance' : type === 'recertification' ? 'recertification' : 'initial');
 
 function ReportForm({ report: r, tenantId }: { report: TReport; tenantId: string }) {
   const { t } = useTranslation();
@@ -172,8 +170,8 @@ function ReportForm({ report: r, tenantId }: { report: TReport; tenantId: string
             <Attendees value={v.attendees} onChange={(a) => set('attendees', a)} errors={fieldErrors} />
             <Radio.Group label={t('auditWork.report.recommendation')} value={v.recommendation ?? ''} onChange={(x) => set('recommendation', x as TFields['recommendation'])} error={fieldErrors.recommendation} data-testid="report-recommendation">
               <Stack gap="xs" mt="xs">
-                {RECOMMENDATIONS.map((x) => (
-                  <Radio key={x} value={x} label={t(`auditWork.recommendation.${recommendationVariant(r.auditType)}.${x}`)} data-testid={`report-recommendation-${x}`} />
+                {RECOMMENDATIONS_BY_AUDIT_TYPE[r.auditType].map((x) => (
+                  <Radio key={x} value={x} label={t(`auditWork.recommendation.${x}`)} data-testid={`report-recommendation-${x}`} />
                 ))}
               </Stack>
             </Radio.Group>
@@ -354,7 +352,7 @@ function IssuedOrReadOnly({ report: r, tenantId, auditState }: { report: TReport
                   {t('auditWork.report.recommendation')}
                 </Text>
                 <Text size="sm" data-testid="report-view-recommendation">
-                  {r.recommendation ? t(`auditWork.recommendation.${recommendationVariant(r.auditType)}.${r.recommendation}`) : t('common.none')}
+                  {r.recommendation ? t(`auditWork.recommendation.${r.recommendation}`) : t('common.none')}
                 </Text>
               </div>
             </>

@@ -31,7 +31,7 @@ export const auditWorkDocs: TApiDocs = {
   [`GET ${A}/report`]: {
     summary: 'An audit’s report',
     description:
-      'The draft or the issued report. `kind` follows the audit type: `stage1` (stage 1 and pre-audit: conformities, observations, areas to clarify, readiness for stage 2 `yes` or `not_yet`) or `audit` (stage 2, surveillance, recertification, special, follow-up: conclusions, closing meeting date and attendees, and the recommendation `grant`, `grant_after_corrections` or `not_recommended` to the certification decision). Same readers as the checklist.',
+      'The draft or the issued report. `kind` follows the audit type: `stage1` (stage 1 and pre-audit: conformities, observations, areas to clarify, readiness for stage 2 `yes` or `not_yet`) or `audit` (stage 2, surveillance, recertification, special, follow-up: conclusions, closing meeting date and attendees, and the recommendation to the certification decision, from the list of the audit type: stage 2 `grant`, `grant_after_corrections`, `not_recommended`; surveillance `maintain`, `maintain_after_corrections`, `suspend`, `reduce_scope`; recertification `renew`, `renew_after_corrections`, `not_renewed`; special `maintain`, `maintain_after_corrections`, `extend_scope`, `reduce_scope`, `suspend`; follow-up those of stage 2, surveillance and recertification — another answers 400 on `recommendation`). Same readers as the checklist.',
     returns: 'The report, its issued files and its abilities.',
     errors: [400, 401, 403, 404],
   },

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import { renderDocumentDocx } from '../../../documents/render-docx.ts';
 import { renderDocumentPdf } from '../../../documents/render-pdf.ts';
 import { LOCALES, type TLocale } from '../../../../shared/contracts/common.ts';
-import { REPORT_FORMATS, type TReport, type TReportFormat, type TReportKind, type TUpdateReportInput } from '../../../../shared/contracts/audit-work.ts';
+import { RECOMMENDATIONS_BY_AUDIT_TYPE, REPORT_FORMATS, recommendationFits, type TReport, type TReportFormat, type TReportKind, type TUpdateReportInput } from '../../../../shared/contracts/audit-work.ts';
 import type { TAuditType } from '../../../../shared/contracts/certification.ts';
 import { buildAuditReportModel } from './documents/build-audit-report-model.ts';
 import * as repo from './report-repo.ts';
@@ -130,6 +130,11 @@ export function createReportService(p: TDeps) {
           const message = kind === 'stage1' ? 'A stage 1 report concludes on readiness for stage 2, not on a recommendation.' : 'Only a stage 1 report concludes on readiness for stage 2.';
           throw new AppError(400, 'validation_failed', message, wrong.map((field) => ({ field, issue: 'invalid', message })));
         }
+        if (input.recommendation && !recommendationFits(ctx.type, input.recommendation)) {
+          const allowed = RECOMMENDATIONS_BY_AUDIT_TYPE[ctx.type];
+          const message = `A ${ctx.type.replace('_', '-')} audit report recommends one of: ${allowed.join(', ')}.`;
+          throw new AppError(400, 'validation_failed', message, [{ field: 'recommendation', issue: 'invalid', message }]);
+        }
         const row = await repo.getReport(tx, tenantId, auditId, true);
         const before = valuesOf(row);
         const next: repo.TReportValues = {
@@ -164,6 +169,8 @@ export function createReportService(p: TDeps) {
         const values = valuesOf(row);
         const checklist = await checklists.read(tx, grant, auditId);
         const missing = missingForIssue(kind, values, { generated: checklist.generated, open: checklist.totals.open });
+        // A recommendation the audit type cannot make (one written before the lists were per type) is not one.
+        if (kind === 'audit' && values.recommendation && !recommendationFits(ctx.type, values.recommendation)) missing.push('recommendation');
         if (!row || missing.length) {
           throw new AppError(409, 'report_incomplete', `The report cannot be issued yet: ${missing.join(', ')}.`, { missing, openItems: checklist.totals.open });
         }

@@ -18,7 +18,7 @@ const sampleFacts: TCertificateFacts = {
   aiSystems: [{ id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', name: 'ScoreCrédit' }],
   scope: { en: 'Design and operation of credit scoring AI systems', fr: 'Conception et exploitation de systèmes d’IA de notation de crédit' },
   soaVersion: '3',
-  body: { id: '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f', name: 'Vérité Certification', address: '1 place Bellecour, 69002 Lyon', accredited: true, accreditationBody: 'COFRAC', accreditationNumber: '4-0001' },
+  body: { slug: 'verite-certification', name: 'Vérité Certification', address: '1 place Bellecour, 69002 Lyon', accredited: true, accreditationBody: 'COFRAC', accreditationNumber: '4-0001' },
   originalIssueDate: '2026-11-23',
   effectiveDate: '2026-11-23',
   expiryDate: '2029-11-22',
@@ -39,7 +39,22 @@ describe('certificate credential', () => {
   it('verifies with the JWKS and returns the signed fields', () => {
     const r = verifyCertificateCredential(JSON.parse(JSON.stringify(vc)), jwks(signer));
     expect(r.signature).toBe('valid');
-    expect(r.certificate).toEqual(sampleFacts);
+    const page = 'https://attest.example/register/AIMS-2026-00001';
+    expect(r.certificate).toEqual({
+      ...sampleFacts,
+      certificateId: `${page}#revision-0`,
+      holder: { ...sampleFacts.holder, id: `${page}#holder` },
+      sites: [{ ...sampleFacts.sites[0], id: `${page}#site-1` }],
+      aiSystems: [{ ...sampleFacts.aiSystems[0], id: `${page}#ai-system-1` }],
+      body: { id: 'https://attest.example/quote/verite-certification', name: 'Vérité Certification', address: '1 place Bellecour, 69002 Lyon', accredited: true, accreditationBody: 'COFRAC', accreditationNumber: '4-0001' },
+    });
+  });
+
+  it('states public identifiers only: no database id of the holder, body, sites or AI systems', () => {
+    const text = JSON.stringify(vc);
+    expect(text).not.toContain('urn:uuid:');
+    for (const internal of [sampleFacts.certificateId, sampleFacts.holder.id, sampleFacts.sites[0]!.id, sampleFacts.aiSystems[0]!.id]) expect(text).not.toContain(internal);
+    expect(vc.issuer).toEqual({ type: ['CredentialIssuer'], id: 'https://attest.example/quote/verite-certification', name: 'Vérité Certification' });
   });
 
   it('verifies with the Multikey form too', () => {

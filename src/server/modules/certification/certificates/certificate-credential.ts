@@ -41,7 +41,8 @@ export type TCertificateFacts = {
   aiSystems: TCertificateAiSystem[];
   scope: TBilingual;
   soaVersion: string;
-  body: { id: string; name: string; address: string; accredited: boolean; accreditationBody: string; accreditationNumber: string };
+  /** `slug` is the body's public slug (its public page is `/quote/{slug}`). */
+  body: { slug: string; name: string; address: string; accredited: boolean; accreditationBody: string; accreditationNumber: string };
   originalIssueDate: string;
   effectiveDate: string;
   expiryDate: string;
@@ -55,14 +56,49 @@ export const registerApiUrl = (publicUrl: string, number: string) => `${publicUr
 /** Resolvable: the JWKS at that address lists the key with this `kid` (and its Multikey form). */
 export const verificationMethodFor = (publicUrl: string, kid: string) => `${publicUrl}${KEYS_PATH}#${kid}`;
 
-export function buildCertificateCredential(facts: TCertificateFacts, publicUrl: string): TJsonObject {
-  const registerUrl = registerPageUrl(publicUrl, facts.number);
+/**
+ * The identifiers a credential states are public addresses, never database ids: the certificate is
+ * its register page (each revision a fragment of it), the holder, its sites and AI systems are
+ * fragments of that page in the order the certificate lists them, and the body is its public page.
+ * A public document thus names nothing a reader could not already see.
+ */
+export const bodyPublicUrl = (publicUrl: string, slug: string) => `${publicUrl}/quote/${encodeURIComponent(slug)}`;
+export function publicIdsOf(facts: Pick<TCertificateFacts, 'number' | 'revision' | 'sites' | 'aiSystems' | 'body'>, publicUrl: string) {
+  const page = registerPageUrl(publicUrl, facts.number);
+  return {
+    credential: `${page}#revision-${facts.revision}`,
+    holder: `${page}#holder`,
+    body: bodyPublicUrl(publicUrl, facts.body.slug),
+    sites: facts.sites.map((_, i) => `${page}#site-${i + 1}`),
+    aiSystems: facts.aiSystems.map((_, i) => `${page}#ai-system-${i + 1}`),
+  };
+}
+
+/** The certificate's fields as signed: `TCertificateFacts` with every id replaced by its public identifier. */
+export type TSignedCertificate = Omit<TCertificateFacts, 'body'> & { body: Omit<TCertificateFacts['body'], 'slug'> & { id: string } };
+
+export function signedCertificateOf(facts: TCertificateFacts, publicUrl: string): TSignedCertificate {
+  const ids = publicIdsOf(facts, publicUrl);
+  const { slug: _slug, ...body } = facts.body;
+  return {
+    ...facts,
+    certificateId: ids.credential,
+    holder: { ...facts.holder, id: ids.holder },
+    sites: facts.sites.map((s, i) => ({ ...s, id: ids.sites[i]! })),
+    aiSystems: facts.aiSystems.map((a, i) => ({ ...a, id: ids.aiSystems[i]! })),
+    body: { id: ids.body, ...body },
+  };
+}
+
+export function buildCertificateCredential(input: TCertificateFacts, publicUrl: string): TJsonObject {
+  const registerUrl = registerPageUrl(publicUrl, input.number);
+  const facts = signedCertificateOf(input, publicUrl);
   return {
     '@context': [VC_V2_CONTEXT, UNTP_DCC_CONTEXT],
-    id: `urn:uuid:${facts.certificateId}`,
+    id: facts.certificateId,
     type: ['VerifiableCredential', 'DigitalConformityCredential'],
     name: `${facts.standard} — ${facts.number} rev. ${facts.revision}`,
-    issuer: { type: ['CredentialIssuer'], id: `urn:uuid:${facts.body.id}`, name: facts.body.name },
+    issuer: { type: ['CredentialIssuer'], id: facts.body.id, name: facts.body.name },
     validFrom: `${facts.effectiveDate}T00:00:00Z`,
     validUntil: `${facts.expiryDate}T23:59:59Z`,
     credentialStatus: { id: registerApiUrl(publicUrl, facts.number), type: 'CertificationRegisterEntry' },
@@ -74,7 +110,7 @@ export function buildCertificateCredential(facts: TCertificateFacts, publicUrl: 
       assessmentLevel: facts.body.accredited ? 'accredited' : 'unspecified',
       attestationType: 'certification',
       description: facts.scope.en,
-      issuedToParty: { type: ['Party'], id: `urn:uuid:${facts.holder.id}`, name: facts.holder.name, address: facts.holder.address },
+      issuedToParty: { type: ['Party'], id: facts.holder.id, name: facts.holder.name, address: facts.holder.address },
       authorisation: facts.body.accredited
         ? [{ type: ['Endorsement'], name: 'Accreditation', issuingAuthority: { type: ['Party'], name: facts.body.accreditationBody }, identifier: facts.body.accreditationNumber }]
         : [],
@@ -83,8 +119,8 @@ export function buildCertificateCredential(facts: TCertificateFacts, publicUrl: 
         {
           type: ['ConformityAssessment'],
           referenceStandard: { type: ['Standard'], name: facts.standard },
-          assessedFacility: facts.sites.map((s) => ({ type: ['Facility'], id: `urn:uuid:${s.id}`, name: s.name, address: s.address })),
-          assessedProduct: facts.aiSystems.map((a) => ({ type: ['Product'], id: `urn:uuid:${a.id}`, name: a.name })),
+          assessedFacility: facts.sites.map((s) => ({ type: ['Facility'], id: s.id, name: s.name, address: s.address })),
+          assessedProduct: facts.aiSystems.map((a) => ({ type: ['Product'], id: a.id, name: a.name })),
           conformance: true,
         },
       ],
@@ -134,7 +170,7 @@ export type TCertificateVerification = {
   reason?: 'not_a_certificate' | 'no_proof' | 'unsupported_proof' | 'context_mismatch' | 'malformed_proof_value' | 'unknown_key' | 'bad_signature';
   verificationMethod?: string;
   /** The fields as the file states them; signed only when `signature` is 'valid'. */
-  certificate: TCertificateFacts | null;
+  certificate: TSignedCertificate | null;
   issuedAt?: string;
 };
 
@@ -158,15 +194,14 @@ function keyTable(publicKeys: TPublicKeys): Map<string, KeyObject> {
   return out;
 }
 
-function readFacts(vc: unknown): TCertificateFacts | null {
+function readFacts(vc: unknown): TSignedCertificate | null {
   if (typeof vc !== 'object' || vc === null) return null;
   const subject = (vc as { credentialSubject?: { certificate?: unknown } }).credentialSubject;
-  const c = subject?.certificate as Partial<TCertificateFacts> | undefined;
+  const c = subject?.certificate as Partial<TSignedCertificate> | undefined;
   const types = (vc as { type?: unknown }).type;
   if (!Array.isArray(types) || !types.includes('DigitalConformityCredential') || !c || typeof c !== 'object') return null;
   if (typeof c.number !== 'string' || typeof c.effectiveDate !== 'string' || typeof c.expiryDate !== 'string' || !c.holder || !Array.isArray(c.sites)) return null;
-  const id = String((vc as { id?: unknown }).id ?? '').replace(/^urn:uuid:/, '');
-  return { ...(c as TCertificateFacts), certificateId: id };
+  return { ...(c as TSignedCertificate), certificateId: String((vc as { id?: unknown }).id ?? '') };
 }
 
 /**

@@ -107,7 +107,7 @@ export async function issueCertificate(tx: Transaction<DB>, deps: TCertificateDe
     scope,
     soaVersion: info.soa_version === null ? '' : String(info.soa_version),
     body: {
-      id: tenantId,
+      slug: info.body_slug,
       name: info.body_name,
       address: info.body_address,
       accredited: info.accredited,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, cycleDates, dateViolations, INITIAL_PROGRAMME_SLOTS, isOverdue, slotDueBy } from './programme-rules.ts';
+import { nextCycleDueDates, renewalOutcome } from '../cycle/recertification-rules.ts';
 
 describe('programme date rules (ISO/IEC 17021-1 9.1.3)', () => {
   it('holds stage 1, stage 2, two surveillances and recertification, in order', () => {
@@ -54,6 +55,27 @@ describe('programme date rules (ISO/IEC 17021-1 9.1.3)', () => {
     expect(dateViolations(s2, { start: '2029-03-14', end: '2029-03-15' }, p)).toEqual([{ code: 'surveillance2_late', dueBy: '2029-03-14' }]);
     expect(dateViolations(recert, { start: '2030-03-12', end: '2030-03-13' }, p)).toEqual([]);
     expect(dateViolations(recert, { start: '2030-03-13', end: '2030-03-14' }, p)).toEqual([{ code: 'recertification_after_expiry', dueBy: '2030-03-13' }]);
+  });
+
+  it('measures a cycle opened by a chained renewal against its stored dates, not three years from the renewal', () => {
+    // Certified 2027-03-15 (expiry 2030-03-14), renewed on 2030-01-10, before expiry: the new expiry is chained.
+    const renewal = renewalOutcome({ oldExpiry: '2030-03-14', decisionDate: '2030-01-10', activities: { recertificationReported: true, nonconformitiesCleared: true } });
+    expect(renewal).toMatchObject({ outcome: 'chain', expiryDate: '2033-03-14' });
+    const due = nextCycleDueDates('2030-01-10', '2033-03-14');
+    const recert = { type: 'recertification' as const, sequence: 1 };
+    const dates = { start: '2033-02-01', end: '2033-02-03' };
+    // Three years from the renewal decision would end the cycle on 2033-01-09.
+    expect(cycleDates('2030-01-10').recertificationDueBy).toBe('2033-01-08');
+    expect(dateViolations(recert, dates, { stage1End: null, decisionDate: '2030-01-10', expiryDate: '2033-03-14' })).toEqual([]);
+    expect(dateViolations(recert, dates, { stage1End: null, decisionDate: '2030-01-10', dueBy: due.recertificationDueBy })).toEqual([]);
+    expect(dateViolations(recert, { start: '2033-03-13', end: '2033-03-14' }, { stage1End: null, decisionDate: '2030-01-10', expiryDate: '2033-03-14' })).toEqual([
+      { code: 'recertification_after_expiry', dueBy: '2033-03-13' },
+    ]);
+    // Surveillance 1 of the new cycle: within 12 months of the renewal decision, as stored.
+    const s1 = { type: 'surveillance' as const, sequence: 1 };
+    expect(dateViolations(s1, { start: '2031-01-08', end: '2031-01-10' }, { stage1End: null, decisionDate: '2030-01-10', dueBy: due.surveillance1DueBy })).toEqual([
+      { code: 'surveillance1_late', dueBy: '2031-01-09' },
+    ]);
   });
 
   it('calls an audit overdue when its deadline passed and it is still to be done', () => {

@@ -90,12 +90,20 @@ export type TDateViolation =
 
 /**
  * What is wrong with planning `slot` on [start, end] in a programme whose stage 1 ended on
- * `stage1End` and whose decision (if taken) is `decisionDate`. Empty when the dates keep the rules.
+ * `stage1End` and whose cycle (if a decision opened it) started on `decisionDate`. Empty when the
+ * dates keep the rules.
+ *
+ * The cycle's deadlines are the stored ones when the programme has them: `expiryDate` (the
+ * programme's) and the audit's own `dueBy`. They differ from what `cycleDates(decisionDate)`
+ * computes in a cycle opened by a renewal taken before expiry, whose expiry is chained from the old
+ * certificate's (cycle/recertification-rules.chainedExpiry) and so later than three years after the
+ * renewal decision: measuring that cycle's recertification against the decision would refuse dates
+ * the programme allows.
  */
 export function dateViolations(
   slot: TProgrammeSlot,
   dates: { start: string; end: string },
-  programme: { stage1End: string | null; decisionDate: string | null },
+  programme: { stage1End: string | null; decisionDate: string | null; expiryDate?: string | null; dueBy?: string | null },
 ): TDateViolation[] {
   const out: TDateViolation[] = [];
   if (dates.end < dates.start) out.push({ code: 'end_before_start' });
@@ -104,12 +112,17 @@ export function dateViolations(
   if (!decision || (slot.type !== 'surveillance' && slot.type !== 'recertification')) return out;
   if (dates.start <= decision) out.push({ code: 'before_decision', decisionDate: decision });
   const c = cycleDates(decision);
-  if (slot.type === 'surveillance' && slot.sequence === 1 && dates.end > c.surveillance1DueBy) out.push({ code: 'surveillance1_late', dueBy: c.surveillance1DueBy });
+  const stored = programme.dueBy ?? null;
+  const s1DueBy = slot.type === 'surveillance' && slot.sequence === 1 && stored ? stored : c.surveillance1DueBy;
+  const s2DueBy = slot.type === 'surveillance' && slot.sequence === 2 && stored ? stored : c.surveillance2DueBy;
+  const recertDueBy = slot.type === 'recertification' && stored ? stored : programme.expiryDate ? addDays(programme.expiryDate, -1) : c.recertificationDueBy;
+  if (slot.type === 'surveillance' && slot.sequence === 1 && dates.end > s1DueBy) out.push({ code: 'surveillance1_late', dueBy: s1DueBy });
   if (slot.type === 'surveillance' && slot.sequence === 2) {
-    if (dates.end > c.surveillance2DueBy) out.push({ code: 'surveillance2_late', dueBy: c.surveillance2DueBy });
+    if (dates.end > s2DueBy) out.push({ code: 'surveillance2_late', dueBy: s2DueBy });
+    // Surveillance 2 belongs to the second year: after the first year of the cycle, whatever surveillance 1's stored date.
     if (dates.start <= c.surveillance1DueBy) out.push({ code: 'surveillance2_in_first_year', from: addDays(c.surveillance1DueBy, 1) });
   }
-  if (slot.type === 'recertification' && dates.end > c.recertificationDueBy) out.push({ code: 'recertification_after_expiry', dueBy: c.recertificationDueBy });
+  if (slot.type === 'recertification' && dates.end > recertDueBy) out.push({ code: 'recertification_after_expiry', dueBy: recertDueBy });
   return out;
 }
 

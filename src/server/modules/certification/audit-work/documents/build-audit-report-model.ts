@@ -77,7 +77,7 @@ export function buildAuditReportModel(src: TReportDocSource, lang: TLocale): TDo
             empty: t('document.none'),
           },
           { kind: 'heading', text: t('report.recommendation') },
-          { kind: 'paragraph', text: r.recommendation ? t(`recommendation.${r.auditType === 'surveillance' ? 'surveillance' : r.auditType === 'recertification' ? 'recertification' : 'initial'}.${r.recommendation}`) : t('document.none'), style: 'notice' },
+          { kind: 'paragraph', text: r.recommendation ? t(`recommendation.${r.recommendation}`) : t('document.none'), style: 'notice' },
         ];
 
   const totals = src.checklist.totals;
