@@ -51,7 +51,7 @@ export const ZCertificateState = z.enum(CERTIFICATE_STATES);
 export type TCertificateState = z.infer<typeof ZCertificateState>;
 
 /** What happened to a certificate, in its public history. */
-export const CERTIFICATE_EVENT_KINDS = ['issued', 'suspended', 'reinstated', 'withdrawn', 'scope_reduced', 'scope_extended', 'renewed', 'restored', 'expired', 'superseded'] as const;
+export const CERTIFICATE_EVENT_KINDS = ['issued', 'suspended', 'reinstated', 'withdrawn', 'scope_reduced', 'scope_extended', 'renewed', 'restored', 'expired', 'superseded', 'maintained'] as const;
 export const ZCertificateEventKind = z.enum(CERTIFICATE_EVENT_KINDS);
 export type TCertificateEventKind = z.infer<typeof ZCertificateEventKind>;
 

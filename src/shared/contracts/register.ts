@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zText } from './common.ts';
+import { ZCertificateEventKind } from './certification-decisions.ts';
 
 /*
  * The public register of certificates (ISO/IEC 17021-1 8.1.3 / 9.6.5; IAF CertSearch): what anyone
@@ -47,7 +48,7 @@ export const ZRegisterSite = z.object({ name: z.string(), address: z.string(), s
 export const ZRegisterAiSystem = z.object({ name: z.string() });
 
 export const ZRegisterEvent = z.object({
-  kind: z.enum(['issued', 'suspended', 'reinstated', 'withdrawn', 'scope_reduced', 'scope_extended', 'renewed', 'restored', 'expired', 'superseded']),
+  kind: ZCertificateEventKind,
   effectiveOn: z.iso.date(),
   revision: z.number().int(),
   reason: ZBilingual,

@@ -110,6 +110,34 @@ export async function changeCertificateStatus(tx: Transaction<DB>, deps: TCertif
 }
 
 /**
+ * A maintain decision after surveillance (17021-1 9.6.2): the certificate does not change, but its
+ * public history says that surveillance confirmed it, so a register reader sees the certificate was
+ * checked and when. No mail: nothing changes for the organization.
+ */
+export async function recordMaintained(tx: Transaction<DB>, deps: Pick<TCertificateDeps, 'authz' | 'clock'>, actor: TActor | null, input: { tenantId: string; certificateId: string; decisionId: string; reason: TBilingual }) {
+  const { tenantId } = input;
+  await deps.authz.assert(actor, 'certificate.changeStatus', { tenantId });
+  const decision = await repo.getDecision(tx, tenantId, input.decisionId);
+  if (!decision) throw notFound('Decision');
+  const cert = await repo.getCertificate(tx, tenantId, input.certificateId, true);
+  if (!cert) throw notFound('Certificate');
+  if (decision.kind !== 'maintain' || decision.client_id !== cert.client_id) {
+    throw new AppError(409, 'certificate_decision_mismatch', `A ${decision.kind} decision does not maintain this certificate.`, { decisionKind: decision.kind, change: 'maintain' });
+  }
+  await repo.insertEvent(tx, {
+    tenant_id: tenantId,
+    certificate_id: cert.id,
+    kind: 'maintained',
+    effective_on: decision.decided_on,
+    reason_en: input.reason.en.trim().slice(0, REASON_MAX),
+    reason_fr: input.reason.fr.trim().slice(0, REASON_MAX),
+    decision_id: decision.id,
+    created_at: deps.clock.now(),
+  });
+  if (!decision.certificate_id) await repo.linkDecision(tx, tenantId, decision.id, cert.id);
+}
+
+/**
  * The daily job's step for one certificate (its own transaction): expired the day after its last
  * valid day, if it is still valid or suspended when locked. Returns whether it changed.
  */

@@ -4,7 +4,7 @@ import type { TUserActor } from '../../../platform/authz/actor.ts';
 import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
 import type { TCertificationFile, TCreateDecisionBody, TDecisionBlockerDto } from '../../../../shared/contracts/cert-decisions.ts';
-import { changeCertificateStatus } from '../certificates/certificate-status.ts';
+import { changeCertificateStatus, recordMaintained } from '../certificates/certificate-status.ts';
 import { issueCertificate } from '../certificates/certificate-issue.ts';
 import { cycleDates, slotDueBy } from '../engagements/programme-rules.ts';
 import { assertRenewable, openNextCycle } from '../cycle/next-cycle.ts';
@@ -35,6 +35,24 @@ export const decisionBlockersOf = (db: Kysely<DB>, tenantId: string, programmeId
 
 const reasonOf = (body: TCreateDecisionBody) => body.publicReason ?? { en: body.reasoning, fr: body.reasoning };
 
+/**
+ * The register's words for a maintain decision when the decision maker gives none: the last reported
+ * surveillance (or special) audit of the cycle, by its place in the programme — never the internal
+ * reasoning, which is the body's own record.
+ */
+export function maintainedReason(file: Pick<TCertificationFile, 'audits'>): { en: string; fr: string } {
+  const done = file.audits.filter((a) => (a.type === 'surveillance' || a.type === 'special') && (a.state === 'reported' || a.state === 'closed'));
+  const last = done.at(-1);
+  if (last?.type === 'surveillance') {
+    return {
+      en: `Surveillance audit ${last.sequence} confirmed the certificate: certification is maintained.`,
+      fr: `L’audit de surveillance ${last.sequence} a confirmé le certificat\u00a0: la certification est maintenue.`,
+    };
+  }
+  if (last?.type === 'special') return { en: 'A special audit confirmed the certificate: certification is maintained.', fr: 'Un audit spécial a confirmé le certificat\u00a0: la certification est maintenue.' };
+  return { en: 'Certification is maintained.', fr: 'La certification est maintenue.' };
+}
+
 export async function applyDecision(tx: Transaction<DB>, p: TEffectDeps & Pick<TPlatform, 'db'>, actor: TUserActor, ctx: TRequestContext, e: TEffectInput): Promise<{ certificateId: string | null }> {
   const { tenantId, decisionId, body, head, today } = e;
   switch (body.kind) {
@@ -42,7 +60,8 @@ export async function applyDecision(tx: Transaction<DB>, p: TEffectDeps & Pick<T
       // No certificate; the engagement stays (the client may be audited again).
       return { certificateId: null };
     case 'maintain':
-      // A surveillance decision keeps the certificate as it is: the decision record and its audit event say so.
+      // The certificate stays as it is; its public history says that surveillance confirmed it.
+      await recordMaintained(tx, p, actor, { tenantId, certificateId: e.certificate!.id, decisionId, reason: body.publicReason ?? maintainedReason(e.file) });
       return { certificateId: e.certificate!.id };
     case 'grant': {
       const c = cycleDates(today);

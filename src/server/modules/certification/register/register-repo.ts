@@ -22,7 +22,7 @@ const AI_SYSTEMS = `(SELECT coalesce(json_agg(json_build_object('name', coalesce
   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.ai_systems) = 'array' THEN c.ai_systems ELSE '[]'::jsonb END) WITH ORDINALITY AS y(a, o))`;
 
 /** Events of one day and one transaction, in the order they happen (a revision replaces the last, then changes). */
-const EVENT_RANK = `array_position(ARRAY['superseded','issued','renewed','restored','scope_extended','scope_reduced','reinstated','suspended','withdrawn','expired']::text[], e.kind)`;
+const EVENT_RANK = `array_position(ARRAY['superseded','issued','renewed','restored','scope_extended','scope_reduced','maintained','reinstated','suspended','withdrawn','expired']::text[], e.kind)`;
 
 /**
  * The whole public page of a number as one JSON text, built by PostgreSQL in the one round trip:
