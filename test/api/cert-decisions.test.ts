@@ -229,6 +229,115 @@ describe.skipIf(!backendAvailable)('Certification decisions', { timeout: 120_000
     }
   });
 
+  it('maintains after surveillance: the form proposes the team’s recommendation, and the register’s history says surveillance confirmed the certificate', async () => {
+    const c = await buildDecisionCase(t.p);
+    const dm = await as(t.app, c.decisionMaker);
+    const grant = await granted(c, dm);
+    const sv1 = c.audits.surveillance1;
+    await buildAuditTeam(t.p, c.body, sv1.id, [{ role: 'lead_auditor', user: c.lead, competent: false }]);
+    await t.p.db.updateTable('audits').set({ state: 'reported', actual_start: '2027-09-01', actual_end: '2027-09-02' }).where('id', '=', sv1.id).execute();
+    await issueReport(t.p, c.body.id, sv1.id, 'audit', 'maintain');
+    const preview = ZDecisionPreview.parse((await dm.get(`${D(c.body.id)}/preview?certificateId=${grant.certificateId}`)).json());
+    expect(preview.auditRecommendation).toEqual({ auditId: sv1.id, auditReference: sv1.reference, auditType: 'surveillance', sequence: 1, recommendation: 'maintain', decisionKind: 'maintain' });
+    const res = await dm.post(D(c.body.id), { programmeId: c.programme.id, kind: 'maintain', certificateId: grant.certificateId, reasoning: 'Surveillance 1 conclusive, no nonconformity.' });
+    expect(res.statusCode, res.body).toBe(201);
+    const events = await t.p.db.selectFrom('certificate_events').select(['kind', 'reason_en', 'reason_fr', 'decision_id']).where('certificate_id', '=', grant.certificateId!).orderBy('created_at').execute();
+    expect(events.map((e) => e.kind)).toEqual(['issued', 'maintained']);
+    expect(events[1]).toMatchObject({
+      decision_id: res.json().id,
+      reason_en: 'Surveillance audit 1 confirmed the certificate: certification is maintained.',
+      reason_fr: 'L’audit de surveillance 1 a confirmé le certificat\u00a0: la certification est maintenue.',
+    });
+    const register = await t.app.inject({ method: 'GET', url: `/api/register/certificates/${encodeURIComponent(grant.certificateNumber!)}` });
+    expect(register.statusCode, register.body).toBe(200);
+    expect(register.json()).toMatchObject({ status: 'valid', history: [{ kind: 'issued' }, { kind: 'maintained', effectiveOn: '2026-11-02', reason: { en: 'Surveillance audit 1 confirmed the certificate: certification is maintained.' } }] });
+    // The decision maker's own words for the register, when given.
+    const again = await dm.post(D(c.body.id), {
+      programmeId: c.programme.id,
+      kind: 'maintain',
+      certificateId: grant.certificateId,
+      reasoning: 'Special audit after a complaint: no nonconformity.',
+      publicReason: { en: 'Short-notice audit after a complaint: certification maintained.', fr: 'Audit à court préavis après une plainte : certification maintenue.' },
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const last = await t.p.db.selectFrom('certificate_events').select(['kind', 'reason_en']).where('decision_id', '=', again.json().id).executeTakeFirstOrThrow();
+    expect(last).toEqual({ kind: 'maintained', reason_en: 'Short-notice audit after a complaint: certification maintained.' });
+  });
+
+  it('extends then reduces the scope through decisions: a revised certificate with the same number and the next revision supersedes the old one, with both PDFs, and the register shows it', async () => {
+    const c = await buildDecisionCase(t.p);
+    const dm = await as(t.app, c.decisionMaker);
+    const grant = await granted(c, dm);
+    const number = grant.certificateNumber!;
+    const original = await t.p.db.selectFrom('certificates').select([(eb) => eb.cast<string>('expiry_date', 'text').as('expiry'), (eb) => eb.cast<string>('original_issue_date', 'text').as('original')]).where('id', '=', grant.certificateId!).executeTakeFirstOrThrow();
+    clock.set(new Date('2027-03-10T09:00:00Z'));
+    try {
+      const noScope = await dm.post(D(c.body.id), { programmeId: c.programme.id, kind: 'extend_scope', certificateId: grant.certificateId, reasoning: 'Fraud detection added.' });
+      expect(noScope.statusCode).toBe(400);
+      const extended = await dm.post(D(c.body.id), {
+        programmeId: c.programme.id,
+        kind: 'extend_scope',
+        certificateId: grant.certificateId,
+        reasoning: 'Special audit of the fraud-detection system conclusive.',
+        scope: { en: 'Credit scoring and fraud detection', fr: 'Notation de crédit et détection de la fraude' },
+      });
+      expect(extended.statusCode, extended.body).toBe(201);
+      const rev1Id = extended.json().certificateId as string;
+      expect(rev1Id).not.toBe(grant.certificateId);
+      const rows = async () =>
+        t.p.db
+          .selectFrom('certificates')
+          .select(['id', 'number', 'revision', 'status', 'supersedes_id', 'scope_en', 'documents', (eb) => eb.cast<string>('effective_date', 'text').as('effective'), (eb) => eb.cast<string>('expiry_date', 'text').as('expiry'), (eb) => eb.cast<string>('original_issue_date', 'text').as('original')])
+          .where('number', '=', number)
+          .orderBy('revision')
+          .execute();
+      let all = await rows();
+      expect(all.map((r) => [r.revision, r.status])).toEqual([
+        [0, 'superseded'],
+        [1, 'valid'],
+      ]);
+      expect(all[1]).toMatchObject({ id: rev1Id, supersedes_id: grant.certificateId, scope_en: 'Credit scoring and fraud detection', effective: '2027-03-10', expiry: original.expiry, original: original.original });
+      const docs = all[1]!.documents as { en?: { sha256: string }; fr?: { sha256: string } };
+      expect(docs.en?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(docs.fr?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(docs.en!.sha256).not.toBe(docs.fr!.sha256);
+      expect(docs.en!.sha256).not.toBe((all[0]!.documents as { en: { sha256: string } }).en.sha256);
+
+      const reduced = await dm.post(D(c.body.id), {
+        programmeId: c.programme.id,
+        kind: 'reduce_scope',
+        certificateId: rev1Id,
+        reasoning: 'The fraud-detection system was withdrawn from the AIMS.',
+        scope: { en: 'Credit scoring', fr: 'Notation de crédit' },
+        publicReason: { en: 'Fraud detection removed from the scope at the client’s request.', fr: 'Détection de la fraude retirée du périmètre à la demande du client.' },
+      });
+      expect(reduced.statusCode, reduced.body).toBe(201);
+      all = await rows();
+      expect(all.map((r) => [r.revision, r.status])).toEqual([
+        [0, 'superseded'],
+        [1, 'superseded'],
+        [2, 'valid'],
+      ]);
+      expect(all[2]).toMatchObject({ supersedes_id: rev1Id, scope_en: 'Credit scoring', expiry: original.expiry, original: original.original });
+
+      const register = await t.app.inject({ method: 'GET', url: `/api/register/certificates/${encodeURIComponent(number)}` });
+      expect(register.statusCode, register.body).toBe(200);
+      const page = register.json() as { revision: number; status: string; scope: { en: string }; revisions: { revision: number; status: string }[]; history: { kind: string; revision: number }[] };
+      expect(page).toMatchObject({ revision: 2, status: 'valid', scope: { en: 'Credit scoring' } });
+      expect(page.revisions.map((r) => [r.revision, r.status])).toEqual([
+        [2, 'valid'],
+        [1, 'superseded'],
+        [0, 'superseded'],
+      ]);
+      expect(page.history.map((h) => `${h.revision}:${h.kind}`)).toEqual(['0:issued', '0:superseded', '1:scope_extended', '1:superseded', '2:scope_reduced']);
+      // The current revision's credential is signed for its revision.
+      const credential = await t.app.inject({ method: 'GET', url: `/api/register/certificates/${encodeURIComponent(number)}/credential` });
+      expect(credential.json()).toMatchObject({ credentialSubject: { certificate: { number, revision: 2, scope: { en: 'Credit scoring' } } } });
+    } finally {
+      clock.set(new Date('2026-11-02T09:00:00Z'));
+    }
+  });
+
   it('roles, tenants and input', async () => {
     const c = await buildDecisionCase(t.p);
     const body = { programmeId: c.programme.id, kind: 'refuse', reasoning: 'Not ready.' };

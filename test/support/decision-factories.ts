@@ -1,3 +1,4 @@
+import type { TRecommendation } from '../../src/shared/contracts/audit-work.ts';
 import { randomUUID } from 'node:crypto';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import type { TFindingClass, TFindingState } from '../../src/shared/contracts/certification-decisions.ts';
@@ -42,10 +43,10 @@ export async function buildDecisionCase(p: TPlatform, o: { stage2End?: string } 
 export type TDecisionCase = Awaited<ReturnType<typeof buildDecisionCase>>;
 
 /** An issued report with its two PDFs' hashes. */
-export async function issueReport(p: TPlatform, tenantId: string, auditId: string, kind: 'stage1' | 'audit') {
+export async function issueReport(p: TPlatform, tenantId: string, auditId: string, kind: 'stage1' | 'audit', recommendation: TRecommendation = 'grant') {
   await p.db
     .insertInto('audit_reports')
-    .values({ tenant_id: tenantId, audit_id: auditId, kind, status: 'issued', attendees: '[]', issued_at: new Date('2026-09-11T10:00:00Z'), recommendation: kind === 'audit' ? 'grant' : null })
+    .values({ tenant_id: tenantId, audit_id: auditId, kind, status: 'issued', attendees: '[]', issued_at: new Date('2026-09-11T10:00:00Z'), recommendation: kind === 'audit' ? recommendation : null })
     .execute();
   await p.db
     .insertInto('audit_report_files')

@@ -3,6 +3,7 @@ import { zAbilitiesOf } from './authz.ts';
 import { ZTimestamp, zText } from './common.ts';
 import { ZAuditState, ZAuditTeamRole, ZAuditType, ZClientAiRole, ZClientAiTier, ZProgrammeState, ZScheme } from './certification.ts';
 import { ZDecisionKind, ZFindingClass, ZFindingResponseVerdict, ZFindingState, ZTechnicalReviewState, ZVerificationMethod } from './certification-decisions.ts';
+import { ZRecommendation } from './audit-work.ts';
 
 /*
  * The technical review of a certification file and the certification decision taken on it
@@ -286,6 +287,17 @@ export const ZDecisionPreviewQuery = z.object({ programmeId: z.uuid().optional()
   message: 'Name a programme or a certificate.',
   path: ['programmeId'],
 });
+/** The audit team's recommendation (its latest issued report's) and the decision it asks for. */
+export const ZAuditRecommendation = z.object({
+  auditId: z.string(),
+  auditReference: z.string(),
+  auditType: ZAuditType,
+  sequence: z.number(),
+  recommendation: ZRecommendation,
+  decisionKind: ZDecisionKind,
+});
+export type TAuditRecommendation = z.infer<typeof ZAuditRecommendation>;
+
 export const ZDecisionPreview = z.object({
   programmeId: z.uuid(),
   clientName: z.string(),
@@ -299,5 +311,7 @@ export const ZDecisionPreview = z.object({
   review: ZTechnicalReview.omit({ checklist: true }).nullable(),
   /** The client's current certificate (not superseded), if any. */
   certificate: z.object({ id: z.uuid(), number: z.string(), status: z.string(), expiryDate: ZDay }).nullable(),
+  /** What the audit team recommended: the form proposes its decision and says when the decision differs. */
+  auditRecommendation: ZAuditRecommendation.nullable(),
 });
 export type TDecisionPreview = z.infer<typeof ZDecisionPreview>;

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,7 +16,7 @@ import { useDecisionPreview, useTakeDecision } from './api';
 import { BlockersList, FileSummary, IndependenceAlert } from './file-parts';
 
 const ON_CERTIFICATE: readonly TDecisionKind[] = ['maintain', 'suspend', 'reinstate', 'withdraw', 'reduce_scope', 'extend_scope', 'renew'];
-const PUBLIC_REASON: readonly TDecisionKind[] = ['suspend', 'reinstate', 'withdraw', 'reduce_scope'];
+const PUBLIC_REASON: readonly TDecisionKind[] = ['maintain', 'suspend', 'reinstate', 'withdraw', 'reduce_scope'];
 
 /** The decision form: the file, what blocks it, the review, the caller's independence — then the decision and its reasoning. */
 export function NewDecisionPage() {
@@ -27,7 +27,8 @@ export function NewDecisionPage() {
   const [params] = useSearchParams();
   const programmeId = params.get('programmeId') ?? undefined;
   const certificateId = params.get('certificateId') ?? undefined;
-  const initialKind = ZDecisionKind.safeParse(params.get('kind')).data ?? (certificateId ? 'maintain' : 'grant');
+  const askedKind = ZDecisionKind.safeParse(params.get('kind')).data;
+  const initialKind = askedKind ?? (certificateId ? 'maintain' : 'grant');
   const preview = useDecisionPreview(tenant.id, { programmeId, certificateId }, Boolean(programmeId || certificateId) && can('certDecision.read'));
   const take = useTakeDecision(tenant.id);
   const [kind, setKind] = useState<TDecisionKind>(initialKind);
@@ -35,6 +36,14 @@ export function NewDecisionPage() {
   const [suspendedUntil, setSuspendedUntil] = useState('');
   const [scope, setScope] = useState({ en: '', fr: '' });
   const [reason, setReason] = useState({ en: '', fr: '' });
+  // Unless the link asked for a kind, the form proposes the decision the audit team (else the reviewer) recommended, once.
+  const proposed = useRef(false);
+  const recommended = preview.data?.auditRecommendation?.decisionKind ?? preview.data?.review?.recommendation ?? null;
+  useEffect(() => {
+    if (proposed.current || !preview.data) return;
+    proposed.current = true;
+    if (!askedKind && recommended) setKind(recommended);
+  }, [preview.data, askedKind, recommended]);
 
   if (!can('certDecision.read')) return <NoAccess />;
   if (!programmeId && !certificateId)
@@ -76,6 +85,20 @@ export function NewDecisionPage() {
               : t('decisions.form.noCertificate')}
           </Text>
           <BlockersList blockers={p.blockers} />
+          {p.auditRecommendation && (
+            <Alert color={p.auditRecommendation.decisionKind === kind ? 'green' : 'orange'} title={t('decisions.form.recommendation', { reference: p.auditRecommendation.auditReference, text: t(`auditWork.recommendation.${p.auditRecommendation.recommendation}`) })} data-testid="decision-recommendation">
+              <Text size="sm">
+                {p.auditRecommendation.decisionKind === kind
+                  ? t('decisions.form.recommendationFollowed')
+                  : t('decisions.form.recommendationDiffers', { kind: t(`decisions.kindTitle.${p.auditRecommendation.decisionKind}`) })}
+              </Text>
+            </Alert>
+          )}
+          {p.review?.recommendation && p.review.recommendation !== kind && (
+            <Text size="sm" c="orange" data-testid="decision-review-differs">
+              {t('decisions.form.reviewDiffers', { kind: t(`decisions.kindTitle.${p.review.recommendation}`) })}
+            </Text>
+          )}
           {p.review ? (
             <Alert color={p.review.stale ? 'orange' : p.review.state === 'completed' ? 'green' : 'gray'} title={t('decisions.review.title')} data-testid="decision-review">
               <Text size="sm">
@@ -111,7 +134,7 @@ export function NewDecisionPage() {
           )}
           {PUBLIC_REASON.includes(kind) && (
             <>
-              <TextInput label={t('decisions.fields.reasonEn')} description={t('decisions.form.publicReasonHint')} value={reason.en} onChange={(e) => setReason({ ...reason, en: e.currentTarget.value })} maxLength={1000} />
+              <TextInput label={t('decisions.fields.reasonEn')} description={t(kind === 'maintain' ? 'decisions.form.publicReasonMaintainHint' : 'decisions.form.publicReasonHint')} value={reason.en} onChange={(e) => setReason({ ...reason, en: e.currentTarget.value })} maxLength={1000} />
               <TextInput label={t('decisions.fields.reasonFr')} value={reason.fr} onChange={(e) => setReason({ ...reason, fr: e.currentTarget.value })} maxLength={1000} />
             </>
           )}

@@ -13,6 +13,7 @@ import { applyDecision, decisionBlockersOf, type TEffectDeps } from './decision-
 import * as repo from './decisions-repo.ts';
 import { technicalReviewDto } from './technical-review-dto.ts';
 import { teamSeatsOf } from './review-facts.ts';
+import { auditRecommendationOf } from './audit-recommendation.ts';
 
 type TDeps = TEffectDeps & Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 
@@ -96,6 +97,7 @@ export function createDecisionsService(p: TDeps) {
         teamSeats: grant.actor.userId ? teamSeatsOf(file.snapshot, grant.actor.userId) : [],
         review: review ? (reviewDto as TDecisionPreview['review']) : null,
         certificate: certificate ? { id: certificate.id, number: certificate.number, status: certificate.status, expiryDate: certificate.expiry_date } : null,
+        auditRecommendation: auditRecommendationOf(file.snapshot),
       };
     },
 

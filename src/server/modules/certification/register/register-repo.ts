@@ -21,8 +21,12 @@ const SITES = `(SELECT coalesce(json_agg(json_build_object(
 const AI_SYSTEMS = `(SELECT coalesce(json_agg(json_build_object('name', coalesce(a->>'name', a #>> '{}', '')) ORDER BY o), '[]')
   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.ai_systems) = 'array' THEN c.ai_systems ELSE '[]'::jsonb END) WITH ORDINALITY AS y(a, o))`;
 
-/** Events of one day and one transaction, in the order they happen (a revision replaces the last, then changes). */
-const EVENT_RANK = `array_position(ARRAY['superseded','issued','renewed','restored','scope_extended','scope_reduced','maintained','reinstated','suspended','withdrawn','expired']::text[], e.kind)`;
+/**
+ * Events of one revision at the same instant, in the order they happen. Revisions are ordered before
+ * this rank, so 'superseded' — always a revision's last event — comes last: two scope changes on the
+ * same day (and instant, under a test clock) read "extended, superseded", not the reverse.
+ */
+const EVENT_RANK = `array_position(ARRAY['issued','renewed','restored','scope_extended','scope_reduced','maintained','reinstated','suspended','withdrawn','expired','superseded']::text[], e.kind)`;
 
 /**
  * The whole public page of a number as one JSON text, built by PostgreSQL in the one round trip:
