@@ -169,7 +169,8 @@ export function drawSample(index: TPopulationIndex, params: TDrawParams): TSampl
   const n = index.rowCount;
   const { dates } = index;
   const excluded = new Uint8Array(n);
-  const exclude = Uint32Array.from(params.exclude ?? []).sort();
+  // Deduplicated and sorted: the same set of exclusions always gives the same excludedSha256.
+  const exclude = Uint32Array.from(new Set(params.exclude ?? [])).sort();
   for (const o of exclude) {
     if (o >= n) throw new SampleSelectionError('sample_row_not_in_population', { ordinal: o });
     excluded[o] = 1;
