@@ -29,6 +29,7 @@ describeInChromium('findings in Chromium: edit, answer with evidence, review, ve
       .values({ tenant_id: c.org.id, series_id: randomUUID(), kind: 'link', title: EVIDENCE_TITLE, sha256: 'b'.repeat(64), url: 'https://intranet.example/training', effective_date: '2026-09-20', status: 'submitted', received_at: new Date(), contemporaneity_days: 30, not_contemporaneous: false })
       .execute();
     const base = e2e.server.baseUrl;
+    const site = await p.db.selectFrom('client_sites').select('name').where('tenant_id', '=', c.body.id).where('client_id', '=', c.client.id).orderBy('is_central', 'desc').executeTakeFirstOrThrow();
 
     // The auditor raises a minor, opens it and edits it into a major while nobody has answered.
     await auditor.goto(`${base}/t/${c.body.id}/audits/${c.audits.stage2.id}/findings`);
@@ -44,8 +45,11 @@ describeInChromium('findings in Chromium: edit, answer with evidence, review, ve
     await auditor.getByTestId('finding-edit-class').click();
     await auditor.getByRole('option', { name: 'non-conformité majeure' }).click();
     await auditor.getByTestId('finding-edit-statement').fill('Aucune surveillance du modèle de score en production depuis sa mise en service.');
+    await auditor.getByTestId('finding-edit-sites').click();
+    await auditor.getByRole('option', { name: site.name, exact: true }).click();
     await auditor.getByTestId('finding-edit-submit').click();
     await expect.poll(() => auditor.getByTestId('org-finding-statement').textContent()).toContain('depuis sa mise en service');
+    expect(await auditor.getByTestId('finding-sites').textContent()).toContain(site.name);
     expect(await auditor.getByTestId('finding-class').first().textContent()).toBe('non-conformité majeure');
     // Nothing to verify or close before the organization answers: the page says why, in French.
     expect(await auditor.getByTestId('finding-actions-blocked').textContent()).toContain('attend la réponse de l’organisation');

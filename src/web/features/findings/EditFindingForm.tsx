@@ -6,17 +6,25 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../lib/errors';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useUpdateFinding } from './api';
+import { FindingScopeFields } from './FindingScopeFields';
 
-type TValues = { class: TFindingClass; ref: string | null; statement: string; evidence: string };
+type TValues = { class: TFindingClass; ref: string | null; statement: string; evidence: string; siteIds: string[]; aiSystemIds: string[] };
 
 /** A nonconformity stays one (major ↔ minor), an observation or opportunity stays one of those: its reference series follows the class. */
 const FAMILY: Record<TFindingClass, TFindingClass[]> = { major: ['major', 'minor'], minor: ['major', 'minor'], observation: ['observation', 'opportunity'], opportunity: ['observation', 'opportunity'] };
 
 /** Editing a finding while nobody has answered it (the server refuses it afterwards: 409 finding_answered). */
-export function EditFindingForm({ finding: f, tenantId, onDone }: { finding: TFindingDetail; tenantId: string; onDone: () => void }) {
+export function EditFindingForm({ finding: f, clientId, tenantId, onDone }: { finding: TFindingDetail; clientId: string | null; tenantId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateFinding(tenantId, f.id);
-  const form = useContractForm<TValues>(ZUpdateFindingBody, { class: f.class, ref: f.requirement?.ref ?? null, statement: f.statement, evidence: f.evidence });
+  const form = useContractForm<TValues>(ZUpdateFindingBody, {
+    class: f.class,
+    ref: f.requirement?.ref ?? null,
+    statement: f.statement,
+    evidence: f.evidence,
+    siteIds: f.sites.map((s) => s.id),
+    aiSystemIds: f.aiSystems.map((s) => s.id),
+  });
   const formError = useServerErrors(form, update.error);
   const ref = form.getInputProps('ref');
   const nonconformity = form.getValues().class === 'major' || form.getValues().class === 'minor';
@@ -55,6 +63,7 @@ export function EditFindingForm({ finding: f, tenantId, onDone }: { finding: TFi
         </SimpleGrid>
         <Textarea label={t('findings.fields.statement')} autosize minRows={3} maxRows={12} {...form.getInputProps('statement')} data-testid="finding-edit-statement" />
         <Textarea label={t('findings.fields.evidence')} description={t('findings.raise.evidenceHint')} autosize minRows={3} maxRows={12} {...form.getInputProps('evidence')} data-testid="finding-edit-evidence" />
+        {clientId && <FindingScopeFields tenantId={tenantId} clientId={clientId} form={form} testIdPrefix="finding-edit" />}
         <Group>
           <Button type="submit" loading={update.isPending} data-testid="finding-edit-submit">
             {t('findings.edit.submit')}

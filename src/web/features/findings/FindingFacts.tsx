@@ -41,7 +41,7 @@ export function FindingFacts({ finding: f, children }: { finding: TFindingDetail
         <Block label={t('findings.fields.evidence')} testId="org-finding-evidence">
           {f.evidence || t('common.none')}
         </Block>
-        {f.sites.length > 0 && <Block label={t('findings.org.sites')}>{f.sites.map((s) => s.name).join(', ')}</Block>}
+        {f.sites.length > 0 && <Block label={t('findings.org.sites')} testId="finding-sites">{f.sites.map((s) => s.name).join(', ')}</Block>}
         {f.aiSystems.length > 0 && <Block label={t('findings.org.aiSystems')}>{f.aiSystems.map((s) => s.name).join(', ')}</Block>}
         {f.verification && (
           <Block label={t('findings.verify.recorded')} testId="finding-verification">

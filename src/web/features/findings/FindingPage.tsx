@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
+import { useCertAudit } from '../audits/api';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useFinding } from './api';
 import { EditFindingForm } from './EditFindingForm';
@@ -37,6 +38,8 @@ function FindingView({ finding: f, tenantId }: { finding: TFindingDetail; tenant
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
+  // The finding names its client, not the client's id: its audit does (the sites and AI systems to choose from).
+  const audit = useCertAudit(tenantId, f.auditId);
   // The lifecycle's 'edit': open or noted, and nobody has answered yet (409 finding_answered afterwards).
   const editable = f.abilities['finding.write'] && f.responseCount === 0 && (f.state === 'open' || f.state === 'noted');
   return (
@@ -61,7 +64,7 @@ function FindingView({ finding: f, tenantId }: { finding: TFindingDetail; tenant
           ) : undefined
         }
       />
-      {editing && editable ? <EditFindingForm finding={f} tenantId={tenantId} onDone={() => setEditing(false)} /> : <FindingFacts finding={f} />}
+      {editing && editable ? <EditFindingForm finding={f} clientId={audit.data?.clientId ?? null} tenantId={tenantId} onDone={() => setEditing(false)} /> : <FindingFacts finding={f} />}
       {f.abilities['finding.write'] && f.responseCount > 0 && f.state !== 'closed' && (
         <Text size="sm" c="dimmed" data-testid="finding-edit-locked">
           {t('errors.codes.finding_answered')}

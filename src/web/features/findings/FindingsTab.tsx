@@ -77,7 +77,7 @@ export function FindingsTab({ audit, tenantId }: TAuditTabProps) {
         </Stack>
       )}
       {audit.abilities['finding.write'] ? (
-        <RaiseFindingForm auditId={audit.id} tenantId={tenantId} />
+        <RaiseFindingForm auditId={audit.id} clientId={audit.clientId} tenantId={tenantId} />
       ) : can('finding.write') && !RAISE_STATES.includes(audit.state) ? (
         <Alert color="gray" data-testid="findings-raise-closed">
           <Text size="sm">{t('findings.raise.notNow')}</Text>

@@ -6,12 +6,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../lib/errors';
 import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useRaiseFinding } from './api';
+import { FindingScopeFields } from './FindingScopeFields';
 
-type TValues = { class: TFindingClass; ref: string | null; statement: string; evidence: string };
-const EMPTY: TValues = { class: 'minor', ref: null, statement: '', evidence: '' };
+type TValues = { class: TFindingClass; ref: string | null; statement: string; evidence: string; siteIds: string[]; aiSystemIds: string[] };
+const EMPTY: TValues = { class: 'minor', ref: null, statement: '', evidence: '', siteIds: [], aiSystemIds: [] };
 
 /** Raising a finding: shared with the organization as soon as it is saved. */
-export function RaiseFindingForm({ auditId, tenantId }: { auditId: string; tenantId: string }) {
+export function RaiseFindingForm({ auditId, clientId, tenantId }: { auditId: string; clientId: string; tenantId: string }) {
   const { t } = useTranslation();
   const raise = useRaiseFinding(tenantId, auditId);
   const form = useContractForm<TValues>(ZRaiseFindingBody, EMPTY);
@@ -52,6 +53,7 @@ export function RaiseFindingForm({ auditId, tenantId }: { auditId: string; tenan
         </SimpleGrid>
         <Textarea label={t('findings.fields.statement')} autosize minRows={3} maxRows={12} {...form.getInputProps('statement')} data-testid="finding-raise-statement" />
         <Textarea label={t('findings.fields.evidence')} description={t('findings.raise.evidenceHint')} autosize minRows={3} maxRows={12} {...form.getInputProps('evidence')} data-testid="finding-raise-evidence" />
+        <FindingScopeFields tenantId={tenantId} clientId={clientId} form={form} testIdPrefix="finding-raise" />
         <Group>
           <Button type="submit" loading={raise.isPending} data-testid="finding-raise-submit">
             {t('findings.raise.submit')}
