@@ -35,6 +35,12 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
 }
 
 /**
+ * A list hook's filters, straight from its query contract's input: every key the contract takes
+ * except the paging ones the hook sets itself.
+ */
+export type TContractFilters<S extends z.ZodObject> = Partial<Omit<z.input<S>, 'limit' | 'cursor'>>;
+
+/**
  * The same, typed by the list's query contract: a value the contract accepts for its key is kept
  * as the contract's input type; one it refuses (an address typed by hand, a filter an older
  * version knew) is left out, so the list shows unfiltered instead of an error.

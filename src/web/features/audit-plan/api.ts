@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import type { ZEngagementReadListQuery } from '../../../shared/contracts/engagement-reads';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
+import type { TContractFilters } from '../../lib/url-filters';
 import type { TAuditPlan, TIssueAuditPlanInput, TOrgAuditPlan, TOrgAuditPlanList, TUpdateAuditPlanInput } from '../../../shared/contracts/audit-plan';
 import type { TEngagementReadPage } from '../../../shared/contracts/engagement-reads';
 
@@ -44,7 +44,7 @@ export function useAcknowledgePlan(tenantId: string, engagementId: string) {
   });
 }
 
-export type TReadFilters = Partial<Pick<z.input<typeof ZEngagementReadListQuery>, 'engagementId' | 'resource' | 'readerEmail'>>;
+export type TReadFilters = TContractFilters<typeof ZEngagementReadListQuery>;
 
 export const useEngagementReads = (tenantId: string, filters: TReadFilters) =>
   useInfiniteQuery({

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import type { ZCertAuditListQuery } from '../../../shared/contracts/cert-audits';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
+import type { TContractFilters } from '../../lib/url-filters';
 import type {
   TAddCertAuditBody,
   TAssignTeamBody,
@@ -17,7 +17,7 @@ import type {
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'cert-audits', ...rest] as const;
 const B = (tenantId: string) => `/api/tenants/${tenantId}/audits`;
 
-export type TCertAuditFilters = Partial<Pick<z.input<typeof ZCertAuditListQuery>, 'state' | 'type' | 'clientId' | 'engagementId' | 'from' | 'to' | 'overdue' | 'mine'>>;
+export type TCertAuditFilters = TContractFilters<typeof ZCertAuditListQuery>;
 
 export const useCertAudits = (tenantId: string, filters: TCertAuditFilters, enabled = true) =>
   useInfiniteQuery({

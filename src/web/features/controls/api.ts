@@ -1,11 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
+import type { TContractFilters } from '../../lib/url-filters';
 import type { THistoryEvent } from '../../../shared/contracts/ai-systems';
 import type {
   TAdoptedFrameworks,
   TControl,
   TControlForm,
-  TControlListQuery,
+  ZControlListQuery,
   TControlPage,
   TControlSuggestions,
   TLibraryResult,
@@ -17,7 +18,7 @@ const base = (tenantId: string) => `/api/tenants/${tenantId}/controls`;
 const key = (tenantId: string) => ['tenant', tenantId, 'controls'] as const;
 const fwKey = (tenantId: string) => ['tenant', tenantId, 'frameworks'] as const;
 
-export type TControlFilters = Partial<Pick<TControlListQuery, 'status' | 'frequency' | 'automation' | 'frameworkId' | 'ownerId' | 'q' | 'sort' | 'direction'>>;
+export type TControlFilters = TContractFilters<typeof ZControlListQuery>;
 
 export const useControls = (tenantId: string, filters: TControlFilters, enabled = true) =>
   useInfiniteQuery({
