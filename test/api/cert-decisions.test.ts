@@ -369,5 +369,14 @@ describe.skipIf(!backendAvailable)('Certification decisions', { timeout: 120_000
     await dm.post(D(c.body.id), { programmeId: c.programme.id, kind: 'refuse', reasoning: 'Not ready.' });
     const queries = await t.queriesDuring(() => dm.get(D(c.body.id)));
     expect(queries.filter((q) => /certification_decisions/.test(q))).toHaveLength(1);
+
+    // One per page (newest first, the id breaking a tie): the cursor walks both without repeating one; a foreign cursor reads as the first page.
+    expect((await dm.post(D(c.body.id), { programmeId: c.programme.id, kind: 'refuse', reasoning: 'Still not ready.' })).statusCode).toBe(201);
+    const first = (await dm.get(`${D(c.body.id)}?limit=1`)).json();
+    expect(first.items).toHaveLength(1);
+    const second = (await dm.get(`${D(c.body.id)}?limit=1&cursor=${first.nextCursor}`)).json();
+    expect([...first.items, ...second.items].map((d: { reasoning: string }) => d.reasoning).sort()).toEqual(['Not ready.', 'Still not ready.']);
+    expect(second.nextCursor).toBeNull();
+    expect((await dm.get(`${D(c.body.id)}?limit=1&cursor=bm90LWEtY3Vyc29y`)).json().items[0].id).toBe(first.items[0].id);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../../db/types.ts';
+import { decodeKeyset, keysetTail } from '../common/keyset-page.ts';
 import type { TAuditTeamRole } from '../../../../shared/contracts/certification.ts';
 import type { TCertAuditListQuery } from '../../../../shared/contracts/cert-audits.ts';
 
@@ -65,17 +66,6 @@ export type TAuditRow = Awaited<ReturnType<ReturnType<typeof selectAudits>['exec
 
 const OPEN_STATES = ['planned', 'confirmed', 'in_progress'] as const;
 
-const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1]) ? [v[0], v[1]] : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The body's calendar: by date ascending (planned start, else the deadline), then id. */
 export async function listAudits(db: Kysely<DB>, tenantId: string, q: TCertAuditListQuery, o: { today: string; userId: string | null }) {
   let query = selectAudits(db, tenantId);
@@ -95,12 +85,9 @@ export async function listAudits(db: Kysely<DB>, tenantId: string, q: TCertAudit
       exists(selectFrom('audit_team_members as m').select(sql`1`.as('one')).whereRef('m.tenant_id', '=', 'a.tenant_id').whereRef('m.audit_id', '=', 'a.id').where('m.user_id', '=', userId)),
     );
   }
-  const after = decodeCursor(q.cursor);
+  const after = decodeKeyset(q.cursor);
   if (after) query = query.where(sql<boolean>`(${SORT_KEY}, a.id) > (${after[0]}, ${after[1]}::uuid)`);
-  const rows = await query.orderBy(SORT_KEY).orderBy('a.id').limit(q.limit + 1).execute();
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.sort_key, last.id) : null };
+  return keysetTail(await query.orderBy(SORT_KEY).orderBy('a.id').limit(q.limit + 1).execute(), q.limit);
 }
 
 export const getAudit = (db: Kysely<DB>, tenantId: string, auditId: string) => selectAudits(db, tenantId).where('a.id', '=', auditId).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/types.ts';
+import { newestFirstPage } from '../common/keyset-page.ts';
 import type { TCertificationFile, TDecisionListQuery, TReviewChecklistEntry, TTechnicalReviewListQuery } from '../../../../shared/contracts/cert-decisions.ts';
 import type { TDecisionKind, TTechnicalReviewState } from '../../../../shared/contracts/certification-decisions.ts';
 import type { TAuditType } from '../../../../shared/contracts/certification.ts';
@@ -72,11 +73,14 @@ export type TReviewRow = {
   sort_key: string;
 };
 
+/** The order of the review list, as text the cursor keeps (microseconds, UTC). */
+const REVIEW_SORT = sql`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
 const reviewSelect = sql`
   SELECT r.id, r.programme_id, pr.cycle, r.engagement_id, r.client_id, c.reference AS client_reference, c.legal_name AS client_name,
     r.audit_id, a.reference AS audit_reference, a.type AS audit_type, r.reviewer_id, u.name AS reviewer_name, r.state, r.checklist,
     r.recommendation, r.notes, r.file_sha256, r.completed_at, r.created_at,
-    to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_key
+    ${REVIEW_SORT} AS sort_key
   FROM technical_reviews r
   JOIN audit_programmes pr ON pr.tenant_id = r.tenant_id AND pr.id = r.programme_id
   JOIN clients c ON c.tenant_id = r.tenant_id AND c.id = r.client_id
@@ -102,31 +106,14 @@ export async function latestReview(db: Kysely<DB>, tenantId: string, programmeId
   return rows[0];
 }
 
-const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1]) ? [v[0], v[1]] : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Latest first; one statement. */
 export async function listReviews(db: Kysely<DB>, tenantId: string, q: TTechnicalReviewListQuery) {
-  const after = decodeCursor(q.cursor);
-  const { rows } = await sql<TReviewRow>`${reviewSelect}
+  const statement = sql`${reviewSelect}
     WHERE r.tenant_id = ${tenantId}
       ${q.state ? sql`AND r.state = ${q.state}` : sql``}
       ${q.programmeId ? sql`AND r.programme_id = ${q.programmeId}` : sql``}
-      ${q.clientId ? sql`AND r.client_id = ${q.clientId}` : sql``}
-      ${after ? sql`AND (to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), r.id) < (${after[0]}, ${after[1]}::uuid)` : sql``}
-    ORDER BY sort_key DESC, r.id DESC
-    LIMIT ${q.limit + 1}`.execute(db);
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.sort_key, last.id) : null };
+      ${q.clientId ? sql`AND r.client_id = ${q.clientId}` : sql``}`;
+  return newestFirstPage<TReviewRow>(db, statement, { sortKey: REVIEW_SORT, id: sql`r.id`, cursor: q.cursor, limit: q.limit });
 }
 
 export async function insertReview(
@@ -198,11 +185,14 @@ export type TDecisionRow = {
   sort_key: string;
 };
 
+/** The order of the decision list, as text the cursor keeps (microseconds, UTC). */
+const DECISION_SORT = sql`to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
 const decisionSelect = (withFile: boolean) => sql`
   SELECT d.id, d.reference, d.kind, d.programme_id, pr.cycle, d.engagement_id, d.client_id, c.reference AS client_reference, c.legal_name AS client_name,
     d.technical_review_id, d.certificate_id, ce.number AS certificate_number, d.decided_by, u.name AS decided_by_name, d.decided_on::text AS decided_on,
     d.decided_at, d.reasoning, d.details, d.file_sha256,
-    to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_key
+    ${DECISION_SORT} AS sort_key
     ${withFile ? sql`, d.file_snapshot` : sql``}
   FROM certification_decisions d
   JOIN audit_programmes pr ON pr.tenant_id = d.tenant_id AND pr.id = d.programme_id
@@ -217,18 +207,12 @@ export async function getDecision(db: Kysely<DB>, tenantId: string, decisionId: 
 
 /** Latest first; one statement. */
 export async function listDecisions(db: Kysely<DB>, tenantId: string, q: TDecisionListQuery) {
-  const after = decodeCursor(q.cursor);
-  const { rows } = await sql<TDecisionRow>`${decisionSelect(false)}
+  const statement = sql`${decisionSelect(false)}
     WHERE d.tenant_id = ${tenantId}
       ${q.kind ? sql`AND d.kind = ${q.kind}` : sql``}
       ${q.programmeId ? sql`AND d.programme_id = ${q.programmeId}` : sql``}
-      ${q.clientId ? sql`AND d.client_id = ${q.clientId}` : sql``}
-      ${after ? sql`AND (to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), d.id) < (${after[0]}, ${after[1]}::uuid)` : sql``}
-    ORDER BY sort_key DESC, d.id DESC
-    LIMIT ${q.limit + 1}`.execute(db);
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.sort_key, last.id) : null };
+      ${q.clientId ? sql`AND d.client_id = ${q.clientId}` : sql``}`;
+  return newestFirstPage<TDecisionRow>(db, statement, { sortKey: DECISION_SORT, id: sql`d.id`, cursor: q.cursor, limit: q.limit });
 }
 
 export async function insertDecision(
