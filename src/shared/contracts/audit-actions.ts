@@ -177,6 +177,8 @@ export const AUDIT_ACTIONS = [
   'certificate.withdrawn',
   'certificate.expired',
   'soc2_examination.opened',
+  'soc2_description.saved',
+  'soc2_description.signed_off',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -88,3 +88,17 @@ export type TSoc2ExaminationListQuery = z.output<typeof ZSoc2ExaminationListQuer
 
 export const ZSoc2TenantParams = z.strictObject({ tenantId: z.uuid() });
 export const ZSoc2ExaminationParams = z.strictObject({ tenantId: z.uuid(), examinationId: z.uuid() });
+
+/** Changes to the scope while the examination is being scoped; only the fields sent change. */
+export const ZUpdateSoc2ScopeBody = z.strictObject({
+  asOfDate: ZSoc2Day.nullable().optional(),
+  periodStart: ZSoc2Day.nullable().optional(),
+  periodEnd: ZSoc2Day.nullable().optional(),
+  categories: z.array(ZSoc2Category).max(5).optional(),
+  services: ZSoc2ScopeText.optional(),
+  systems: ZSoc2ScopeText.optional(),
+  locations: ZSoc2ScopeText.optional(),
+  people: ZSoc2ScopeText.optional(),
+  partnerUserId: z.uuid().nullable().optional(),
+});
+export type TUpdateSoc2ScopeBody = z.input<typeof ZUpdateSoc2ScopeBody>;

@@ -3,6 +3,8 @@ import type { TApiDocs } from '../../platform/http/api-docs.ts';
 import type { TPlatform } from '../../platform/platform.ts';
 import { soc2ExaminationsDocs } from './examinations/examinations-docs.ts';
 import { soc2ExaminationsRoutes } from './examinations/examinations-routes.ts';
+import { soc2DescriptionsDocs } from './descriptions/descriptions-docs.ts';
+import { soc2DescriptionsRoutes } from './descriptions/descriptions-routes.ts';
 
 /*
  * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
@@ -12,14 +14,17 @@ import { soc2ExaminationsRoutes } from './examinations/examinations-routes.ts';
 
 export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
 
-export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs };
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs };
 
 /** The SOC 2 routes; app.ts calls this once. */
 export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2ExaminationsRoutes(app, p);
+  soc2DescriptionsRoutes(app, p);
 }
 
 export { createSoc2ExaminationsService, examinationCore } from './examinations/examinations-service.ts';
 export { openExamination, assertLicensedFirm, type TOpenExaminationInput } from './examinations/open-examination.ts';
 export { checkExaminationDates, normalizeCategories, nextPeriod, addMonths, addDays, periodEndFor } from './examinations/examination-rules.ts';
 export * as soc2ExaminationsRepo from './examinations/examinations-repo.ts';
+export { createSoc2DescriptionsService, versionDto } from './descriptions/descriptions-service.ts';
+export { canonicalContent, contentSha256, missingParts, changedSections } from './descriptions/description-content.ts';

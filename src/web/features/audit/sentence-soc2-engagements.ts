@@ -17,6 +17,26 @@ export const soc2EngagementsSentence: TSentenceBuilder = (p) => {
           : (t('soc2Engagements.period' as never, { start: day(after.periodStart), end: day(after.periodEnd) } as never) as unknown as string),
       });
       return true;
+    case 'soc2_description.saved':
+      Object.assign(vars, {
+        reference: v('reference'),
+        firm: v('firmName'),
+        organization: v('organizationName'),
+        version: format.number(Number(after.version ?? 0)),
+        sections:
+          [...(Array.isArray(after.sections) ? after.sections : []).map((s) => tr(`soc2Engagements.section.${String(s)}`)), ...(after.assertion === true ? [tr('soc2Engagements.section.assertion')] : [])].join(', ') ||
+          tr('common.none'),
+      });
+      return true;
+    case 'soc2_description.signed_off':
+      Object.assign(vars, {
+        reference: v('reference'),
+        version: format.number(Number(after.version ?? 0)),
+        name: v('name'),
+        title: v('title'),
+        sha: String(after.contentSha256 ?? '').slice(0, 12),
+      });
+      return true;
     default:
       return false;
   }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { examinationLifecycle } from './examination-lifecycle.ts';
+import { checkExaminationDates, nextPeriod, normalizeCategories, periodEndFor } from './examination-rules.ts';
+
+describe('SOC 2 examination lifecycle and dates', () => {
+  it('confirms the scope only while scoping', () => {
+    expect(examinationLifecycle.transition('scoping', 'confirmScope')).toBe('planning');
+    expect(() => examinationLifecycle.transition('planning', 'confirmScope')).toThrow(/Cannot confirmScope/);
+    expect(examinationLifecycle.scopeGaps({ services: ' ', systems: 'API' })).toEqual(['services']);
+  });
+
+  it('checks a Type II period of 3 to 12 months, month ends clamped', () => {
+    expect(periodEndFor('2026-01-01', 6)).toBe('2026-06-30');
+    expect(periodEndFor('2026-01-31', 1)).toBe('2026-02-27');
+    expect(checkExaminationDates('type2', { asOfDate: null, periodStart: '2026-01-01', periodEnd: '2026-03-31' }).periodEnd).toBe('2026-03-31');
+    expect(() => checkExaminationDates('type2', { asOfDate: null, periodStart: '2026-01-01', periodEnd: '2026-03-30' })).toThrow(/at least 3 months/);
+    expect(() => checkExaminationDates('type2', { asOfDate: null, periodStart: '2026-01-01', periodEnd: '2027-01-01' })).toThrow(/at most 12 months/);
+    expect(() => checkExaminationDates('type1', { asOfDate: null, periodStart: null, periodEnd: null })).toThrow(/asOfDate/);
+  });
+
+  it('puts Security first and each category once', () => {
+    expect(normalizeCategories(['privacy', 'availability', 'privacy'])).toEqual(['security', 'availability', 'privacy']);
+  });
+
+  it('starts a renewal the day after the previous period, same length', () => {
+    expect(nextPeriod({ periodStart: '2026-01-01', periodEnd: '2026-06-30' })).toEqual({ periodStart: '2026-07-01', periodEnd: '2026-12-31' });
+    expect(nextPeriod({ periodStart: '2026-01-01', periodEnd: '2026-12-31' })).toEqual({ periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+  });
+});
