@@ -98,7 +98,7 @@ describe.skipIf(!backendAvailable)('certification intake', () => {
     const other = await body();
     const taken = await other.manager.put(`${other.T}/body-settings`, settings);
     expect(taken.statusCode).toBe(409);
-    expect(taken.json()).toMatchObject({ code: 'body_slug_taken', details: [{ field: 'publicSlug' }] });
+    expect(taken.json()).toMatchObject({ code: 'body_slug_taken', details: { field: 'publicSlug' } });
     expect((await b.manager.put(`${b.T}/body-settings`, { ...settings, publicSlug: 'Not A Slug' })).json()).toMatchObject({ code: 'validation_failed', details: [{ field: 'publicSlug' }] });
 
     // An organization's owner is no member of a body (404), and its own tenant has no body settings (403).

@@ -191,6 +191,8 @@ export const ERROR_CODES = [
   'finding_verification_audit_invalid',
   // Certification body intake: settings, public quote requests, enquiries, clients.
   'body_slug_taken',
+  'cert_number_pattern_invalid',
+  'accreditation_incomplete',
   'quotes_closed',
   'enquiry_already_answered',
   'client_central_site',

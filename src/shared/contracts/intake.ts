@@ -28,6 +28,8 @@ const ZFte = z.number().min(0).max(1_000_000).multipleOf(0.01);
 // ---------------------------------------------------------------------------------------------
 // Body settings
 
+export const DEFAULT_CERTIFICATE_NUMBER_PATTERN = 'AIMS-{YYYY}-{SEQ:5}';
+
 export const BODY_SETTINGS_ACTIONS = ['bodySettings.read', 'bodySettings.update'] as const;
 
 export const ZBodySettingsBody = z.strictObject({
@@ -51,6 +53,15 @@ export const ZBodySettingsBody = z.strictObject({
   majorVerificationMonths: z.number().int().min(1).max(12).default(6),
   /** The longest a certificate may stay suspended. */
   suspensionMaxMonths: z.number().int().min(1).max(12).default(6),
+  /**
+   * How new certificates are numbered ({YYYY}, {YY}, {BODY}, one {SEQ:n}); the service checks it
+   * (`cert_number_pattern_invalid`). Certificates already issued keep their number.
+   */
+  certificateNumberPattern: zText(60, { min: 3 }).default(DEFAULT_CERTIFICATE_NUMBER_PATTERN),
+  /** 17021-1 8.2: the certificate names the accreditation only when there is one; both fields are then required. */
+  accredited: z.boolean().default(false),
+  accreditationBody: zText(200).default(''),
+  accreditationNumber: zText(60).default(''),
 });
 export type TBodySettingsBody = z.input<typeof ZBodySettingsBody>;
 
@@ -71,6 +82,10 @@ export const ZBodySettings = z.object({
   minorClosureDays: z.number().int(),
   majorVerificationMonths: z.number().int(),
   suspensionMaxMonths: z.number().int(),
+  certificateNumberPattern: z.string(),
+  accredited: z.boolean(),
+  accreditationBody: z.string(),
+  accreditationNumber: z.string(),
   updatedAt: ZTimestamp.nullable(),
   abilities: zAbilitiesOf(...BODY_SETTINGS_ACTIONS),
 });

@@ -47,7 +47,7 @@ const TERMS: [RegExp, string][] = [
   [/double authentification|authentification (?:multi-?facteurs?|forte|à 2 facteurs|en deux étapes)|\b(?:2FA|A2F|MFA)\b/i, 'authentification à deux facteurs'],
   [/organisme certificateur|organisme d[’']audit|\bcertificateurs?\b/i, 'organisme de certification'],
   // The auditee is an "organisation"; "organisme" alone would leave the reader guessing which one.
-  [/\borganismes?\b(?! (?:de certification|notifiés?|de droit public))/i, 'organisation (auditee) or organisme de certification (body)'],
+  [/\borganismes?\b(?! (?:de certification|d[’']accréditation|notifiés?|de droit public))/i, 'organisation (auditee) or organisme de certification (body)'],
   [/\b(?:entreprise|société) (?:auditée|candidate)\b/i, 'organisation'],
 ];
 
@@ -79,7 +79,7 @@ describe('French typography and vocabulary', () => {
   it('catches what it is meant to catch', () => {
     const bad = ['L\'organisation', 'Activez la double authentification', 'Note : ceci', 'L’organisme certificateur', 'le « SMIA »', 'l’organisme revoit'];
     expect(problems(bad.map((text, i) => ({ where: `#${i}`, text })))).toHaveLength(bad.length + 1);
-    const good = ['L’organisation', 'l’authentification à deux facteurs', 'Note\u00a0: ceci', 'l’organisme de certification', 'les organismes notifiés', 'le «\u00a0SMIA\u00a0»'];
+    const good = ['L’organisation', 'l’authentification à deux facteurs', 'Note\u00a0: ceci', 'l’organisme de certification', 'les organismes notifiés', 'l’organisme d’accréditation', 'le «\u00a0SMIA\u00a0»'];
     expect(problems(good.map((text, i) => ({ where: `#${i}`, text })))).toEqual([]);
   });
 });

@@ -33,6 +33,10 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
     minorClosureDays: settings.minorClosureDays,
     majorVerificationMonths: settings.majorVerificationMonths,
     suspensionMaxMonths: settings.suspensionMaxMonths,
+    certificateNumberPattern: settings.certificateNumberPattern,
+    accredited: settings.accredited,
+    accreditationBody: settings.accreditationBody,
+    accreditationNumber: settings.accreditationNumber,
   });
   const unplaced = useServerErrors(form, save.error);
   const f = (k: keyof TForm) => ({ label: t(`intake.settings.labels.${k}` as never), ...form.getInputProps(k), disabled: !editable, 'data-testid': `settings-${k}` });
@@ -78,6 +82,21 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
           <NumberInput {...f('majorVerificationMonths')} min={1} max={12} allowDecimal={false} description={t('intake.settings.majorVerificationHelp')} />
           <NumberInput {...f('suspensionMaxMonths')} min={1} max={12} allowDecimal={false} />
         </SimpleGrid>
+        <Title order={4}>{t('intake.settings.certificatesHeading')}</Title>
+        <TextInput {...f('certificateNumberPattern')} description={t('intake.settings.patternHelp')} ff="monospace" />
+        <Checkbox
+          label={t('intake.settings.labels.accredited')}
+          description={t('intake.settings.accreditationHelp')}
+          {...form.getInputProps('accredited', { type: 'checkbox' })}
+          disabled={!editable}
+          data-testid="settings-accredited"
+        />
+        {form.values.accredited && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput {...f('accreditationBody')} required />
+            <TextInput {...f('accreditationNumber')} required />
+          </SimpleGrid>
+        )}
       </Stack>
     </FormPage>
   );

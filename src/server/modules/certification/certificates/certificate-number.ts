@@ -1,8 +1,10 @@
 /*
- * A body's certificate numbering pattern, e.g. `AIMS-{YYYY}-{SEQ:5}` or `{BODY}/42001/{SEQ:4}`.
+ * A body's certificate numbering pattern, e.g. `AIMS-{YYYY}-{SEQ:5}` or `{BODY}.42001.{SEQ:4}`.
  * Tokens: {YYYY} and {YY} (the year of the effective date), {BODY} (the body's public slug in
  * capitals), and exactly one {SEQ:n} (a counter of n digits at least, 3 ≤ n ≤ 9). Literal text is
- * letters, digits and - / . _ so a number reads the same on paper, in a URL and in a CSV.
+ * letters, digits and - . _ only, so a number reads the same on paper, in a CSV and as one segment
+ * of a URL path: the register's page is `/register/{number}`, and a `/` (or a space, `%`, `?`, `#`)
+ * would split or change that path.
  *
  * Numbers are unique across the installation (the register finds a certificate by its number
  * alone), and two bodies may well keep the default pattern: the counter is therefore drawn over
@@ -11,7 +13,7 @@
 
 export const NUMBER_PATTERN_MAX = 60;
 const TOKEN = /\{(YYYY|YY|BODY|SEQ:(\d+))\}/g;
-const LITERAL = /^[A-Za-z0-9\-/._]*$/;
+const LITERAL = /^[A-Za-z0-9\-._]*$/;
 
 export type TNumberPatternProblem = 'too_long' | 'no_sequence' | 'several_sequences' | 'sequence_width' | 'bad_literal' | 'unknown_token';
 

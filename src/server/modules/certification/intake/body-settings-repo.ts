@@ -20,6 +20,10 @@ const columns = [
   'minor_closure_days',
   'major_verification_months',
   'suspension_max_months',
+  'certificate_number_pattern',
+  'accredited',
+  'accreditation_body',
+  'accreditation_number',
   'updated_at',
 ] as const;
 
@@ -42,6 +46,10 @@ export type TSettingsValues = {
   minor_closure_days: number;
   major_verification_months: number;
   suspension_max_months: number;
+  certificate_number_pattern: string;
+  accredited: boolean;
+  accreditation_body: string;
+  accreditation_number: string;
 };
 
 export const slugTaken = async (db: TDb, tenantId: string, slug: string) =>

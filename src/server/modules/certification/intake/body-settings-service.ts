@@ -4,16 +4,34 @@ import type { TTenantGrant } from '../../../platform/authz/authz.ts';
 import { onlyChanged, recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { ZBodySettingsBody, type TBodySettings, type TBodySettingsBody } from '../../../../shared/contracts/intake.ts';
+import { numberPatternProblem } from '../certificates/certificate-number.ts';
 import * as repo from './body-settings-repo.ts';
 
 export type TBodySettingsDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
 
 const DEFAULTS = ZBodySettingsBody.parse({ publicSlug: 'not-set', legalName: '-' });
 
-const slugTaken = () =>
-  new AppError(409, 'body_slug_taken', 'Another certification body already uses this public address: choose another.', [
-    { field: 'publicSlug', issue: 'invalid', message: 'Already used by another certification body.' },
-  ]);
+// `details.field` (an object, not a list) is what puts a coded error on its form field.
+const slugTaken = () => new AppError(409, 'body_slug_taken', 'Another certification body already uses this public address: choose another.', { field: 'publicSlug' });
+
+/**
+ * What the certificate will print: a numbering pattern that makes a number usable as one segment of
+ * the register's URL path, and an accreditation only with the accreditation body and number (17021-1
+ * 8.2: an accreditation mark must not mislead). Changing either leaves issued certificates as they are.
+ */
+function checkCertificateFields(input: { certificateNumberPattern: string; accredited: boolean; accreditationBody: string; accreditationNumber: string }) {
+  const problem = numberPatternProblem(input.certificateNumberPattern);
+  if (problem)
+    throw new AppError(
+      400,
+      'cert_number_pattern_invalid',
+      'The certificate number pattern needs exactly one {SEQ:n} (3 to 9 digits), may use {YYYY}, {YY} and {BODY}, and otherwise only letters, digits, hyphens, dots and underscores (no slash or space: the number is part of the register’s address), 3 to 60 characters.',
+      { field: 'certificateNumberPattern', problem },
+    );
+  for (const field of ['accreditationBody', 'accreditationNumber'] as const)
+    if (input.accredited && !input[field])
+      throw new AppError(400, 'accreditation_incomplete', 'An accredited body names its accreditation body and its accreditation number.', { field });
+}
 
 const fieldsOf = (v: repo.TSettingsValues) => ({
   publicSlug: v.public_slug,
@@ -30,6 +48,10 @@ const fieldsOf = (v: repo.TSettingsValues) => ({
   minorClosureDays: v.minor_closure_days,
   majorVerificationMonths: v.major_verification_months,
   suspensionMaxMonths: v.suspension_max_months,
+  certificateNumberPattern: v.certificate_number_pattern,
+  accredited: v.accredited,
+  accreditationBody: v.accreditation_body,
+  accreditationNumber: v.accreditation_number,
 });
 
 const valuesOf = (r: repo.TSettingsRow): repo.TSettingsValues => ({ ...r, default_day_rate_cents: Number(r.default_day_rate_cents) });
@@ -59,6 +81,10 @@ export function createBodySettingsService(p: TBodySettingsDeps) {
         minorClosureDays: DEFAULTS.minorClosureDays,
         majorVerificationMonths: DEFAULTS.majorVerificationMonths,
         suspensionMaxMonths: DEFAULTS.suspensionMaxMonths,
+        certificateNumberPattern: DEFAULTS.certificateNumberPattern,
+        accredited: DEFAULTS.accredited,
+        accreditationBody: DEFAULTS.accreditationBody,
+        accreditationNumber: DEFAULTS.accreditationNumber,
         updatedAt: null,
         abilities,
       };
@@ -91,7 +117,13 @@ export function createBodySettingsService(p: TBodySettingsDeps) {
         minor_closure_days: input.minorClosureDays,
         major_verification_months: input.majorVerificationMonths,
         suspension_max_months: input.suspensionMaxMonths,
+        certificate_number_pattern: input.certificateNumberPattern,
+        accredited: input.accredited,
+        // Without an accreditation the certificate names none: stale values would only mislead later.
+        accreditation_body: input.accredited ? input.accreditationBody : '',
+        accreditation_number: input.accredited ? input.accreditationNumber : '',
       };
+      checkCertificateFields(input);
       try {
         await p.db.transaction().execute(async (tx) => {
           const before = await repo.getSettingsForUpdate(tx, tenantId);

@@ -19,6 +19,10 @@ const ZSettingsFields = z
     minorClosureDays: z.number(),
     majorVerificationMonths: z.number(),
     suspensionMaxMonths: z.number(),
+    certificateNumberPattern: z.string(),
+    accredited: z.boolean(),
+    accreditationBody: z.string(),
+    accreditationNumber: z.string(),
   })
   .partial();
 

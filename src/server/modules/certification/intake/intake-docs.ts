@@ -35,10 +35,10 @@ export const intakeDocs: TApiDocs = {
   [`PUT ${T}/body-settings`]: {
     summary: 'Save the certification body’s settings',
     description:
-      'Scheme managers. The whole set is sent (defaults apply to what is left out). `publicSlug` is the address of the public quote page `/quote/{publicSlug}`: unique across the platform (409 `body_slug_taken` on the field). `quotesOpen: false` closes the page. The audit event records only what changed.',
+      'Scheme managers. The whole set is sent (defaults apply to what is left out). `publicSlug` is the address of the public quote page `/quote/{publicSlug}`: unique across the platform (409 `body_slug_taken` on the field). `quotesOpen: false` closes the page. `certificateNumberPattern` numbers new certificates ({YYYY}, {YY}, {BODY}, exactly one {SEQ:n} with 3 ≤ n ≤ 9; literal letters, digits, `-`, `.` and `_` only, since a number is one segment of the register’s address `/register/{number}`: otherwise 400 `cert_number_pattern_invalid` with `details.problem`); certificates already issued keep their number. `accredited: true` needs `accreditationBody` and `accreditationNumber` (400 `accreditation_incomplete` on the missing field); they are printed on new certificates, in their credential and in the IAF CertSearch export, and cleared when `accredited` is false. The audit event records only what changed.',
     returns: 'The settings.',
     errors: [400, 401, 403, 404, 409],
-    body: { publicSlug: 'verite-certification', legalName: 'Vérité Certification SAS', address: '8 avenue de l’Opéra, 75001 Paris', quotesOpen: true, coolingOffMonths: 24, rotationMaxCycles: 2, currency: 'EUR', defaultDayRateCents: 150000, proposalValidityDays: 90 },
+    body: { publicSlug: 'verite-certification', legalName: 'Vérité Certification SAS', address: '8 avenue de l’Opéra, 75001 Paris', quotesOpen: true, coolingOffMonths: 24, rotationMaxCycles: 2, currency: 'EUR', defaultDayRateCents: 150000, proposalValidityDays: 90, certificateNumberPattern: 'AIMS-{YYYY}-{SEQ:5}', accredited: true, accreditationBody: 'COFRAC', accreditationNumber: '4-0123' },
   },
   [`GET ${P}`]: {
     summary: 'Read a certification body’s public quote page',
