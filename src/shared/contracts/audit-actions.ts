@@ -177,6 +177,8 @@ export const AUDIT_ACTIONS = [
   'certificate.withdrawn',
   'certificate.expired',
   'soc2_examination.opened',
+  'soc2_examination.scope_updated',
+  'soc2_examination.scope_confirmed',
   'soc2_description.saved',
   'soc2_description.signed_off',
 ] as const;

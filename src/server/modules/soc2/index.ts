@@ -22,6 +22,8 @@ export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2DescriptionsRoutes(app, p);
 }
 
+export { createSoc2ScopeService } from './examinations/scope-service.ts';
+export { examinationLifecycle } from './examinations/examination-lifecycle.ts';
 export { createSoc2ExaminationsService, examinationCore } from './examinations/examinations-service.ts';
 export { openExamination, assertLicensedFirm, type TOpenExaminationInput } from './examinations/open-examination.ts';
 export { checkExaminationDates, normalizeCategories, nextPeriod, addMonths, addDays, periodEndFor } from './examinations/examination-rules.ts';

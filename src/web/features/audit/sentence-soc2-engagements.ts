@@ -17,6 +17,12 @@ export const soc2EngagementsSentence: TSentenceBuilder = (p) => {
           : (t('soc2Engagements.period' as never, { start: day(after.periodStart), end: day(after.periodEnd) } as never) as unknown as string),
       });
       return true;
+    case 'soc2_examination.scope_updated':
+      Object.assign(vars, { reference: v('reference'), fields: Object.keys(after).filter((k) => !['reference', 'engagementId', 'firmName', 'organizationName'].includes(k)).map((k) => tr(`soc2Engagements.scopeField.${k}`)).join(', ') });
+      return true;
+    case 'soc2_examination.scope_confirmed':
+      vars.reference = v('reference');
+      return true;
     case 'soc2_description.saved':
       Object.assign(vars, {
         reference: v('reference'),

@@ -37,6 +37,20 @@ export const soc2ExaminationsDocs: TApiDocs = {
     returns: 'The examination.',
     errors: [400, 401, 403, 404],
   },
+  [`PATCH ${F}/{examinationId}`]: {
+    summary: 'Edit the scope of a SOC 2 examination',
+    description:
+      'By the scheme manager or an auditor while the examination is `scoping` (409 `soc2_examination_state` after). Only the fields sent change: the as-of date or period (checked as on opening), categories (Security kept), services, systems, locations, people, the engagement partner. Both tenants’ logs record what changed, before and after.',
+    returns: 'The examination.',
+    errors: [400, 401, 403, 404, 409],
+    body: { services: 'Online credit scoring and the lender back office.', categories: ['security', 'availability', 'processing_integrity'] },
+  },
+  [`POST ${F}/{examinationId}/confirm-scope`]: {
+    summary: 'Confirm the scope',
+    description: 'Moves the examination from `scoping` to `planning` once the in-scope services and systems are described (409 `soc2_scope_incomplete`, the missing fields in `details.missing`). The scope no longer changes afterwards.',
+    returns: 'The examination.',
+    errors: [400, 401, 403, 404, 409],
+  },
   [`GET ${O}`]: {
     summary: 'The organization’s SOC 2 examinations',
     description: `The examinations its CPA firms opened on its engagements that are not closed, newest first, keyset-paginated. Every member reads. ${dto}`,
