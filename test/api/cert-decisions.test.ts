@@ -165,6 +165,25 @@ describe.skipIf(!backendAvailable)('Certification decisions', { timeout: 120_000
     expect(list.json().items.map((d: { id: string }) => d.id)).toEqual([decision.id]);
   });
 
+  it('measures the business days from the completed review to the decision against the body’s target (seed: 3–5 business days)', async () => {
+    const c = await buildDecisionCase(t.p);
+    const dm = await as(t.app, c.decisionMaker);
+    await review(c); // Completed on Monday 2 November 2026.
+    const waitOf = async () => (await dm.get(`${R(c.body.id)}?programmeId=${c.programme.id}`)).json().items[0].decisionWait;
+    expect(await waitOf()).toEqual({ elapsedBusinessDays: 0, targetBusinessDays: 5, overdue: false, decidedOn: null });
+    try {
+      // Tuesday 10 November: six business days later, past the body's five.
+      clock.set(new Date('2026-11-10T09:00:00Z'));
+      expect(await waitOf()).toEqual({ elapsedBusinessDays: 6, targetBusinessDays: 5, overdue: true, decidedOn: null });
+      expect((await dm.post(D(c.body.id), { programmeId: c.programme.id, kind: 'grant', reasoning: GRANT })).statusCode).toBe(201);
+      // Decided: the wait stops on the decision's day, whatever the date now.
+      clock.set(new Date('2026-12-01T09:00:00Z'));
+      expect(await waitOf()).toEqual({ elapsedBusinessDays: 6, targetBusinessDays: 5, overdue: true, decidedOn: '2026-11-10' });
+    } finally {
+      clock.set(new Date('2026-11-02T09:00:00Z'));
+    }
+  });
+
   it('a refusal issues no certificate and keeps the engagement', async () => {
     const c = await buildDecisionCase(t.p);
     const dm = await as(t.app, c.decisionMaker);

@@ -154,7 +154,15 @@ describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 
     expect((await s.lead.patch(`${s.F}/${minor.id}`, { statement: 'x' })).statusCode).toBe(409);
 
     // The body's list of answers to review.
-    expect(json<{ items: { id: string }[] }>(await s.manager.get(`${s.F}/to-review`), 200).items.map((f) => f.id)).toEqual([minor.id]);
+    const toReview = json<{ items: { id: string; reviewWait: unknown }[] }>(await s.manager.get(`${s.F}/to-review`), 200).items;
+    expect(toReview.map((f) => [f.id, f.reviewWait])).toEqual([[minor.id, { elapsedBusinessDays: 0, targetBusinessDays: 15, overdue: false }]]);
+    // Submitted on Wednesday 10 March; on Thursday 1 April, 16 business days have passed: past the body's 15.
+    t.p.clock = createTestClock(new Date('2027-04-01T09:00:00Z'));
+    try {
+      expect(json<{ reviewWait: unknown }>(await s.lead.get(`${s.F}/${minor.id}`), 200).reviewWait).toEqual({ elapsedBusinessDays: 16, targetBusinessDays: 15, overdue: true });
+    } finally {
+      t.p.clock = clock;
+    }
     expect(json<{ items: unknown[] }>(await s.outsider.get(`${s.F}/to-review`), 200).items).toEqual([]);
 
     // Rejected: a reason is required; then answered again and accepted; the history keeps both.

@@ -4,6 +4,7 @@ import { ZTimestamp, zText } from './common.ts';
 import { ZAuditState, ZAuditTeamRole, ZAuditType, ZClientAiRole, ZClientAiTier, ZProgrammeState, ZScheme } from './certification.ts';
 import { ZDecisionKind, ZFindingClass, ZFindingResponseVerdict, ZFindingState, ZTechnicalReviewState, ZVerificationMethod } from './certification-decisions.ts';
 import { ZRecommendation } from './audit-work.ts';
+import { ZBusinessDaysWait } from './findings.ts';
 
 /*
  * The technical review of a certification file and the certification decision taken on it
@@ -163,6 +164,8 @@ export const ZTechnicalReview = z.object({
   currentFileSha256: z.string().nullable(),
   stale: z.boolean(),
   completedAt: ZTimestamp.nullable(),
+  /** Business days from the completed review to the decision (or to today while none is taken), against the body's target. */
+  decisionWait: ZBusinessDaysWait.extend({ decidedOn: z.string().nullable() }).nullable(),
   createdAt: ZTimestamp,
   abilities: ZTechnicalReviewAbilities,
 });

@@ -91,6 +91,9 @@ export const ZFindingResponse = z.object({
 });
 export type TFindingResponse = z.infer<typeof ZFindingResponse>;
 
+export const ZBusinessDaysWait = z.object({ elapsedBusinessDays: z.number().int().min(0), targetBusinessDays: z.number().int().min(1), overdue: z.boolean() });
+export type TBusinessDaysWait = z.infer<typeof ZBusinessDaysWait>;
+
 export const ZOverdueItem = z.object({ kind: z.enum(['response', 'closure', 'verification']), dueOn: z.string() });
 
 export const ZFindingAbilities = zAbilitiesOf('finding.read', 'finding.write', 'finding.judge');
@@ -121,6 +124,8 @@ const findingCore = {
   /** Answers submitted so far, and whether one waits for a verdict. */
   responseCount: z.number().int(),
   pendingSince: ZTimestamp.nullable(),
+  /** How long the pending answer has waited for a verdict, in business days, against the body's target. */
+  reviewWait: ZBusinessDaysWait.nullable(),
   verification: z
     .object({ method: ZVerificationMethod, notes: z.string(), auditId: z.string().nullable(), auditReference: z.string().nullable(), verifiedAt: ZTimestamp, verifiedBy: ZPerson.nullable() })
     .nullable(),

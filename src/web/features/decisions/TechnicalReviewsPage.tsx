@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -101,11 +101,34 @@ export function TechnicalReviewsPage() {
               { key: 'reviewer', header: t('decisions.review.reviewer'), cell: (r) => r.reviewer.name },
               { key: 'state', header: t('audits.fields.state'), cell: (r) => <Badge variant="light" color={r.state === 'completed' ? 'green' : 'gray'}>{t(`decisions.review.state.${r.state}`)}</Badge> },
               { key: 'recommendation', header: t('decisions.review.recommendation'), cell: (r) => (r.recommendation ? t(`decisions.kind.${r.recommendation}`) : t('common.none')) },
-              { key: 'created', header: t('decisions.fields.decidedOn'), cell: (r) => <Text size="sm">{format.date(r.completedAt ?? r.createdAt)}</Text>, nowrap: true },
+              { key: 'created', header: t('decisions.review.completedOn'), cell: (r) => <Text size="sm">{format.date(r.completedAt ?? r.createdAt)}</Text>, nowrap: true },
+              { key: 'decisionWait', header: t('decisions.review.decisionWait'), cell: (r) => <DecisionWait review={r} />, nowrap: true },
             ]}
           />
         )}
       </Card>
     </Stack>
+  );
+}
+
+/** The seed's « 3–5 business days » from the completed review to the decision, against the body's own target. */
+function DecisionWait({ review }: { review: TReviewSummary }) {
+  const { t } = useTranslation();
+  const w = review.decisionWait;
+  if (!w) return null;
+  const values = { elapsed: w.elapsedBusinessDays, target: w.targetBusinessDays };
+  const text = w.decidedOn ? t('decisions.review.decidedIn', values) : t('decisions.review.waiting', values);
+  return (
+    <Tooltip label={t('decisions.review.waitHint')} multiline w={280}>
+      {w.overdue ? (
+        <Badge color={w.decidedOn ? 'orange' : 'red'} variant="light" title={t('decisions.review.waitOverdue')} data-testid="decision-wait-overdue">
+          {text}
+        </Badge>
+      ) : (
+        <Text size="sm" data-testid="decision-wait">
+          {text}
+        </Text>
+      )}
+    </Tooltip>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Stack } from '@mantine/core';
+import { Anchor, Badge, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TFinding } from '../../../shared/contracts/findings';
@@ -47,6 +47,7 @@ export function ToReviewPage() {
     },
     { key: 'statement', header: t('findings.fields.statement'), cell: (f) => f.statement, truncate: (f) => f.statement },
     { key: 'since', header: t('findings.toReview.since'), cell: (f) => format.dateTime(f.pendingSince), nowrap: true },
+    { key: 'wait', header: t('findings.toReview.waitColumn'), cell: (f) => <ReviewWait finding={f} />, nowrap: true },
     { key: 'due', header: t('findings.fields.due'), cell: (f) => <FindingDueDates finding={f} /> },
   ];
   return (
@@ -66,11 +67,32 @@ export function ToReviewPage() {
             label={t('findings.toReview.title')}
             testId="to-review-table"
             rowTestId={(f) => `to-review-row-${f.reference}`}
-            minWidth={960}
+            minWidth={1080}
             loadMore={{ hasMore: list.hasNextPage, loading: list.isFetchingNextPage, onLoadMore: () => void list.fetchNextPage() }}
           />
         )}
       </Stack>
     </>
+  );
+}
+
+/** Business days the answer has waited, against the body's target; past it, a red badge says so. */
+function ReviewWait({ finding }: { finding: TFinding }) {
+  const { t } = useTranslation();
+  const w = finding.reviewWait;
+  if (!w) return null;
+  const text = t('findings.toReview.wait', { elapsed: w.elapsedBusinessDays, target: w.targetBusinessDays });
+  return (
+    <Tooltip label={t('findings.toReview.waitHint')} multiline w={280}>
+      {w.overdue ? (
+        <Badge color="red" variant="light" data-testid="review-wait-overdue" title={t('findings.toReview.waitOverdue')}>
+          {text}
+        </Badge>
+      ) : (
+        <Text size="sm" data-testid="review-wait">
+          {text}
+        </Text>
+      )}
+    </Tooltip>
   );
 }

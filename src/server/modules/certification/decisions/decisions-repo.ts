@@ -70,6 +70,10 @@ export type TReviewRow = {
   file_sha256: string | null;
   completed_at: Date | string | null;
   created_at: Date | string;
+  /** The day the first decision citing this review was taken, if any. */
+  decided_on: string | null;
+  /** The body's target for deciding after a completed review, in business days (migration 0031). */
+  decision_target_days: number | null;
   sort_key: string;
 };
 
@@ -80,6 +84,8 @@ const reviewSelect = sql`
   SELECT r.id, r.programme_id, pr.cycle, r.engagement_id, r.client_id, c.reference AS client_reference, c.legal_name AS client_name,
     r.audit_id, a.reference AS audit_reference, a.type AS audit_type, r.reviewer_id, u.name AS reviewer_name, r.state, r.checklist,
     r.recommendation, r.notes, r.file_sha256, r.completed_at, r.created_at,
+    (SELECT min(d.decided_on)::text FROM certification_decisions d WHERE d.tenant_id = r.tenant_id AND d.technical_review_id = r.id) AS decided_on,
+    (SELECT bs.decision_days FROM body_settings bs WHERE bs.tenant_id = r.tenant_id) AS decision_target_days,
     ${REVIEW_SORT} AS sort_key
   FROM technical_reviews r
   JOIN audit_programmes pr ON pr.tenant_id = r.tenant_id AND pr.id = r.programme_id

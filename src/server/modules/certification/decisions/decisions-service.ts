@@ -85,7 +85,7 @@ export function createDecisionsService(p: TDeps) {
         q.certificateId ? repo.certificateHead(p.db, tenantId, q.certificateId) : repo.currentCertificate(p.db, tenantId, head.client_id),
       ]);
       if (!file) throw notFound('Programme');
-      const { checklist: _c, ...reviewDto } = review ? technicalReviewDto(p.authz, grant, review, file.sha256, []) : { checklist: null };
+      const { checklist: _c, ...reviewDto } = review ? technicalReviewDto(p.authz, grant, review, file.sha256, [], todayOf(p)) : { checklist: null };
       return {
         programmeId: head.id,
         clientName: head.client_name,

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../platform/clock/clock.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import type { TTenantGrant } from '../../../platform/authz/authz.ts';
 import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
@@ -26,7 +27,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export function createTechnicalReviewsService(p: TDeps) {
   const userIdOf = (actor: TActor | null) => (actor?.type === 'user' ? actor.userId : null);
 
-  const dto = (grant: TTenantGrant, r: repo.TReviewRow, currentSha: string | null, seats: readonly TTeamSeat[]) => technicalReviewDto(p.authz, grant, r, currentSha, seats);
+  const dto = (grant: TTenantGrant, r: repo.TReviewRow, currentSha: string | null, seats: readonly TTeamSeat[]) => technicalReviewDto(p.authz, grant, r, currentSha, seats, todayOf(p));
 
   /** The review with fresh facts (a draft) and the file's current hash (a completed one: is it stale?). */
   async function present(grant: TTenantGrant, r: repo.TReviewRow) {

@@ -7,11 +7,14 @@ import type { TFindingState } from '../../../../shared/contracts/certification-d
 import type { TNcStatus } from '../../../../shared/contracts/nonconformities.ts';
 import { syncExternalAuditNc } from '../../aims-records/nonconformities/nonconformities-repo.ts';
 import { isNonconformity, overdueItems } from './findings-rules.ts';
+import { againstTarget } from '../common/business-days.ts';
 import type { TFindingRow, TResponseRow } from './findings-repo.ts';
 
 /* What the body's and the organization's services share: the DTO's core, the two-tenant audit record, the mirror. */
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Migration 0031's default, for a body whose settings row predates it. */
+const DEFAULT_REVIEW_TARGET_DAYS = 15;
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 export function findingCore(r: TFindingRow, today: string) {
@@ -40,6 +43,8 @@ export function findingCore(r: TFindingRow, today: string) {
     overdue: overdueItems({ class: r.class, state: r.state, responseDueOn: r.response_due_on, closureDueOn: r.closure_due_on, verificationDueOn: r.verification_due_on }, today),
     responseCount: r.response_count,
     pendingSince: isoOrNull(r.pending_since),
+    // The seed's « 5–15 business days » for judging an answer, against the body's own target.
+    reviewWait: r.pending_since === null ? null : againstTarget(iso(r.pending_since).slice(0, 10), today, r.review_target_days ?? DEFAULT_REVIEW_TARGET_DAYS),
     verification:
       r.verified_at && r.verification_method
         ? { method: r.verification_method, notes: r.verification_notes, auditId: r.verification_audit_id, auditReference: r.verification_audit_reference, verifiedAt: iso(r.verified_at), verifiedBy: r.verified_by }

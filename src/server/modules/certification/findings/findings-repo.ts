@@ -158,6 +158,8 @@ export type TFindingRow = {
   verification_due_on: string | null;
   response_count: number;
   pending_since: Date | string | null;
+  /** The body's target for judging an answer, in business days (body_settings, migration 0031). */
+  review_target_days: number | null;
   verification_method: TVerificationMethod | null;
   verification_notes: string;
   verification_audit_id: string | null;
@@ -190,6 +192,7 @@ const columns = (userId: string | null, sortKey: RawBuilder<unknown>) => sql`
   f.response_due_on::text AS response_due_on, f.closure_due_on::text AS closure_due_on, f.verification_due_on::text AS verification_due_on,
   (SELECT count(*)::int FROM audit_finding_responses r WHERE r.tenant_id = f.tenant_id AND r.finding_id = f.id) AS response_count,
   (SELECT r.submitted_at FROM audit_finding_responses r WHERE r.tenant_id = f.tenant_id AND r.finding_id = f.id AND r.verdict IS NULL) AS pending_since,
+  (SELECT bs.corrective_action_review_days FROM body_settings bs WHERE bs.tenant_id = f.tenant_id) AS review_target_days,
   f.verification_method, f.verification_notes, f.verification_audit_id,
   (SELECT va.reference FROM audits va WHERE va.tenant_id = f.tenant_id AND va.id = f.verification_audit_id) AS verification_audit_reference,
   f.verified_at, ${person(sql`f.verified_by`)} AS verified_by, f.closed_at, ${person(sql`f.raised_by`)} AS raised_by, f.raised_at, f.updated_at,
