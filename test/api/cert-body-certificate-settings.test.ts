@@ -15,7 +15,8 @@ async function pdfText(bytes: Buffer) {
 /*
  * What the body's settings put on its certificates: the numbering pattern (checked so that a number
  * is one segment of the register's address) and the accreditation (ISO/IEC 17021-1 8.2: named with
- * its body and number when there is one, never when there is none). Issued certificates keep their
+ * its body and number when there is one, never when there is none, in the PDFs, the credential and
+ * the public register). Issued certificates keep their
  * number and their PDFs; a change reaches the next certificate only.
  */
 describe.skipIf(!backendAvailable)('body settings for certificates', { timeout: 240_000 }, () => {
@@ -84,6 +85,8 @@ describe.skipIf(!backendAvailable)('body settings for certificates', { timeout: 
     const vc = first.credential as { credentialSubject: { assessmentLevel: string; authorisation?: { identifier: string }[] } };
     expect(vc.credentialSubject.assessmentLevel).toBe('accredited');
     expect(vc.credentialSubject.authorisation?.[0]?.identifier).toBe('4-0123');
+    const registered = async (n: string) => (await t.app.inject(`/api/register/certificates/${n}`)).json().body;
+    expect(await registered(first.number)).toMatchObject({ accreditation: { body: 'COFRAC', number: '4-0123' } });
 
     // The body loses its accreditation and changes its numbering.
     const changed = await manager.put(url, { ...base, certificateNumberPattern: 'AIMS-{YYYY}-{SEQ:5}', accredited: false, accreditationBody: 'COFRAC', accreditationNumber: '4-0123' });
@@ -107,6 +110,8 @@ describe.skipIf(!backendAvailable)('body settings for certificates', { timeout: 
       const en = await docText(revised, 'en');
       expect(en).toContain('not accredited for this scheme');
       expect(en).not.toContain('COFRAC');
+      // The register states what the current revision states.
+      expect((await registered('VC-26.0001')).accreditation).toBeNull();
 
       // A new certificate takes the new pattern; a body that is not accredited shows no accreditation anywhere.
       const built2 = await buildEngagement(t.p, body, await buildTenant(t.p, { name: 'Banque Horizon' }));

@@ -124,7 +124,7 @@ describe.skipIf(!backendAvailable)('public register', () => {
       originalIssueDate: '2026-01-15',
       effectiveDate: '2026-06-01',
       expiryDate: '2029-01-14',
-      body: { name: body.settings.legal_name, address: body.settings.address },
+      body: { name: body.settings.legal_name, address: body.settings.address, accreditation: null },
     });
     expect(doc.revisions.map((r) => [r.revision, r.status])).toEqual([
       [1, 'suspended'],

@@ -78,7 +78,12 @@ export const ZRegisterCertificate = z.object({
   effectiveDate: z.iso.date(),
   expiryDate: z.iso.date(),
   decisionDate: z.iso.date(),
-  body: z.object({ name: z.string(), address: z.string() }),
+  body: z.object({
+    name: z.string(),
+    address: z.string(),
+    /** As the certificate states it (ISO/IEC 17021-1 8.2); null when the body was not accredited for it. */
+    accreditation: z.object({ body: z.string(), number: z.string() }).nullable(),
+  }),
   revisions: z.array(ZRegisterRevision),
   history: z.array(ZRegisterEvent),
 });

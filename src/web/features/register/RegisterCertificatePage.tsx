@@ -94,6 +94,9 @@ function Certificate({ c, locale }: { c: TRegisterCertificate; locale: 'en' | 'f
           <br />
           {c.body.address}
         </Field>
+        <Field label={t('register.fields.accreditation')} testId="register-accreditation">
+          {c.body.accreditation ? t('register.accreditationValue', c.body.accreditation) : t('register.notAccredited')}
+        </Field>
         {c.soaVersion ? <Field label={t('register.fields.soaVersion')}>{c.soaVersion}</Field> : null}
       </SimpleGrid>
       <Field label={t('register.fields.scope')} testId="register-scope">

@@ -17,7 +17,7 @@ const certificate = {
   effectiveDate: '2026-11-20',
   expiryDate: '2029-11-19',
   decisionDate: '2026-11-20',
-  body: { name: 'Vérité Certification SAS', address: '8 avenue de l’Opéra, 75001 Paris, France' },
+  body: { name: 'Vérité Certification SAS', address: '8 avenue de l’Opéra, 75001 Paris, France', accreditation: { body: 'COFRAC', number: '4-0123' } },
   revisions: [{ revision: 0, status: 'valid', effectiveDate: '2026-11-20', expiryDate: '2029-11-19', decisionDate: '2026-11-20' }],
   history: [{ kind: 'issued', effectiveOn: '2026-11-20', revision: 0, reason: { en: '', fr: '' } }],
 };

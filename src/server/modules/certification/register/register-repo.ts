@@ -45,6 +45,12 @@ const EVENT_RANK = `array_position(ARRAY['issued','renewed','restored','scope_ex
  */
 const STAMP = `c.id::text || '|' || c.status || '|' || coalesce(c.status_changed_at::text, '') || '|' || coalesce(c.suspended_until::text, '') || '|' ||
   coalesce((SELECT max(e.created_at)::text FROM certificate_events e WHERE e.certificate_id = c.id AND e.tenant_id = c.tenant_id), '')`;
+/**
+ * The accreditation as the certificate states it: read from its signed credential (UNTP
+ * `authorisation`), not from the body's settings of today, so that the page says what was issued.
+ */
+const ACCREDITATION = `CASE WHEN jsonb_typeof(c.credential #> '{credentialSubject,authorisation,0}') = 'object'
+    THEN json_build_object('body', c.credential #>> '{credentialSubject,authorisation,0,issuingAuthority,name}', 'number', c.credential #>> '{credentialSubject,authorisation,0,identifier}') END`;
 const DETAIL_SQL = `SELECT s.number, s.stamp, CASE WHEN s.stamp = s.known THEN NULL ELSE (SELECT json_build_object(
   'number', c.number,
   'revision', c.revision,
@@ -60,7 +66,7 @@ const DETAIL_SQL = `SELECT s.number, s.stamp, CASE WHEN s.stamp = s.known THEN N
   'effectiveDate', c.effective_date::text,
   'expiryDate', c.expiry_date::text,
   'decisionDate', c.decision_date::text,
-  'body', json_build_object('name', c.body_name, 'address', c.body_address),
+  'body', json_build_object('name', c.body_name, 'address', c.body_address, 'accreditation', ${ACCREDITATION}),
   'revisions', (SELECT coalesce(json_agg(json_build_object('revision', r.revision, 'status', r.status, 'effectiveDate', r.effective_date::text,
       'expiryDate', r.expiry_date::text, 'decisionDate', r.decision_date::text) ORDER BY r.revision DESC), '[]')
     FROM certificates r WHERE r.number = c.number),
