@@ -16,6 +16,7 @@ import { registerApiComponents } from './platform/http/api-components.ts';
 import { aimsRecordsDocs, aimsRecordsRoutes } from './modules/aims-records/index.ts';
 import { certificationDocs, certificationRoutes } from './modules/certification/index.ts';
 import { soc2Docs, soc2Routes } from './modules/soc2/index.ts';
+import { soc2ProgramDocs, soc2ProgramRoutes } from './modules/soc2/program.ts';
 import { aiSystemsDocs } from './modules/ai-systems/ai-systems-docs.ts';
 import { aiSystemsBomImportRoutes, aiSystemsRoutes } from './modules/ai-systems/ai-systems-routes.ts';
 import { accountsDocs } from './modules/accounts/accounts-docs.ts';
@@ -50,7 +51,7 @@ import { soaRoutes } from './modules/soa/soa-routes.ts';
 import { tenantsRoutes } from './modules/tenants/tenants-routes.ts';
 
 /** What /api/docs says about each operation, module by module. */
-export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs, ...readinessDocs, ...certificationDocs, ...soc2Docs };
+export const API_DOCS = { ...platformInfoDocs, ...accountsDocs, ...tenantsDocs, ...apiTokensDocs, ...auditDocs, ...filesDocs, ...catalogDocs, ...aiSystemsDocs, ...impactAssessmentsDocs, ...risksDocs, ...controlsDocs, ...evidenceDocs, ...dashboardDocs, ...soaDocs, ...documentsDocs, ...aimsRecordsDocs, ...readinessDocs, ...certificationDocs, ...soc2Docs, ...soc2ProgramDocs };
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -150,6 +151,7 @@ export async function buildApp(p: TPlatform): Promise<FastifyInstance> {
   aimsRecordsRoutes(app, p);
   certificationRoutes(app, p);
   soc2Routes(app, p);
+  soc2ProgramRoutes(app, p);
   dashboardRoutes(app, p);
   documentsRoutes(app, p);
   readinessRoutes(app, p);

@@ -14,6 +14,7 @@ import { IMPACT_ASSESSMENTS_AUDIT } from './modules/impact-assessments/impact-as
 import { CONTROLS_AUDIT } from './modules/controls/controls-audit.ts';
 import { RISKS_AUDIT } from './modules/risks/risks-audit.ts';
 import { SOA_AUDIT } from './modules/soa/soa-audit.ts';
+import { SOC2_PROGRAM_AUDIT } from './modules/soc2/matrix/program-audit.ts';
 import { TENANTS_AUDIT } from './modules/tenants/tenants-audit.ts';
 
 /**
@@ -36,6 +37,7 @@ export const AUDIT_REGISTRY = {
   ...AIMS_RECORDS_AUDIT,
   ...CERTIFICATION_AUDIT,
   ...SOC2_AUDIT,
+  ...SOC2_PROGRAM_AUDIT,
 } satisfies Record<TAuditAction, TAuditActionSchemas>;
 
 type TUnknown = Exclude<keyof typeof AUDIT_REGISTRY, TAuditAction>;

@@ -17,10 +17,12 @@ import { sendCycleAlertMail } from './modules/certification/cycle/jobs/send-cycl
 import { remindAssessmentReviews } from './modules/impact-assessments/jobs/remind-assessment-reviews.ts';
 import { sendAssessmentReviewMail } from './modules/impact-assessments/jobs/send-assessment-review-mail.ts';
 import { expireCertificates } from './modules/certification/certificates/jobs/expire-certificates.ts';
+import { remindSoc2Requests } from './modules/soc2/requests/jobs/remind-requests.ts';
+import { sendRequestReminderMail } from './modules/soc2/requests/jobs/send-request-reminder-mail.ts';
 import { sendCertificateStatusMail } from './modules/certification/certificates/jobs/send-certificate-status-mail.ts';
 
 /**
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail, remindSoc2Requests, sendRequestReminderMail];

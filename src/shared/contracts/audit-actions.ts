@@ -181,6 +181,19 @@ export const AUDIT_ACTIONS = [
   'soc2_examination.scope_confirmed',
   'soc2_description.saved',
   'soc2_description.signed_off',
+  'soc2_matrix.linked',
+  'soc2_matrix.unlinked',
+  'soc2_matrix.suggested',
+  'soc2_test.created',
+  'soc2_test.updated',
+  'soc2_test.deleted',
+  'soc2_examination.fieldwork_started',
+  'soc2_request.created',
+  'soc2_request.updated',
+  'soc2_request.answered',
+  'soc2_request.submitted',
+  'soc2_request.accepted',
+  'soc2_request.returned',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -167,6 +167,10 @@ export const ACTIONS = [
   'orgSoc2Examination.read',
   'soc2Description.write',
   'soc2Description.signOff',
+  'soc2Program.read',
+  'soc2Program.write',
+  'orgSoc2Request.read',
+  'orgSoc2Request.respond',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -262,6 +262,15 @@ export const ERROR_CODES = [
   'soc2_renewal_exists',
   'soc2_scope_incomplete',
   'soc2_proposal_scope_invalid',
+  // SOC 2 audit programme.
+  'soc2_examination_state',
+  'soc2_fieldwork_blocked',
+  'soc2_criterion_not_applicable',
+  'soc2_control_unknown',
+  'soc2_control_not_in_matrix',
+  'soc2_test_has_population',
+  'soc2_request_state',
+  'soc2_evidence_unknown',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -12,6 +12,7 @@ import { IMPACT_ASSESSMENT_POLICIES } from '../../modules/impact-assessments/imp
 import { CONTROL_POLICIES } from '../../modules/controls/controls-policies.ts';
 import { EVIDENCE_POLICIES } from '../../modules/evidence/evidence-policies.ts';
 import { RISK_POLICIES } from '../../modules/risks/risks-policies.ts';
+import { SOC2_PROGRAM_POLICIES } from '../../modules/soc2/matrix/program-policies.ts';
 import { SOA_POLICIES } from '../../modules/soa/soa-policies.ts';
 import { INVITATION_POLICIES } from '../../modules/tenants/invitations-policies.ts';
 import { MEMBER_POLICIES } from '../../modules/tenants/members-policies.ts';
@@ -41,6 +42,7 @@ export const POLICIES = [
   ...AIMS_RECORDS_POLICIES,
   ...CERTIFICATION_POLICIES,
   ...SOC2_POLICIES,
+  ...SOC2_PROGRAM_POLICIES,
 ];
 
 type TPolicyRule = (typeof POLICIES)[number];

@@ -188,6 +188,10 @@ soc2Examination.scope      | ·     ·     ·           ·      ✓             
 orgSoc2Examination.read    | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 soc2Description.write      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 soc2Description.signOff    | ✓     ✓     ·           ·      ·              ·       ·                  ·
+soc2Program.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2Program.write          | ·     ·     ·           ·      ✓              ✓       ·                  ·
+orgSoc2Request.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+orgSoc2Request.respond     | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 `);
   });
 
