@@ -24,7 +24,7 @@ export function createOrgRequestsService(p: TRequestsDeps) {
     tenantId: string,
     id: string,
     ctx: TRequestContext,
-    apply: (row: repo.TRequestRow) => Promise<{ set: Record<string, unknown>; event: Parameters<typeof recordRequestEvent>[4] }>,
+    apply: (row: repo.TRequestRow, tx: Parameters<typeof repo.orgRequest>[0]) => Promise<{ set: Record<string, unknown>; event: Parameters<typeof recordRequestEvent>[4] }>,
   ) {
     await p.authz.assert(actor, 'orgSoc2Request.respond', { tenantId });
     await p.db.transaction().execute(async (tx) => {
@@ -36,7 +36,7 @@ export function createOrgRequestsService(p: TRequestsDeps) {
           allowed: ['planning', 'fieldwork'],
         });
       if (!WITH_ORGANIZATION.includes(row.state)) throw requestStateError(row.state, WITH_ORGANIZATION);
-      const { set, event } = await apply(row);
+      const { set, event } = await apply(row, tx);
       await repo.updateRequest(tx, row.tenant_id, id, set);
       await recordRequestEvent(tx, actor, ctx, { tenantId: row.tenant_id, organizationTenantId: tenantId, engagementId: row.engagement_id, subjectId: id }, event);
     });
@@ -57,9 +57,9 @@ export function createOrgRequestsService(p: TRequestsDeps) {
 
     /** Saves the answer; the evidence named must be the organization's own records (not drafts). */
     answer(actor: TActor | null, tenantId: string, id: string, body: { answer: string; evidenceIds: string[] }, ctx: TRequestContext) {
-      return change(actor, tenantId, id, ctx, async (row) => {
+      return change(actor, tenantId, id, ctx, async (row, tx) => {
         const ids = [...new Set(body.evidenceIds)];
-        const found = await repo.orgEvidenceAmong(p.db, tenantId, ids);
+        const found = await repo.orgEvidenceAmong(tx, tenantId, ids);
         const bad = body.evidenceIds.findIndex((e) => !found.some((f) => f.id === e));
         if (bad >= 0)
           throw new AppError(400, 'soc2_evidence_unknown', 'Not one of the organization’s evidence records.', [
