@@ -263,7 +263,6 @@ export const ERROR_CODES = [
   'soc2_scope_incomplete',
   'soc2_proposal_scope_invalid',
   // SOC 2 audit programme.
-  'soc2_examination_state',
   'soc2_fieldwork_blocked',
   'soc2_criterion_not_applicable',
   'soc2_control_unknown',
