@@ -239,14 +239,22 @@ describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 
 
   it('takes the deadlines from the body’s settings (validated), and mails each overdue item once, in each reader’s language', async () => {
     const s = await setup();
-    const bad = await s.manager.put(`/api/tenants/${s.body.id}/body-settings`, { publicSlug: s.body.settings.public_slug, legalName: 'Vérité', majorVerificationMonths: 13, minorResponseDays: 0 });
+    const bad = await s.manager.put(`/api/tenants/${s.body.id}/body-settings`, { publicSlug: s.body.settings.public_slug, legalName: 'Vérité', majorVerificationMonths: 13, minorResponseDays: 0, decisionDays: 91 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['majorVerificationMonths', 'minorResponseDays']);
-    const saved = json<{ minorResponseDays: number; majorVerificationMonths: number }>(
-      await s.manager.put(`/api/tenants/${s.body.id}/body-settings`, { publicSlug: s.body.settings.public_slug, legalName: 'Vérité', minorResponseDays: 14, minorClosureDays: 60, majorVerificationMonths: 3 }),
+    expect(bad.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['decisionDays', 'majorVerificationMonths', 'minorResponseDays']);
+    const saved = json<{ minorResponseDays: number; majorVerificationMonths: number; correctiveActionReviewDays: number; decisionDays: number }>(
+      await s.manager.put(`/api/tenants/${s.body.id}/body-settings`, {
+        publicSlug: s.body.settings.public_slug,
+        legalName: 'Vérité',
+        minorResponseDays: 14,
+        minorClosureDays: 60,
+        majorVerificationMonths: 3,
+        correctiveActionReviewDays: 10,
+        decisionDays: 3,
+      }),
       200,
     );
-    expect([saved.minorResponseDays, saved.majorVerificationMonths]).toEqual([14, 3]);
+    expect([saved.minorResponseDays, saved.majorVerificationMonths, saved.correctiveActionReviewDays, saved.decisionDays]).toEqual([14, 3, 10, 3]);
     const minor = json<TFindingDetail>(await s.lead.post(s.A, { class: 'minor', ref: '7.5', statement: 'The AI policy is not dated.' }), 201);
     expect([minor.responseDueOn, minor.closureDueOn]).toEqual(['2027-03-25', '2027-05-10']);
     const major = json<TFindingDetail>(await s.lead.post(s.A, { class: 'major', ref: '6.1.2', statement: 'No risk assessment.' }), 201);

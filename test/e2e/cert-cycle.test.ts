@@ -14,6 +14,7 @@ const CLIENT = { name: 'Tom Becker', email: 'tom.becker@nuage-clair.example', pa
 const DAY = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const frDay = (iso: string) => formatLongDate('fr', new Date(`${iso}T12:00:00Z`), 'UTC');
+const enDay = (iso: string) => formatLongDate('en', new Date(`${iso}T12:00:00Z`), 'UTC');
 
 describeInChromium('surveillance and recertification dashboard in Chromium: overdue surveillance and recertification not started, in French; the client’s card', () => {
   // useServerAndBrowser() with room to start and to run: the machine's two cores are shared.
@@ -45,11 +46,13 @@ describeInChromium('surveillance and recertification dashboard in Chromium: over
       await set(e.audits.recertification.id, { due_by: due.r });
       return e;
     }
-    // Nuage Clair: certified on 2 June 2025, surveillance 1 due by 1 June 2026 and never held.
-    const nuage = await buildTenant(p, { name: 'Nuage Clair', owner: { id: clientUser.id, email: CLIENT.email, password: CLIENT.password } as never });
-    const late = await certified(body, nuage, '2025-06-02', '2028-06-01', { s1: '2026-06-01', s2: '2027-06-01', r: '2028-05-31' });
-    // TriMed Santé: both surveillances held, expires in 60 days, recertification audit not confirmed.
+    // Nuage Clair: certified about 18 months ago, surveillance 1 due six months ago and never held.
+    // Dates follow today's, so the flow reads the same whatever day it runs.
     const now = Date.now();
+    const nuageDates = { decision: isoDay(now - 545 * DAY), expiry: isoDay(now + 550 * DAY), s1: isoDay(now - 180 * DAY), s2: isoDay(now + 185 * DAY), r: isoDay(now + 549 * DAY) };
+    const nuage = await buildTenant(p, { name: 'Nuage Clair', owner: { id: clientUser.id, email: CLIENT.email, password: CLIENT.password } as never });
+    const late = await certified(body, nuage, nuageDates.decision, nuageDates.expiry, { s1: nuageDates.s1, s2: nuageDates.s2, r: nuageDates.r });
+    // TriMed Santé: both surveillances held, expires in 60 days, recertification audit not confirmed.
     const expiry = isoDay(now + 60 * DAY);
     const expiring = await certified(body, await buildTenant(p, { name: 'TriMed Santé' }), isoDay(now + 61 * DAY - 3 * 365 * DAY), expiry, { s1: isoDay(now - 700 * DAY), s2: isoDay(now - 330 * DAY), r: isoDay(now + 59 * DAY) }, ['surveillance1', 'surveillance2']);
     // The daily job raises the alerts the dashboard shows.
@@ -60,7 +63,7 @@ describeInChromium('surveillance and recertification dashboard in Chromium: over
     await lateRow.waitFor();
     expect(await fr.getByRole('heading', { level: 1 }).textContent()).toBe('Surveillance et renouvellement');
     const lateText = (await lateRow.textContent()) ?? '';
-    for (const text of ['Nuage Clair', 'décidé le 2 juin 2025', 'en retard depuis le 1er juin 2026', 'au plus tard le 1er juin 2027', '1er juin 2028', 'Une surveillance en retard peut conduire à la suspension.'])
+    for (const text of ['Nuage Clair', `décidé le ${frDay(nuageDates.decision)}`, `en retard depuis le ${frDay(nuageDates.s1)}`, `au plus tard le ${frDay(nuageDates.s2)}`, frDay(nuageDates.expiry), 'Une surveillance en retard peut conduire à la suspension.'])
       expect(lateText, text).toContain(text);
     expect(await lateRow.getByTestId('cycle-alert-surveillance_overdue').textContent()).toBe('surveillance en retard');
     expect(await lateRow.getByTestId('cycle-overdue').count()).toBe(1);
@@ -85,7 +88,7 @@ describeInChromium('surveillance and recertification dashboard in Chromium: over
     const card = en.getByTestId('org-cycle-card');
     await card.waitFor();
     const cardText = (await card.textContent()) ?? '';
-    for (const text of ['Vérité Certification SAS', 'overdue since 1 June 2026', 'surveillance overdue']) expect(cardText, text).toContain(text);
+    for (const text of ['Vérité Certification SAS', `overdue since ${enDay(nuageDates.s1)}`, 'surveillance overdue']) expect(cardText, text).toContain(text);
     expect(cardText).not.toContain('TriMed');
 
     expect(frErrors).toEqual([]);

@@ -53,6 +53,9 @@ export const ZBodySettingsBody = z.strictObject({
   majorVerificationMonths: z.number().int().min(1).max(12).default(6),
   /** The longest a certificate may stay suspended. */
   suspensionMaxMonths: z.number().int().min(1).max(12).default(6),
+  /** The body's targets for the seed's durations, in business days: judging an answer (« 5–15 »), deciding after the review (« 3–5 »). */
+  correctiveActionReviewDays: z.number().int().min(1).max(90).default(15),
+  decisionDays: z.number().int().min(1).max(90).default(5),
   /**
    * How new certificates are numbered ({YYYY}, {YY}, {BODY}, one {SEQ:n}); the service checks it
    * (`cert_number_pattern_invalid`). Certificates already issued keep their number.
@@ -82,6 +85,8 @@ export const ZBodySettings = z.object({
   minorClosureDays: z.number().int(),
   majorVerificationMonths: z.number().int(),
   suspensionMaxMonths: z.number().int(),
+  correctiveActionReviewDays: z.number().int(),
+  decisionDays: z.number().int(),
   certificateNumberPattern: z.string(),
   accredited: z.boolean(),
   accreditationBody: z.string(),

@@ -33,6 +33,8 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
     minorClosureDays: settings.minorClosureDays,
     majorVerificationMonths: settings.majorVerificationMonths,
     suspensionMaxMonths: settings.suspensionMaxMonths,
+    correctiveActionReviewDays: settings.correctiveActionReviewDays,
+    decisionDays: settings.decisionDays,
     certificateNumberPattern: settings.certificateNumberPattern,
     accredited: settings.accredited,
     accreditationBody: settings.accreditationBody,
@@ -81,6 +83,8 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
           <NumberInput {...f('minorClosureDays')} min={1} max={365} allowDecimal={false} />
           <NumberInput {...f('majorVerificationMonths')} min={1} max={12} allowDecimal={false} description={t('intake.settings.majorVerificationHelp')} />
           <NumberInput {...f('suspensionMaxMonths')} min={1} max={12} allowDecimal={false} />
+          <NumberInput {...f('correctiveActionReviewDays')} min={1} max={90} allowDecimal={false} description={t('intake.settings.businessDaysHelp')} />
+          <NumberInput {...f('decisionDays')} min={1} max={90} allowDecimal={false} description={t('intake.settings.businessDaysHelp')} />
         </SimpleGrid>
         <Title order={4}>{t('intake.settings.certificatesHeading')}</Title>
         <TextInput {...f('certificateNumberPattern')} description={t('intake.settings.patternHelp')} ff="monospace" />

@@ -20,6 +20,8 @@ const columns = [
   'minor_closure_days',
   'major_verification_months',
   'suspension_max_months',
+  'corrective_action_review_days',
+  'decision_days',
   'certificate_number_pattern',
   'accredited',
   'accreditation_body',
@@ -46,6 +48,8 @@ export type TSettingsValues = {
   minor_closure_days: number;
   major_verification_months: number;
   suspension_max_months: number;
+  corrective_action_review_days: number;
+  decision_days: number;
   certificate_number_pattern: string;
   accredited: boolean;
   accreditation_body: string;

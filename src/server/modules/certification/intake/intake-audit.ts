@@ -19,6 +19,8 @@ const ZSettingsFields = z
     minorClosureDays: z.number(),
     majorVerificationMonths: z.number(),
     suspensionMaxMonths: z.number(),
+    correctiveActionReviewDays: z.number(),
+    decisionDays: z.number(),
     certificateNumberPattern: z.string(),
     accredited: z.boolean(),
     accreditationBody: z.string(),
