@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { buildBody, buildEngagement, buildIssuedCertificate } from '../support/certification-factories.ts';
 import { buildTenant } from '../support/factories.ts';
-import { describeInChromium, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const MAKER = { name: 'Sarah Lambert', email: 'sarah.lambert@verite-certification.example', password: 'Verite-decide-2026-ok', locale: 'en' as const };
 const CLIENT = { name: 'Claire Martin', email: 'claire.martin@lumiere-credit.example', password: 'Lumiere-claim-2026-ok', locale: 'fr' as const };
@@ -20,16 +20,7 @@ async function download(page: Page, testId: string) {
 }
 
 describeInChromium('certificates in Chromium: the body suspends and reinstates, the organization in French is told to stop claiming it', () => {
-  // useServerAndBrowser() with room to start and to run: the machine's two cores are shared.
-  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
-  beforeAll(async () => {
-    e2e.server = await startE2eServer();
-    e2e.browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await e2e.browser?.close();
-    await e2e.server?.stop();
-  }, 120_000);
+  const e2e = useServerAndBrowser();
 
   it('lists the certificate, downloads both PDFs, suspends with a reason, shows it to the client in French, then reinstates', { timeout: 360_000 }, async () => {
     const p = e2e.server.platform;

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { raiseCycleAlerts } from '../../src/server/modules/certification/cycle/jobs/raise-cycle-alerts.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { formatLongDate } from '../../src/shared/format.ts';
 import { buildBody, buildClient, buildEngagement, type TBuiltBody } from '../support/certification-factories.ts';
 import { buildTenant } from '../support/factories.ts';
-import { describeInChromium, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const MANAGER = { name: 'Hélène Dubois', email: 'helene.dubois@verite-certification.example', password: 'Verite-schedule-2026-ok', locale: 'fr' as const };
 const CLIENT = { name: 'Tom Becker', email: 'tom.becker@nuage-clair.example', password: 'Nuage-cycle-2026-ok', locale: 'en' as const };
@@ -17,16 +16,7 @@ const frDay = (iso: string) => formatLongDate('fr', new Date(`${iso}T12:00:00Z`)
 const enDay = (iso: string) => formatLongDate('en', new Date(`${iso}T12:00:00Z`), 'UTC');
 
 describeInChromium('surveillance and recertification dashboard in Chromium: overdue surveillance and recertification not started, in French; the client’s card', () => {
-  // useServerAndBrowser() with room to start and to run: the machine's two cores are shared.
-  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
-  beforeAll(async () => {
-    e2e.server = await startE2eServer();
-    e2e.browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await e2e.browser?.close();
-    await e2e.server?.stop();
-  }, 120_000);
+  const e2e = useServerAndBrowser();
 
   it('shows the scheme manager each certified client’s due and overdue audits with the alerts, filters them, and shows the client its own', { timeout: 360_000 }, async () => {
     const p = e2e.server.platform;

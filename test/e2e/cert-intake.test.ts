@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { buildTenant } from '../support/factories.ts';
-import { describeInChromium, launchBrowser, signedInPage, startE2eServer } from './support.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const MANAGER = { name: 'Sophie Lambert', email: 'sophie.lambert@verite-certification.example', password: 'Verite-certif-2026-ok', locale: 'en' as const };
 
 describeInChromium('certification intake in Chromium: a public quote request in French becomes a client', () => {
-  // useServerAndBrowser() with room to start and to run: the machine's two cores are shared.
-  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
-  beforeAll(async () => {
-    e2e.server = await startE2eServer();
-    e2e.browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await e2e.browser?.close();
-    await e2e.server?.stop();
-  }, 120_000);
+  const e2e = useServerAndBrowser();
 
   it('a prospect asks for a quote without an account; the scheme manager converts the enquiry into a client', async () => {
     const p = e2e.server.platform;

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { buildBody, buildCertificate } from '../support/certification-factories.ts';
-import { describeInChromium, launchBrowser, startE2eServer } from './support.ts';
+import { describeInChromium, useServerAndBrowser } from './support.ts';
 
 describeInChromium('public register in Chromium: a visitor in French finds a certificate and sees it verified', () => {
-  // useServerAndBrowser() with room to start and to run: the machine's two cores are shared.
-  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
-  beforeAll(async () => {
-    e2e.server = await startE2eServer();
-    e2e.browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await e2e.browser?.close();
-    await e2e.server?.stop();
-  }, 120_000);
+  const e2e = useServerAndBrowser();
 
   it('searches by the beginning of the name, opens the certificate, reads its status, dates in French and « Vérifié »', async () => {
     const p = e2e.server.platform;

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { insertAiSystem } from '../../src/server/modules/ai-systems/ai-systems-repo.ts';
-import { describeInChromium, launchBrowser, leadAndOwner, startE2eServer } from './support.ts';
+import { describeInChromium, leadAndOwner, useServerAndBrowser } from './support.ts';
 
 const LEAD = { name: 'Camille Durand', email: 'camille.durand@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'en' as const };
 const OWNER = { name: 'Élise Martin', email: 'elise.martin@lumiere-credit.example', password: 'Lumiere-credit-2026-ok', locale: 'fr' as const };
 
 describeInChromium('audit & improvement in Chromium: a bias incident raises a nonconformity taken through 10.2 and closed by someone else; an internal audit planned with its finding', () => {
-  // useServerAndBrowser() with room to start: on a shared two-core machine the server alone took 80 s.
-  const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
-  beforeAll(async () => {
-    e2e.server = await startE2eServer();
-    e2e.browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await e2e.browser?.close();
-    await e2e.server?.stop();
-  }, 120_000);
+  const e2e = useServerAndBrowser();
 
   it('the compliance lead records a bias incident and its nonconformity, the owner verifies and closes it in French, the lead plans an audit and records a finding, then reads it all in French', async () => {
     const p = e2e.server.platform;

@@ -67,14 +67,15 @@ export const describeInChromium = describe.skipIf(!chromiumAvailable && process.
 /** One real server and one browser per test file, started before its tests and stopped after. */
 export function useServerAndBrowser() {
   const e2e = {} as { server: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
+  // Generous: on a loaded 2-core machine migrating a fresh database and starting Chromium can take minutes.
   beforeAll(async () => {
     e2e.server = await startE2eServer();
     e2e.browser = await launchBrowser();
-  });
+  }, 300_000);
   afterAll(async () => {
     await e2e.browser?.close();
     await e2e.server?.stop();
-  });
+  }, 120_000);
   return e2e;
 }
 
