@@ -35,8 +35,9 @@ export function ConfirmButton({
           <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
+          {/* The confirmation wears the colour of the action it confirms; red when the action names none. */}
           <Button
-            color="red"
+            color={buttonProps.color ?? 'red'}
             onClick={() => {
               close();
               onConfirm();
