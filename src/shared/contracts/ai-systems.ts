@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZTimestamp, zText } from './common.ts';
+import { ZTimestamp, zText, type TListFilters } from './common.ts';
 import { ZTenantParams } from './tenants.ts';
 
 /* The AI-system inventory (issue 8): a system, its EU AI Act classification and the list query. */
@@ -197,6 +197,7 @@ export const ZAiListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: zText(600).optional(),
 });
+export type TAiFilters = TListFilters<typeof ZAiListQuery>;
 export type TAiListQuery = z.infer<typeof ZAiListQuery>;
 /*
  * An inventory row: what the list shows and filters on, without the long texts (purpose, intended

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { zText, ZTimestamp } from './common.ts';
+import { zText, ZTimestamp, type TListFilters } from './common.ts';
 import { ZRequirementLink } from './risks.ts';
 
 /*
@@ -151,6 +151,7 @@ export const ZPartyListQuery = z.object({
   unaddressed: ZBoolQuery.optional(),
   q: zText(100).optional(),
 });
+export type TPartyFilters = TListFilters<typeof ZPartyListQuery>;
 export type TPartyListQuery = z.infer<typeof ZPartyListQuery>;
 export const ZPartyParams = z.object({ tenantId: z.uuid(), partyId: z.uuid() });
 
@@ -242,6 +243,7 @@ export const ZObjectiveListQuery = z.object({
   /** Objectives whose latest result meets (true) or misses (false) the target; those without a result match neither. */
   met: ZBoolQuery.optional(),
 });
+export type TObjectiveFilters = TListFilters<typeof ZObjectiveListQuery>;
 export type TObjectiveListQuery = z.infer<typeof ZObjectiveListQuery>;
 export const ZObjectiveParams = z.object({ tenantId: z.uuid(), objectiveId: z.uuid() });
 
@@ -302,5 +304,6 @@ export const ZCompetenceListQuery = z.object({
   renewalDue: ZBoolQuery.optional(),
   acknowledged: ZBoolQuery.optional(),
 });
+export type TCompetenceFilters = TListFilters<typeof ZCompetenceListQuery>;
 export type TCompetenceListQuery = z.infer<typeof ZCompetenceListQuery>;
 export const ZCompetenceParams = z.object({ tenantId: z.uuid(), recordId: z.uuid() });

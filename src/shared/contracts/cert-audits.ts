@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZLocale, ZTimestamp, zText } from './common.ts';
+import { ZLocale, ZTimestamp, zText, type TListFilters } from './common.ts';
 import { ZAuditState, ZAuditTeamRole, ZAuditType, ZScheme } from './certification.ts';
 
 /*
@@ -79,6 +79,7 @@ export const ZCertAuditListQuery = z.object({
   cursor: zText(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type TCertAuditFilters = TListFilters<typeof ZCertAuditListQuery>;
 export type TCertAuditListQuery = z.infer<typeof ZCertAuditListQuery>;
 
 export const ZCertAuditPage = z.object({ items: z.array(ZCertAudit), nextCursor: z.string().nullable() });

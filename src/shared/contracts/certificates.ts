@@ -68,3 +68,6 @@ export type TCertificateDetail = z.infer<typeof ZCertificateDetail>;
 
 export const ZCertificateParams = z.object({ tenantId: z.uuid(), certificateId: z.uuid() });
 export const ZCertificatePdfParams = ZCertificateParams.extend({ lang: z.enum(['en', 'fr']) });
+
+/** Which side reads a certificate: the body that issued it, or the organization that holds it (each has its own routes). */
+export type TCertificateSide = 'body' | 'organization';

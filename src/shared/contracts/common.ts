@@ -33,3 +33,6 @@ export const ZEmail = z.string().trim().toLowerCase().max(254).email().refine(is
 export const ZTimestamp = z.string().describe('ISO 8601 date-time');
 
 export const ZNoContent = z.null().describe('No content');
+
+/** A list's filters as a page sends them: the query contract's input without the paging keys the list hook sets. */
+export type TListFilters<S extends z.ZodObject> = Partial<Omit<z.input<S>, 'limit' | 'cursor'>>;

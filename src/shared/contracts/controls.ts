@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZTimestamp, zText } from './common.ts';
+import { ZTimestamp, zText, type TListFilters } from './common.ts';
 import { ZTenantParams } from './tenants.ts';
 
 /*
@@ -134,6 +134,7 @@ export const ZControlListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: zText(600).optional(),
 });
+export type TControlFilters = TListFilters<typeof ZControlListQuery>;
 export type TControlListQuery = z.infer<typeof ZControlListQuery>;
 export const ZControlPage = z.object({ items: z.array(ZControlSummary), nextCursor: z.string().nullable() });
 export type TControlPage = z.infer<typeof ZControlPage>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZEmail, ZTimestamp, zText } from './common.ts';
+import { ZEmail, ZTimestamp, zText, type TListFilters } from './common.ts';
 
 /*
  * What a certification body's auditors may read of an organization's AIMS through an active
@@ -35,6 +35,7 @@ export const ZEngagementReadListQuery = z.object({
   cursor: zText(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type TReadFilters = TListFilters<typeof ZEngagementReadListQuery>;
 export type TEngagementReadListQuery = z.infer<typeof ZEngagementReadListQuery>;
 
 export const ZEngagementReadPage = z.object({

@@ -1,3 +1,4 @@
+import type { TListFilters } from '../../shared/contracts/common';
 import type { z } from 'zod';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -38,7 +39,7 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
  * A list hook's filters, straight from its query contract's input: every key the contract takes
  * except the paging ones the hook sets itself.
  */
-export type TContractFilters<S extends z.ZodObject> = Partial<Omit<z.input<S>, 'limit' | 'cursor'>>;
+export type TContractFilters<S extends z.ZodObject> = TListFilters<S>;
 
 /**
  * The same, typed by the list's query contract: a value the contract accepts for its key is kept

@@ -1,12 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TContractFilters } from '../../lib/url-filters';
-import type { TAiClassification, ZAiListQuery, TAiSystem, TAiSystemPage, TBomImportResult, TClassificationAnswers, TCreateAiSystemBody, THistoryEvent, TQuestionnaire, TUpdateAiSystemBody } from '../../../shared/contracts/ai-systems';
+import type { TAiClassification, TAiSystem, TAiSystemPage, TBomImportResult, TClassificationAnswers, TCreateAiSystemBody, THistoryEvent, TQuestionnaire, TUpdateAiSystemBody } from '../../../shared/contracts/ai-systems';
+import type { TAiFilters } from '../../../shared/contracts/ai-systems';
+export type { TAiFilters };
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/ai-systems`;
 const key = (tenantId: string) => ['tenant', tenantId, 'ai-systems'] as const;
 
-export type TAiFilters = TContractFilters<typeof ZAiListQuery>;
 
 export const useAiSystems = (tenantId: string, filters: TAiFilters, enabled = true) =>
   useInfiniteQuery({

@@ -16,10 +16,10 @@ import type {
   TUpdatePartyBody,
   TUpdateScopeBody,
 } from '../../../shared/contracts/aims-records-context';
-import type { TContractFilters } from '../../lib/url-filters';
-import type { ZCompetenceListQuery, ZObjectiveListQuery, ZPartyListQuery } from '../../../shared/contracts/aims-records-context';
 import type { THistoryEvent } from '../../../shared/contracts/ai-systems';
 import type { TFile } from '../../../shared/contracts/files';
+import type { TPartyFilters, TObjectiveFilters, TCompetenceFilters } from '../../../shared/contracts/aims-records-context';
+export type { TPartyFilters, TObjectiveFilters, TCompetenceFilters };
 
 type TPage<T> = { items: T[]; nextCursor: string | null };
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'aims-records', ...rest] as const;
@@ -64,14 +64,12 @@ export const useApproveScope = (tenantId: string, version: number) =>
   useRecordMutation(tenantId, 'scope', (body: { comment?: string }) => api.post<TScopeVersion>(`${T(tenantId)}/aims-scope/versions/${version}/approve`, body));
 
 // Interested parties
-export type TPartyFilters = TContractFilters<typeof ZPartyListQuery>;
 export const useParties = (tenantId: string, filters: TPartyFilters, enabled = true) => useList<TParty>(tenantId, 'parties', 'interested-parties', filters, enabled);
 export const useCreateParty = (tenantId: string) => useRecordMutation(tenantId, 'parties', (body: TCreatePartyBody) => api.post<TParty>(`${T(tenantId)}/interested-parties`, body));
 export const useUpdateParty = (tenantId: string) =>
   useRecordMutation(tenantId, 'parties', ({ id, body }: { id: string; body: TUpdatePartyBody }) => api.patch<TParty>(`${T(tenantId)}/interested-parties/${id}`, body));
 
 // AI objectives
-export type TObjectiveFilters = TContractFilters<typeof ZObjectiveListQuery>;
 export const useObjectives = (tenantId: string, filters: TObjectiveFilters, enabled = true) => useList<TObjective>(tenantId, 'objectives', 'objectives', filters, enabled);
 export const useObjective = (tenantId: string, id: string | null) =>
   useQuery({ queryKey: key(tenantId, 'objectives', 'detail', id), queryFn: () => api.get<TObjectiveDetail>(`${T(tenantId)}/objectives/${id}`), enabled: id !== null });
@@ -82,7 +80,6 @@ export const useRecordResult = (tenantId: string, id: string) =>
   useRecordMutation(tenantId, 'objectives', (body: TRecordResultBody) => api.post<TObjectiveDetail>(`${T(tenantId)}/objectives/${id}/results`, body));
 
 // Competence and awareness
-export type TCompetenceFilters = TContractFilters<typeof ZCompetenceListQuery>;
 export const useCompetence = (tenantId: string, filters: TCompetenceFilters, enabled = true) => useList<TCompetenceRecord>(tenantId, 'competence', 'competence-records', filters, enabled);
 export const useCreateCompetence = (tenantId: string) =>
   useRecordMutation(tenantId, 'competence', (body: TCreateCompetenceBody) => api.post<TCompetenceRecord>(`${T(tenantId)}/competence-records`, body));

@@ -1,9 +1,9 @@
-import type { ZEngagementReadListQuery } from '../../../shared/contracts/engagement-reads';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TContractFilters } from '../../lib/url-filters';
 import type { TAuditPlan, TIssueAuditPlanInput, TOrgAuditPlan, TOrgAuditPlanList, TUpdateAuditPlanInput } from '../../../shared/contracts/audit-plan';
 import type { TEngagementReadPage } from '../../../shared/contracts/engagement-reads';
+import type { TReadFilters } from '../../../shared/contracts/engagement-reads';
+export type { TReadFilters };
 
 const planKey = (tenantId: string, auditId: string) => ['tenant', tenantId, 'audit-plan', auditId] as const;
 const P = (tenantId: string, auditId: string) => `/api/tenants/${tenantId}/audits/${auditId}/plan`;
@@ -44,7 +44,6 @@ export function useAcknowledgePlan(tenantId: string, engagementId: string) {
   });
 }
 
-export type TReadFilters = TContractFilters<typeof ZEngagementReadListQuery>;
 
 export const useEngagementReads = (tenantId: string, filters: TReadFilters) =>
   useInfiniteQuery({

@@ -1,7 +1,5 @@
-import type { ZCertAuditListQuery } from '../../../shared/contracts/cert-audits';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TContractFilters } from '../../lib/url-filters';
 import type {
   TAddCertAuditBody,
   TAssignTeamBody,
@@ -13,11 +11,12 @@ import type {
   TScheduleCertAuditBody,
   TTeamCheck,
 } from '../../../shared/contracts/cert-audits';
+import type { TCertAuditFilters } from '../../../shared/contracts/cert-audits';
+export type { TCertAuditFilters };
 
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'cert-audits', ...rest] as const;
 const B = (tenantId: string) => `/api/tenants/${tenantId}/audits`;
 
-export type TCertAuditFilters = TContractFilters<typeof ZCertAuditListQuery>;
 
 export const useCertAudits = (tenantId: string, filters: TCertAuditFilters, enabled = true) =>
   useInfiniteQuery({

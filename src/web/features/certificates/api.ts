@@ -1,10 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TCertificateDetail, TCertificateList } from '../../../shared/contracts/certificates';
+import type { TCertificateDetail, TCertificateList, TCertificateSide } from '../../../shared/contracts/certificates';
 import type { TCertificateState } from '../../../shared/contracts/certification-decisions';
 
-/** The body reads its certificates; the certified organization reads its own through its Certification area. */
-export type TCertificateSide = 'body' | 'organization';
+export type { TCertificateSide };
 
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'certificates', ...rest] as const;
 export const certificatesBase = (tenantId: string, side: TCertificateSide) =>

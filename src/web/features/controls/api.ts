@@ -1,24 +1,23 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TContractFilters } from '../../lib/url-filters';
 import type { THistoryEvent } from '../../../shared/contracts/ai-systems';
 import type {
   TAdoptedFrameworks,
   TControl,
   TControlForm,
-  ZControlListQuery,
   TControlPage,
   TControlSuggestions,
   TLibraryResult,
   TLinkRequirementBody,
   TUpdateControlBody,
 } from '../../../shared/contracts/controls';
+import type { TControlFilters } from '../../../shared/contracts/controls';
+export type { TControlFilters };
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/controls`;
 const key = (tenantId: string) => ['tenant', tenantId, 'controls'] as const;
 const fwKey = (tenantId: string) => ['tenant', tenantId, 'frameworks'] as const;
 
-export type TControlFilters = TContractFilters<typeof ZControlListQuery>;
 
 export const useControls = (tenantId: string, filters: TControlFilters, enabled = true) =>
   useInfiniteQuery({
