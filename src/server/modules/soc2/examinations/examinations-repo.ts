@@ -120,24 +120,24 @@ export async function isFirmMember(db: TDb, firmTenantId: string, userId: string
   return Boolean(row);
 }
 
-export type TInsertExamination = {
-  reference: string;
-  engagement_id: string;
-  organization_tenant_id: string;
-  client_id: string;
-  report_type: TSoc2ReportType;
-  as_of_date: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  categories: TSoc2Category[];
-  services: string;
-  systems: string;
-  locations: string;
-  people: string;
-  partner_user_id: string | null;
-  previous_examination_id: string | null;
-  created_by: string | null;
-};
+/** What opening an examination writes: the row's own columns, plus who opened it and the partner. */
+export type TInsertExamination = Pick<
+  TExaminationRow,
+  | 'reference'
+  | 'engagement_id'
+  | 'organization_tenant_id'
+  | 'client_id'
+  | 'report_type'
+  | 'as_of_date'
+  | 'period_start'
+  | 'period_end'
+  | 'categories'
+  | 'services'
+  | 'systems'
+  | 'locations'
+  | 'people'
+  | 'previous_examination_id'
+> & { partner_user_id: string | null; created_by: string | null };
 
 export async function insertExamination(tx: TDb, firmTenantId: string, v: TInsertExamination, now: Date) {
   return tx
