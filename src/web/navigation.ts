@@ -150,7 +150,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'orgFinding.read',
     available: true,
   },
-  soon('soc2-programme', 'soc2Programme', ORG),
+  {
+    key: 'soc2-programme',
+    label: 'soc2Programme',
+    path: '/t/:tenantId/soc2-programme',
+    group: 'programme',
+    kinds: ORG,
+    ability: 'orgSoc2Examination.read',
+    available: true,
+  },
   {
     key: 'enquiries',
     label: 'enquiries',

@@ -53,6 +53,9 @@ import { OrgFindingPage } from './features/findings/OrgFindingPage';
 import { OrgFindingsPage } from './features/findings/OrgFindingsPage';
 import { FindingPage } from './features/findings/FindingPage';
 import { ToReviewPage } from './features/findings/ToReviewPage';
+import { Soc2ProgrammePage } from './features/soc2-programme/Soc2ProgrammePage';
+import { Soc2ExaminationPage } from './features/soc2-programme/Soc2ExaminationPage';
+import { RequestPage as Soc2RequestPage } from './features/soc2-programme/RequestPage';
 import { SurveillancePage } from './features/cycle/SurveillancePage';
 import { AuditPage as CertAuditPage } from './features/audits/AuditPage';
 import { AuditsPage } from './features/audits/AuditsPage';
@@ -139,6 +142,12 @@ export const router = createBrowserRouter([
           { path: 'certification/findings', Component: OrgFindingsPage },
           { path: 'certification/findings/:findingId', Component: OrgFindingPage },
           { path: 'certification/:engagementId', Component: EngagementPage },
+          { path: 'soc2-programme', Component: Soc2ProgrammePage },
+          { path: 'soc2-programme/requests/:requestId', Component: Soc2RequestPage },
+          // The request reminder mails link here.
+          { path: 'soc2/requests/:requestId', Component: Soc2RequestPage },
+          { path: 'soc2-programme/:examinationId', Component: Soc2ExaminationPage },
+          { path: 'soc2-programme/:examinationId/:tab', Component: Soc2ExaminationPage },
           { path: 'audits', Component: AuditsPage },
           { path: 'findings', Component: ToReviewPage },
           { path: 'findings/:findingId', Component: FindingPage },

@@ -10,7 +10,7 @@ import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useAnswerEvidenceChoices, useSubmitResponse } from './api';
 import { noon } from './FindingBits';
 
-type TEvidenceRef = { id: string; title: string };
+export type TEvidenceRef = { id: string; title: string };
 type TValues = { correction: string; rootCause: string; correctiveAction: string; plannedCompletionOn: string | null; evidenceIds: string[] };
 
 /**
@@ -68,8 +68,27 @@ export function AnswerForm({ tenantId, findingId, again, previous }: { tenantId:
   );
 }
 
-/** The organization's own evidence records (drafts left out: they are not evidence yet), searched by title. */
-function EvidencePicker({ tenantId, value, onChange, error }: { tenantId: string; value: TEvidenceRef[]; onChange: (v: TEvidenceRef[]) => void; error?: unknown }) {
+/**
+ * The organization's own evidence records (drafts left out: they are not evidence yet), searched by
+ * title. Other answers citing evidence (SOC 2 information requests) reuse it with their own hint.
+ */
+export function EvidencePicker({
+  tenantId,
+  value,
+  onChange,
+  error,
+  description,
+  max = MAX_RESPONSE_EVIDENCE,
+  testId = 'answer-evidence',
+}: {
+  tenantId: string;
+  value: TEvidenceRef[];
+  onChange: (v: TEvidenceRef[]) => void;
+  error?: unknown;
+  description?: string;
+  max?: number;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [search, setSearch] = useState('');
@@ -82,7 +101,7 @@ function EvidencePicker({ tenantId, value, onChange, error }: { tenantId: string
   return (
     <MultiSelect
       label={t('findings.org.answer.evidence')}
-      description={t('findings.org.answer.evidenceHint')}
+      description={description ?? t('findings.org.answer.evidenceHint')}
       placeholder={t('findings.org.answer.evidenceSearch')}
       searchable
       searchValue={search}
@@ -92,7 +111,7 @@ function EvidencePicker({ tenantId, value, onChange, error }: { tenantId: string
       data={data}
       value={value.map((e) => e.id)}
       onChange={(ids) => onChange(ids.map((id) => byId.get(id)!).map((e) => ({ id: e.id, title: e.title })))}
-      maxValues={MAX_RESPONSE_EVIDENCE}
+      maxValues={max}
       error={typeof error === 'string' ? error : undefined}
       nothingFoundMessage={found.isFetching ? t('findings.org.answer.evidenceLoading') : t('findings.org.answer.evidenceNone')}
       renderOption={({ option }) => {
@@ -108,7 +127,7 @@ function EvidencePicker({ tenantId, value, onChange, error }: { tenantId: string
           </div>
         );
       }}
-      data-testid="answer-evidence"
+      data-testid={testId}
     />
   );
 }

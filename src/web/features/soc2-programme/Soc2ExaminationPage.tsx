@@ -1,0 +1,102 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { TOrgSoc2Examination } from '../../../shared/contracts/soc2-examinations';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { NoAccess } from '../../components/NoAccess';
+import { PageHeader } from '../../components/PageHeader';
+import { useTenantContext } from '../tenants/TenantRoute';
+import { useOrgExamination } from './api';
+import { DescriptionTab } from './DescriptionTab';
+import { RequestsTab } from './RequestsTab';
+import { DescriptionStateBadge, ExaminationStateBadge, useReportPeriod } from './Soc2Bits';
+
+const TABS = ['description', 'requests'] as const;
+
+/** One examination as the organization sees it: the scope agreed with the firm, its description, the firm's requests. */
+export function Soc2ExaminationPage() {
+  const { t } = useTranslation();
+  const { tenant, can } = useTenantContext();
+  const { examinationId = '', tab = 'description' } = useParams();
+  const navigate = useNavigate();
+  const exam = useOrgExamination(tenant.id, examinationId);
+  if (!can('orgSoc2Examination.read')) return <NoAccess />;
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/t/${tenant.id}/soc2-programme`} size="sm">
+        ← {t('soc2Programme.exam.back')}
+      </Anchor>
+      {exam.isPending ? (
+        <Loading />
+      ) : exam.error ? (
+        <ErrorAlert error={exam.error} />
+      ) : (
+        <>
+          <ExaminationHeader exam={exam.data} />
+          <Tabs value={TABS.includes(tab as never) ? tab : 'description'} onChange={(v) => v && navigate(`/t/${tenant.id}/soc2-programme/${examinationId}/${v}`)} keepMounted={false}>
+            <Tabs.List mb="lg">
+              {TABS.map((k) => (
+                <Tabs.Tab key={k} value={k} data-testid={`soc2-tab-${k}`}>
+                  {t(`soc2Programme.exam.tabs.${k}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="description">
+              <DescriptionTab tenantId={tenant.id} organizationName={tenant.name} exam={exam.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="requests">
+              <RequestsTab tenantId={tenant.id} exam={exam.data} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ExaminationHeader({ exam: x }: { exam: TOrgSoc2Examination }) {
+  const { t } = useTranslation();
+  const period = useReportPeriod();
+  const scope = (['services', 'systems', 'locations', 'people'] as const).filter((k) => x[k].trim());
+  return (
+    <>
+      <PageHeader
+        title={
+          <Group gap="sm">
+            <span data-testid="soc2-exam-title">{x.reference}</span>
+            <ExaminationStateBadge value={x.state} />
+            <DescriptionStateBadge value={x.descriptionState} />
+          </Group>
+        }
+        description={
+          <span data-testid="soc2-exam-subtitle">{t('soc2Programme.exam.subtitle', { type: t(`soc2Engagements.reportType.${x.reportType}`), firm: x.firmName, period: period(x) })}</span>
+        }
+      />
+      <Card withBorder padding="md" data-testid="soc2-exam-scope">
+        <Text fw={600} size="sm" mb="xs">
+          {t('soc2Programme.exam.scope.title')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Labelled label={t('soc2Programme.exam.scope.categories')} value={x.categories.map((c) => t(`soc2Engagements.category.${c}`)).join(', ')} />
+          {scope.map((k) => (
+            <Labelled key={k} label={t(`soc2Programme.exam.scope.${k}`)} value={x[k]} />
+          ))}
+        </SimpleGrid>
+      </Card>
+    </>
+  );
+}
+
+function Labelled({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {value}
+      </Text>
+    </div>
+  );
+}
