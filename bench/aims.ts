@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 /*
  * AIMS lists under load: an organization with 50 AI systems and 500 risks, seeded through the API
@@ -57,6 +58,39 @@ export const serverCpuSeconds = (pid: number) => {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+
+/**
+ * CPU seconds a PostgreSQL cluster has used: the postmaster with the children it reaped, and its
+ * live children (the backends serving the pool). PostgreSQL runs on the same cores as the server
+ * and the load generator, so its cost per request is what a request really asks of the database.
+ */
+export const postgresCpuSeconds = (postmasterPid: number) => {
+  const stat = (pid: number) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const own = stat(postmasterPid);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = stat(Number(entry));
+      if (Number(f[1]) === postmasterPid) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks / 100;
+};
+
+/** The postmaster's pid, from the cluster's data directory (the bench starts the cluster itself, as root). */
+export async function postmasterPid(databaseUrl: string): Promise<number> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ data_directory: string }>('SHOW data_directory');
+    return Number(fs.readFileSync(`${rows[0]!.data_directory}/postmaster.pid`, 'utf8').split('\n')[0]);
+  } finally {
+    await c.end();
+  }
+}
 
 /**
  * Requests per second, p99, and the server's CPU per request: on a shared machine the rate moves

@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { sql, type RawBuilder } from 'kysely';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { serverCpuSeconds } from './aims.ts';
+import { postgresCpuSeconds, serverCpuSeconds } from './aims.ts';
 import { BENCH_ADMIN } from './login.ts';
 
 /*
@@ -70,15 +70,19 @@ export async function prepareRegister(databaseUrl: string | null, dataDir: strin
  * The lookup by number under 16 connections, a random number each request. Steady state, as a
  * register in use is: every number read once first (not counted), so the server holds each page.
  */
-export async function registerScenario(base: string, duration: number, pid?: number) {
+export async function registerScenario(base: string, duration: number, pid?: number, pgPid?: number) {
   const path = () => `/api/register/certificates/${registerNumber(1 + Math.floor(Math.random() * REGISTER.certificates))}`;
   const requests = [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: path() }) }];
   let next = 0;
   const warm = [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/register/certificates/${registerNumber(1 + (next++ % REGISTER.certificates))}` }) }];
   await autocannon({ url: base, connections: 16, amount: REGISTER.certificates, requests: warm });
   const cpu0 = pid ? serverCpuSeconds(pid) : 0;
+  const db0 = pgPid ? postgresCpuSeconds(pgPid) : 0;
   const r = await autocannon({ url: base, connections: 16, duration, requests });
   if (r.non2xx) throw new Error(`register lookup: ${r.non2xx} non-2xx answers`);
-  const serverCpuUs = pid && r.requests.total ? { serverCpuUsPerRequest: Math.round(((serverCpuSeconds(pid) - cpu0) * 1e6) / r.requests.total) } : {};
-  return { registerLookup: { rps: round(r.requests.average), p99Ms: r.latency.p99, ...serverCpuUs } };
+  const perRequest = (seconds: number) => Math.round((seconds * 1e6) / r.requests.total);
+  const serverCpuUs = pid && r.requests.total ? { serverCpuUsPerRequest: perRequest(serverCpuSeconds(pid) - cpu0) } : {};
+  // PostgreSQL's share: on the bench's two cores it competes with the server and autocannon.
+  const dbCpuUs = pgPid && r.requests.total ? { postgresCpuUsPerRequest: perRequest(postgresCpuSeconds(pgPid) - db0) } : {};
+  return { registerLookup: { rps: round(r.requests.average), p99Ms: r.latency.p99, ...serverCpuUs, ...dbCpuUs } };
 }

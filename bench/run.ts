@@ -12,7 +12,7 @@ import { openDatabase } from '../src/server/db/client.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { recordAudit, verifyAuditChain } from '../src/server/platform/audit-log/audit-log.ts';
 import { startCluster, findPgBinary } from '../test/support/postgres-cluster.ts';
-import { aimsScenario, measure } from './aims.ts';
+import { aimsScenario, measure, postmasterPid } from './aims.ts';
 import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
 import { certificateIssueScenario } from './certificate-issue.ts';
@@ -177,6 +177,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     REGISTER_REQUESTS_PER_MINUTE: '100000000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
+  const pgPid = databaseUrl ? await postmasterPid(databaseUrl) : undefined;
   try {
     if (ONLY === 'login') return { login: await loginScenario(base, DURATION, databaseUrl) };
     if (ONLY === 'issue') return { ...issue };
@@ -184,7 +185,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     if (ONLY === 'soc2Sampling') return { ...soc2Sampling };
     if (ONLY === 'register') {
       const healthz = await load(`${base}/healthz`, {}, proc.pid);
-      const register = await registerScenario(base, DURATION, proc.pid);
+      const register = await registerScenario(base, DURATION, proc.pid, pgPid);
       return { healthz, ...register, ...ratios(healthz, register) };
     }
     const s = await session(base);
@@ -209,7 +210,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     console.log(`[${name}] readiness and SoA exports…`);
     const aims2 = await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
     console.log(`[${name}] register lookup…`);
-    const register = await registerScenario(base, DURATION, proc.pid);
+    const register = await registerScenario(base, DURATION, proc.pid, pgPid);
     return {
       healthz,
       me,

@@ -44,7 +44,9 @@ const EVENT_RANK = `array_position(ARRAY['issued','renewed','restored','scope_ex
  * positions): lookups that arrive together are confirmed together (register-service.ts).
  */
 const STAMP = `c.id::text || '|' || c.status || '|' || coalesce(c.status_changed_at::text, '') || '|' || coalesce(c.suspended_until::text, '') || '|' ||
-  coalesce((SELECT max(e.created_at)::text FROM certificate_events e WHERE e.certificate_id = c.id AND e.tenant_id = c.tenant_id), '')`;
+  coalesce(ev.latest::text, '')`;
+/** The latest event, joined once: the stamp is both returned and compared, and would otherwise run its subquery twice. */
+const LATEST_EVENT = `LEFT JOIN LATERAL (SELECT max(e.created_at) AS latest FROM certificate_events e WHERE e.certificate_id = c.id AND e.tenant_id = c.tenant_id) ev ON true`;
 /**
  * The accreditation as the certificate states it: read from its signed credential (UNTP
  * `authorisation`), not from the body's settings of today, so that the page says what was issued.
@@ -75,7 +77,7 @@ const DETAIL_SQL = `SELECT s.number, s.stamp, CASE WHEN s.stamp = s.known THEN N
     FROM certificates r JOIN certificate_events e ON e.tenant_id = r.tenant_id AND e.certificate_id = r.id WHERE r.number = c.number)
 )::text FROM certificates c WHERE c.tenant_id = s.tenant_id AND c.id = s.id) END AS doc
 FROM (SELECT q.number, q.known, c.tenant_id, c.id, ${STAMP} AS stamp
-  FROM unnest($1::text[], $2::text[]) AS q(number, known) JOIN certificates c ON c.number = q.number AND c.status <> 'superseded') s`;
+  FROM unnest($1::text[], $2::text[]) AS q(number, known) JOIN certificates c ON c.number = q.number AND c.status <> 'superseded' ${LATEST_EVENT}) s`;
 
 export type TDocumentRow = { number: string; stamp: string; doc: string | null };
 
