@@ -1,6 +1,9 @@
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { openExamination } from '../../src/server/modules/soc2/examinations/open-examination.ts';
-import type { TSoc2Category, TSoc2ReportType } from '../../src/shared/contracts/soc2.ts';
+import { randomUUID } from 'node:crypto';
+import * as exceptionsRepo from '../../src/server/modules/soc2/exceptions/exceptions-repo.ts';
+import type { TSoc2Category, TSoc2CriterionImpact, TSoc2ExceptionConclusion, TSoc2Opinion, TSoc2ReportType, TSoc2TestConclusion } from '../../src/shared/contracts/soc2.ts';
+import { buildControl } from './evidence.ts';
 import { buildBody, buildClient, type TBuiltBody, type TBuiltClient } from './certification-factories.ts';
 import { buildTenant, type TBuiltTenant } from './factories.ts';
 
@@ -94,3 +97,101 @@ export async function createSoc2Examination(x: THasPlatform, o: TSoc2Examination
   return { firm, organization, client, engagement, examination: row };
 }
 export type TBuiltSoc2Examination = Awaited<ReturnType<typeof createSoc2Examination>>;
+
+/**
+ * An examination in fieldwork with one of the organization's controls linked to `criterionRef` and
+ * one test procedure on it (conclusion pending unless told). Builds the examination when not given.
+ */
+export async function buildSoc2TestInFieldwork(
+  x: THasPlatform,
+  o: { built?: TBuiltSoc2Examination; criterionRef?: string; controlRef?: string; conclusion?: TSoc2TestConclusion } = {},
+) {
+  const p = platformOf(x);
+  const built = o.built ?? (await createSoc2Examination(p));
+  const controlRef = o.controlRef ?? `ACC-${randomUUID().slice(0, 4)}`;
+  const control = await buildControl(p, built.organization.id, { reference: controlRef, title: 'Quarterly access review' });
+  await p.db
+    .insertInto('soc2_matrix_links')
+    .values({ tenant_id: built.firm.id, examination_id: built.examination.id, criterion_ref: o.criterionRef ?? 'CC6.1', control_id: control.id, control_ref: controlRef, control_title: 'Quarterly access review' })
+    .execute();
+  const test = await p.db
+    .insertInto('soc2_tests')
+    .values({
+      tenant_id: built.firm.id,
+      examination_id: built.examination.id,
+      reference: `T-${controlRef}-01`,
+      control_id: control.id,
+      control_ref: controlRef,
+      control_title: 'Quarterly access review',
+      methods: ['inspection'],
+      procedure: 'Inspect each quarter’s access review and its approval.',
+      frequency: 'quarterly',
+      conclusion: o.conclusion ?? 'pending',
+    })
+    .returning(['id', 'reference'])
+    .executeTakeFirstOrThrow();
+  await p.db.updateTable('soc2_examinations').set({ state: 'fieldwork' }).where('tenant_id', '=', built.firm.id).where('id', '=', built.examination.id).execute();
+  return { ...built, control, test };
+}
+
+/** Raises an exception through the same repo and audit door as the API (EX-NNN, both logs); optionally responded and concluded. */
+export async function raiseSoc2Exception(
+  x: THasPlatform,
+  o: {
+    firmId: string;
+    examinationId: string;
+    testId: string;
+    description?: string;
+    sampleItemId?: string | null;
+    response?: { context: string; remediation: string; userId?: string | null };
+    conclusion?: { conclusion: TSoc2ExceptionConclusion; criterionImpact: TSoc2CriterionImpact; notes?: string; userId?: string | null };
+  },
+) {
+  const p = platformOf(x);
+  return p.db.transaction().execute(async (tx) => {
+    const reference = await exceptionsRepo.drawExceptionReference(tx, o.firmId, o.examinationId);
+    const row = await exceptionsRepo.insertException(tx, {
+      tenantId: o.firmId,
+      examinationId: o.examinationId,
+      testId: o.testId,
+      sampleItemId: o.sampleItemId ?? null,
+      reference,
+      description: o.description ?? 'The review was approved after the quarter ended.',
+      userId: null,
+      now: p.clock.now(),
+    });
+    if (o.response)
+      await exceptionsRepo.updateException(tx, o.firmId, row.id, { response_context: o.response.context, response_remediation: o.response.remediation, responded_by: o.response.userId ?? null, responded_at: p.clock.now() });
+    if (o.conclusion)
+      await exceptionsRepo.updateException(tx, o.firmId, row.id, {
+        conclusion: o.conclusion.conclusion,
+        criterion_impact: o.conclusion.criterionImpact,
+        conclusion_notes: o.conclusion.notes ?? '',
+        concluded_by: o.conclusion.userId ?? null,
+        concluded_at: p.clock.now(),
+      });
+    return { id: row.id, reference };
+  });
+}
+
+/**
+ * Records an opinion directly (the examination moved to `reporting` first when it is before it), for
+ * tests of what follows the opinion (the report). The API's route checks the partner and the warnings.
+ */
+export async function recordSoc2Opinion(x: THasPlatform, o: { firmId: string; examinationId: string; opinion?: TSoc2Opinion; basis?: string; userId?: string | null }) {
+  const p = platformOf(x);
+  const now = p.clock.now();
+  await p.db
+    .updateTable('soc2_examinations')
+    .set({ state: 'reporting', updated_at: now })
+    .where('tenant_id', '=', o.firmId)
+    .where('id', '=', o.examinationId)
+    .where('state', 'in', ['scoping', 'planning', 'fieldwork'])
+    .execute();
+  await p.db
+    .updateTable('soc2_examinations')
+    .set({ opinion: o.opinion ?? 'unmodified', opinion_basis: o.basis ?? '', opinion_by: o.userId ?? null, opinion_at: now, updated_at: now })
+    .where('tenant_id', '=', o.firmId)
+    .where('id', '=', o.examinationId)
+    .execute();
+}

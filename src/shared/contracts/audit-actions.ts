@@ -194,6 +194,13 @@ export const AUDIT_ACTIONS = [
   'soc2_request.submitted',
   'soc2_request.accepted',
   'soc2_request.returned',
+  'soc2_exception.raised',
+  'soc2_exception.updated',
+  'soc2_exception.responded',
+  'soc2_exception.concluded',
+  'soc2_examination.reporting_started',
+  'soc2_examination.partner_named',
+  'soc2_opinion.recorded',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -171,6 +171,13 @@ export const ACTIONS = [
   'soc2Program.write',
   'orgSoc2Request.read',
   'orgSoc2Request.respond',
+  'soc2Exception.raise',
+  'soc2Exception.edit',
+  'soc2Exception.conclude',
+  'orgSoc2Exception.respond',
+  'soc2Examination.reporting',
+  'soc2Examination.partner',
+  'soc2Opinion.record',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

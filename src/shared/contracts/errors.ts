@@ -270,6 +270,16 @@ export const ERROR_CODES = [
   'soc2_test_has_population',
   'soc2_request_state',
   'soc2_evidence_unknown',
+  // SOC 2 exceptions, reporting and opinion.
+  'soc2_test_unknown',
+  'soc2_sample_item_invalid',
+  'soc2_exception_state',
+  'soc2_exception_concluded',
+  'soc2_reporting_blocked',
+  'soc2_partner_required',
+  'soc2_partner_not_member',
+  'soc2_opinion_basis_required',
+  'soc2_opinion_warnings',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -5,6 +5,8 @@ import { soc2ExaminationsDocs } from './examinations/examinations-docs.ts';
 import { soc2ExaminationsRoutes } from './examinations/examinations-routes.ts';
 import { soc2DescriptionsDocs } from './descriptions/descriptions-docs.ts';
 import { soc2DescriptionsRoutes } from './descriptions/descriptions-routes.ts';
+import { soc2ExceptionsDocs } from './exceptions/exceptions-docs.ts';
+import { soc2ExceptionsRoutes } from './exceptions/exceptions-routes.ts';
 
 /*
  * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
@@ -14,12 +16,13 @@ import { soc2DescriptionsRoutes } from './descriptions/descriptions-routes.ts';
 
 export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
 
-export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs };
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs };
 
 /** The SOC 2 routes; app.ts calls this once. */
 export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2ExaminationsRoutes(app, p);
   soc2DescriptionsRoutes(app, p);
+  soc2ExceptionsRoutes(app, p);
 }
 
 export { createSoc2ScopeService } from './examinations/scope-service.ts';

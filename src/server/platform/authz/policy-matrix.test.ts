@@ -188,6 +188,13 @@ soc2Examination.scope      | ·     ·     ·           ·      ✓             
 orgSoc2Examination.read    | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 soc2Description.write      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 soc2Description.signOff    | ✓     ✓     ·           ·      ·              ·       ·                  ·
+soc2Exception.raise        | ·     ·     ·           ·      ✓              ✓       ·                  ·
+soc2Exception.edit         | ·     ·     ·           ·      ✓              ✓       ·                  ·
+soc2Exception.conclude     | ·     ·     ·           ·      ✓              ✓       ·                  ·
+orgSoc2Exception.respond   | ✓     ✓     ✓           ·      ·              ·       ·                  ·
+soc2Examination.reporting  | ·     ·     ·           ·      ✓              ✓       ·                  ·
+soc2Examination.partner    | ·     ·     ·           ·      ✓              ·       ·                  ·
+soc2Opinion.record         | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Program.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Program.write          | ·     ·     ·           ·      ✓              ✓       ·                  ·
 orgSoc2Request.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·

@@ -27,3 +27,17 @@ describe('SOC 2 examination lifecycle and dates', () => {
     expect(nextPeriod({ periodStart: '2026-01-01', periodEnd: '2026-12-31' })).toEqual({ periodStart: '2027-01-01', periodEnd: '2027-12-31' });
   });
 });
+
+describe('SOC 2 examination: fieldwork → reporting', () => {
+  it('moves only from fieldwork, and only once every test is concluded and every exception concluded', () => {
+    expect(examinationLifecycle.transition('fieldwork', 'startReporting')).toBe('reporting');
+    expect(() => examinationLifecycle.transition('planning', 'startReporting')).toThrow(/Cannot startReporting/);
+    expect(examinationLifecycle.can('reporting', 'startReporting')).toBe(false);
+    const blockers = examinationLifecycle.reportingBlockers(
+      [{ ref: 'T-1', conclusion: 'pending' }, { ref: 'T-2', conclusion: 'exception' }],
+      [{ ref: 'EX-001', state: 'responded' }, { ref: 'EX-002', state: 'concluded' }],
+    );
+    expect(blockers.pendingTests.map((t) => t.ref)).toEqual(['T-1']);
+    expect(blockers.openExceptions.map((e) => e.ref)).toEqual(['EX-001']);
+  });
+});

@@ -3,12 +3,14 @@ import { AppError } from '../../../platform/errors/errors.ts';
 
 /*
  * The examination's states (contracts/soc2.ts). Stage 1 moves scoping → planning when the firm
- * confirms the scope; the later stages add their own moves here.
+ * confirms the scope; the later stages add their own moves here. Fieldwork → reporting is refused
+ * while a test has no conclusion or an exception is not concluded (`reportingBlockers`).
  */
-export type TSoc2ExaminationEvent = 'confirmScope' | 'cancel';
+export type TSoc2ExaminationEvent = 'confirmScope' | 'startReporting' | 'cancel';
 
 const MOVES: Record<TSoc2ExaminationEvent, { from: readonly TSoc2ExaminationState[]; to: TSoc2ExaminationState }> = {
   confirmScope: { from: ['scoping'], to: 'planning' },
+  startReporting: { from: ['fieldwork'], to: 'reporting' },
   cancel: { from: ['scoping', 'planning', 'fieldwork', 'reporting'], to: 'cancelled' },
 };
 
@@ -17,6 +19,17 @@ export const examinationLifecycle = {
     const move = MOVES[event];
     if (!move.from.includes(from)) throw new AppError(409, 'soc2_examination_state', `Cannot ${event} an examination that is ${from}.`, { state: from, allowed: move.from });
     return move.to;
+  },
+  /** Whether the event is possible from this state (for abilities and policies). */
+  can(from: TSoc2ExaminationState, event: TSoc2ExaminationEvent): boolean {
+    return MOVES[event].from.includes(from);
+  },
+  /**
+   * What keeps fieldwork open: tests whose conclusion is pending, exceptions not concluded. Empty
+   * lists: the examination may move to reporting.
+   */
+  reportingBlockers<T extends { conclusion: string }, E extends { state: string }>(tests: readonly T[], exceptions: readonly E[]) {
+    return { pendingTests: tests.filter((t) => t.conclusion === 'pending'), openExceptions: exceptions.filter((e) => e.state !== 'concluded') };
   },
   /** What confirming the scope needs: the services and systems described. */
   scopeGaps(x: { services: string; systems: string }): string[] {

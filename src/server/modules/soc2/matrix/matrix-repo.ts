@@ -18,7 +18,7 @@ const prefixPairs = () =>
   sql.join(Object.entries(SOC2_CATEGORY_PREFIXES).flatMap(([c, ps]) => ps.map((p) => sql`(${c}::text, ${p}::text)`)));
 
 /** The examination's applicable criteria of the current catalog version, in catalog order. */
-const criteriaCte = (tenantId: string, examinationId: string) => sql`
+export const criteriaCte = (tenantId: string, examinationId: string) => sql`
   ex AS (
     SELECT id, reference, state, categories, organization_tenant_id, engagement_id FROM soc2_examinations WHERE tenant_id = ${tenantId} AND id = ${examinationId}
   ),
