@@ -64,6 +64,7 @@ describeInChromium('SOC 2 in Chromium: the organization writes and signs off its
     await row.waitFor();
     expect(await row.getByTestId('soc2-exam-period').textContent()).toMatch(/^du 1er janvier 2026 au 30 juin 2026$/);
     expect(await row.getByTestId('soc2-description-state').textContent()).toBe('Brouillon');
+    await expect.poll(() => row.getByTestId('soc2-exam-pending').textContent(), { timeout: 30_000 }).toBe('1 à traiterEn retard');
     await row.getByTestId('soc2-exam-open').click();
 
     // The last two sections, written and saved.
@@ -100,6 +101,9 @@ describeInChromium('SOC 2 in Chromium: the organization writes and signs off its
     // A new version starts from the signed text (not saved here: the signed version stays in force).
     await page.getByTestId('soc2-description-new-version').click();
     expect(await page.getByTestId('soc2-description-changes').inputValue()).toBe('Migration de l’entrepôt de données vers PostgreSQL 15 en mars 2026.');
+    await page.getByTestId('soc2-description-changes').fill('Migration de l’entrepôt de données vers PostgreSQL 15 en mars 2026 ; nouveau fournisseur de messagerie.');
+    expect(await page.getByTestId('soc2-description-changed-changes').textContent()).toBe('Section modifiée depuis la version 1');
+    expect(await page.getByTestId('soc2-description-changed-incidents').count()).toBe(0);
 
     // The information request list: PBC-001, overdue since 15 February 2026.
     await page.getByTestId('soc2-tab-requests').click();

@@ -50,7 +50,14 @@ export function DescriptionTab({ tenantId, organizationName, exam }: { tenantId:
       </Text>
       {!canWrite && <Alert color="gray" variant="light">{t('soc2Programme.description.readOnly')}</Alert>}
       {editing ? (
-        <DescriptionEditor key={`${draft?.id ?? 'new'}:${draft?.updatedAt ?? latest?.id ?? ''}`} tenantId={tenantId} exam={exam} base={draft ?? latest} draft={draft} description={d} organizationName={organizationName} onSaved={() => setStartNew(false)} />
+        <DescriptionEditor
+          key={`${draft?.id ?? 'new'}:${draft?.updatedAt ?? latest?.id ?? ''}`}
+          tenantId={tenantId}
+          exam={exam}
+          base={draft ?? latest}
+          draft={draft}
+          signed={d.versions.find((v) => v.state === 'signed_off') ?? null}
+          description={d} organizationName={organizationName} onSaved={() => setStartNew(false)} />
       ) : latest ? (
         <Card withBorder padding="lg" data-testid="soc2-description-current">
           <Group justify="space-between" align="flex-start" mb="sm">
@@ -114,6 +121,7 @@ function DescriptionEditor({
   exam,
   base,
   draft,
+  signed,
   description,
   organizationName,
   onSaved,
@@ -122,6 +130,7 @@ function DescriptionEditor({
   exam: TOrgSoc2Examination;
   base: TSoc2DescriptionVersion | null;
   draft: TSoc2DescriptionVersion | null;
+  signed: TSoc2DescriptionVersion | null;
   description: TSoc2Description;
   organizationName: string;
   onSaved: () => void;
@@ -132,10 +141,22 @@ function DescriptionEditor({
   const form = useForm<TValues>({ initialValues: valuesOf(base), validate: zod4Resolver(ZSaveSoc2DescriptionBody) });
   const formError = useServerErrors(form, save.error);
   const dirty = form.isDirty();
+  const values = form.getValues();
+  // Against the version in force, so management sees what its sign-off would change.
+  const changed = (part: TPart) => signed !== null && (part === 'assertion' ? values.assertion : values.sections[part]) !== textOf(signed, part);
   const field = (part: TPart) => (
     <Textarea
       key={part}
-      label={t(`soc2Programme.description.section.${part}.label`)}
+      label={
+        <Group gap="xs" component="span">
+          <span>{t(`soc2Programme.description.section.${part}.label`)}</span>
+          {changed(part) && (
+            <Badge size="xs" variant="light" color="yellow" data-testid={`soc2-description-changed-${part}`}>
+              {t('soc2Programme.description.changedSince', { version: signed!.version })}
+            </Badge>
+          )}
+        </Group>
+      }
       description={t(`soc2Programme.description.section.${part}.help`)}
       autosize
       minRows={part === 'assertion' ? 4 : 3}

@@ -51,6 +51,10 @@ export const useSignOffDescription = (tenantId: string, examinationId: string) =
 export const useOrgRequests = (tenantId: string, examinationId: string) =>
   useQuery({ queryKey: key(tenantId, 'requests', examinationId), queryFn: () => api.get<{ items: TSoc2Request[] }>(`${REQUESTS(tenantId)}${query({ examinationId })}`) });
 
+/** Every request of the organization's examinations (one call), for the counts on the examinations list. */
+export const useAllOrgRequests = (tenantId: string, enabled: boolean) =>
+  useQuery({ enabled, queryKey: key(tenantId, 'requests', 'all'), queryFn: () => api.get<{ items: TSoc2Request[] }>(REQUESTS(tenantId)) });
+
 export const useOrgRequest = (tenantId: string, requestId: string) =>
   useQuery({ queryKey: key(tenantId, 'request', requestId), queryFn: () => api.get<TSoc2Request>(`${REQUESTS(tenantId)}/${requestId}`) });
 
@@ -61,7 +65,7 @@ function useRequestMutation<I>(tenantId: string, call: (input: I) => Promise<TSo
     meta: { inlineError: true },
     onSuccess: (request) => {
       client.setQueryData(key(tenantId, 'request', request.id), request);
-      return client.invalidateQueries({ queryKey: key(tenantId, 'requests', request.examinationId) });
+      return client.invalidateQueries({ queryKey: key(tenantId, 'requests') });
     },
   });
 }
