@@ -250,7 +250,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     ability: 'certificate.read',
     available: true,
   },
-  soon('soc2-engagements', 'soc2Engagements', CB),
+  {
+    key: 'soc2-examinations',
+    label: 'soc2Engagements',
+    path: '/t/:tenantId/soc2-examinations',
+    group: 'programme',
+    kinds: CB,
+    ability: 'soc2Examination.read',
+    available: true,
+  },
   {
     key: 'catalog',
     label: 'frameworks',

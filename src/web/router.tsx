@@ -67,6 +67,9 @@ import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { NewDecisionPage } from './features/decisions/NewDecisionPage';
 import { TechnicalReviewPage } from './features/decisions/TechnicalReviewPage';
 import { TechnicalReviewsPage } from './features/decisions/TechnicalReviewsPage';
+import { ExaminationNewPage } from './features/soc2-examinations/ExaminationNewPage';
+import { ExaminationPage } from './features/soc2-examinations/ExaminationPage';
+import { ExaminationsPage } from './features/soc2-examinations/ExaminationsPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -158,6 +161,10 @@ export const router = createBrowserRouter([
           { path: 'certificates', Component: CertificatesPage },
           { path: 'certificates/:certificateId', Component: BodyCertificatePage },
           { path: 'certification/certificates/:certificateId', Component: OrgCertificatePage },
+          { path: 'soc2-examinations', Component: ExaminationsPage },
+          { path: 'soc2-examinations/new', Component: ExaminationNewPage },
+          { path: 'soc2-examinations/:examinationId', Component: ExaminationPage },
+          { path: 'soc2-examinations/:examinationId/:tab', Component: ExaminationPage },
           { path: 'decisions', Component: DecisionsPage },
           { path: 'decisions/new', Component: NewDecisionPage },
           { path: 'decisions/:decisionId', Component: DecisionPage },

@@ -100,6 +100,12 @@ describe.skipIf(!backendAvailable)('SOC 2 examinations', { timeout: 240_000 }, (
     expect((await manager.get(`${base}?cursor=nonsense`)).statusCode).toBe(400);
     const queries = await t.queriesDuring(() => manager.get(`${base}?limit=50`));
     expect(queries.filter((q) => /soc2_examinations/.test(q)).length).toBe(1);
+    // Filtered by report type (the firm's list filters by state and type).
+    await createSoc2Examination(t, { firm, organization: await buildTenant(t.p), reportType: 'type1' });
+    const type1 = ZSoc2ExaminationPage.parse((await manager.get(`${base}?reportType=type1`)).json());
+    expect(type1.items.map((e) => e.reportType)).toEqual(['type1']);
+    expect(ZSoc2ExaminationPage.parse((await manager.get(`${base}?reportType=type2&state=scoping`)).json()).items.length).toBe(3);
+    expect((await manager.get(`${base}?reportType=type3`)).statusCode).toBe(400);
 
     const viewer = await as(t.app, await buildMembership(t.p, organization, 'viewer'));
     const orgBase = `/api/tenants/${organization.id}/soc2/org-examinations`;

@@ -82,6 +82,7 @@ export const ZSoc2ExaminationListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: zText(200).optional(),
   state: ZSoc2ExaminationState.optional(),
+  reportType: ZSoc2ReportType.optional(),
   engagementId: z.uuid().optional(),
 });
 export type TSoc2ExaminationListQuery = z.output<typeof ZSoc2ExaminationListQuery>;

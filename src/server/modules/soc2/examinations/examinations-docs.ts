@@ -9,7 +9,7 @@ const dto =
 export const soc2ExaminationsDocs: TApiDocs = {
   [`GET ${F}`]: {
     summary: 'The firm’s SOC 2 examinations',
-    description: `Newest first, one page per request (keyset: \`cursor\` = the previous page's \`nextCursor\`), filtered by \`state\` and \`engagementId\`. Every member of the firm reads. ${dto}`,
+    description: `Newest first, one page per request (keyset: \`cursor\` = the previous page's \`nextCursor\`), filtered by \`state\`, \`reportType\` and \`engagementId\`. Every member of the firm reads. ${dto}`,
     returns: 'A page of examinations.',
     errors: [400, 401, 403, 404],
   },

@@ -63,9 +63,13 @@ function select(db: TDb, where: RawBuilder<unknown>[], limit: number, forUpdate 
     .then((r) => r.rows);
 }
 
-export type TExaminationFilter = { limit: number; cursor?: string; state?: TSoc2ExaminationState; engagementId?: string };
+export type TExaminationFilter = { limit: number; cursor?: string; state?: TSoc2ExaminationState; reportType?: TSoc2ReportType; engagementId?: string };
 
-const filters = (q: TExaminationFilter) => [...(q.state ? [sql`x.state = ${q.state}`] : []), ...(q.engagementId ? [sql`x.engagement_id = ${q.engagementId}`] : [])];
+const filters = (q: TExaminationFilter) => [
+  ...(q.state ? [sql`x.state = ${q.state}`] : []),
+  ...(q.reportType ? [sql`x.report_type = ${q.reportType}`] : []),
+  ...(q.engagementId ? [sql`x.engagement_id = ${q.engagementId}`] : []),
+];
 
 /** One page of the firm's examinations, newest first. */
 export async function listForFirm(db: TDb, firmTenantId: string, q: TExaminationFilter) {
