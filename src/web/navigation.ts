@@ -20,18 +20,6 @@ const ALL: readonly TTenantKind[] = ['organization', 'certification_body'];
 const ORG: readonly TTenantKind[] = ['organization'];
 const CB: readonly TTenantKind[] = ['certification_body'];
 
-function soon(key: string, label: NavLabelKey, kinds: readonly TTenantKind[]): NavEntry {
-  return {
-    key,
-    label,
-    path: `/t/:tenantId/${key}`,
-    group: 'programme',
-    kinds,
-    ability: null,
-    available: false,
-  };
-}
-
 export const NAVIGATION: readonly NavEntry[] = [
   {
     key: 'overview',
