@@ -53,6 +53,7 @@ import { OrgFindingPage } from './features/findings/OrgFindingPage';
 import { OrgFindingsPage } from './features/findings/OrgFindingsPage';
 import { FindingPage } from './features/findings/FindingPage';
 import { ToReviewPage } from './features/findings/ToReviewPage';
+import { EngagementEvidencePage } from './features/evidence/EngagementEvidencePage';
 import { Soc2ProgrammePage } from './features/soc2-programme/Soc2ProgrammePage';
 import { Soc2ExaminationPage } from './features/soc2-programme/Soc2ExaminationPage';
 import { RequestPage as Soc2RequestPage } from './features/soc2-programme/RequestPage';
@@ -154,6 +155,7 @@ export const router = createBrowserRouter([
           { path: 'audits', Component: AuditsPage },
           { path: 'findings', Component: ToReviewPage },
           { path: 'findings/:findingId', Component: FindingPage },
+          { path: 'engagements/:engagementId/evidence/:evidenceId', Component: EngagementEvidencePage },
           { path: 'surveillance', Component: SurveillancePage },
           { path: 'audits/:auditId', Component: CertAuditPage },
           { path: 'audits/:auditId/:tab', Component: CertAuditPage },

@@ -4,6 +4,8 @@ import { ZSoaVersion } from '../../src/shared/contracts/soa.ts';
 import { buildApiToken, as, buildMembership, buildTenant } from '../support/factories.ts';
 import { buildAuditTeam, buildBody, buildEngagement } from '../support/certification-factories.ts';
 import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
+import { buildControl } from '../support/evidence.ts';
+import { buildCpaFirm, buildSoc2Engagement } from '../support/soc2-factories.ts';
 
 const ENTRIES_TO_DECIDE = 200;
 
@@ -134,5 +136,49 @@ describe.skipIf(!backendAvailable)('Engagement access: auditors read the client�
     expect((await lead.get(`${s.E}/risks/${foreign.json().id}`)).statusCode).toBe(404);
     expect((await lead.get(`${s.E}/risks/not-a-uuid`)).statusCode).toBe(400);
     expect((await lead.get(`/api/engagements/not-a-uuid/aims/soa`)).statusCode).toBe(400);
+  });
+
+  it('streams the file an evidence record holds to an auditor on the team, byte for byte, and logs the read in both tenants; a colleague off the team gets 404', async () => {
+    const s = await setup();
+    const control = await buildControl(t.p, s.org.id);
+    const token = await buildApiToken(t.p, s.org, { role: 'contributor' });
+    const report = Buffer.from('%PDF-1.4\nrestore test passed on 26 November 2026\n');
+    const pushed = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${s.org.id}/evidence/files?title=Restore%20test&effectiveDate=2026-11-26&controlIds=${control.id}&filename=restauration-réussie.pdf`,
+      headers: { ...token.bearer, 'content-type': 'application/pdf' },
+      payload: report,
+    });
+    expect(pushed.statusCode, pushed.body).toBe(201);
+    const evidenceId = pushed.json().id as string;
+
+    const lead = await as(t.app, s.lead);
+    const file = await lead.get(`${s.E}/evidence/${evidenceId}/file`);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.rawPayload.equals(report)).toBe(true);
+    expect(file.headers['x-content-sha256']).toBe(pushed.json().sha256);
+    expect(file.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('restauration-réussie.pdf')}`);
+    expect(file.headers['content-security-policy']).toContain('sandbox');
+
+    const reads = await s.owner.get(`/api/tenants/${s.org.id}/certification/engagement-reads`);
+    expect(ZEngagementReadPage.parse(reads.json()).items.some((r) => r.resource === 'evidence' && r.recordId === evidenceId)).toBe(true);
+
+    expect((await (await as(t.app, s.colleague)).get(`${s.E}/evidence/${evidenceId}/file`)).statusCode).toBe(404);
+    expect((await lead.get(`${s.E}/evidence/${crypto.randomUUID()}/file`)).statusCode).toBe(404);
+  });
+
+  it('lets the SOC 2 firm’s auditors through without an audit team (examinations have none), and nobody else of the firm', async () => {
+    const org = await buildTenant(t.p, { name: 'Lumière Crédit' });
+    const firm = await buildCpaFirm(t.p, { name: 'Cabinet Exact' });
+    const { engagement } = await buildSoc2Engagement(t.p, firm, org);
+    await buildControl(t.p, org.id, { reference: 'CTL-ACC-01', title: 'Quarterly access review' });
+    const auditor = await as(t.app, await buildMembership(t.p, firm, 'auditor'));
+    const controls = await auditor.get(`/api/engagements/${engagement.id}/aims/controls`);
+    expect(controls.statusCode, controls.body).toBe(200);
+    expect(controls.json().items.map((c: { reference: string }) => c.reference)).toContain('CTL-ACC-01');
+    for (const role of ['viewer', 'technical_reviewer'] as const) {
+      const other = await as(t.app, await buildMembership(t.p, firm, role));
+      expect((await other.get(`/api/engagements/${engagement.id}/aims/controls`)).statusCode, role).toBe(404);
+    }
   });
 });

@@ -76,6 +76,13 @@ describeInChromium('findings in Chromium: edit, answer with evidence, review, ve
     await auditor.getByTestId(`to-review-row-${reference}`).getByTestId('to-review-open').click();
     await auditor.getByTestId(`finding-pending-${reference}`).waitFor();
     expect(await auditor.getByTestId(`finding-pending-${reference}`).getByTestId('response-evidence-item').textContent()).toBe(EVIDENCE_TITLE);
+    // The auditor opens the cited record itself, through the engagement, and comes back.
+    await auditor.getByTestId(`finding-pending-${reference}`).getByTestId('response-evidence-item').click();
+    await auditor.getByTestId('evidence-read-logged').waitFor();
+    expect(await auditor.getByRole('heading', { level: 1 }).textContent()).toBe(EVIDENCE_TITLE);
+    expect(await auditor.getByTestId('evidence-read-logged').textContent()).toContain('journal des lectures');
+    await auditor.goBack();
+    await auditor.getByTestId(`finding-pending-${reference}`).waitFor();
     await auditor.getByTestId('finding-accept').click();
     await auditor.getByTestId('finding-verify-form').waitFor();
     expect(await auditor.getByTestId('finding-actions-blocked').textContent()).toContain('n’est close qu’après sa vérification de suivi');

@@ -6,7 +6,7 @@ import type { TPlatform } from '../../platform/platform.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import * as S from '../../../shared/contracts/evidence.ts';
-import { servedContentType, USER_FILE_CSP } from '../files/served-content-type.ts';
+import { sendUserFile } from '../files/served-content-type.ts';
 import { createEvidenceExport } from './evidence-export.ts';
 import { createEvidenceService } from './evidence-service.ts';
 import { createEvidenceUploads, type TIncomingFile } from './evidence-upload.ts';
@@ -113,12 +113,6 @@ export async function evidenceUploadRoutes(appIn: FastifyInstance, p: TPlatform)
   });
   app.get(`${BASE}/:evidenceId/file`, { schema: { tags, params: S.ZEvidenceParams } }, async (req, reply) => {
     const { file, stream } = await uploads.open(req.actor, req.params.tenantId, req.params.evidenceId);
-    return reply
-      .header('content-type', servedContentType(file.content_type))
-      .header('content-security-policy', USER_FILE_CSP)
-      .header('content-length', String(file.size))
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('x-content-sha256', file.sha256)
-      .send(stream);
+    return sendUserFile(reply, file, stream);
   });
 }

@@ -35,3 +35,16 @@ export function servedContentType(declared: string): string {
 
 /** Even a passive file is opened, if ever, as a sandboxed document with no script and no requests. */
 export const USER_FILE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+type TReplyLike = { header(name: string, value: string): TReplyLike; send(payload: unknown): unknown };
+
+/** A stored user file as an attachment, with the headers every such download carries. */
+export function sendUserFile(reply: TReplyLike, file: { filename: string; content_type: string; size: number; sha256: string }, stream: unknown) {
+  return reply
+    .header('content-type', servedContentType(file.content_type))
+    .header('content-security-policy', USER_FILE_CSP)
+    .header('content-length', String(file.size))
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('x-content-sha256', file.sha256)
+    .send(stream);
+}

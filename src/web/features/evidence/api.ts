@@ -28,6 +28,12 @@ export const useEvidenceHistory = (tenantId: string, id: string) =>
 export const useControlChoices = (tenantId: string) =>
   useQuery({ queryKey: [...allKey(tenantId), 'control-choices'], queryFn: () => api.get<TControlChoices>(`${base(tenantId)}/control-choices`) });
 
+/** A client's evidence record, read by its auditors through the engagement (logged in both tenants). */
+const throughEngagement = (engagementId: string) => `/api/engagements/${engagementId}/aims/evidence`;
+export const useEngagementEvidence = (engagementId: string, id: string) =>
+  useQuery({ queryKey: ['engagement', engagementId, 'evidence', 'detail', id], queryFn: () => api.get<TEvidenceDetail>(`${throughEngagement(engagementId)}/${id}`) });
+export const engagementFileUrl = (engagementId: string, id: string) => `${throughEngagement(engagementId)}/${id}/file`;
+
 export const exportUrl = (tenantId: string, locale: 'en' | 'fr') => `${base(tenantId)}/export.xlsx${query({ locale })}`;
 
 export const fileUrl = (tenantId: string, id: string) => `${base(tenantId)}/${id}/file`;

@@ -42,6 +42,8 @@ function FindingView({ finding: f, tenantId }: { finding: TFindingDetail; tenant
   const audit = useCertAudit(tenantId, f.auditId);
   // The lifecycle's 'edit': open or noted, and nobody has answered yet (409 finding_answered afterwards).
   const editable = f.abilities['finding.write'] && f.responseCount === 0 && (f.state === 'open' || f.state === 'noted');
+  // The evidence an answer cites is the client's: its auditors open it through the engagement.
+  const clientEvidence = (id: string) => `/t/${tenantId}/engagements/${f.engagementId}/evidence/${id}`;
   return (
     <>
       <Anchor component={Link} to={`/t/${tenantId}/audits/${f.auditId}/findings`} size="sm">
@@ -70,10 +72,10 @@ function FindingView({ finding: f, tenantId }: { finding: TFindingDetail; tenant
           {t('errors.codes.finding_answered')}
         </Text>
       )}
-      {f.pendingSince !== null && f.abilities['finding.judge'] && <PendingAnswer finding={f} tenantId={tenantId} />}
+      {f.pendingSince !== null && f.abilities['finding.judge'] && <PendingAnswer finding={f} tenantId={tenantId} evidenceHref={clientEvidence} />}
       {f.pendingSince !== null && !f.abilities['finding.judge'] && <Alert color="yellow">{t('findings.page.pending')}</Alert>}
       <FindingActions finding={f} tenantId={tenantId} />
-      <AnswerHistory finding={f} />
+      <AnswerHistory finding={f} evidenceHref={clientEvidence} />
     </>
   );
 }

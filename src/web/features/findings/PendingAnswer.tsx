@@ -9,7 +9,7 @@ import { useFinding, useFindingVerdict } from './api';
 import { FindingClassBadge, ResponseText } from './FindingBits';
 
 /** The organization's latest answer to one finding, with Accept and Reject (a rejection needs its reason). */
-export function PendingAnswer({ finding: f, tenantId }: { finding: TFinding; tenantId: string }) {
+export function PendingAnswer({ finding: f, tenantId, evidenceHref }: { finding: TFinding; tenantId: string; evidenceHref?: (id: string) => string }) {
   const { t } = useTranslation();
   const detail = useFinding(tenantId, f.id);
   const verdict = useFindingVerdict(tenantId, f.id);
@@ -32,7 +32,7 @@ export function PendingAnswer({ finding: f, tenantId }: { finding: TFinding; ten
         <ErrorAlert error={detail.error} />
       ) : !answer ? null : (
         <Stack gap="md">
-          <ResponseText response={answer} />
+          <ResponseText response={answer} evidenceHref={evidenceHref} />
           {verdict.error ? <ErrorAlert error={verdict.error} /> : null}
           <Textarea
             label={t('findings.review.reason')}

@@ -7,6 +7,9 @@ import { notFound } from '../../../platform/errors/errors.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
 import type { TScheme } from '../../../../shared/contracts/certification.ts';
 import type { TEngagementResource } from '../../../../shared/contracts/engagement-reads.ts';
+import { SOC2_SCHEME_BY_TYPE } from '../../../../shared/contracts/soc2.ts';
+
+const SOC2_SCHEMES = Object.values(SOC2_SCHEME_BY_TYPE);
 
 /*
  * The one door from a certification body into an organization's records (DESIGN.md "Tenancy and
@@ -15,6 +18,10 @@ import type { TEngagementResource } from '../../../../shared/contracts/engagemen
  * closed), and they are on the team of one of its audits that is not cancelled. Anything else —
  * another body, a closed engagement, a colleague not on the team, an API token — answers 404, as if
  * the engagement did not exist.
+ *
+ * A SOC 2 engagement has examinations, not audits with teams: there the seat is the firm role that
+ * may write the examination's programme (`soc2Program.write`), as `soc2/matrix/program-access.ts`
+ * already decides for the matrix. The rest of the door is the same.
  */
 
 export type TEngagementAccess = {
@@ -37,6 +44,7 @@ export async function engagementAccess(p: TDeps, actor: TActor | null, engagemen
   if (!actor || actor.type !== 'user') throw notFound('Engagement');
   const bodyIds = actor.memberships.filter((m) => m.tenantKind === 'certification_body').map((m) => m.tenantId);
   if (!bodyIds.length) throw notFound('Engagement');
+  const soc2BodyIds = p.authz.scope(actor, 'soc2Program.write').allowed.filter((id) => bodyIds.includes(id));
   const row = await p.db
     .selectFrom('engagements as e')
     .innerJoin('tenants as b', 'b.id', 'e.body_tenant_id')
@@ -45,16 +53,19 @@ export async function engagementAccess(p: TDeps, actor: TActor | null, engagemen
     .where('e.id', '=', engagementId)
     .where('e.status', '=', 'active')
     .where('e.body_tenant_id', 'in', bodyIds)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('audits as a')
-          .innerJoin('audit_team_members as m', (j) => j.onRef('m.tenant_id', '=', 'a.tenant_id').onRef('m.audit_id', '=', 'a.id'))
-          .select(sql`1`.as('one'))
-          .whereRef('a.engagement_id', '=', 'e.id')
-          .whereRef('a.tenant_id', '=', 'e.body_tenant_id')
-          .where('a.state', '<>', 'cancelled')
-          .where('m.user_id', '=', actor.userId),
-      ),
+    .where(({ exists, selectFrom, or, and, eb }) =>
+      or([
+        exists(
+          selectFrom('audits as a')
+            .innerJoin('audit_team_members as m', (j) => j.onRef('m.tenant_id', '=', 'a.tenant_id').onRef('m.audit_id', '=', 'a.id'))
+            .select(sql`1`.as('one'))
+            .whereRef('a.engagement_id', '=', 'e.id')
+            .whereRef('a.tenant_id', '=', 'e.body_tenant_id')
+            .where('a.state', '<>', 'cancelled')
+            .where('m.user_id', '=', actor.userId),
+        ),
+        ...(soc2BodyIds.length ? [and([eb('e.scheme', 'in', SOC2_SCHEMES), eb('e.body_tenant_id', 'in', soc2BodyIds)])] : []),
+      ]),
     )
     .executeTakeFirst();
   if (!row) throw notFound('Engagement');

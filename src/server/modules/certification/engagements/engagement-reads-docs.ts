@@ -3,7 +3,7 @@ import type { TApiDocs } from '../../../platform/http/api-docs.ts';
 const E = '/api/engagements/{engagementId}/aims';
 
 const crossing =
-  'Only for a member of the engagement’s certification body who is on the team of one of its audits that is not cancelled, while the engagement is active; anyone else (another body, a colleague not on the team, a suspended or closed engagement, an API token) gets 404, as if it did not exist. Read-only: the answer is the organization’s own contract, with every change ability false. Each read is written to the audit logs of both tenants (`engagement.aims_read`).';
+  'Only for a member of the engagement’s certification body who is on the team of one of its audits that is not cancelled (for a SOC 2 engagement, a member of the firm whose role may write the examination programme), while the engagement is active; anyone else (another body, a colleague not on the team, a suspended or closed engagement, an API token) gets 404, as if it did not exist. Read-only: the answer is the organization’s own contract, with every change ability false. Each read is written to the audit logs of both tenants (`engagement.aims_read`).';
 
 const read = (what: string, returns: string, id = false) => ({
   summary: `Read the client’s ${what} through the engagement`,
@@ -29,6 +29,10 @@ export const engagementReadsDocs: TApiDocs = {
   [`GET ${E}/controls/{controlId}`]: { ...read('control', 'The control with its requirement links.', true), errors: [400, 401, 403, 404] },
   [`GET ${E}/evidence`]: { ...read('evidence', 'A page of evidence records.'), errors: [400, 401, 403, 404] },
   [`GET ${E}/evidence/{evidenceId}`]: { ...read('evidence record', 'The evidence record with its revisions and links.', true), errors: [400, 401, 403, 404] },
+  [`GET ${E}/evidence/{evidenceId}/file`]: {
+    ...read('evidence file', 'The file the evidence record holds, as an attachment (its SHA-256 in `x-content-sha256`).', true),
+    errors: [400, 401, 403, 404],
+  },
   'GET /api/tenants/{tenantId}/certification/engagement-reads': {
     summary: 'Who read what of our records',
     description:

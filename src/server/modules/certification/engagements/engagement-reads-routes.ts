@@ -23,7 +23,9 @@ import { createImpactAssessmentsService } from '../../impact-assessments/impact-
 import { createAiSystemsService } from '../../ai-systems/ai-systems-service.ts';
 import { createControlsService } from '../../controls/controls-services.ts';
 import { createEvidenceService } from '../../evidence/evidence-service.ts';
-import { readThroughEngagement } from './engagement-access.ts';
+import { engagementAccess, engagementReader, readThroughEngagement, recordEngagementRead } from './engagement-access.ts';
+import { createEvidenceUploads } from '../../evidence/evidence-upload.ts';
+import { sendUserFile } from '../../files/served-content-type.ts';
 import { createEngagementReadsService } from './engagement-reads-service.ts';
 
 const E = '/api/engagements/:engagementId/aims';
@@ -47,6 +49,7 @@ export function engagementReadsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const aiSystems = createAiSystemsService(p);
   const controls = createControlsService(p);
   const evidence = createEvidenceService(p);
+  const uploads = createEvidenceUploads(p);
   const reads = createEngagementReadsService(p);
 
   type TReq = Parameters<typeof requestContext>[0] & { params: { engagementId: string } };
@@ -99,6 +102,18 @@ export function engagementReadsRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.get(`${E}/evidence/:evidenceId`, { schema: { tags, params: withId('evidenceId'), response: { 200: ZEvidenceDetail } } }, (req) =>
     through(req, 'evidence', req.params.evidenceId, (r, org) => evidence.get(r, org, req.params.evidenceId)),
   );
+  // The file an evidence record holds, streamed; the read is logged in both tenants before a byte is sent.
+  app.get(`${E}/evidence/:evidenceId/file`, { schema: { tags, params: withId('evidenceId') } }, async (req, reply) => {
+    const access = await engagementAccess(p, req.actor, req.params.engagementId);
+    const { file, stream } = await uploads.open(engagementReader(access), access.organizationTenantId, req.params.evidenceId);
+    try {
+      await recordEngagementRead(p, access, requestContext(req), 'evidence', req.params.evidenceId);
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+    return sendUserFile(reply, file, stream);
+  });
 
   // The organization's side: who of which body read what, from its own audit chain.
   app.get('/api/tenants/:tenantId/certification/engagement-reads', { schema: { tags, params: ZTenantParams, querystring: ZEngagementReadListQuery, response: { 200: ZEngagementReadPage } } }, (req) =>
