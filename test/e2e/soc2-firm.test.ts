@@ -3,9 +3,10 @@ import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { buildControl } from '../support/evidence.ts';
 import { buildTenant } from '../support/factories.ts';
-import { buildCpaFirm, createSoc2Examination } from '../support/soc2-factories.ts';
+import { buildCpaFirm, buildSoc2TestInFieldwork, createSoc2Examination, raiseSoc2Exception } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
+const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-cpa.example', password: 'Lafayette-opinion-2026-ok', locale: 'en' as const };
 const AUDITOR = { name: 'Hélène Dubois', email: 'helene.dubois@lafayette-cpa.example', password: 'Lafayette-soc2-2026-ok', locale: 'fr' as const };
 
 describeInChromium('SOC 2 in Chromium: the firm’s auditor, in French, from scope to the fieldwork gate', () => {
@@ -85,6 +86,62 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor, in French, from sco
     expect(await page.getByTestId('soc2-fieldwork-uncovered').textContent()).toContain('CC1.1 — ');
     expect(await page.getByTestId('soc2-fieldwork-uncovered').textContent()).not.toContain('CC6.1 — ');
     expect(await page.getByTestId('soc2-examination-state').getAttribute('data-state')).toBe('planning');
+    expect(errors).toEqual([]);
+  });
+
+  it('in English: concludes an exception, is told why reporting cannot start, names the partner and records a qualified opinion over its warning', { timeout: 360_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, MANAGER, 'en-GB');
+    const manager = (await findUserByEmail(p.db, MANAGER.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette CPA (opinion)' });
+    await insertMembership(p.db, firm.id, manager.id, 'scheme_manager');
+    const built = await createSoc2Examination(p, { firm, organization: await buildTenant(p, { name: 'Lumière Crédit' }) });
+    const { test, examination: x } = await buildSoc2TestInFieldwork(p, { built, controlRef: 'ACC-01' });
+    const ex = await raiseSoc2Exception(p, {
+      firmId: firm.id,
+      examinationId: x.id,
+      testId: test.id,
+      description: 'The Q2 access review was approved three weeks after the quarter ended.',
+      response: { context: 'The approver was on leave.', remediation: 'A deputy approver is now named for each review.' },
+    });
+
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${x.id}/exceptions`);
+    const card = page.getByTestId(`soc2-exception-${ex.reference}`);
+    await card.waitFor();
+    expect(await card.getByTestId('soc2-exception-state').textContent()).toBe('Responded');
+    expect(await card.getByTestId('soc2-exception-response').textContent()).toContain('A deputy approver is now named for each review.');
+    await card.getByTestId('soc2-exception-conclusion-systematic').check();
+    await card.getByTestId('soc2-exception-impact').selectOption('partial');
+    await card.getByTestId('soc2-exception-conclude-submit').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Conclude' }).click();
+    await expect.poll(() => card.getByTestId('soc2-exception-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('concluded');
+    expect(await card.getByTestId('soc2-exception-conclusion').textContent()).toContain('Concluded systematic, impact on the criterion: criterion partly met');
+
+    // The test itself has no conclusion yet: reporting is refused and the page names it.
+    await page.getByTestId('soc2-reporting-start').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Move to reporting' }).click();
+    await page.getByTestId('soc2-reporting-blocked').waitFor();
+    expect(await page.getByTestId('soc2-reporting-blocked').textContent()).toContain(`${test.reference} (ACC-01)`);
+    // Its conclusion comes from the testing workspace (not in this flow): set here.
+    await p.db.updateTable('soc2_tests').set({ conclusion: 'exception' }).where('id', '=', test.id).execute();
+    await page.getByTestId('soc2-reporting-start').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Move to reporting' }).click();
+    await expect.poll(() => page.getByTestId('soc2-examination-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('reporting');
+
+    // Opinion: the systematic exception is a warning; the manager names himself partner, then records a qualified opinion.
+    await page.getByTestId('soc2-tab-opinion').click();
+    await page.getByTestId('soc2-opinion-warnings').waitFor();
+    expect(await page.getByTestId('soc2-opinion-warnings').textContent()).toContain(`${ex.reference} on ${test.reference}`);
+    await page.getByTestId('soc2-opinion-partner-pick').selectOption({ label: MANAGER.name });
+    await page.getByTestId('soc2-opinion-partner-save').click();
+    await expect.poll(() => page.getByTestId('soc2-opinion-partner').textContent(), { timeout: 30_000 }).toBe(MANAGER.name);
+    await page.getByTestId('soc2-opinion-form').waitFor();
+    await page.getByTestId('soc2-opinion-kind-qualified').check();
+    await page.getByTestId('soc2-opinion-basis-input').fill('Access reviews were not approved on time in Q2 2026 (CC6.1 partly met).');
+    await page.getByTestId('soc2-opinion-record').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Record the opinion' }).click();
+    await expect.poll(() => page.getByTestId('soc2-opinion-value').textContent(), { timeout: 30_000 }).toBe('Qualified');
+    expect(await page.getByTestId('soc2-opinion-basis').textContent()).toContain('CC6.1 partly met');
     expect(errors).toEqual([]);
   });
 });

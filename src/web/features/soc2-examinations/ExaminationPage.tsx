@@ -9,16 +9,18 @@ import { useTenantContext } from '../tenants/TenantRoute';
 import { useSoc2Examination } from './api';
 import { DescriptionTab } from './DescriptionTab';
 import { ExaminationStateBadge, usePeriodLabel } from './ExaminationBits';
+import { ExceptionsTab } from './ExceptionsTab';
 import { FieldworkAction } from './FieldworkAction';
 import { MatrixTab } from './MatrixTab';
+import { OpinionTab } from './OpinionTab';
 import { RequestsTab } from './RequestsTab';
 import { ScopeTab } from './ScopeTab';
 import { TestsTab } from './TestsTab';
 
-export const EXAMINATION_TABS = ['scope', 'description', 'matrix', 'tests', 'requests'] as const;
+export const EXAMINATION_TABS = ['scope', 'description', 'matrix', 'tests', 'requests', 'exceptions', 'opinion'] as const;
 type TTab = (typeof EXAMINATION_TABS)[number];
 
-/** One SOC 2 examination for the firm: its scope, the description it reads, the matrix, the tests and the PBC list. The tab is in the address. */
+/** One SOC 2 examination for the firm: its scope, the description it reads, the matrix, the tests, the PBC list, the exceptions and the opinion. The tab is in the address. */
 export function ExaminationPage() {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
@@ -76,6 +78,12 @@ export function ExaminationPage() {
         </Tabs.Panel>
         <Tabs.Panel value="requests">
           <RequestsTab examination={x} />
+        </Tabs.Panel>
+        <Tabs.Panel value="exceptions">
+          <ExceptionsTab examination={x} />
+        </Tabs.Panel>
+        <Tabs.Panel value="opinion">
+          <OpinionTab examination={x} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { api, query } from '../../lib/api';
 import type { TListFilters } from '../../../shared/contracts/common';
 import type { TSoc2Description } from '../../../shared/contracts/soc2-descriptions';
+import type { TSoc2Exception, TSoc2ExceptionConclusionBody, TSoc2ExceptionList, TSoc2OpinionBody, TSoc2OpinionView, TSoc2OpinionWarnings } from '../../../shared/contracts/soc2-exceptions';
 import type { TCreateSoc2ExaminationBody, TSoc2Examination, TSoc2ExaminationPage, TUpdateSoc2ScopeBody, ZSoc2ExaminationListQuery } from '../../../shared/contracts/soc2-examinations';
 import type { TSoc2LinkBody, TSoc2Matrix, TSoc2Request, TSoc2Test, TSoc2TestInput, TSoc2TestUpdate } from '../../../shared/contracts/soc2-program';
 
@@ -109,3 +110,32 @@ export const useAcceptRequest = (tenantId: string, id: string) => useExamination
 
 export const useReturnRequest = (tenantId: string, id: string) =>
   useExaminationMutation(tenantId, ({ requestId, reason }: { requestId: string; reason: string }) => api.post<TSoc2Request>(`${E(tenantId, id)}/requests/${requestId}/return`, { reason }));
+
+// ------------------------------------------------------------------ exceptions, reporting, opinion
+
+export const useSoc2Exceptions = (tenantId: string, id: string) =>
+  useQuery({ queryKey: key(tenantId, id, 'exceptions'), queryFn: () => api.get<TSoc2ExceptionList>(`${E(tenantId, id)}/exceptions`) });
+
+export const useRaiseException = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, (body: { testId: string; sampleItemId: string | null; description: string }) => api.post<TSoc2Exception>(`${E(tenantId, id)}/exceptions`, body));
+
+export const useEditException = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, ({ exceptionId, description }: { exceptionId: string; description: string }) => api.patch<TSoc2Exception>(`${E(tenantId, id)}/exceptions/${exceptionId}`, { description }));
+
+export const useConcludeException = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, ({ exceptionId, ...body }: TSoc2ExceptionConclusionBody & { exceptionId: string }) => api.post<TSoc2Exception>(`${E(tenantId, id)}/exceptions/${exceptionId}/conclusion`, body));
+
+export const useStartReporting = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, () => api.post<{ examinationId: string; state: string }>(`${E(tenantId, id)}/reporting`));
+
+export const useSoc2Opinion = (tenantId: string, id: string) =>
+  useQuery({ queryKey: key(tenantId, id, 'opinion'), queryFn: () => api.get<TSoc2OpinionView>(`${E(tenantId, id)}/opinion`) });
+
+export const useSoc2OpinionWarnings = (tenantId: string, id: string) =>
+  useQuery({ queryKey: key(tenantId, id, 'opinion-warnings'), queryFn: () => api.get<TSoc2OpinionWarnings>(`${E(tenantId, id)}/opinion/warnings`) });
+
+export const useNamePartner = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, (userId: string) => api.put<TSoc2OpinionView>(`${E(tenantId, id)}/partner`, { userId }));
+
+export const useRecordOpinion = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, (body: TSoc2OpinionBody) => api.put<TSoc2OpinionView>(`${E(tenantId, id)}/opinion`, body));
