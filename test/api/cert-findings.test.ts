@@ -164,6 +164,16 @@ describe.skipIf(!backendAvailable)('certification findings', { timeout: 240_000 
       t.p.clock = clock;
     }
     expect(json<{ items: unknown[] }>(await s.outsider.get(`${s.F}/to-review`), 200).items).toEqual([]);
+    // Filtered by class and by the finding's deadline (a year on, the minor's closure date has passed).
+    const ids = async (q: string) => json<{ items: { id: string }[] }>(await s.manager.get(`${s.F}/to-review?${q}`), 200).items.map((f) => f.id);
+    expect([await ids('class=minor'), await ids('class=major'), await ids('overdue=false'), await ids('overdue=true')]).toEqual([[minor.id], [], [minor.id], []]);
+    t.p.clock = createTestClock(new Date('2028-03-10T09:00:00Z'));
+    try {
+      expect([await ids('overdue=true'), await ids('overdue=false')]).toEqual([[minor.id], []]);
+    } finally {
+      t.p.clock = clock;
+    }
+    expect((await s.manager.get(`${s.F}/to-review?overdue=soon`)).statusCode).toBe(400);
 
     // Rejected: a reason is required; then answered again and accepted; the history keeps both.
     expect((await s.expert.post(`${s.F}/${minor.id}/verdict`, { verdict: 'accepted' })).statusCode).toBe(403);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZTimestamp, zText } from './common.ts';
+import { ZTimestamp, zText, type TListFilters } from './common.ts';
 import { ZAuditState, ZAuditType } from './certification.ts';
 import { ZFindingClass, ZFindingResponseVerdict, ZFindingState, ZVerificationMethod } from './certification-decisions.ts';
 
@@ -165,8 +165,15 @@ export const ZFindingListQuery = z.strictObject({ ...listQuery, programmeId: z.u
 export type TFindingListQuery = z.output<typeof ZFindingListQuery>;
 
 /** The body's answers waiting for a verdict: the longest-waiting overdue ones first. */
-export const ZReviewListQuery = z.strictObject({ limit: listQuery.limit, cursor: listQuery.cursor });
+export const ZReviewListQuery = z.strictObject({
+  limit: listQuery.limit,
+  cursor: listQuery.cursor,
+  class: listQuery.class,
+  /** Only answers past the finding's closure (or verification) date. */
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
 export type TReviewListQuery = z.output<typeof ZReviewListQuery>;
+export type TReviewFilters = TListFilters<typeof ZReviewListQuery>;
 
 /** The organization's findings across its live engagements. */
 export const ZOrgFindingListQuery = z.strictObject({ ...listQuery, engagementId: z.uuid().optional() });

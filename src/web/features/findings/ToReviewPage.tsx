@@ -1,7 +1,9 @@
-import { Anchor, Badge, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TFinding } from '../../../shared/contracts/findings';
+import { ZReviewListQuery, type TFinding } from '../../../shared/contracts/findings';
+import { FINDING_CLASSES } from '../../../shared/contracts/certification-decisions';
+import { useContractFilters } from '../../lib/url-filters';
 import { DataTable, type TDataColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -12,6 +14,8 @@ import { useTenantContext } from '../tenants/TenantRoute';
 import { useFindingsToReview } from './api';
 import { FindingClassBadge, FindingDueDates } from './FindingBits';
 
+const FILTER_KEYS = ['class', 'overdue'] as const;
+
 /**
  * « Corrective actions to review » across the body: every answer waiting for a verdict (an auditor
  * sees those of the audits whose team they are on), the overdue ones first, then the longest waiting.
@@ -20,7 +24,9 @@ export function ToReviewPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { tenant, can } = useTenantContext();
-  const list = useFindingsToReview(tenant.id);
+  const [filters, setFilter] = useContractFilters(ZReviewListQuery, FILTER_KEYS);
+  const list = useFindingsToReview(tenant.id, filters);
+  const filtered = Object.keys(filters).length > 0;
   if (!can('finding.read')) return <NoAccess />;
   const columns: TDataColumn<TFinding>[] = [
     {
@@ -54,6 +60,28 @@ export function ToReviewPage() {
     <>
       <PageHeader title={t('findings.toReview.title')} description={t('findings.toReview.description')} />
       <Stack gap="lg" mt="xl">
+        <Card withBorder padding="md">
+          <Group>
+            <NativeSelect
+              label={t('findings.toReview.classLabel')}
+              value={filters.class ?? ''}
+              onChange={(e) => setFilter('class', e.currentTarget.value || undefined)}
+              data={[{ value: '', label: t('findings.toReview.allClasses') }, ...FINDING_CLASSES.map((c) => ({ value: c, label: t(`findings.class.${c}`) }))]}
+              data-testid="to-review-filter-class"
+            />
+            <NativeSelect
+              label={t('findings.toReview.overdueLabel')}
+              value={filters.overdue ?? ''}
+              onChange={(e) => setFilter('overdue', e.currentTarget.value || undefined)}
+              data={[
+                { value: '', label: t('findings.toReview.overdueAll') },
+                { value: 'true', label: t('findings.toReview.overdueOnly') },
+                { value: 'false', label: t('findings.toReview.overdueNot') },
+              ]}
+              data-testid="to-review-filter-overdue"
+            />
+          </Group>
+        </Card>
         {list.isPending ? (
           <Loading />
         ) : list.error ? (
@@ -63,7 +91,7 @@ export function ToReviewPage() {
             rows={list.data.pages.flatMap((p) => p.items)}
             rowKey={(f) => f.id}
             columns={columns}
-            empty={t('findings.toReview.empty')}
+            empty={t(filtered ? 'findings.toReview.emptyFiltered' : 'findings.toReview.empty')}
             label={t('findings.toReview.title')}
             testId="to-review-table"
             rowTestId={(f) => `to-review-row-${f.reference}`}

@@ -6,6 +6,7 @@ import type {
   TFindingPage,
   TOrgFindingDetail,
   TOrgFindingPage,
+  TReviewFilters,
   TRaiseFindingBody,
   TSubmitResponseBody,
   TUpdateFindingBody,
@@ -61,10 +62,10 @@ export const useCloseFinding = (tenantId: string, findingId: string) =>
   useFindingMutation(tenantId, (body: TCloseFindingBody) => api.post<TFindingDetail>(`${BODY(tenantId)}/${findingId}/close`, body));
 
 /** « Corrective actions to review »: the body's answers waiting for a verdict, overdue first. */
-export const useFindingsToReview = (tenantId: string) =>
+export const useFindingsToReview = (tenantId: string, filters: TReviewFilters = {}) =>
   useInfiniteQuery({
-    queryKey: key(tenantId, 'to-review'),
-    queryFn: ({ pageParam }) => api.get<TFindingPage>(`${BODY(tenantId)}/to-review${query({ limit: 50, cursor: pageParam })}`),
+    queryKey: [...key(tenantId, 'to-review'), filters],
+    queryFn: ({ pageParam }) => api.get<TFindingPage>(`${BODY(tenantId)}/to-review${query({ limit: 50, cursor: pageParam, ...filters })}`),
     ...pages,
   });
 

@@ -250,12 +250,21 @@ export async function listBodyFindings(db: TDb, tenantId: string, scope: { audit
  * closure or verification date), then the longest waiting. An auditor sees those of the audits
  * whose team they are on; `teamOf` is their user id, null for the body-wide readers.
  */
-export async function listToReview(db: TDb, tenantId: string, q: { limit: number; cursor?: string }, userId: string | null, teamOf: string | null, today: string) {
-  const where = [sql`f.tenant_id = ${tenantId}`, sql`f.state = 'submitted'`];
+export async function listToReview(
+  db: TDb,
+  tenantId: string,
+  q: { limit: number; cursor?: string; class?: TFindingClass; overdue?: boolean },
+  userId: string | null,
+  teamOf: string | null,
+  today: string,
+) {
+  const overdue = sql`coalesce(f.closure_due_on, f.verification_due_on) < ${today}::date`;
+  const where = [sql`f.tenant_id = ${tenantId}`, sql`f.state = 'submitted'`, ...filters(q)];
   if (teamOf) where.push(onTeamOf(teamOf, true));
+  if (q.overdue !== undefined) where.push(q.overdue ? overdue : sql`NOT coalesce(${overdue}, false)`);
   // 0 = overdue, 1 = not; then the time the answer was submitted — one text key the cursor keeps.
   const key: TSortDef = {
-    expr: sql`(CASE WHEN coalesce(f.closure_due_on, f.verification_due_on) < ${today}::date THEN '0' ELSE '1' END
+    expr: sql`(CASE WHEN ${overdue} THEN '0' ELSE '1' END
       || to_char((SELECT r.submitted_at FROM audit_finding_responses r WHERE r.tenant_id = f.tenant_id AND r.finding_id = f.id AND r.verdict IS NULL) AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS'))`,
     type: sql`text`,
   };
