@@ -1,4 +1,10 @@
+import { sql } from 'kysely';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
+import { loadUserActor } from '../../src/server/platform/auth/sessions.ts';
+import { proposalToken } from '../../src/server/modules/certification/proposals/proposal-common.ts';
+import { createProposalLinkService } from '../../src/server/modules/certification/proposals/proposal-link-service.ts';
+import { createProposalsService } from '../../src/server/modules/certification/proposals/proposals-service.ts';
+import { ZSoc2ProposalScope, type TSoc2ProposalScopeInput } from '../../src/shared/contracts/proposals.ts';
 import { openExamination } from '../../src/server/modules/soc2/examinations/open-examination.ts';
 import { randomUUID } from 'node:crypto';
 import * as exceptionsRepo from '../../src/server/modules/soc2/exceptions/exceptions-repo.ts';
@@ -194,4 +200,56 @@ export async function recordSoc2Opinion(x: THasPlatform, o: { firmId: string; ex
     .where('tenant_id', '=', o.firmId)
     .where('id', '=', o.examinationId)
     .execute();
+}
+
+export type TSoc2ProposalFlowOptions = {
+  firm?: TBuiltBody;
+  organization?: TBuiltTenant;
+  scope?: TSoc2ProposalScopeInput;
+  locale?: 'en' | 'fr';
+};
+
+/**
+ * The commercial path, end to end through the services: a licensed CPA firm drafts a SOC 2
+ * proposal for a client (fee estimated from its parameters), issues it, and the organization's
+ * owner accepts it through the signed link — which opens the engagement and the first examination
+ * in one transaction. Type II over 1 January – 30 June 2026, Security + Availability unless told.
+ */
+export async function createSoc2ExaminationThroughProposal(x: THasPlatform, o: TSoc2ProposalFlowOptions = {}) {
+  const p = platformOf(x);
+  const firm = o.firm ?? (await buildCpaFirm(p, { name: 'Cabinet Lafayette CPA' }));
+  const organization = o.organization ?? (await buildTenant(p, { name: `Lumière Crédit ${firm.id.slice(0, 4)}` }));
+  const client = await buildClient(p, firm, { legalName: organization.name });
+  const firmActor = (await loadUserActor(p.database, firm.owner.id))!;
+  const proposals = createProposalsService(p);
+  const draft = await proposals.createSoc2(
+    firmActor,
+    firm.id,
+    {
+      clientId: client.id,
+      locale: o.locale ?? 'en',
+      recipientEmail: organization.owner.email,
+      scope: ZSoc2ProposalScope.parse(
+        o.scope ?? {
+          reportType: 'type2',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-06-30',
+          categories: ['security', 'availability'],
+          services: 'Online credit scoring for retail lenders.',
+          systems: 'Scoring API, back office, data warehouse.',
+          locations: 'Paris, AWS eu-west-3.',
+          people: 'Engineering, operations, risk.',
+        },
+      ),
+    },
+    NO_CTX,
+  );
+  const sent = await proposals.send(firmActor, firm.id, draft.id, {}, NO_CTX);
+  const row = await p.db.selectFrom('proposals').select(['sent_at', sql<string>`valid_until::text`.as('valid_until')]).where('tenant_id', '=', firm.id).where('id', '=', draft.id).executeTakeFirstOrThrow();
+  const token = proposalToken(p.secretKey, firm.id, draft.id, row.sent_at!, row.valid_until);
+  const orgActor = (await loadUserActor(p.database, organization.owner.id))!;
+  const accepted = await createProposalLinkService(p).accept(orgActor, token, { organizationTenantId: organization.id }, NO_CTX);
+  const examination = await p.db.selectFrom('soc2_examinations').selectAll().where('tenant_id', '=', firm.id).where('id', '=', accepted.examinationId!).executeTakeFirstOrThrow();
+  const engagement = await p.db.selectFrom('engagements').selectAll().where('id', '=', accepted.engagementId).executeTakeFirstOrThrow();
+  return { firm, organization, client, proposal: sent, token, engagement, examination };
 }

@@ -245,6 +245,7 @@ export const ERROR_CODES = [
   'certificate_number_pattern',
   // SOC 2 engagements, scope and system description.
   'soc2_firm_not_licensed',
+  'cpa_licence_incomplete',
   'soc2_engagement_not_active',
   'soc2_engagement_scheme',
   'soc2_as_of_date_required',

@@ -9,6 +9,8 @@ import {
   ZExistingCertification,
   ZSectorRisk,
 } from './certification.ts';
+import { ZSoc2FeeParameters } from './soc2-fees.ts';
+import { ZSoc2SamplingPolicy } from './soc2-sampling.ts';
 
 /*
  * The certification body's intake (ISO/IEC 17021-1 9.1.1, application): its settings, the public
@@ -65,6 +67,26 @@ export const ZBodySettingsBody = z.strictObject({
   accredited: z.boolean().default(false),
   accreditationBody: zText(200).default(''),
   accreditationNumber: zText(60).default(''),
+  /*
+   * SOC 2 (migration 0032). Unlike the fields above, each one left out keeps what is stored, so a
+   * client that knows only the certification settings cannot clear a firm's licence or policies.
+   * A CPA firm names the authority, the number and the jurisdiction of its licence
+   * (`cpa_licence_incomplete`); only a CPA firm issues SOC 2 attestation reports.
+   */
+  cpaFirm: z.boolean().optional(),
+  cpaLicenceAuthority: zText(200).optional(),
+  cpaLicenceNumber: zText(60).optional(),
+  cpaLicenceJurisdiction: zText(200).optional(),
+  /** The firm's fee parameters; null goes back to Attest's defaults. */
+  soc2FeeParameters: ZSoc2FeeParameters.nullable().optional(),
+  /** The firm's sampling method (table by frequency and risk, or a percentage); null goes back to the facts-sheet table. */
+  soc2Sampling: ZSoc2SamplingPolicy.nullable().optional(),
+  /** Evidence created more than this many days after the event it shows is flagged (the seed: contemporaneous evidence). */
+  soc2ContemporaneityDays: z.number().int().min(1).max(365).optional(),
+  /** Days before a request's due date when the organization is reminded (0: on the day). */
+  soc2RequestReminderDays: z.number().int().min(0).max(60).optional(),
+  /** How long a report reader's access lasts after accepting the NDA. */
+  soc2ReaderAccessDays: z.number().int().min(1).max(1095).optional(),
 });
 export type TBodySettingsBody = z.input<typeof ZBodySettingsBody>;
 
@@ -91,6 +113,18 @@ export const ZBodySettings = z.object({
   accredited: z.boolean(),
   accreditationBody: z.string(),
   accreditationNumber: z.string(),
+  cpaFirm: z.boolean(),
+  cpaLicenceAuthority: z.string(),
+  cpaLicenceNumber: z.string(),
+  cpaLicenceJurisdiction: z.string(),
+  /** The parameters in force: the firm's own, or Attest's defaults when `soc2FeeParametersCustom` is false. */
+  soc2FeeParameters: ZSoc2FeeParameters,
+  soc2FeeParametersCustom: z.boolean(),
+  soc2Sampling: ZSoc2SamplingPolicy,
+  soc2SamplingCustom: z.boolean(),
+  soc2ContemporaneityDays: z.number().int(),
+  soc2RequestReminderDays: z.number().int(),
+  soc2ReaderAccessDays: z.number().int(),
   updatedAt: ZTimestamp.nullable(),
   abilities: zAbilitiesOf(...BODY_SETTINGS_ACTIONS),
 });

@@ -3,6 +3,8 @@ import { zAbilitiesOf } from './authz.ts';
 import { ZEmail, ZLocale, ZName, ZTimestamp, zText } from './common.ts';
 import { ZNewPassword, ZUser } from './accounts.ts';
 import { ZAuditState, ZAuditType, ZEngagementState, ZProgrammeState, ZScheme } from './certification.ts';
+import { ZSoc2Category, ZSoc2ReportType, ZSoc2SubserviceTreatment } from './soc2.ts';
+import { ZSoc2DocumentationMaturity, ZSoc2FeeEstimate, ZSoc2SystemComplexity } from './soc2-fees.ts';
 
 /*
  * Proposals: the certification body's fee quote for a three-year ISO/IEC 42001 cycle, its issue by
@@ -82,7 +84,62 @@ export const ZCreateProposalBody = z.object({
 export type TCreateProposalBody = z.infer<typeof ZCreateProposalBody>;
 export type TCreateProposalInput = z.input<typeof ZCreateProposalBody>;
 
-export const ZUpdateProposalBody = ZCreateProposalBody.omit({ clientId: true, calculationId: true }).partial();
+/*
+ * A SOC 2 proposal (a licensed CPA firm only): the scope of the first examination and the seed's cost
+ * factors. The fee is estimated by the server from the firm's parameters (never sent by the caller)
+ * and stored with its trace; accepting opens the engagement and this examination together.
+ */
+export const ZSoc2SubserviceOrganizationInput = z.object({
+  name: zText(200, { min: 1 }),
+  service: zText(500).default(''),
+  treatment: ZSoc2SubserviceTreatment,
+});
+export const ZSoc2ProposalScope = z.object({
+  reportType: ZSoc2ReportType,
+  /** Type I: the date the description and design are reported as of. */
+  asOfDate: ZDay.nullable().default(null),
+  /** Type II: the observation period, 3 to 12 months. */
+  periodStart: ZDay.nullable().default(null),
+  periodEnd: ZDay.nullable().default(null),
+  /** Security is always in scope and added when missing. */
+  categories: z.array(ZSoc2Category).max(5).default(['security']),
+  services: zText(2000).default(''),
+  systems: zText(2000).default(''),
+  locations: zText(2000).default(''),
+  people: zText(2000).default(''),
+  complexity: ZSoc2SystemComplexity.default('moderate'),
+  documentationMaturity: ZSoc2DocumentationMaturity.default('established'),
+  /** Type II only: a Type I by the same firm came first (the description and scope exist). */
+  priorType1: z.boolean().default(false),
+  subserviceOrganizations: z.array(ZSoc2SubserviceOrganizationInput).max(50).default([]),
+});
+export type TSoc2ProposalScope = z.infer<typeof ZSoc2ProposalScope>;
+export type TSoc2ProposalScopeInput = z.input<typeof ZSoc2ProposalScope>;
+
+export const ZCreateSoc2ProposalBody = z.object({
+  clientId: z.uuid(),
+  scope: ZSoc2ProposalScope,
+  locale: ZLocale.optional(),
+  validUntil: ZDay.optional(),
+  recipientName: zText(160).optional(),
+  recipientEmail: ZEmail.optional(),
+  notes: zText(4000).optional(),
+});
+export type TCreateSoc2ProposalBody = z.infer<typeof ZCreateSoc2ProposalBody>;
+export type TCreateSoc2ProposalInput = z.input<typeof ZCreateSoc2ProposalBody>;
+
+/** What a SOC 2 proposal carries instead of the three-year lines: its scope and the fee estimate with its trace. */
+export const ZSoc2ProposalTerms = z.object({
+  scope: ZSoc2ProposalScope,
+  /** Type II: the whole months the fee counts (a started month counts). */
+  observationMonths: z.number().int().nullable(),
+  feeEstimate: ZSoc2FeeEstimate,
+});
+export type TSoc2ProposalTerms = z.infer<typeof ZSoc2ProposalTerms>;
+
+export const ZUpdateProposalBody = ZCreateProposalBody.omit({ clientId: true, calculationId: true })
+  .partial()
+  .extend({ /** SOC 2 drafts only: a new scope, estimated again from the firm's parameters in force. */ soc2Scope: ZSoc2ProposalScope.optional() });
 export type TUpdateProposalBody = z.infer<typeof ZUpdateProposalBody>;
 
 export const ZSendProposalBody = z.object({ recipientEmail: ZEmail.optional(), recipientName: zText(160).optional() });
@@ -125,9 +182,11 @@ export const ZProposalSummary = z.object({
   reference: z.string(),
   client: z.object({ id: z.uuid(), reference: z.string(), legalName: z.string() }),
   state: ZProposalState,
+  scheme: ZScheme,
   locale: ZLocale,
   currency: z.string(),
   validUntil: ZDay,
+  /** The three-year cycle's total, or a SOC 2 proposal's estimated fee. */
   cycleCents: z.number().int(),
   sentAt: ZTimestamp.nullable(),
   createdAt: ZTimestamp,
@@ -137,13 +196,14 @@ export const ZProposalList = z.object({ items: z.array(ZProposalSummary), nextCu
 export type TProposalList = z.infer<typeof ZProposalList>;
 
 export const ZProposal = ZProposalSummary.extend({
-  scheme: ZScheme,
   recipientName: z.string(),
   recipientEmail: z.string().nullable(),
   notes: z.string(),
   lines: z.array(ZProposalLine),
   totals: ZProposalTotals,
   auditTime: ZAuditTimeSnapshot.nullable(),
+  /** SOC 2 proposals only (lines are then empty). */
+  soc2: ZSoc2ProposalTerms.nullable(),
   createdBy: ZPerson.nullable(),
   sent: z.object({ at: ZTimestamp, by: ZPerson.nullable(), documentSha256: z.string(), documentSize: z.number().int() }).nullable(),
   acceptance: z
@@ -162,6 +222,7 @@ export const ZPublicProposal = z.object({
   state: ZProposalState,
   bodyName: z.string(),
   clientName: z.string(),
+  scheme: ZScheme,
   locale: ZLocale,
   currency: z.string(),
   validUntil: ZDay,
@@ -169,6 +230,7 @@ export const ZPublicProposal = z.object({
   lines: z.array(ZProposalLine),
   totals: ZProposalTotals,
   auditTime: ZAuditTimeSnapshot.nullable(),
+  soc2: ZSoc2ProposalTerms.nullable(),
   documentSha256: z.string(),
   /** The address the proposal was sent to: the only one an account may be created with from the link. */
   recipientEmail: z.string().nullable(),
@@ -187,7 +249,7 @@ export type TAcceptProposalBody = z.infer<typeof ZAcceptProposalBody>;
 export const ZProposalSignUpBody = z.object({ email: ZEmail, name: ZName, password: ZNewPassword, locale: ZLocale.default('en') });
 export type TProposalSignUpBody = z.infer<typeof ZProposalSignUpBody>;
 export type TProposalSignUpInput = z.input<typeof ZProposalSignUpBody>;
-export const ZAcceptedProposal = z.object({ organizationTenantId: z.uuid(), engagementId: z.uuid() });
+export const ZAcceptedProposal = z.object({ organizationTenantId: z.uuid(), engagementId: z.uuid(), /** SOC 2: the first examination, opened with the engagement. */ examinationId: z.uuid().nullable() });
 export const ZProposalSignedUp = z.object({ user: ZUser });
 
 /* The organization's side: the engagements its accepted proposals opened. */

@@ -25,6 +25,7 @@ export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2ExceptionsRoutes(app, p);
 }
 
+export { getSoc2FirmSettings, effectiveFeeParameters, effectiveSampling, type TSoc2FirmSettings } from './firm-settings.ts';
 export { createSoc2ScopeService } from './examinations/scope-service.ts';
 export { examinationLifecycle } from './examinations/examination-lifecycle.ts';
 export { createSoc2ExaminationsService, examinationCore } from './examinations/examinations-service.ts';

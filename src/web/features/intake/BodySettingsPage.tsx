@@ -1,4 +1,5 @@
 import { Alert, Anchor, Checkbox, NumberInput, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,6 +11,7 @@ import { useContractForm, useServerErrors } from '../../lib/forms';
 import { ZBodySettingsBody, type TBodySettings, type TBodySettingsBody } from '../../../shared/contracts/intake';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useBodySettings, useSaveBodySettings } from './api';
+import { Soc2FirmSettings } from './Soc2FirmSettings';
 
 type TForm = Required<TBodySettingsBody>;
 
@@ -39,7 +41,19 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
     accredited: settings.accredited,
     accreditationBody: settings.accreditationBody,
     accreditationNumber: settings.accreditationNumber,
+    cpaFirm: settings.cpaFirm,
+    cpaLicenceAuthority: settings.cpaLicenceAuthority,
+    cpaLicenceNumber: settings.cpaLicenceNumber,
+    cpaLicenceJurisdiction: settings.cpaLicenceJurisdiction,
+    // Euros in the form, cents in the API, as for the day rate above.
+    soc2FeeParameters: { ...settings.soc2FeeParameters, dayRateCents: settings.soc2FeeParameters.dayRateCents / 100 },
+    soc2Sampling: settings.soc2Sampling,
+    soc2ContemporaneityDays: settings.soc2ContemporaneityDays,
+    soc2RequestReminderDays: settings.soc2RequestReminderDays,
+    soc2ReaderAccessDays: settings.soc2ReaderAccessDays,
   });
+  const [feeCustom, setFeeCustom] = useState(settings.soc2FeeParametersCustom);
+  const [samplingCustom, setSamplingCustom] = useState(settings.soc2SamplingCustom);
   const unplaced = useServerErrors(form, save.error);
   const f = (k: keyof TForm) => ({ label: t(`intake.settings.labels.${k}` as never), ...form.getInputProps(k), disabled: !editable, 'data-testid': `settings-${k}` });
   const publicUrl = settings.publicSlug ? `${window.location.origin}/quote/${settings.publicSlug}` : null;
@@ -47,7 +61,17 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
     <FormPage
       title={t('intake.settings.title')}
       description={t('intake.settings.intro')}
-      onSubmit={form.onSubmit((v) => save.mutate({ ...v, defaultDayRateCents: Math.round(v.defaultDayRateCents * 100) }, { onSuccess: () => notifySuccess(t('intake.settings.saved')) }))}
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(
+          {
+            ...v,
+            defaultDayRateCents: Math.round(v.defaultDayRateCents * 100),
+            soc2FeeParameters: feeCustom && v.soc2FeeParameters ? { ...v.soc2FeeParameters, dayRateCents: Math.round(v.soc2FeeParameters.dayRateCents * 100) } : null,
+            soc2Sampling: samplingCustom ? v.soc2Sampling : null,
+          },
+          { onSuccess: () => notifySuccess(t('intake.settings.saved')) },
+        ),
+      )}
       error={unplaced}
       submit={{ label: t('intake.settings.save'), loading: save.isPending, disabled: !editable, testId: 'settings-save' }}
     >
@@ -101,6 +125,7 @@ function SettingsForm({ tenantId, settings, tenantName }: { tenantId: string; se
             <TextInput {...f('accreditationNumber')} required />
           </SimpleGrid>
         )}
+        <Soc2FirmSettings form={form} editable={editable} feeCustom={feeCustom} setFeeCustom={setFeeCustom} samplingCustom={samplingCustom} setSamplingCustom={setSamplingCustom} />
       </Stack>
     </FormPage>
   );

@@ -25,8 +25,8 @@ export type TOpenEngagementInput = {
   scheme: TScheme;
   proposalId: string | null;
   proposalReference: string;
-  /** Planned days per slot, from the accepted proposal (audit time). */
-  plannedDays: { stage1: number; stage2: number; surveillance1: number; surveillance2: number; recertification: number };
+  /** Planned days per slot, from the accepted proposal (audit time); null for SOC 2, whose unit of work is an examination. */
+  plannedDays: { stage1: number; stage2: number; surveillance1: number; surveillance2: number; recertification: number } | null;
   /** The year the audit references are numbered in (the platform clock's). */
   year: number;
 };
@@ -35,7 +35,8 @@ export type TOpenEngagementInput = {
  * Opens the engagement (one live per body, organization and scheme: a second one answers 409),
  * its first programme (cycle 1) and the programme's five audits as `planned` slots: stage 1,
  * stage 2, surveillance 1 and 2, recertification. Deadlines come from programme-rules once the
- * certification decision is taken; none is known yet. Both tenants' logs record the opening.
+ * certification decision is taken; none is known yet. A SOC 2 engagement gets no programme: the
+ * acceptance opens its first examination instead. Both tenants' logs record the opening.
  */
 export async function openEngagement(tx: Transaction<DB>, actor: TActor | null, ctx: TRequestContext, input: TOpenEngagementInput) {
   if (input.bodyTenantId === input.organizationTenantId) throw new AppError(409, 'proposal_organization_invalid', 'A certification body cannot certify itself.');
@@ -52,9 +53,18 @@ export async function openEngagement(tx: Transaction<DB>, actor: TActor | null, 
     proposal_id: input.proposalId,
     created_by: createdBy,
   });
+  if (input.scheme === 'soc2-type1' || input.scheme === 'soc2-type2' || !input.plannedDays) {
+    // A SOC 2 engagement has no certification cycle: its examinations are opened on it (soc2/examinations).
+    const payload = { engagementId: engagement.id, scheme: input.scheme, body: input.bodyName, organization: input.organizationName, proposal: input.proposalReference, audits: 0 };
+    for (const tenantId of [input.bodyTenantId, input.organizationTenantId]) {
+      await recordAudit(tx, actor, ctx, { tenantId, action: 'engagement.opened', subjectType: 'engagement', subjectId: engagement.id, after: payload });
+    }
+    return { engagementId: engagement.id, programmeId: null, audits: [] };
+  }
+  const plannedDays = input.plannedDays;
   const programme = await repo.insertProgramme(tx, input.bodyTenantId, { engagement_id: engagement.id, client_id: input.clientId, created_by: createdBy });
   const daysOf = (type: string, sequence: number) =>
-    type === 'stage1' ? input.plannedDays.stage1 : type === 'stage2' ? input.plannedDays.stage2 : type === 'recertification' ? input.plannedDays.recertification : sequence === 1 ? input.plannedDays.surveillance1 : input.plannedDays.surveillance2;
+    type === 'stage1' ? plannedDays.stage1 : type === 'stage2' ? plannedDays.stage2 : type === 'recertification' ? plannedDays.recertification : sequence === 1 ? plannedDays.surveillance1 : plannedDays.surveillance2;
   const audits = [];
   // One at a time: each reference is drawn from the audits already written.
   for (const slot of INITIAL_PROGRAMME_SLOTS) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZAimsMaturity, ZClientAiRole, ZClientAiTier, ZExistingCertification, ZSectorRisk } from '../../../../shared/contracts/certification.ts';
 import { ZQuoteStandard } from '../../../../shared/contracts/intake.ts';
+import { ZSoc2FeeParameters } from '../../../../shared/contracts/soc2-fees.ts';
+import { ZSoc2SamplingPolicy } from '../../../../shared/contracts/soc2-sampling.ts';
 import { defineAuditActions } from '../../../platform/audit-log/audit-registry.ts';
 
 const ZSettingsFields = z
@@ -25,6 +27,15 @@ const ZSettingsFields = z
     accredited: z.boolean(),
     accreditationBody: z.string(),
     accreditationNumber: z.string(),
+    cpaFirm: z.boolean(),
+    cpaLicenceAuthority: z.string(),
+    cpaLicenceNumber: z.string(),
+    cpaLicenceJurisdiction: z.string(),
+    soc2FeeParameters: ZSoc2FeeParameters.nullable(),
+    soc2Sampling: ZSoc2SamplingPolicy.nullable(),
+    soc2ContemporaneityDays: z.number(),
+    soc2RequestReminderDays: z.number(),
+    soc2ReaderAccessDays: z.number(),
   })
   .partial();
 

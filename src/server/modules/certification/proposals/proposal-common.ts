@@ -5,6 +5,7 @@ import { hmacHex, safeEqual } from '../../../platform/crypto/crypto.ts';
 import { renderDocumentPdf } from '../../../documents/render-pdf.ts';
 import { buildProposalModel, type TProposalDocSource } from './documents/build-proposal-model.ts';
 import { priceLine, sortLines, totalsOf } from './proposal-pricing.ts';
+import { soc2TermsOf, soc2Totals } from './soc2-proposal.ts';
 
 /*
  * What the body's service, the link holder's service and the mail job share: the signed link,
@@ -44,6 +45,13 @@ export function linesOf(rows: readonly TLineRow[]) {
     rows.map((r) => priceLine({ slot: r.slot, days: Number(r.days), dayRateCents: Number(r.day_rate_cents), travelCents: Number(r.travel_cents), expensesCents: Number(r.expenses_cents) })),
   );
   return { lines, totals: totalsOf(lines) };
+}
+
+/** Lines and totals of either kind: a SOC 2 proposal has no lines, its total is the stored fee estimate. */
+export function termsOf(r: { lines: readonly TLineRow[]; soc2_scope: unknown; fee_estimate: unknown }) {
+  const soc2 = soc2TermsOf(r.soc2_scope, r.fee_estimate);
+  if (soc2) return { lines: [], totals: soc2Totals(soc2.feeEstimate), soc2 };
+  return { ...linesOf(r.lines), soc2: null };
 }
 
 export type TAuditTimeRenderer = (trace: TAuditTimeSnapshot['trace'], lang: TLocale) => string[];

@@ -13,7 +13,8 @@ import type { TPlatform } from '../../../platform/platform.ts';
 import { insertMembership } from '../../tenants/members-repo.ts';
 import { getTenant, insertTenant } from '../../tenants/tenants-repo.ts';
 import { openEngagement } from '../engagements/engagements-service.ts';
-import { linesOf, parseProposalToken, readAll, tokenMatches } from './proposal-common.ts';
+import { openExamination } from '../../soc2/examinations/open-examination.ts';
+import { linesOf, parseProposalToken, readAll, termsOf, tokenMatches } from './proposal-common.ts';
 import { proposalLifecycle, proposalState } from './proposal-lifecycle.ts';
 import * as repo from './proposals-repo.ts';
 
@@ -47,12 +48,14 @@ export function createProposalLinkService(p: TDeps) {
   return {
     async preview(token: string): Promise<TPublicProposal> {
       const r = await resolve(token);
-      const { lines, totals } = linesOf(r.lines);
+      const { lines, totals, soc2 } = termsOf(r);
       return {
         reference: r.reference,
         state: proposalState(r, todayOf(p)),
         bodyName: r.bodyName,
         clientName: r.clientName,
+        scheme: r.scheme,
+        soc2,
         locale: r.locale,
         currency: r.currency,
         validUntil: r.valid_until,
@@ -111,9 +114,11 @@ export function createProposalLinkService(p: TDeps) {
     },
 
     /**
-     * Accepts for an organization: opens the engagement and its programme (engagements-service),
-     * links the body's client record to the organization, and records who, when and from which
-     * address — all in one transaction, in both tenants' logs.
+     * Accepts for an organization: opens the engagement and its programme (engagements-service) —
+     * for a SOC 2 proposal, the engagement and its first examination with the proposal's scope
+     * (soc2/examinations/open-examination) —, links the body's client record to the organization,
+     * and records who, when and from which address — all in one transaction, in both tenants' logs:
+     * if the examination cannot be opened, no engagement exists and the proposal stays unanswered.
      */
     async accept(actor: TActor | null, token: string, input: TAcceptProposalBody, ctx: TRequestContext) {
       p.authz.assertUser(actor);
@@ -141,8 +146,9 @@ export function createProposalLinkService(p: TDeps) {
         if (client.organization_tenant_id && client.organization_tenant_id !== org.id) {
           throw new AppError(409, 'client_other_organization', 'This client of the certification body is already linked to another organization in Attest.', { field: 'organizationTenantId' });
         }
+        const terms = termsOf({ ...row, lines: link.lines });
         const { lines } = linesOf(link.lines);
-        const days = Object.fromEntries(lines.map((l) => [l.slot, l.days])) as Record<(typeof lines)[number]['slot'], number>;
+        const days = terms.soc2 ? null : (Object.fromEntries(lines.map((l) => [l.slot, l.days])) as Record<(typeof lines)[number]['slot'], number>);
         const opened = await openEngagement(tx, actor, ctx, {
           bodyTenantId: row.tenant_id,
           bodyName: link.bodyName,
@@ -155,6 +161,30 @@ export function createProposalLinkService(p: TDeps) {
           plannedDays: days,
           year: Number(todayOf(p).slice(0, 4)),
         });
+        let examinationId: string | null = null;
+        if (terms.soc2) {
+          const scope = terms.soc2.scope;
+          const now = p.clock.now();
+          const examination = await openExamination(tx, actor, ctx, {
+            firmTenantId: row.tenant_id,
+            engagementId: opened.engagementId,
+            reportType: scope.reportType,
+            asOfDate: scope.asOfDate,
+            periodStart: scope.periodStart,
+            periodEnd: scope.periodEnd,
+            categories: scope.categories,
+            services: scope.services,
+            systems: scope.systems,
+            locations: scope.locations,
+            people: scope.people,
+            // The firm names its engagement partner on the examination's scope.
+            partnerUserId: null,
+            previous: null,
+            year: Number(todayOf(p).slice(0, 4)),
+            now,
+          });
+          examinationId = examination.id;
+        }
         await repo.setClientOrganization(tx, row.tenant_id, row.client_id, org.id);
         await repo.updateProposal(tx, row.tenant_id, row.id, {
           status: 'accepted',
@@ -170,9 +200,17 @@ export function createProposalLinkService(p: TDeps) {
           action: step.audit!,
           subjectType: 'proposal',
           subjectId: row.id,
-          after: { reference: row.reference, client: client.legal_name, organizationTenantId: org.id, organization: org.name, engagementId: opened.engagementId, ip: ctx.ip },
+          after: {
+            reference: row.reference,
+            client: client.legal_name,
+            organizationTenantId: org.id,
+            organization: org.name,
+            engagementId: opened.engagementId,
+            ip: ctx.ip,
+            ...(examinationId ? { examinationId } : {}),
+          },
         });
-        return { organizationTenantId: org.id, engagementId: opened.engagementId };
+        return { organizationTenantId: org.id, engagementId: opened.engagementId, examinationId };
       });
     },
 

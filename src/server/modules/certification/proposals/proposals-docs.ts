@@ -27,6 +27,32 @@ export const proposalsDocs: TApiDocs = {
     errors: [400, 401, 403, 404],
     body: { clientId: CLIENT, lines, dayRateCents: 145000, locale: 'fr', recipientName: 'Camille Durand', recipientEmail: 'camille.durand@lumiere-credit.example' },
   },
+  'POST /api/tenants/{tenantId}/proposals/soc2': {
+    summary: 'Draft a SOC 2 proposal for a client',
+    description:
+      'A licensed CPA firm only (its settings carry the licence; otherwise 409 `soc2_firm_not_licensed`). `scope` is the first examination’s: `reportType` `type1` with `asOfDate`, or `type2` with `periodStart`/`periodEnd` over 3 to 12 months (400 with the examination’s codes `soc2_period_too_short`, `soc2_period_too_long`, `soc2_as_of_date_required`…), the categories (Security always, added when missing), services, systems, locations, people, and the cost factors: `complexity`, `documentationMaturity`, `priorType1` (Type II only), `subserviceOrganizations` with their carve-out or inclusive treatment. The fee is estimated by the server from the firm’s fee parameters in force (`soc2FeeParameters` of the body settings, else Attest’s defaults) and stored with its trace and the parameters’ version in `soc2.feeEstimate`; the caller never sends a fee. The scheme is `soc2-type1` or `soc2-type2`. A SOC 2 proposal leads to an attestation report, never a certificate. Scheme managers.',
+    returns: 'The draft proposal, with `soc2` (scope, observation months, fee estimate) and no lines.',
+    status: 201,
+    errors: [400, 401, 403, 404, 409],
+    body: {
+      clientId: CLIENT,
+      locale: 'fr',
+      scope: {
+        reportType: 'type2',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-06-30',
+        categories: ['security', 'availability', 'processing_integrity'],
+        services: 'Credit scoring API for retail lenders',
+        systems: 'Scoring API; back office; data warehouse',
+        locations: 'Paris; AWS eu-west-3',
+        people: 'Engineering, operations, risk',
+        complexity: 'moderate',
+        documentationMaturity: 'established',
+        priorType1: false,
+        subserviceOrganizations: [{ name: 'Amazon Web Services', service: 'Hosting', treatment: 'carve_out' }],
+      },
+    },
+  },
   'GET /api/tenants/{tenantId}/proposals/{proposalId}': {
     summary: 'Read a proposal',
     description: 'Lines with their amounts, totals per year and for the cycle, the fixed part (initial audit and first surveillance), the frozen audit time, and who sent, accepted, declined or withdrew it, when and from which address.',
@@ -35,7 +61,7 @@ export const proposalsDocs: TApiDocs = {
   },
   'PATCH /api/tenants/{tenantId}/proposals/{proposalId}': {
     summary: 'Change a draft proposal',
-    description: 'Lines, day rate, language, validity, recipient, notes. An issued proposal is never rewritten: 409 `proposal_not_draft`.',
+    description: 'Lines, day rate, language, validity, recipient, notes; for a SOC 2 proposal `soc2Scope` instead of lines (the fee is estimated again from the firm’s parameters in force; lines on a SOC 2 proposal or a scope on another: 400). An issued proposal is never rewritten: 409 `proposal_not_draft`.',
     returns: 'The draft proposal.',
     errors: [400, 401, 403, 404, 409],
     body: { validUntil: '2027-02-26', notes: 'Audits en français, sur le site de Lyon.' },
@@ -84,8 +110,8 @@ export const proposalsDocs: TApiDocs = {
   'POST /api/public/proposals/{token}/accept': {
     summary: 'Accept a proposal',
     description:
-      'Signed in. For an organization the person owns or administers (`organizationTenantId`), or for a new organization they found (`organizationName`). Opens the engagement for `iso42001` and its programme (stage 1, stage 2, surveillance 1 and 2, recertification as planned audits), links the body’s client to the organization, and records who, when and from which address in both tenants’ logs. Answered, withdrawn or expired: 410; an engagement already live between the two: 409 `engagement_already_live`.',
-    returns: 'The organization and the engagement.',
+      'Signed in. For an organization the person owns or administers (`organizationTenantId`), or for a new organization they found (`organizationName`). Opens the engagement for `iso42001` and its programme (stage 1, stage 2, surveillance 1 and 2, recertification as planned audits), links the body’s client to the organization, and records who, when and from which address in both tenants’ logs. A SOC 2 proposal opens the `soc2-type1`/`soc2-type2` engagement (no programme) and its first examination with the proposal’s scope, in the same transaction (`examinationId`; if the examination cannot be opened — e.g. the firm lost its licence, 409 `soc2_firm_not_licensed` — nothing is written). Answered, withdrawn or expired: 410; an engagement already live between the two: 409 `engagement_already_live`.',
+    returns: 'The organization, the engagement and, for SOC 2, the examination.',
     errors: [400, 401, 403, 404, 409, 410],
     body: { organizationTenantId: ORG },
   },

@@ -115,6 +115,7 @@ export async function listProposals(db: Kysely<DB>, tenantId: string, o: { today
       'p.id',
       'p.reference',
       'p.status',
+      'p.scheme',
       'p.locale',
       'p.currency',
       sql<string>`p.valid_until::text`.as('valid_until'),
@@ -123,7 +124,8 @@ export async function listProposals(db: Kysely<DB>, tenantId: string, o: { today
       'c.id as clientId',
       'c.reference as clientReference',
       'c.legal_name as clientName',
-      sql<string>`(SELECT coalesce(sum(l.amount_cents), 0)::text FROM proposal_lines l WHERE l.tenant_id = p.tenant_id AND l.proposal_id = p.id)`.as('cycleCents'),
+      // A SOC 2 proposal has no lines: its total is the stored fee estimate's.
+      sql<string>`coalesce((p.fee_estimate->>'totalCents')::bigint, (SELECT coalesce(sum(l.amount_cents), 0) FROM proposal_lines l WHERE l.tenant_id = p.tenant_id AND l.proposal_id = p.id))::text`.as('cycleCents'),
     ])
     .where('p.tenant_id', '=', tenantId);
   if (o.clientId) q = q.where('p.client_id', '=', o.clientId);

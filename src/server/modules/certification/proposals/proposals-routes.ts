@@ -31,6 +31,9 @@ export function proposalsRoutes(appIn: FastifyInstance, p: TPlatform, opts: TPro
   app.post(BASE, { schema: { tags, params: ZTenantParams, body: S.ZCreateProposalBody, response: { 201: S.ZProposal } } }, async (req, reply) =>
     reply.status(201).send(await svc.create(req.actor, req.params.tenantId, req.body, requestContext(req))),
   );
+  app.post(`${BASE}/soc2`, { schema: { tags, params: ZTenantParams, body: S.ZCreateSoc2ProposalBody, response: { 201: S.ZProposal } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createSoc2(req.actor, req.params.tenantId, req.body, requestContext(req))),
+  );
   app.get(`${BASE}/:proposalId`, { schema: { tags, params: S.ZProposalParams, response: { 200: S.ZProposal } } }, (req) =>
     svc.get(req.actor, req.params.tenantId, req.params.proposalId),
   );

@@ -1,6 +1,7 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
 import type {
   TCreateProposalBody,
+  TCreateSoc2ProposalBody,
   TProposal,
   TProposalLine,
   TProposalListQuery,
@@ -16,7 +17,10 @@ import { AppError, badRequest, notFound } from '../../../platform/errors/errors.
 import type { TPlatform } from '../../../platform/platform.ts';
 import { addDays } from '../engagements/programme-rules.ts';
 import { proposalLifecycle, proposalState } from './proposal-lifecycle.ts';
-import { linesOf, readAll, renderProposalPdf, streamOf, type TAuditTimeRenderer } from './proposal-common.ts';
+import { linesOf, readAll, renderProposalPdf, streamOf, termsOf, type TAuditTimeRenderer } from './proposal-common.ts';
+import { renderSoc2ProposalPdf } from './soc2-proposal.ts';
+import { createSoc2ProposalDraft, soc2DraftTerms } from './soc2-proposal-create.ts';
+import { getSoc2FirmSettings } from '../../soc2/firm-settings.ts';
 import { priceLine, sortLines, totalsOf } from './proposal-pricing.ts';
 import { sendProposalMail } from './jobs/send-proposal-mail.ts';
 import * as repo from './proposals-repo.ts';
@@ -76,7 +80,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
 
   function toDto(r: repo.TProposalDetailRow, grant: TTenantGrant): TProposal {
     const state: TProposalState = proposalState(r, today());
-    const { lines, totals } = linesOf(r.lines);
+    const { lines, totals, soc2 } = termsOf(r);
     return {
       id: r.id,
       reference: r.reference,
@@ -95,6 +99,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
       lines,
       totals,
       auditTime: r.audit_time,
+      soc2,
       createdBy: person(r.createdByPerson),
       sent: r.sent_at && r.document_sha256 ? { at: iso(r.sent_at), by: person(r.sentByPerson), documentSha256: r.document_sha256, documentSize: r.document_size ?? 0 } : null,
       acceptance:
@@ -138,6 +143,29 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
     };
   }
 
+  /** The PDF of either kind in `lang`: a SOC 2 proposal prints the firm's licence, the scope and the fee's trace. */
+  async function renderPdf(db: TPlatform['db'], d: repo.TProposalDetailRow, body: { name: string; address: string }, issuedAt: Date | null, lang: TLocale) {
+    const { soc2 } = termsOf(d);
+    if (!soc2) return renderProposalPdf(docSource(d, body, issuedAt), lang, renderTrace);
+    // Read through the caller's transaction: PGlite has one connection, a second one would wait forever.
+    const firm = await getSoc2FirmSettings(db, d.tenant_id);
+    return renderSoc2ProposalPdf(
+      {
+        reference: d.reference,
+        firm: { ...body, licence: firm.licence },
+        organization: { name: d.clientName, address: d.clientAddress },
+        recipientName: d.recipient_name,
+        terms: soc2,
+        validUntil: d.valid_until,
+        issuedAt,
+        generatedAt: issuedAt ?? p.clock.now(),
+        notes: d.notes,
+        timeZone: opts.timeZone ?? 'Europe/Paris',
+      },
+      lang,
+    );
+  }
+
   async function bodyOf(tenantId: string) {
     const b = await repo.getBodyIdentity(p.db, tenantId);
     return { name: b?.legal_name || b?.name || '', address: b?.address ?? '' };
@@ -155,6 +183,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
           reference: r.reference,
           client: { id: r.clientId, reference: r.clientReference, legalName: r.clientName },
           state: proposalState(r, today()),
+          scheme: r.scheme,
           locale: r.locale,
           currency: r.currency,
           validUntil: r.valid_until,
@@ -210,6 +239,15 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
       return toDto(await detail(p.db, tenantId, id), grant);
     },
 
+    /** A SOC 2 draft (a licensed CPA firm only): the first examination's scope, the fee estimated from the firm's parameters. */
+    async createSoc2(actor: TActor | null, tenantId: string, input: TCreateSoc2ProposalBody, ctx: TRequestContext) {
+      const grant = await p.authz.assert(actor, 'proposal.create', { tenantId, record: { state: null } });
+      p.authz.assertUser(actor);
+      if (input.validUntil) assertValidity(input.validUntil);
+      const id = await p.db.transaction().execute((tx) => createSoc2ProposalDraft(tx, actor, ctx, { tenantId, input, today: today() }));
+      return toDto(await detail(p.db, tenantId, id), grant);
+    },
+
     async update(actor: TActor | null, tenantId: string, id: string, input: TUpdateProposalBody, ctx: TRequestContext) {
       const grant = await p.authz.assert(actor, 'proposal.update', { tenantId });
       if (input.validUntil) assertValidity(input.validUntil);
@@ -218,8 +256,20 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
         p.authz.assertOn(grant, 'proposal.update', { state });
         proposalLifecycle.transition(state, 'update', undefined);
         const before = await detail(tx, tenantId, id);
-        const beforeCents = linesOf(before.lines).totals.cycleCents;
+        const soc2 = row.scheme !== 'iso42001';
+        const beforeCents = termsOf(before).totals.cycleCents;
         let afterCents = beforeCents;
+        if (soc2 && (input.lines || input.dayRateCents !== undefined)) {
+          throw new AppError(400, 'validation_failed', 'A SOC 2 proposal has no audit lines: change its scope, the fee follows.', [{ field: 'lines', issue: 'invalid', message: 'Not for a SOC 2 proposal.' }]);
+        }
+        if (!soc2 && input.soc2Scope) {
+          throw new AppError(400, 'validation_failed', 'Only a SOC 2 proposal has a SOC 2 scope.', [{ field: 'soc2Scope', issue: 'invalid', message: 'Not for this proposal.' }]);
+        }
+        if (soc2 && input.soc2Scope) {
+          const terms = await soc2DraftTerms(tx, tenantId, input.soc2Scope);
+          await repo.updateProposal(tx, tenantId, id, { scheme: terms.scheme, soc2_scope: JSON.stringify(terms.scope), fee_estimate: JSON.stringify(terms.feeEstimate) });
+          afterCents = terms.feeEstimate.totalCents;
+        }
         if (input.lines || input.dayRateCents !== undefined) {
           const current = linesOf(before.lines).lines;
           const lines = input.lines ?? current.map((l) => ({ slot: l.slot, days: l.days, travelCents: l.travelCents, expensesCents: l.expensesCents }));
@@ -271,7 +321,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
         const d = await detail(tx, tenantId, id);
         const sentAt = p.clock.now();
         const issued = { ...d, recipient_name: input.recipientName ?? d.recipient_name };
-        const pdf = await renderProposalPdf(docSource(issued, body, sentAt), d.locale, renderTrace);
+        const pdf = await renderPdf(tx, issued, body, sentAt, d.locale);
         const blob = await p.blobs.put(streamOf(pdf));
         await repo.updateProposal(tx, tenantId, id, {
           status: step.to as 'sent',
@@ -287,7 +337,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
           action: step.audit!,
           subjectType: 'proposal',
           subjectId: id,
-          after: { reference: row.reference, client: d.clientName, recipientEmail: to, locale: d.locale, documentSha256: blob.sha256, cycleCents: linesOf(d.lines).totals.cycleCents },
+          after: { reference: row.reference, client: d.clientName, recipientEmail: to, locale: d.locale, documentSha256: blob.sha256, cycleCents: termsOf(d).totals.cycleCents },
         });
         await p.jobs.send(tx, sendProposalMail, { tenantId, proposalId: id }, { singletonKey: `proposal:${id}` });
       });
@@ -321,7 +371,7 @@ export function createProposalsService(p: TProposalsDeps, opts: TProposalsOption
         return { filename: `${d.reference}-${d.locale}.pdf`, body: await readAll(stream), sha256: d.document_sha256, issued: true };
       }
       const lang = locale ?? d.locale;
-      const body = await renderProposalPdf(docSource(d, await bodyOf(tenantId), null), lang, renderTrace);
+      const body = await renderPdf(p.db, d, await bodyOf(tenantId), null, lang);
       return { filename: `${d.reference}-draft-${lang}.pdf`, body, sha256: null, issued: false };
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SAMPLE_SIZE_TABLE, type TSampleSizeTable } from '../../../../shared/contracts/soc2-sampling.ts';
 import { SOC2_CONTROL_FREQUENCIES, SOC2_CONTROL_RISKS, type TSoc2ControlFrequency, type TSoc2ControlRisk } from '../../../../shared/contracts/soc2.ts';
 
 /*
@@ -13,43 +14,8 @@ export type TControlFrequency = TSoc2ControlFrequency;
 export const CONTROL_RISKS = SOC2_CONTROL_RISKS;
 export type TControlRisk = TSoc2ControlRisk;
 
-const ZSize = z.number().int().min(1).max(10_000);
-const ZRow = z.object({ lower: ZSize, moderate: ZSize, higher: ZSize }).refine((r) => r.lower <= r.moderate && r.moderate <= r.higher, {
-  message: 'sizes must not decrease with risk',
-});
-
-export const ZSampleSizeTable = z.object({
-  version: z.string().min(1).max(80),
-  rows: z.object({
-    annual: ZRow,
-    quarterly: ZRow,
-    monthly: ZRow,
-    weekly: ZRow,
-    daily: ZRow,
-    many_per_day: ZRow,
-    automated: ZRow,
-  }),
-});
-export type TSampleSizeTable = z.infer<typeof ZSampleSizeTable>;
-
-/**
- * The facts-sheet defaults. Where the sheet gives a range, `lower`/`moderate` take its usual figure
- * and `higher` its upper end ("upper end for higher risk or a prior failure"); many-times-a-day has
- * three risk-based figures 25 / 40 / 60. Automated is per configuration (times the configurations
- * tested). The ranges' low ends (monthly 2, weekly 5, daily 20) are not used by default.
- */
-export const DEFAULT_SAMPLE_SIZE_TABLE: TSampleSizeTable = {
-  version: 'attest-soc2-conventional-v1',
-  rows: {
-    annual: { lower: 1, moderate: 1, higher: 1 },
-    quarterly: { lower: 2, moderate: 2, higher: 2 },
-    monthly: { lower: 2, moderate: 2, higher: 5 },
-    weekly: { lower: 5, moderate: 5, higher: 15 },
-    daily: { lower: 25, moderate: 25, higher: 40 },
-    many_per_day: { lower: 25, moderate: 40, higher: 60 },
-    automated: { lower: 1, moderate: 1, higher: 1 },
-  },
-};
+// The table and its defaults live in the shared contract: the firm's settings page edits them.
+export { DEFAULT_SAMPLE_SIZE_TABLE, ZSampleSizeTable, type TSampleSizeTable } from '../../../../shared/contracts/soc2-sampling.ts';
 
 export const ZSampleSizeMethod = z.discriminatedUnion('method', [
   z.object({

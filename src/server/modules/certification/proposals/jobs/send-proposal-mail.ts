@@ -6,7 +6,7 @@ import { labelsOf } from '../../../../documents/labels.ts';
 import { defineJob } from '../../../../platform/jobs/define-job.ts';
 import { todayOf } from '../../../../platform/clock/clock.ts';
 import { formatMoney } from '../documents/build-proposal-model.ts';
-import { linesOf, proposalToken, publicBaseUrl, readAll } from '../proposal-common.ts';
+import { proposalToken, publicBaseUrl, readAll, termsOf } from '../proposal-common.ts';
 import { proposalState } from '../proposal-lifecycle.ts';
 import { getProposalForLink } from '../proposals-repo.ts';
 
@@ -32,17 +32,20 @@ export const sendProposalMail = defineJob({
       body: row.bodyName,
       client: row.clientName,
       reference: row.reference,
-      total: formatMoney(lang, linesOf(row.lines).totals.cycleCents, row.currency),
+      total: formatMoney(lang, termsOf(row).totals.cycleCents, row.currency),
       validUntil,
       link,
+      // A SOC 2 proposal is for an examination and its attestation report, never a certification.
+      reportType: row.scheme === 'soc2-type1' ? 'Type I' : 'Type II',
     };
+    const key = row.scheme === 'iso42001' ? 'mail' : 'mailSoc2';
     const html = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, k === 'link' ? v : escapeHtml(v)]));
     const pdf = await p.blobs.get(row.document_sha256);
     await p.mailer.send({
       to: row.recipient_email,
-      subject: t('mail.subject', vars),
-      text: t('mail.body', vars),
-      html: t('mail.html', html),
+      subject: t(`${key}.subject`, vars),
+      text: t(`${key}.body`, vars),
+      html: t(`${key}.html`, html),
       ...(pdf ? { attachments: [{ filename: `${row.reference}.pdf`, content: await readAll(pdf), contentType: 'application/pdf' }] } : {}),
     });
   },
