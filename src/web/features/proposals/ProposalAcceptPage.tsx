@@ -15,6 +15,7 @@ import { useLogin, useLogout, useMe } from '../auth/api';
 import { useTenants } from '../tenants/api';
 import { publicDocumentUrl, useAcceptProposal, useDeclineProposal, useProposalSignUp, usePublicProposal } from './api';
 import { AuditTimeJustification, LinesTable, TotalsTable, useMoney } from './ProposalParts';
+import { Soc2Terms } from './Soc2ProposalParts';
 
 const ZSignUpForm = withNewPassword({ email: ZEmail, name: ZName });
 
@@ -134,6 +135,11 @@ function Answer({ p, token }: { p: TPublicProposal; token: string }) {
       <Alert color="teal" variant="light" title={t('proposals.accept.acceptedTitle')} data-testid="proposal-accepted">
         <Stack gap="xs">
           <Text size="sm">{t('proposals.accept.acceptedText', { body: p.bodyName })}</Text>
+          {accept.data.examinationId && (
+            <Text size="sm" data-testid="proposal-accepted-soc2">
+              {t('proposals.soc2.acceptedText', { body: p.bodyName })}
+            </Text>
+          )}
           <Anchor component={Link} to={`/t/${accept.data.organizationTenantId}/certification/${accept.data.engagementId}`} data-testid="proposal-open-engagement">
             {t('proposals.accept.openEngagement')}
           </Anchor>
@@ -249,7 +255,9 @@ export function ProposalAcceptPage() {
             {t('proposals.accept.title', { body: p.bodyName, reference: p.reference })}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('proposals.accept.intro', { client: p.clientName, total: money(p.totals.cycleCents), date: day(p.validUntil) })}
+            {p.soc2
+              ? t('proposals.soc2.acceptIntro', { client: p.clientName, total: money(p.totals.cycleCents), date: day(p.validUntil) })
+              : t('proposals.accept.intro', { client: p.clientName, total: money(p.totals.cycleCents), date: day(p.validUntil) })}
           </Text>
           <Anchor href={publicDocumentUrl(token)} size="sm" data-testid="proposal-pdf">
             {t('proposals.accept.pdf', { reference: p.reference })}
@@ -260,13 +268,19 @@ export function ProposalAcceptPage() {
             {closed[p.state]}
           </Alert>
         )}
-        <LinesTable lines={p.lines} currency={p.currency} />
-        <TotalsTable totals={p.totals} currency={p.currency} />
-        <Divider />
-        <Title order={2} size="h5">
-          {t('proposals.document.auditTimeHeading')}
-        </Title>
-        <AuditTimeJustification auditTime={p.auditTime} />
+        {p.soc2 ? (
+          <Soc2Terms terms={p.soc2} />
+        ) : (
+          <>
+            <LinesTable lines={p.lines} currency={p.currency} />
+            <TotalsTable totals={p.totals} currency={p.currency} />
+            <Divider />
+            <Title order={2} size="h5">
+              {t('proposals.document.auditTimeHeading')}
+            </Title>
+            <AuditTimeJustification auditTime={p.auditTime} />
+          </>
+        )}
         {p.state === 'sent' && (
           <>
             <Divider />

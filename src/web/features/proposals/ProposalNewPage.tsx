@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,8 +13,9 @@ import { PROPOSAL_SLOTS, type TProposalSlot } from '../../../shared/contracts/pr
 import type { TAuditTimeCalculation } from '../../../shared/contracts/audit-time';
 import { useBodySettings, useClient, useClients } from '../intake/api';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useCreateProposal, useLatestCalculation } from './api';
+import { useCreateProposal, useCreateSoc2Proposal, useLatestCalculation } from './api';
 import { LinesEditor, toLineInput, type TEditLine } from './ProposalParts';
+import { emptySoc2Scope, Soc2ScopeEditor, toScopeInput, type TSoc2ScopeForm } from './Soc2ProposalParts';
 
 const daysFrom = (c: TAuditTimeCalculation | null, slot: TProposalSlot) => {
   if (!c) return 0;
@@ -64,6 +65,9 @@ function NewProposalForm({ clientId }: { clientId: string }) {
   const calc = useLatestCalculation(tenant.id, clientId);
   const settings = useBodySettings(tenant.id);
   const create = useCreateProposal(tenant.id);
+  const createSoc2 = useCreateSoc2Proposal(tenant.id);
+  const [scheme, setScheme] = useState<'iso42001' | 'soc2-type1' | 'soc2-type2'>('iso42001');
+  const [scope, setScope] = useState<TSoc2ScopeForm>(emptySoc2Scope('type2'));
   const [lines, setLines] = useState<TEditLine[] | null>(null);
   const [validUntil, setValidUntil] = useState('');
   const [locale, setLocale] = useState<TLocale | ''>('');
@@ -80,6 +84,18 @@ function NewProposalForm({ clientId }: { clientId: string }) {
   const c = client.data;
   const currency = settings.data?.currency ?? 'EUR';
   const calculation = calc.data ?? null;
+  const cpaFirm = settings.data?.cpaFirm ?? false;
+  const soc2 = scheme !== 'iso42001';
+  const chooseScheme = (v: string) => {
+    setScheme(v as typeof scheme);
+    if (v !== 'iso42001') setScope({ ...scope, reportType: v === 'soc2-type1' ? 'type1' : 'type2' });
+  };
+  const onCreated = (p: { id: string; reference: string }) => {
+    notifySuccess(t('proposals.new.created', { reference: p.reference }));
+    void navigate(`/t/${tenant.id}/proposals/${p.id}`);
+  };
+  const submitSoc2 = () =>
+    createSoc2.mutate({ clientId: c.id, scope: toScopeInput(scope), ...(validUntil ? { validUntil } : {}), ...(locale ? { locale } : {}) }, { onSuccess: onCreated });
   const submit = () =>
     create.mutate(
       {
@@ -89,16 +105,51 @@ function NewProposalForm({ clientId }: { clientId: string }) {
         ...(validUntil ? { validUntil } : {}),
         ...(locale ? { locale } : {}),
       },
-      {
-        onSuccess: (p) => {
-          notifySuccess(t('proposals.new.created', { reference: p.reference }));
-          void navigate(`/t/${tenant.id}/proposals/${p.id}`);
-        },
-      },
+      { onSuccess: onCreated },
     );
   return (
     <Stack gap="xl">
       <PageHeader title={t('proposals.new.title')} description={t('proposals.new.for', { client: `${c.reference} — ${c.legalName}` })} />
+      {cpaFirm && (
+        <SegmentedControl
+          value={scheme}
+          onChange={chooseScheme}
+          data={[
+            { value: 'iso42001', label: t('proposals.soc2.schemes.iso42001') },
+            { value: 'soc2-type1', label: t('proposals.soc2.schemes.soc2-type1') },
+            { value: 'soc2-type2', label: t('proposals.soc2.schemes.soc2-type2') },
+          ]}
+          data-testid="proposal-scheme"
+        />
+      )}
+      {soc2 ? (
+        <Card withBorder padding="lg">
+          <Title order={2} size="h4" mb="xs">
+            {t('proposals.soc2.scopeHeading')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            {t('proposals.soc2.newIntro')}
+          </Text>
+          <Soc2ScopeEditor value={scope} onChange={setScope} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="lg" maw={640}>
+            <TextInput type="date" label={t('proposals.fields.validUntil')} description={t('proposals.new.validityHelp', { days: settings.data?.proposalValidityDays ?? 90 })} value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} data-testid="proposal-valid-until" />
+            <NativeSelect
+              label={t('proposals.fields.locale')}
+              value={locale || c.preferredLocale}
+              onChange={(e) => setLocale(e.currentTarget.value as TLocale)}
+              data={(['en', 'fr'] as const).map((l) => ({ value: l, label: t(`language.name.${l}`) }))}
+              data-testid="proposal-locale"
+            />
+          </SimpleGrid>
+          <ErrorAlert error={createSoc2.error} />
+          <Group mt="lg">
+            <Button onClick={submitSoc2} loading={createSoc2.isPending} data-testid="proposal-create-soc2">
+              {t('proposals.soc2.create')}
+            </Button>
+          </Group>
+        </Card>
+      ) : (
+      <>
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">
           {t('proposals.new.auditTime')}
@@ -143,6 +194,8 @@ function NewProposalForm({ clientId }: { clientId: string }) {
           </Button>
         </Group>
       </Card>
+      </>
+      )}
     </Stack>
   );
 }

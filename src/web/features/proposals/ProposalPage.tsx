@@ -13,6 +13,7 @@ import type { TLocale } from '../../../shared/contracts/common';
 import type { TProposal } from '../../../shared/contracts/proposals';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { proposalDocumentUrl, useProposal, useSendProposal, useUpdateProposal, useWithdrawProposal } from './api';
+import { Soc2Terms } from './Soc2ProposalParts';
 import { AuditTimeJustification, fromLine, LinesEditor, LinesTable, ProposalStateBadge, toLineInput, TotalsTable, type TEditLine } from './ProposalParts';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -212,7 +213,11 @@ export function ProposalPage() {
           </Text>
         )}
       </Card>
-      {editable ? (
+      {p.soc2 ? (
+        <Card withBorder padding="lg">
+          <Soc2Terms terms={p.soc2} />
+        </Card>
+      ) : editable ? (
         <DraftEditor key={p.id} p={p} tenantId={tenant.id} />
       ) : (
         <Card withBorder padding="lg">
@@ -226,12 +231,14 @@ export function ProposalPage() {
           <TotalsTable totals={p.totals} currency={p.currency} />
         </Card>
       )}
-      <Card withBorder padding="lg">
-        <Title order={2} size="h4" mb="md">
-          {t('proposals.document.auditTimeHeading')}
-        </Title>
-        <AuditTimeJustification auditTime={p.auditTime} />
-      </Card>
+      {!p.soc2 && (
+        <Card withBorder padding="lg">
+          <Title order={2} size="h4" mb="md">
+            {t('proposals.document.auditTimeHeading')}
+          </Title>
+          <AuditTimeJustification auditTime={p.auditTime} />
+        </Card>
+      )}
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import type { TUser } from '../../../shared/contracts/accounts';
 import type {
   TAcceptProposalBody,
   TCreateProposalBody,
+  TCreateSoc2ProposalInput,
   TOrgEngagement,
   TOrgEngagementList,
   TProposal,
@@ -55,6 +56,7 @@ function useProposalMutation<I>(tenantId: string, call: (input: I) => Promise<TP
 }
 
 export const useCreateProposal = (tenantId: string) => useProposalMutation(tenantId, (body: TCreateProposalBody) => api.post<TProposal>(B(tenantId), body));
+export const useCreateSoc2Proposal = (tenantId: string) => useProposalMutation(tenantId, (body: TCreateSoc2ProposalInput) => api.post<TProposal>(`${B(tenantId)}/soc2`, body));
 export const useUpdateProposal = (tenantId: string, id: string) => useProposalMutation(tenantId, (body: TUpdateProposalBody) => api.patch<TProposal>(`${B(tenantId)}/${id}`, body));
 export const useSendProposal = (tenantId: string, id: string) => useProposalMutation(tenantId, (body: TSendProposalBody) => api.post<TProposal>(`${B(tenantId)}/${id}/send`, body));
 export const useWithdrawProposal = (tenantId: string, id: string) => useProposalMutation(tenantId, (reason: string) => api.post<TProposal>(`${B(tenantId)}/${id}/withdraw`, { reason }));
@@ -85,7 +87,7 @@ function usePublicMutation<I, O>(call: (input: I) => Promise<O>) {
 }
 export const useProposalSignUp = (token: string) => usePublicMutation((body: TProposalSignUpInput) => api.post<{ user: TUser }>(`${P(token)}/sign-up`, body));
 export const useAcceptProposal = (token: string) =>
-  usePublicMutation((body: TAcceptProposalBody) => api.post<{ organizationTenantId: string; engagementId: string }>(`${P(token)}/accept`, body));
+  usePublicMutation((body: TAcceptProposalBody) => api.post<{ organizationTenantId: string; engagementId: string; examinationId: string | null }>(`${P(token)}/accept`, body));
 export const useDeclineProposal = (token: string) => usePublicMutation((reason: string) => api.post<void>(`${P(token)}/decline`, { reason }));
 
 /* The organization's side. */
