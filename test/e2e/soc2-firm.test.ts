@@ -67,6 +67,12 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor, in French, from sco
     const test = page.locator('[data-testid^="soc2-test-row-T-"]');
     await test.first().waitFor();
     expect(await test.first().textContent()).toContain('Trimestrielle');
+    // Refined: the control runs monthly (the control itself cannot change).
+    await page.locator('[data-testid^="soc2-test-edit-T-"]').first().click();
+    expect(await page.getByTestId('soc2-test-control').isDisabled()).toBe(true);
+    await page.getByTestId('soc2-test-frequency').selectOption('monthly');
+    await page.getByTestId('soc2-test-submit').click();
+    await expect.poll(async () => (await test.first().textContent()) ?? '', { timeout: 30_000 }).toContain('Mensuelle');
 
     await page.getByTestId('soc2-tab-requests').click();
     await page.getByTestId('soc2-requests-generate').click();

@@ -9,7 +9,7 @@ import { SOC2_CONTROL_FREQUENCIES, SOC2_CONTROL_RISKS, SOC2_TEST_METHODS, type T
 import type { TSoc2Examination } from '../../../shared/contracts/soc2-examinations';
 import { ZSoc2TestBody, type TSoc2Test } from '../../../shared/contracts/soc2-program';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useCreateSoc2Test, useDeleteSoc2Test, useSoc2Matrix, useSoc2Tests } from './api';
+import { useCreateSoc2Test, useDeleteSoc2Test, useSoc2Matrix, useSoc2Tests, useUpdateSoc2Test } from './api';
 
 /** Test procedures can be added or refined until fieldwork ends (the server's TEST_STATES). */
 const CHANGEABLE = ['scoping', 'planning', 'fieldwork'];
@@ -21,13 +21,15 @@ export function TestsTab({ examination: x }: { examination: TSoc2Examination }) 
   const tests = useSoc2Tests(tenant.id, x.id);
   const remove = useDeleteSoc2Test(tenant.id, x.id);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<TSoc2Test | null>(null);
   if (tests.isPending) return <Loading />;
   if (tests.error) return <ErrorAlert error={tests.error} />;
   const canWrite = tests.data.abilities['soc2Program.write'] && CHANGEABLE.includes(x.state);
   const methods = (s: TSoc2Test) => s.methods.map((m) => t(`soc2Testing.method.${m}`)).join(', ');
   return (
     <Stack gap="lg">
-      {canWrite && (adding ? <TestForm examination={x} onDone={() => setAdding(false)} /> : (
+      {editing && <TestForm key={editing.id} examination={x} test={editing} onDone={() => setEditing(null)} />}
+      {canWrite && !editing && (adding ? <TestForm examination={x} onDone={() => setAdding(false)} /> : (
         <Group justify="flex-end">
           <Button onClick={() => setAdding(true)} data-testid="soc2-test-add">
             {t('soc2Testing.tests.add')}
@@ -61,6 +63,15 @@ export function TestsTab({ examination: x }: { examination: TSoc2Examination }) 
             { key: 'conclusion', header: t('soc2Testing.tests.conclusion'), cell: (s) => t(`soc2Testing.conclusion.${s.conclusion}`), nowrap: true },
           ]}
           actions={[
+            {
+              key: 'edit',
+              allowed: () => canWrite,
+              render: (s) => (
+                <Button size="xs" variant="subtle" onClick={() => { setAdding(false); setEditing(s); }} data-testid={`soc2-test-edit-${s.reference}`}>
+                  {t('soc2Testing.tests.edit')}
+                </Button>
+              ),
+            },
             confirmAction<TSoc2Test>({
               key: 'delete',
               allowed: () => canWrite,
@@ -88,27 +99,44 @@ type TTestValues = {
   priorFailure: boolean;
 };
 
-function TestForm({ examination: x, onDone }: { examination: TSoc2Examination; onDone: () => void }) {
+function TestForm({ examination: x, test, onDone }: { examination: TSoc2Examination; test?: TSoc2Test; onDone: () => void }) {
   const { t } = useTranslation();
   const { tenant } = useTenantContext();
   const matrix = useSoc2Matrix(tenant.id, x.id);
   const create = useCreateSoc2Test(tenant.id, x.id);
-  const form = useContractForm<TTestValues>(ZSoc2TestBody, { controlId: '', methods: ['inquiry', 'inspection'], procedure: '', evidenceRequested: '', frequency: 'quarterly', risk: 'moderate', priorFailure: false });
-  const unplaced = useServerErrors(form, create.error);
+  const update = useUpdateSoc2Test(tenant.id, x.id);
+  const save = test ? update : create;
+  const form = useContractForm<TTestValues>(
+    ZSoc2TestBody,
+    test
+      ? { controlId: test.controlId, methods: test.methods, procedure: test.procedure, evidenceRequested: test.evidenceRequested, frequency: test.frequency, risk: test.risk, priorFailure: test.priorFailure }
+      : { controlId: '', methods: ['inquiry', 'inspection'], procedure: '', evidenceRequested: '', frequency: 'quarterly', risk: 'moderate', priorFailure: false },
+  );
+  const unplaced = useServerErrors(form, save.error);
   // A test is for a control the matrix links (accepted), once per control in the list.
   const controls = new Map<string, string>();
   for (const r of matrix.data?.rows ?? []) for (const c of r.controls) if (!c.suggested) controls.set(c.controlId, `${c.controlRef} · ${c.controlTitle}`);
+  if (test) controls.set(test.controlId, `${test.controlRef} · ${test.controlTitle}`);
+  // The control of a test does not change: only what the procedure says, how often the control runs and its risk.
+  const submit = (v: TTestValues) => {
+    if (!test) return create.mutate(v, { onSuccess: onDone });
+    return update.mutate(
+      { testId: test.id, methods: v.methods, procedure: v.procedure, evidenceRequested: v.evidenceRequested, frequency: v.frequency, risk: v.risk, priorFailure: v.priorFailure },
+      { onSuccess: onDone },
+    );
+  };
   return (
     <Card withBorder padding="lg">
       <Title order={3} size="h4" mb="md">
-        {t('soc2Testing.tests.addTitle')}
+        {test ? t('soc2Testing.tests.editTitle', { reference: test.reference }) : t('soc2Testing.tests.addTitle')}
       </Title>
-      <form onSubmit={form.onSubmit((v) => create.mutate(v, { onSuccess: onDone }))}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           <ErrorAlert error={unplaced} />
           <NativeSelect
             label={t('soc2Testing.tests.control')}
             {...form.getInputProps('controlId')}
+            disabled={!!test}
             data={[{ value: '', label: controls.size ? t('soc2Testing.tests.pickControl') : t('soc2Testing.tests.noLinkedControl') }, ...[...controls].map(([value, label]) => ({ value, label }))]}
             data-testid="soc2-test-control"
           />
@@ -133,8 +161,8 @@ function TestForm({ examination: x, onDone }: { examination: TSoc2Examination; o
             <Button variant="default" onClick={onDone}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending} data-testid="soc2-test-submit">
-              {t('soc2Testing.tests.submit')}
+            <Button type="submit" loading={save.isPending} data-testid="soc2-test-submit">
+              {test ? t('soc2Testing.tests.save') : t('soc2Testing.tests.submit')}
             </Button>
           </Group>
         </Stack>
