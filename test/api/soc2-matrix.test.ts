@@ -3,7 +3,9 @@ import { ZSoc2Matrix, ZSoc2Test, type TSoc2Matrix, type TSoc2Test } from '../../
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { copyTestsFrom, uncoveredCriteria } from '../../src/server/modules/soc2/program.ts';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
-import { buildBody, buildEngagement } from '../support/certification-factories.ts';
+import { buildBody } from '../support/certification-factories.ts';
+import { buildCpaFirm, createSoc2Examination, forceExaminationStateForTest } from '../support/soc2-factories.ts';
+import type { TSoc2Category } from '../../src/shared/contracts/soc2.ts';
 import { buildControl } from '../support/evidence.ts';
 import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
 
@@ -28,26 +30,10 @@ describe.skipIf(!backendAvailable)('SOC 2 control matrix and tests', () => {
   };
 
   /** A CPA firm, an organization with two controls (one mapped to ISO/IEC 27001 A.6.2), and a Type II examination in planning. */
-  async function world(categories = ['security', 'availability']) {
-    const firm = await buildBody(t.p, { name: 'Cabinet Durand CPA' });
-    const org = await buildTenant(t.p, { name: 'Lumière Crédit' });
-    const { engagement, client } = await buildEngagement(t.p, firm, org, { scheme: 'soc2-type2' });
-    const exam = await t.p.db
-      .insertInto('soc2_examinations')
-      .values({
-        tenant_id: firm.id,
-        reference: `SOC2-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`,
-        engagement_id: engagement.id,
-        organization_tenant_id: org.id,
-        client_id: client.id,
-        report_type: 'type2',
-        period_start: '2026-01-01',
-        period_end: '2026-06-30',
-        categories,
-        state: 'planning',
-      })
-      .returning(['id', 'reference'])
-      .executeTakeFirstOrThrow();
+  async function world(categories: TSoc2Category[] = ['security', 'availability']) {
+    const built = await createSoc2Examination(t, { firm: await buildCpaFirm(t, { name: 'Cabinet Durand CPA' }), organization: await buildTenant(t.p, { name: 'Lumière Crédit' }), categories });
+    const { firm, organization: org, examination: exam } = built;
+    await forceExaminationStateForTest(t, firm.id, exam.id, 'planning');
     const access = await buildControl(t.p, org.id, { reference: 'ACC-01', title: 'Quarterly access review' });
     const hr = await buildControl(t.p, org.id, { reference: 'HR-02', title: 'Security terms in employment contracts' });
     await t.p.db
@@ -151,11 +137,7 @@ describe.skipIf(!backendAvailable)('SOC 2 control matrix and tests', () => {
     expect((await w.auditor.post(`${w.E}/fieldwork`)).statusCode).toBe(409);
 
     // A renewal carries the procedures over, each naming the test it came from.
-    const next = await t.p.db
-      .insertInto('soc2_examinations')
-      .values({ tenant_id: w.firm.id, reference: `${w.exam.reference}-R`, engagement_id: (await engagementOf(w.exam.id))!, organization_tenant_id: w.org.id, client_id: (await clientOf(w.exam.id))!, report_type: 'type2', period_start: '2026-07-01', period_end: '2026-12-31', categories: ['security'], state: 'planning', previous_examination_id: w.exam.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { examination: next } = await createSoc2Examination(t, { firm: w.firm, organization: w.org, categories: ['security'], periodStart: '2026-07-01', periodEnd: '2026-12-31' });
     const copied = await t.p.db.transaction().execute((tx) => copyTestsFrom(tx, w.firm.id, w.exam.id, next.id, null));
     expect(copied).toBe(3);
     const carried = await ok<{ items: TSoc2Test[] }>(w.auditor.get(`/api/tenants/${w.firm.id}/soc2/examinations/${next.id}/tests`));
@@ -165,9 +147,6 @@ describe.skipIf(!backendAvailable)('SOC 2 control matrix and tests', () => {
       ['T-HR-02-01', t3.id, true],
     ]);
   });
-
-  const engagementOf = async (id: string) => (await t.p.db.selectFrom('soc2_examinations').select('engagement_id').where('id', '=', id).executeTakeFirst())?.engagement_id;
-  const clientOf = async (id: string) => (await t.p.db.selectFrom('soc2_examinations').select('client_id').where('id', '=', id).executeTakeFirst())?.client_id;
 
   it('another firm gets 404, the organization gets 404 on the firm’s routes, a read-only role 403', { timeout: 240_000 }, async () => {
     const w = await world();

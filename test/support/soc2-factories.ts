@@ -79,7 +79,16 @@ export async function createSoc2Examination(x: THasPlatform, o: TSoc2Examination
   const firm = o.firm ?? (await buildCpaFirm(p, { name: 'Cabinet Lafayette CPA' }));
   const organization = o.organization ?? (await buildTenant(p, { name: `Lumière Crédit ${firm.id.slice(0, 4)}` }));
   const reportType = o.reportType ?? 'type2';
-  const { client, engagement } = await buildSoc2Engagement(p, firm, organization, { reportType });
+  // One live engagement per firm, organization and scheme: a second examination reuses it.
+  const live = await p.db
+    .selectFrom('engagements')
+    .selectAll()
+    .where('body_tenant_id', '=', firm.id)
+    .where('organization_tenant_id', '=', organization.id)
+    .where('scheme', '=', reportType === 'type1' ? 'soc2-type1' : 'soc2-type2')
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  const { client, engagement } = live ? { client: { id: live.client_id }, engagement: live } : await buildSoc2Engagement(p, firm, organization, { reportType });
   const now = p.clock.now();
   const row = await p.db.transaction().execute((tx) =>
     openExamination(tx, null, NO_CTX, {
@@ -252,4 +261,26 @@ export async function createSoc2ExaminationThroughProposal(x: THasPlatform, o: T
   const examination = await p.db.selectFrom('soc2_examinations').selectAll().where('tenant_id', '=', firm.id).where('id', '=', accepted.examinationId!).executeTakeFirstOrThrow();
   const engagement = await p.db.selectFrom('engagements').selectAll().where('id', '=', accepted.engagementId).executeTakeFirstOrThrow();
   return { firm, organization, client, proposal: sent, token, engagement, examination };
+}
+
+/**
+ * TEST ONLY: moves an examination straight to `issued` with an unmodified opinion (the CHECK wants
+ * one), skipping fieldwork, reporting and the report itself, so a renewal can be tested before the
+ * issue route exists. Never a stand-in for the real issue in a journey test.
+ */
+export async function forceExaminationIssuedForTest(x: THasPlatform, firmTenantId: string, examinationId: string) {
+  const p = platformOf(x);
+  const now = p.clock.now();
+  await p.db
+    .updateTable('soc2_examinations')
+    .set({ state: 'issued', opinion: 'unmodified', opinion_basis: 'Forced for a test.', opinion_at: now, updated_at: now })
+    .where('tenant_id', '=', firmTenantId)
+    .where('id', '=', examinationId)
+    .execute();
+}
+
+/** TEST ONLY: sets an examination's state directly (e.g. `planning` or `fieldwork`) without the checks of the real moves. */
+export async function forceExaminationStateForTest(x: THasPlatform, firmTenantId: string, examinationId: string, state: 'scoping' | 'planning' | 'fieldwork' | 'reporting') {
+  const p = platformOf(x);
+  await p.db.updateTable('soc2_examinations').set({ state }).where('tenant_id', '=', firmTenantId).where('id', '=', examinationId).execute();
 }

@@ -201,6 +201,15 @@ export const AUDIT_ACTIONS = [
   'soc2_examination.reporting_started',
   'soc2_examination.partner_named',
   'soc2_opinion.recorded',
+  'soc2_subservice_org.added',
+  'soc2_subservice_org.updated',
+  'soc2_subservice_org.removed',
+  'soc2_subservice_org.reordered',
+  'soc2_complementary_control.added',
+  'soc2_complementary_control.updated',
+  'soc2_complementary_control.removed',
+  'soc2_complementary_control.reordered',
+  'soc2_examination.renewed',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -164,6 +164,8 @@ export const ACTIONS = [
   'soc2Examination.read',
   'soc2Examination.create',
   'soc2Examination.scope',
+  'soc2Examination.scopeParts',
+  'soc2Examination.renew',
   'orgSoc2Examination.read',
   'soc2Description.write',
   'soc2Description.signOff',

@@ -65,7 +65,15 @@ const examinationCore = {
   updatedAt: ZTimestamp,
 };
 
-export const ZSoc2ExaminationAbilities = zAbilitiesOf('soc2Examination.read', 'soc2Examination.create', 'soc2Examination.scope', 'soc2Examination.reporting', 'soc2Examination.partner');
+export const ZSoc2ExaminationAbilities = zAbilitiesOf(
+  'soc2Examination.read',
+  'soc2Examination.create',
+  'soc2Examination.scope',
+  'soc2Examination.reporting',
+  'soc2Examination.partner',
+  'soc2Examination.scopeParts',
+  'soc2Examination.renew',
+);
 export const ZSoc2Examination = z.object({ ...examinationCore, abilities: ZSoc2ExaminationAbilities });
 export type TSoc2Examination = z.infer<typeof ZSoc2Examination>;
 

@@ -7,6 +7,8 @@ import { soc2DescriptionsDocs } from './descriptions/descriptions-docs.ts';
 import { soc2DescriptionsRoutes } from './descriptions/descriptions-routes.ts';
 import { soc2ExceptionsDocs } from './exceptions/exceptions-docs.ts';
 import { soc2ExceptionsRoutes } from './exceptions/exceptions-routes.ts';
+import { soc2ScopePartsDocs } from './scope/scope-parts-docs.ts';
+import { soc2ScopePartsRoutes } from './scope/scope-parts-routes.ts';
 
 /*
  * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
@@ -16,13 +18,14 @@ import { soc2ExceptionsRoutes } from './exceptions/exceptions-routes.ts';
 
 export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
 
-export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs };
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs };
 
 /** The SOC 2 routes; app.ts calls this once. */
 export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2ExaminationsRoutes(app, p);
   soc2DescriptionsRoutes(app, p);
   soc2ExceptionsRoutes(app, p);
+  soc2ScopePartsRoutes(app, p);
 }
 
 export { getSoc2FirmSettings, effectiveFeeParameters, effectiveSampling, type TSoc2FirmSettings } from './firm-settings.ts';
@@ -34,3 +37,6 @@ export { checkExaminationDates, normalizeCategories, nextPeriod, addMonths, addD
 export * as soc2ExaminationsRepo from './examinations/examinations-repo.ts';
 export { createSoc2DescriptionsService, versionDto } from './descriptions/descriptions-service.ts';
 export { canonicalContent, contentSha256, missingParts, changedSections } from './descriptions/description-content.ts';
+export { listScopeParts, copyScopePartsFrom, type TScopeParts } from './scope/scope-parts-repo.ts';
+export { createSoc2RenewalService } from './examinations/renew-examination.ts';
+export { diffLines, diffDescriptions } from './descriptions/description-diff.ts';

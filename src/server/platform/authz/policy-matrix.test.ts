@@ -185,6 +185,8 @@ orgCertificate.read        | ✓     ✓     ✓           ✓      ·          
 soc2Examination.read       | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Examination.create     | ·     ·     ·           ·      ✓              ·       ·                  ·
 soc2Examination.scope      | ·     ·     ·           ·      ✓              ✓       ·                  ·
+soc2Examination.scopeParts | ·     ·     ·           ·      ✓              ✓       ·                  ·
+soc2Examination.renew      | ·     ·     ·           ·      ✓              ·       ·                  ·
 orgSoc2Examination.read    | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 soc2Description.write      | ✓     ✓     ✓           ·      ·              ·       ·                  ·
 soc2Description.signOff    | ✓     ✓     ·           ·      ·              ·       ·                  ·

@@ -35,4 +35,16 @@ export const soc2DescriptionsDocs: TApiDocs = {
     errors: [400, 401, 403, 404, 409],
     body: { name: 'Claire Martin', title: 'Chief Executive Officer', contentSha256: '9f2c…(64 hex digits)' },
   },
+  [`GET ${F}/diff`]: {
+    summary: 'Compare two versions of the system description (firm)',
+    description: `\`from\` and \`to\` are version numbers of this examination’s description (either order; another examination’s version answers 404). Per DC 200 section, then management’s assertion (\`section: "assertion"\`), the lines marked \`added\`, \`removed\` or \`unchanged\` (longest common subsequence of lines, removals before the lines that replace them) and whether the section \`changed\`. Every member of the firm reads.`,
+    returns: 'The diff, section by section.',
+    errors: [400, 401, 403, 404],
+  },
+  [`GET ${O}/diff`]: {
+    summary: 'Compare two versions of the system description (organization)',
+    description: 'The same diff as the firm reads, for every member of the organization, through its engagement (another organization’s examination answers 404).',
+    returns: 'The diff, section by section.',
+    errors: [400, 401, 403, 404],
+  },
 };

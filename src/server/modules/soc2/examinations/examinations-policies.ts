@@ -18,6 +18,14 @@ const scopeClosed = (_: unknown, s: TSoc2ExaminationSubject) =>
   new AppError(409, 'soc2_examination_state', `The scope is edited while the examination is being scoped (it is ${s.state}).`, { state: s.state, allowed: ['scoping'] });
 const descriptionClosed = (_: unknown, s: TSoc2ExaminationSubject) =>
   new AppError(409, 'soc2_examination_state', `The system description is written before the report is issued (the examination is ${s.state}).`, { state: s.state, allowed: ['scoping', 'planning', 'fieldwork', 'reporting'] });
+export const SCOPE_PART_STATES: readonly TSoc2ExaminationState[] = ['scoping', 'planning'];
+const scopePartsClosed = (_: unknown, s: TSoc2ExaminationSubject) =>
+  new AppError(409, 'soc2_examination_state', `Subservice organizations and complementary controls change while the examination is scoping or planning (it is ${s.state}).`, {
+    state: s.state,
+    allowed: SCOPE_PART_STATES,
+  });
+const notIssued = (_: unknown, s: TSoc2ExaminationSubject) =>
+  new AppError(409, 'soc2_renewal_not_issued', `A renewal opens from an examination whose report has been issued (this one is ${s.state}).`, { state: s.state });
 const closedToManagement = (s: TSoc2ExaminationSubject) => s.state === 'issued' || s.state === 'cancelled';
 
 export const SOC2_EXAMINATION_POLICIES = [
@@ -25,6 +33,12 @@ export const SOC2_EXAMINATION_POLICIES = [
   exam.allow(['scheme_manager'], 'soc2Examination.create'),
   exam.allow(['scheme_manager', 'auditor'], 'soc2Examination.scope'),
   exam.deny('soc2Examination.scope', notScoping, scopeClosed),
+  // Subservice organizations and complementary controls may still be refined while planning.
+  exam.allow(['scheme_manager', 'auditor'], 'soc2Examination.scopeParts'),
+  exam.deny('soc2Examination.scopeParts', (_, s) => !SCOPE_PART_STATES.includes(s.state), scopePartsClosed),
+  // The next period opens from an issued report, by the scheme manager who opens examinations.
+  exam.allow(['scheme_manager'], 'soc2Examination.renew'),
+  exam.deny('soc2Examination.renew', (_, s) => s.state !== 'issued', notIssued),
 
   orgExam.allow(ORG_MEMBERS, 'orgSoc2Examination.read'),
   // Management writes its description; an owner or administrator signs it off for management.

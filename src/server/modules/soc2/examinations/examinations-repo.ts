@@ -97,6 +97,11 @@ export async function orgExamination(db: TDb, orgTenantId: string, id: string, f
   return row;
 }
 
+/** The examination opened as the renewal of this one, if any. */
+export async function renewalOf(db: TDb, firmTenantId: string, previousId: string) {
+  return db.selectFrom('soc2_examinations').select(['id', 'reference']).where('tenant_id', '=', firmTenantId).where('previous_examination_id', '=', previousId).executeTakeFirst();
+}
+
 /** The firm's SOC 2 engagement with the organization's and client's names (null: not this firm's). */
 export async function firmEngagement(db: TDb, firmTenantId: string, engagementId: string, forUpdate = false) {
   let q = db

@@ -52,4 +52,17 @@ export const soc2RequestsDocs: TApiDocs = {
     returns: 'The request.',
     errors: [400, 401, 403, 404, 409],
   },
+  'GET /api/tenants/{tenantId}/soc2/examinations/{examinationId}/requests.xlsx': {
+    summary: 'Export the information request list (XLSX, firm)',
+    description:
+      'One sheet, one row per request: reference, control, test, what is requested, due date (a date cell), state, overdue, the titles of the evidence the organization provided, the last return reason. `locale=en|fr` sets the headers, the states and the date format. Written by a streaming writer. Every member of the firm reads; another firm’s examination answers 404.',
+    returns: 'The workbook.',
+    errors: [400, 401, 403, 404],
+  },
+  'GET /api/tenants/{tenantId}/soc2/org-examinations/{examinationId}/requests.xlsx': {
+    summary: 'Export the information request list (XLSX, organization)',
+    description: 'The same workbook for every member of the organization, through its engagement (another organization’s examination answers 404).',
+    returns: 'The workbook.',
+    errors: [400, 401, 403, 404],
+  },
 };

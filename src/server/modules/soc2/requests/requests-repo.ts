@@ -23,6 +23,7 @@ export type TRequestRow = {
   reference: string;
   test_id: string | null;
   test_reference: string | null;
+  control_ref: string | null;
   title: string;
   detail: string;
   due_on: string;
@@ -39,7 +40,7 @@ export type TRequestRow = {
 function selectRequests(where: ReturnType<typeof sql>) {
   return sql<TRequestRow>`
     SELECT r.id, r.tenant_id, x.organization_tenant_id, x.engagement_id, r.examination_id, x.reference AS examination_reference, x.state AS examination_state,
-      r.reference, r.test_id, t.reference AS test_reference, r.title, r.detail, r.due_on::text AS due_on, r.state, r.answer,
+      r.reference, r.test_id, t.reference AS test_reference, t.control_ref, r.title, r.detail, r.due_on::text AS due_on, r.state, r.answer,
       COALESCE((
         SELECT json_agg(json_build_object('id', e.id, 'title', e.title) ORDER BY e.title, e.id)
         FROM evidence e WHERE e.tenant_id = x.organization_tenant_id AND e.id = ANY (r.evidence_ids)

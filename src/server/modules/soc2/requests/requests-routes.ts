@@ -7,6 +7,9 @@ import * as S from '../../../../shared/contracts/soc2-program.ts';
 import { SOC2_EXAMINATION_PATH } from '../matrix/matrix-routes.ts';
 import { createOrgRequestsService } from './org-requests-service.ts';
 import { createRequestsService } from './requests-service.ts';
+import { createRequestsExportService } from './requests-export-service.ts';
+import { XLSX_MIME } from './requests-xlsx.ts';
+import { ZSoc2RequestsExportQuery } from '../../../../shared/contracts/soc2-scope.ts';
 
 export function soc2RequestsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
@@ -16,6 +19,16 @@ export function soc2RequestsRoutes(appIn: FastifyInstance, p: TPlatform) {
   const R = `${SOC2_EXAMINATION_PATH}/requests`;
   const O = '/api/tenants/:tenantId/soc2/requests';
   const one = { 200: S.ZSoc2Request };
+
+  const exports = createRequestsExportService(p);
+  const xlsx = (reply: import('fastify').FastifyReply, out: { fileName: string; body: NodeJS.ReadableStream }) =>
+    reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${out.fileName}"`).send(out.body);
+  app.get(`${SOC2_EXAMINATION_PATH}/requests.xlsx`, { schema: { tags, params: S.ZSoc2ExaminationParams, querystring: ZSoc2RequestsExportQuery } }, async (req, reply) =>
+    xlsx(reply, await exports.forFirm(req.actor, req.params.tenantId, req.params.examinationId, req.query.locale)),
+  );
+  app.get('/api/tenants/:tenantId/soc2/org-examinations/:examinationId/requests.xlsx', { schema: { tags, params: S.ZSoc2ExaminationParams, querystring: ZSoc2RequestsExportQuery } }, async (req, reply) =>
+    xlsx(reply, await exports.forOrganization(req.actor, req.params.tenantId, req.params.examinationId, req.query.locale)),
+  );
 
   app.get(R, { schema: { tags, params: S.ZSoc2ExaminationParams, response: { 200: S.ZSoc2RequestList } } }, (req) => firm.list(req.actor, req.params.tenantId, req.params.examinationId));
   app.post(`${R}/generate`, { schema: { tags, params: S.ZSoc2ExaminationParams, body: S.ZSoc2GenerateRequestsBody, response: { 200: S.ZSoc2GenerateResult } } }, (req) =>
