@@ -4,9 +4,10 @@ import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import type { TSoc2Description } from '../../src/shared/contracts/soc2-descriptions.ts';
 import type { TSoc2Request } from '../../src/shared/contracts/soc2-program.ts';
+import type { TSoc2Exception } from '../../src/shared/contracts/soc2-exceptions.ts';
 import { buildControl } from '../support/evidence.ts';
 import { as, buildTenant } from '../support/factories.ts';
-import { createSoc2Examination } from '../support/soc2-factories.ts';
+import { buildSoc2TestInFieldwork, createSoc2Examination, raiseSoc2Exception } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const ADMIN = { name: 'Hélène Marchand', email: 'helene.marchand@lumiere-soc2.example', password: 'Lumiere-soc2-2026-ok', locale: 'fr' as const };
@@ -27,7 +28,7 @@ const PREWRITTEN = {
 describeInChromium('SOC 2 in Chromium: the organization writes and signs off its system description, then answers an information request', () => {
   const e2e = useServerAndBrowser();
 
-  it('an administrator in French writes two sections, saves, signs off the draft, answers a PBC request with an evidence record and submits it; the firm sees it submitted', async () => {
+  it('an administrator in French writes two sections, saves, signs off the draft, answers a PBC request with an evidence record and submits it; the firm sees it submitted', { timeout: 360_000 }, async () => {
     const p = e2e.server.platform;
     const base = e2e.server.baseUrl;
     const { page, errors } = await signedInPage(e2e.browser, e2e.server, ADMIN, 'fr-FR');
@@ -135,6 +136,54 @@ describeInChromium('SOC 2 in Chromium: the organization writes and signs off its
     // The firm's side sees it submitted, with the answer and the evidence.
     const list = (await ok(firmApi.get(`${E}/requests`))) as { items: TSoc2Request[] };
     expect(list.items[0]).toMatchObject({ reference: 'PBC-001', state: 'submitted', answer: 'La revue du premier trimestre a été faite le 2 avril ; l’export est joint.', evidence: [{ title: EVIDENCE_TITLE }] });
+    expect(errors).toEqual([]);
+  });
+
+  it('the organization responds to an exception in French with context, remediation and evidence; the auditor concludes and the organization reads the conclusion', { timeout: 360_000 }, async () => {
+    const p = e2e.server.platform;
+    const base = e2e.server.baseUrl;
+    const user = { ...ADMIN, email: 'helene.marchand@lumiere-exceptions.example' };
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, user, 'fr-FR');
+    const admin = (await findUserByEmail(p.db, user.email))!;
+    const org = await buildTenant(p, { name: 'Lumière Crédit' });
+    await insertMembership(p.db, org.id, admin.id, 'admin');
+    const built = await buildSoc2TestInFieldwork(p, { built: await createSoc2Examination(p, { organization: org }), controlRef: 'ACC-02' });
+    const raised = await raiseSoc2Exception(p, { firmId: built.firm.id, examinationId: built.examination.id, testId: built.test.id, description: 'La revue des accès du deuxième trimestre a été approuvée trois semaines après la fin du trimestre.' });
+    await p.db
+      .insertInto('evidence')
+      .values({ tenant_id: org.id, series_id: randomUUID(), kind: 'link', title: 'Procédure de revue des accès, version 3', sha256: 'd'.repeat(64), url: 'https://intranet.example/procedure-acces', effective_date: '2026-07-15', status: 'submitted', received_at: new Date(), contemporaneity_days: 30, not_contemporaneous: false })
+      .execute();
+
+    await page.goto(`${base}/t/${org.id}/soc2-programme/${built.examination.id}/exceptions`);
+    const card = page.getByTestId(`soc2-exception-${raised.reference}`);
+    await card.waitFor();
+    expect(await page.getByTestId('soc2-exceptions-control-ACC-02').textContent()).toContain('CC6.1');
+    expect(await card.getByTestId('soc2-exception-state').textContent()).toBe('En attente de réponse');
+    expect(await card.getByTestId('soc2-exception-description').textContent()).toContain('trois semaines après la fin du trimestre');
+    await card.getByTestId('soc2-exception-context-input').fill('Le responsable de la revue était absent ; personne ne le suppléait.');
+    await card.getByTestId('soc2-exception-remediation-input').fill('Un suppléant est désigné depuis juillet 2026 ; la procédure le prévoit.');
+    await card.getByTestId('soc2-exception-evidence-picker').click();
+    await card.getByTestId('soc2-exception-evidence-picker').fill('Procédure');
+    await page.getByRole('option', { name: 'Procédure de revue des accès, version 3' }).click();
+    await page.keyboard.press('Escape');
+    await card.getByTestId('soc2-exception-save').click();
+    await card.getByTestId('soc2-exception-response').waitFor();
+    await expect.poll(() => card.getAttribute('data-state')).toBe('responded');
+    expect(await card.getByTestId('soc2-exception-evidence').textContent()).toBe('Procédure de revue des accès, version 3');
+
+    // The firm reads the response and concludes; the organization sees the conclusion and can no longer respond.
+    const firmApi = await as(e2e.server.app, built.firm.owner);
+    const X = `/api/tenants/${built.firm.id}/soc2/examinations/${built.examination.id}/exceptions/${raised.id}`;
+    const seen = await firmApi.get(X);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json() as TSoc2Exception).toMatchObject({ state: 'responded', response: { remediation: 'Un suppléant est désigné depuis juillet 2026 ; la procédure le prévoit.', evidence: [{ title: 'Procédure de revue des accès, version 3' }] } });
+    const concluded = await firmApi.post(`${X}/conclusion`, { conclusion: 'isolated', criterionImpact: 'none', notes: 'Un seul trimestre concerné.' });
+    expect(concluded.statusCode, concluded.body).toBe(200);
+    await page.reload();
+    const conclusion = page.getByTestId(`soc2-exception-${raised.reference}`).getByTestId('soc2-exception-conclusion');
+    await conclusion.waitFor();
+    expect(await conclusion.textContent()).toContain('Conclusion\u00a0: exception isolée\u00a0; incidence sur le critère\u00a0: aucune.');
+    expect(await page.getByTestId('soc2-exception-edit').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

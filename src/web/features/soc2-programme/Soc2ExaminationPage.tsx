@@ -9,10 +9,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useOrgExamination } from './api';
 import { DescriptionTab } from './DescriptionTab';
+import { ExceptionsTab } from './ExceptionsTab';
 import { RequestsTab } from './RequestsTab';
 import { DescriptionStateBadge, ExaminationStateBadge, useReportPeriod } from './Soc2Bits';
 
-const TABS = ['description', 'requests'] as const;
+const TABS = ['description', 'requests', 'exceptions'] as const;
 
 /** One examination as the organization sees it: the scope agreed with the firm, its description, the firm's requests. */
 export function Soc2ExaminationPage() {
@@ -47,6 +48,9 @@ export function Soc2ExaminationPage() {
             </Tabs.Panel>
             <Tabs.Panel value="requests">
               <RequestsTab tenantId={tenant.id} exam={exam.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="exceptions">
+              <ExceptionsTab tenantId={tenant.id} exam={exam.data} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -3,6 +3,7 @@ import { api, query } from '../../lib/api';
 import type { TOrgSoc2Examination, TOrgSoc2ExaminationPage } from '../../../shared/contracts/soc2-examinations';
 import type { TSaveSoc2DescriptionBody, TSignOffSoc2DescriptionBody, TSoc2Description } from '../../../shared/contracts/soc2-descriptions';
 import type { TSoc2Request } from '../../../shared/contracts/soc2-program';
+import type { TOrgSoc2Exception, TOrgSoc2ExceptionList, TSoc2ExceptionResponseBody } from '../../../shared/contracts/soc2-exceptions';
 
 /*
  * The organization's side of its SOC 2 examinations: the rows belong to the firm, the organization
@@ -75,3 +76,16 @@ export const useAnswerRequest = (tenantId: string, requestId: string) =>
 
 export const useSubmitRequest = (tenantId: string, requestId: string) =>
   useRequestMutation(tenantId, (_: void) => api.post<TSoc2Request>(`${REQUESTS(tenantId)}/${requestId}/submit`, {}));
+
+/** The exceptions the firm raised on the examination, grouped by control, with management's responses and the conclusions. */
+export const useOrgExceptions = (tenantId: string, examinationId: string) =>
+  useQuery({ queryKey: key(tenantId, 'exceptions', examinationId), queryFn: () => api.get<TOrgSoc2ExceptionList>(`${EXAMS(tenantId)}/${examinationId}/exceptions`) });
+
+export function useRespondToException(tenantId: string, examinationId: string, exceptionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TSoc2ExceptionResponseBody) => api.put<TOrgSoc2Exception>(`${EXAMS(tenantId)}/${examinationId}/exceptions/${exceptionId}/response`, body),
+    meta: { inlineError: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: key(tenantId, 'exceptions', examinationId) }),
+  });
+}
