@@ -101,11 +101,18 @@ describeInChromium('findings in Chromium: edit, answer with evidence, review, ve
     await expect.poll(() => auditor.getByTestId('finding-state').first().textContent()).toBe('Clos');
     expect(await auditor.getByTestId('finding-actions').count()).toBe(0);
 
+    // The client's page lists the cycle's findings across its audits; the filter on state keeps it.
+    await auditor.goto(`${base}/t/${c.body.id}/clients/${c.client.id}`);
+    await auditor.getByTestId(`programme-finding-${reference}`).waitFor();
+    expect(await auditor.getByTestId(`programme-finding-${reference}`).getByTestId('finding-state').textContent()).toBe('Clos');
+    await auditor.getByTestId('programme-findings-state').selectOption('open');
+    await auditor.getByText('Aucun constat de ce cycle ne correspond à ces filtres.').waitFor();
+
     // The organization sees it closed, its evidence still linked to its own record.
     await org.reload();
     await expect.poll(() => org.getByTestId('finding-state').first().textContent()).toBe('Closed');
     const link = org.getByTestId('org-finding-history').getByTestId('response-evidence-item');
     expect(await link.getAttribute('href')).toMatch(new RegExp(`/t/${c.org.id}/evidence/`));
     expect([...auditorErrors, ...orgErrors]).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -163,6 +163,7 @@ const listQuery = {
 /** Per audit or per programme, oldest first (the order they were raised in). */
 export const ZFindingListQuery = z.strictObject({ ...listQuery, programmeId: z.uuid().optional() });
 export type TFindingListQuery = z.output<typeof ZFindingListQuery>;
+export type TFindingFilters = TListFilters<typeof ZFindingListQuery>;
 
 /** The body's answers waiting for a verdict: the longest-waiting overdue ones first. */
 export const ZReviewListQuery = z.strictObject({

@@ -5,6 +5,7 @@ import type {
   TFindingDetail,
   TFindingPage,
   TOrgFindingDetail,
+  TFindingFilters,
   TOrgFindingPage,
   TReviewFilters,
   TRaiseFindingBody,
@@ -62,6 +63,15 @@ export const useCloseFinding = (tenantId: string, findingId: string) =>
   useFindingMutation(tenantId, (body: TCloseFindingBody) => api.post<TFindingDetail>(`${BODY(tenantId)}/${findingId}/close`, body));
 
 /** « Corrective actions to review »: the body's answers waiting for a verdict, overdue first. */
+/** A certification cycle's findings across its audits, in the order raised. */
+export const useProgrammeFindings = (tenantId: string, programmeId: string | null, filters: Omit<TFindingFilters, 'programmeId'> = {}) =>
+  useInfiniteQuery({
+    queryKey: [...key(tenantId, 'programme', programmeId), filters],
+    queryFn: ({ pageParam }) => api.get<TFindingPage>(`${BODY(tenantId)}${query({ limit: 50, cursor: pageParam, programmeId: programmeId!, ...filters })}`),
+    enabled: programmeId !== null,
+    ...pages,
+  });
+
 export const useFindingsToReview = (tenantId: string, filters: TReviewFilters = {}) =>
   useInfiniteQuery({
     queryKey: [...key(tenantId, 'to-review'), filters],

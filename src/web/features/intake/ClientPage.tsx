@@ -14,6 +14,7 @@ import type { TClientAiSystem, TClientSite } from '../../../shared/contracts/int
 import { ClientProposals } from '../proposals/ClientProposals';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { ClientProgrammeSection } from '../audits/ClientProgrammeSection';
+import { ProgrammeFindingsSection } from '../findings/ProgrammeFindingsSection';
 import { useAddAiSystem, useAddSite, useClient, useMakeCentral, useRemoveAiSystem, useRemoveSite } from './api';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -184,6 +185,7 @@ export function ClientPage() {
         )}
       </Card>
       {can('certAudit.read') && <ClientProgrammeSection tenantId={tenant.id} clientId={clientId} />}
+      {can('finding.read') && <ProgrammeFindingsSection tenantId={tenant.id} clientId={clientId} />}
     </Stack>
   );
 }
