@@ -64,6 +64,8 @@ export const certificationSentence: TSentenceBuilder = (p) => {
       Object.assign(vars, { reference: v('reference'), client: v('client'), email: v('recipientEmail'), reason: v('reason'), organization: v('organization'), ip: v('ip') });
       return true;
     case 'engagement.opened':
+      // A SOC 2 engagement plans no audits: its examinations are opened on it.
+      if (String(after.scheme ?? '').startsWith('soc2-')) p.key = 'engagement.openedSoc2';
       Object.assign(vars, { scheme: v('scheme'), body: v('body'), organization: v('organization'), proposal: v('proposal'), count: format.number(Number(after.audits ?? 0)) });
       return true;
     case 'body_settings.updated':
