@@ -19,10 +19,11 @@ import { sendAssessmentReviewMail } from './modules/impact-assessments/jobs/send
 import { expireCertificates } from './modules/certification/certificates/jobs/expire-certificates.ts';
 import { remindSoc2Requests } from './modules/soc2/requests/jobs/remind-requests.ts';
 import { sendRequestReminderMail } from './modules/soc2/requests/jobs/send-request-reminder-mail.ts';
+import { sendExceptionsRaisedMail } from './modules/soc2/exceptions/jobs/send-exceptions-raised-mail.ts';
 import { sendCertificateStatusMail } from './modules/certification/certificates/jobs/send-certificate-status-mail.ts';
 
 /**
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail, remindSoc2Requests, sendRequestReminderMail];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail, remindSoc2Requests, sendRequestReminderMail, sendExceptionsRaisedMail];

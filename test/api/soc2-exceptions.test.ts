@@ -1,8 +1,12 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendExceptionsRaisedMail } from '../../src/server/modules/soc2/exceptions/jobs/send-exceptions-raised-mail.ts';
 import { ZOrgSoc2Exception, ZOrgSoc2ExceptionList, ZSoc2Exception, ZSoc2ExceptionList, ZSoc2OpinionView, ZSoc2OpinionWarnings } from '../../src/shared/contracts/soc2-exceptions.ts';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { buildCpaFirm, buildSoc2TestInFieldwork, createSoc2Examination, raiseSoc2Exception } from '../support/soc2-factories.ts';
+import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
+import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
 
 /*
@@ -38,11 +42,16 @@ async function insertSampleItemForExceptionTests(p: TPlatform, firmId: string, e
 
 describe.skipIf(!backendAvailable)('SOC 2 exceptions, reporting and opinion', () => {
   let t: TTestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: 'silent' });
+    smtp = await startSmtp();
+    t = await createTestApp({ LOG_LEVEL: 'silent', SMTP_URL: smtp.url, PUBLIC_URL: 'https://attest.example' });
+    // Still, a minute into a ten-minute slot: the exceptions raised in a test share one mail.
+    t.p.clock = createTestClock(new Date('2026-11-27T09:01:00Z'));
   }, 240_000);
   afterAll(async () => {
     await t?.close();
+    await smtp?.close();
   }, 240_000);
 
   const ok = async <T>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -94,6 +103,19 @@ describe.skipIf(!backendAvailable)('SOC 2 exceptions, reporting and opinion', ()
     expect(ex1.abilities).toEqual({ 'soc2Exception.edit': true, 'soc2Exception.conclude': true });
     const ex2 = ZSoc2Exception.parse(await ok(w.manager.post(`${w.E}/exceptions`, { testId: w.test.id, description: 'No evidence of the Q1 review’s approval.' }), 201));
     expect(ex2.reference).toBe('EX-002');
+
+    // One mail per batch: both exceptions joined the job the first one queued; it goes to the owners and
+    // administrators, each in their language.
+    const jobs = (await sql<{ data: { tenantId: string; examinationId: string; from: string; until: string } }>`SELECT data FROM pgboss.job WHERE name = ${sendExceptionsRaisedMail.id} AND data->>'examinationId' = ${w.examination.id}`.execute(t.p.db)).rows;
+    expect(jobs).toHaveLength(1);
+    expect(new Date(jobs[0]!.data.until).getTime() - new Date(jobs[0]!.data.from).getTime()).toBe(600_000);
+    await t.p.db.updateTable('users').set({ locale: 'fr' }).where('id', '=', w.org.owner.id).execute();
+    await sendExceptionsRaisedMail.handler(jobs[0]!.data, { platform: t.p, jobId: 'test' });
+    const mail = mailText((await smtp.waitFor(w.org.owner.email)).raw);
+    expect(mail).toContain('a relevé des exceptions dans l’examen SOC 2 SOC2-2026-0001 (2)');
+    expect(mail).toMatch(/EX-001 — test T-ACC-01-01 \(contrôle ACC-01\)/);
+    expect(mail).toContain('EX-002');
+    expect(mail).toContain(`https://attest.example/t/${w.org.id}/soc2-programme/${w.examination.id}/exceptions`);
 
     // Refusals: an item without an exception, a test of another examination, a read-only role, another firm.
     expect((await code(w.auditor.post(`${w.E}/exceptions`, { testId: w.test.id, sampleItemId: passed.id, description: 'x' }), 400)).code).toBe('soc2_sample_item_invalid');

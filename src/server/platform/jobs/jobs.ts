@@ -6,7 +6,11 @@ import type { DB } from '../../db/types.ts';
 import type { TPlatform } from '../platform.ts';
 import type { TAnyJobDefinition, TJobDefinition } from './define-job.ts';
 
-export type TSendOptions = { singletonKey?: string; startAfter?: Date };
+/**
+ * `singletonSeconds` with a `singletonKey`: at most one job per key in each slot of that many
+ * seconds, whatever its state (a second send in the slot is dropped and returns null).
+ */
+export type TSendOptions = { singletonKey?: string; startAfter?: Date; singletonSeconds?: number };
 
 export type TJobs = {
   /** Before start(): the definitions this instance knows (every instance registers the same list). */

@@ -40,3 +40,17 @@ describe('SOC 2 exceptions and opinion rules', () => {
     expect(() => checkOpinion({ opinion: 'adverse', basis: 'Pervasive failures of access reviews.', acknowledgeWarnings: false }, 5)).not.toThrow();
   });
 });
+
+describe('SOC 2 exceptions mail batches', () => {
+  it('puts exceptions of the same ten-minute slot in one job, run a minute after the slot ends', async () => {
+    const { exceptionsMailJob } = await import('./jobs/send-exceptions-raised-mail.ts');
+    const a = exceptionsMailJob('t', 'x', new Date('2026-11-27T09:01:00Z'));
+    const b = exceptionsMailJob('t', 'x', new Date('2026-11-27T09:09:59.999Z'));
+    const c = exceptionsMailJob('t', 'x', new Date('2026-11-27T09:10:00Z'));
+    expect(a.payload).toEqual({ tenantId: 't', examinationId: 'x', from: '2026-11-27T09:00:00.000Z', until: '2026-11-27T09:10:00.000Z' });
+    expect(b.options.singletonKey).toBe(a.options.singletonKey);
+    expect(c.options.singletonKey).not.toBe(a.options.singletonKey);
+    expect(c.payload.from).toBe(a.payload.until);
+    expect(a.options.startAfter.toISOString()).toBe('2026-11-27T09:11:00.000Z');
+  });
+});

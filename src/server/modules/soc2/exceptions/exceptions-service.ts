@@ -12,15 +12,17 @@ import type {
 import { programExamination } from '../matrix/examination-row.ts';
 import { byControl, exceptionCore, exceptionSubject, recordExceptionEvent } from './exceptions-common.ts';
 import * as repo from './exceptions-repo.ts';
+import { exceptionsMailJob, sendExceptionsRaisedMail } from './jobs/send-exceptions-raised-mail.ts';
 
 /*
  * The firm's side of exceptions: the auditor raises one on a test (optionally on one of its sample
  * items whose result is an exception) with a description, edits it until management responds, and
  * concludes (isolated or systematic, and the impact on the criterion) — final: management can no
- * longer respond. Every change is written in both tenants' logs.
+ * longer respond. Every change is written in both tenants' logs; raising one queues the mail to the
+ * organization's owners and administrators (one mail per batch, jobs/send-exceptions-raised-mail.ts).
  */
 
-export type TExceptionsDeps = Pick<TPlatform, 'db' | 'authz' | 'clock'>;
+export type TExceptionsDeps = Pick<TPlatform, 'db' | 'authz' | 'clock' | 'jobs'>;
 
 const userIdOf = (actor: TActor | null) => (actor?.type === 'user' ? actor.userId : null);
 const field = (name: string, message: string) => [{ field: name, issue: 'invalid', message }];
@@ -92,7 +94,11 @@ export function createExceptionsService(p: TExceptionsDeps) {
           itemKey = item.item_key;
         }
         const reference = await repo.drawExceptionReference(tx, tenantId, examinationId);
-        const row = await repo.insertException(tx, { tenantId, examinationId, testId: test.id, sampleItemId: body.sampleItemId, reference, description: body.description, userId: userIdOf(actor), now: p.clock.now() });
+        const now = p.clock.now();
+        const row = await repo.insertException(tx, { tenantId, examinationId, testId: test.id, sampleItemId: body.sampleItemId, reference, description: body.description, userId: userIdOf(actor), now });
+        // One mail per batch: a job already queued for this examination's slot takes this exception too.
+        const job = exceptionsMailJob(tenantId, examinationId, now);
+        await p.jobs.send(tx, sendExceptionsRaisedMail, job.payload, job.options);
         await recordExceptionEvent(
           tx,
           actor,
