@@ -20,10 +20,11 @@ import { expireCertificates } from './modules/certification/certificates/jobs/ex
 import { remindSoc2Requests } from './modules/soc2/requests/jobs/remind-requests.ts';
 import { sendRequestReminderMail } from './modules/soc2/requests/jobs/send-request-reminder-mail.ts';
 import { sendExceptionsRaisedMail } from './modules/soc2/exceptions/jobs/send-exceptions-raised-mail.ts';
+import { sendSoc2ReaderMail } from './modules/soc2/readers/jobs/send-reader-mail.ts';
 import { sendCertificateStatusMail } from './modules/certification/certificates/jobs/send-certificate-status-mail.ts';
 
 /**
  * Every job the platform runs, registered by every instance at start-up (server, worker, CLI),
  * so a worker-only instance can run what a web-only instance queues. A new job is added here.
  */
-export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail, remindSoc2Requests, sendRequestReminderMail, sendExceptionsRaisedMail];
+export const JOB_DEFINITIONS: readonly TAnyJobDefinition[] = [sendInvitationMail, sendPasswordResetMail, checkpointAuditChains, expireRiskAcceptances, sendRiskAcceptanceExpiredMail, remindDocumentReviews, sendDocumentReviewMail, expireEvidence, sendEvidenceExpiredMail, remindAssessmentReviews, sendAssessmentReviewMail, sendProposalMail, sendAuditPlanMail, raiseCycleAlerts, sendCycleAlertMail, expireCertificates, sendCertificateStatusMail, remindOverdueFindings, sendOverdueFindingMail, remindSoc2Requests, sendRequestReminderMail, sendExceptionsRaisedMail, sendSoc2ReaderMail];

@@ -16,6 +16,15 @@ const WIN_ANSI_HIGH: Record<string, number> = {
   '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
 };
 
+/** Whether every character of the text is in WinAnsi, so a stamp writes it as it is (no accent lost, no "?"). */
+export function isWinAnsi(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (!(ch in WIN_ANSI_HIGH) && (code > 0xff || (code >= 0x80 && code < 0xa0) || code < 0x20)) return false;
+  }
+  return true;
+}
+
 /** Text as WinAnsi, then as a PDF literal string with its specials escaped. */
 export function winAnsiLiteral(text: string): string {
   let out = '';

@@ -210,6 +210,11 @@ export const AUDIT_ACTIONS = [
   'soc2_complementary_control.removed',
   'soc2_complementary_control.reordered',
   'soc2_examination.renewed',
+  'soc2_nda.published',
+  'soc2_reader.invited',
+  'soc2_reader.revoked',
+  'soc2_reader.nda_accepted',
+  'soc2_reader.downloaded',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

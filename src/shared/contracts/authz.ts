@@ -180,6 +180,10 @@ export const ACTIONS = [
   'soc2Examination.reporting',
   'soc2Examination.partner',
   'soc2Opinion.record',
+  'soc2Reader.read',
+  'soc2Nda.publish',
+  'orgSoc2Reader.read',
+  'orgSoc2Reader.manage',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -281,6 +281,13 @@ export const ERROR_CODES = [
   'soc2_partner_not_member',
   'soc2_opinion_basis_required',
   'soc2_opinion_warnings',
+  // SOC 2 report readers.
+  'soc2_report_not_issued',
+  'soc2_reader_exists',
+  'soc2_reader_revoked',
+  'soc2_reader_expired',
+  'soc2_nda_not_accepted',
+  'soc2_nda_changed',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -9,6 +9,8 @@ import { soc2ExceptionsDocs } from './exceptions/exceptions-docs.ts';
 import { soc2ExceptionsRoutes } from './exceptions/exceptions-routes.ts';
 import { soc2ScopePartsDocs } from './scope/scope-parts-docs.ts';
 import { soc2ScopePartsRoutes } from './scope/scope-parts-routes.ts';
+import { soc2ReadersDocs } from './readers/readers-docs.ts';
+import { soc2ReadersRoutes } from './readers/readers-routes.ts';
 
 /*
  * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
@@ -18,7 +20,7 @@ import { soc2ScopePartsRoutes } from './scope/scope-parts-routes.ts';
 
 export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
 
-export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs };
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs, ...soc2ReadersDocs };
 
 /** The SOC 2 routes; app.ts calls this once. */
 export function soc2Routes(app: FastifyInstance, p: TPlatform) {
@@ -26,6 +28,7 @@ export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2DescriptionsRoutes(app, p);
   soc2ExceptionsRoutes(app, p);
   soc2ScopePartsRoutes(app, p);
+  soc2ReadersRoutes(app, p);
 }
 
 export { getSoc2FirmSettings, effectiveFeeParameters, effectiveSampling, type TSoc2FirmSettings } from './firm-settings.ts';

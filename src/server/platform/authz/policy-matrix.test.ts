@@ -197,6 +197,10 @@ orgSoc2Exception.respond   | ✓     ✓     ✓           ·      ·           
 soc2Examination.reporting  | ·     ·     ·           ·      ✓              ✓       ·                  ·
 soc2Examination.partner    | ·     ·     ·           ·      ✓              ·       ·                  ·
 soc2Opinion.record         | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2Reader.read            | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2Nda.publish            | ·     ·     ·           ·      ✓              ·       ·                  ·
+orgSoc2Reader.read         | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
+orgSoc2Reader.manage       | ✓     ✓     ·           ·      ·              ·       ·                  ·
 soc2Program.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Program.write          | ·     ·     ·           ·      ✓              ✓       ·                  ·
 orgSoc2Request.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·

@@ -9,6 +9,8 @@ describe('log redaction', () => {
     expect(redactSecrets(`/api/invitations/${TOKEN}/accept`)).toBe('/api/invitations/[redacted]/accept');
     expect(redactSecrets(`Open https://attest.example/invite/${TOKEN} before 4 December`)).toBe('Open https://attest.example/invite/[redacted] before 4 December');
     expect(redactSecrets(`/reset-password/${TOKEN}`)).toBe('/reset-password/[redacted]');
+    expect(redactSecrets(`/api/soc2-readers/${TOKEN}/download?locale=fr`)).toBe('/api/soc2-readers/[redacted]/download?locale=fr');
+    expect(redactSecrets(`Open the report: https://attest.example/reader/${TOKEN}`)).toBe('Open the report: https://attest.example/reader/[redacted]');
     expect(redactSecrets(`Choose a new one: https://attest.example/reset-password#${TOKEN}`)).toBe('Choose a new one: https://attest.example/reset-password#[redacted]');
     expect(redactSecrets(`/api/auth/password-reset?token=${TOKEN}&x=1`)).toBe('/api/auth/password-reset?token=[redacted]&x=1');
     expect(redactSecrets(`/api/tenants/${ID}/invitations/${ID}`)).toBe(`/api/tenants/${ID}/invitations/${ID}`);

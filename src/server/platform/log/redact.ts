@@ -11,7 +11,7 @@ const REDACTED = '[redacted]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The path segment after one of these is a secret (a record id, a UUID, is kept: it grants nothing). */
-const TOKEN_SEGMENT = /(\/(?:invitations|invite|reset-password|password-reset|reset|verify-email|magic-link|sign-in-link)\/)([^/?#\s"'<>]+)/gi;
+const TOKEN_SEGMENT = /(\/(?:invitations|invite|reset-password|password-reset|reset|verify-email|magic-link|sign-in-link|soc2-readers|reader)\/)([^/?#\s"'<>]+)/gi;
 /** A secret kept in a link's fragment (`/reset-password#<token>`) so that it never reaches a server log by URL. */
 const TOKEN_FRAGMENT = /(\/(?:invite|reset-password|password-reset|verify-email|magic-link)#)([^\s"'<>]+)/gi;
 const TOKEN_PARAM = /([?&](?:token|code|key|secret|signature|sig|reset|invitation)=)([^&#\s"'<>]+)/gi;
