@@ -55,6 +55,7 @@ import { FindingPage } from './features/findings/FindingPage';
 import { ToReviewPage } from './features/findings/ToReviewPage';
 import { EngagementEvidencePage } from './features/evidence/EngagementEvidencePage';
 import { Soc2ProgrammePage } from './features/soc2-programme/Soc2ProgrammePage';
+import { ReaderPage as Soc2ReaderPage } from './features/soc2-readers/ReaderPage';
 import { Soc2ExaminationPage } from './features/soc2-programme/Soc2ExaminationPage';
 import { RequestPage as Soc2RequestPage } from './features/soc2-programme/RequestPage';
 import { SurveillancePage } from './features/cycle/SurveillancePage';
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
   { path: '/reset-password', Component: ResetPasswordPage, ErrorBoundary: RouteError },
   { path: '/quote/:bodySlug', Component: QuotePage, ErrorBoundary: RouteError },
   { path: '/proposal/:token', Component: ProposalAcceptPage, ErrorBoundary: RouteError },
+  { path: '/reader/:token', Component: Soc2ReaderPage, ErrorBoundary: RouteError },
   { path: '/register', Component: RegisterSearchPage, ErrorBoundary: RouteError },
   { path: '/register/:number', Component: RegisterCertificatePage, ErrorBoundary: RouteError },
   {

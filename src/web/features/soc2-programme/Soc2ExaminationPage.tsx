@@ -11,9 +11,10 @@ import { useOrgExamination } from './api';
 import { DescriptionTab } from './DescriptionTab';
 import { ExceptionsTab } from './ExceptionsTab';
 import { RequestsTab } from './RequestsTab';
+import { ReadersTab } from '../soc2-readers/ReadersTab';
 import { DescriptionStateBadge, ExaminationStateBadge, useReportPeriod } from './Soc2Bits';
 
-const TABS = ['description', 'requests', 'exceptions'] as const;
+const TABS = ['description', 'requests', 'exceptions', 'readers'] as const;
 
 /** One examination as the organization sees it: the scope agreed with the firm, its description, the firm's requests. */
 export function Soc2ExaminationPage() {
@@ -39,7 +40,7 @@ export function Soc2ExaminationPage() {
             <Tabs.List mb="lg">
               {TABS.map((k) => (
                 <Tabs.Tab key={k} value={k} data-testid={`soc2-tab-${k}`}>
-                  {t(`soc2Programme.exam.tabs.${k}`)}
+                  {k === 'readers' ? t('soc2Readers.tab') : t(`soc2Programme.exam.tabs.${k}`)}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
@@ -51,6 +52,9 @@ export function Soc2ExaminationPage() {
             </Tabs.Panel>
             <Tabs.Panel value="exceptions">
               <ExceptionsTab tenantId={tenant.id} exam={exam.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="readers">
+              <ReadersTab tenantId={tenant.id} exam={exam.data} />
             </Tabs.Panel>
           </Tabs>
         </>
