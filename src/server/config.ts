@@ -31,6 +31,9 @@ export const ZConfig = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
   /** The largest evidence file accepted (web upload or CI push), in megabytes. */
   EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** The largest SOC 2 population file (CSV or XLSX) and its rows; a million-row CSV is about 60 MB. */
+  SOC2_POPULATION_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(256),
+  SOC2_POPULATION_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(2_000_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')

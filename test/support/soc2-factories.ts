@@ -10,6 +10,11 @@ import { randomUUID } from 'node:crypto';
 import * as exceptionsRepo from '../../src/server/modules/soc2/exceptions/exceptions-repo.ts';
 import type { TSoc2Category, TSoc2CriterionImpact, TSoc2ExceptionConclusion, TSoc2Opinion, TSoc2ReportType, TSoc2TestConclusion } from '../../src/shared/contracts/soc2.ts';
 import { buildControl } from './evidence.ts';
+import { Readable } from 'node:stream';
+import type { TUserActor } from '../../src/server/platform/authz/actor.ts';
+import { createPopulationsService } from '../../src/server/modules/soc2/fieldwork/populations-service.ts';
+import { createSamplesService } from '../../src/server/modules/soc2/fieldwork/samples-service.ts';
+import type { TSoc2ControlFrequency } from '../../src/shared/contracts/soc2.ts';
 import { buildBody, buildClient, type TBuiltBody, type TBuiltClient } from './certification-factories.ts';
 import { buildTenant, type TBuiltTenant } from './factories.ts';
 
@@ -283,4 +288,93 @@ export async function forceExaminationIssuedForTest(x: THasPlatform, firmTenantI
 export async function forceExaminationStateForTest(x: THasPlatform, firmTenantId: string, examinationId: string, state: 'scoping' | 'planning' | 'fieldwork' | 'reporting') {
   const p = platformOf(x);
   await p.db.updateTable('soc2_examinations').set({ state }).where('tenant_id', '=', firmTenantId).where('id', '=', examinationId).execute();
+}
+
+/** The firm's scheme manager as the services see a signed-in user (the factories go through the services). */
+export function firmActor(firm: TBuiltBody): TUserActor {
+  return {
+    type: 'user',
+    userId: firm.owner.id,
+    email: firm.owner.email,
+    name: 'Scheme manager',
+    locale: 'en',
+    mfaEnabled: false,
+    isPlatformAdmin: false,
+    sessionId: null,
+    createdAt: new Date().toISOString(),
+    memberships: [{ tenantId: firm.id, tenantName: firm.name, tenantKind: 'certification_body', role: 'scheme_manager', requireMfa: false }],
+  };
+}
+
+/**
+ * An examination in fieldwork with one of the organization's controls in the matrix and a test on
+ * it (frequency `daily` unless told), written straight into the tables (the programme's gate is
+ * tested in soc2-matrix.test.ts).
+ */
+export async function createSoc2Fieldwork(x: THasPlatform, o: TSoc2ExaminationOptions & { frequency?: TSoc2ControlFrequency; risk?: 'lower' | 'moderate' | 'higher' } = {}) {
+  const p = platformOf(x);
+  const built = await createSoc2Examination(p, o);
+  const control = await buildControl(p, built.organization.id, { reference: 'CHG-01', title: 'Changes approved before deployment' });
+  await p.db
+    .insertInto('soc2_matrix_links')
+    .values({ tenant_id: built.firm.id, examination_id: built.examination.id, criterion_ref: 'CC8.1', control_id: control.id, control_ref: control.reference, control_title: control.title })
+    .execute();
+  const test = await p.db
+    .insertInto('soc2_tests')
+    .values({
+      tenant_id: built.firm.id,
+      examination_id: built.examination.id,
+      reference: `T-${control.reference}-01`,
+      control_id: control.id,
+      control_ref: control.reference,
+      control_title: control.title,
+      methods: ['inspection'],
+      procedure: 'Inspect the approval of each sampled change before its deployment.',
+      frequency: o.frequency ?? 'daily',
+      risk: o.risk ?? 'moderate',
+    })
+    .returning(['id', 'reference'])
+    .executeTakeFirstOrThrow();
+  await p.db.updateTable('soc2_examinations').set({ state: 'fieldwork' }).where('tenant_id', '=', built.firm.id).where('id', '=', built.examination.id).execute();
+  return { ...built, control, test };
+}
+export type TBuiltSoc2Fieldwork = Awaited<ReturnType<typeof createSoc2Fieldwork>>;
+
+/** A CSV of change tickets, one a day from `start` (key CHG-00001…, date, title). */
+export function changeTicketsCsv(rows: number, start = '2026-01-01', days = 181): string {
+  const t0 = Date.parse(`${start}T00:00:00Z`);
+  const lines = ['ticket,deployed_on,title'];
+  for (let i = 0; i < rows; i++) {
+    const d = new Date(t0 + (Math.floor((i * days) / rows) % days) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`CHG-${String(i + 1).padStart(5, '0')},${d},Change ${i + 1}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A population imported through the service (file and index frozen in the blob store), with its
+ * completeness record unless `completeness: ''`.
+ */
+export async function createSoc2Population(x: THasPlatform, w: TBuiltSoc2Fieldwork, o: { csv?: string; rows?: number; name?: string; completeness?: string } = {}) {
+  const p = platformOf(x);
+  const svc = createPopulationsService(p);
+  const actor = firmActor(w.firm);
+  const ctx = NO_CTX;
+  const csv = o.csv ?? changeTicketsCsv(o.rows ?? 200);
+  const pop = await svc.upload(
+    actor,
+    w.firm.id,
+    w.examination.id,
+    w.test.id,
+    { meta: { name: o.name ?? 'Change tickets', keyColumn: 'ticket', dateColumn: 'deployed_on', textColumns: 'title' }, body: Readable.from([Buffer.from(csv)]), filename: 'changes.csv', declaredLength: null },
+    ctx,
+  );
+  if (o.completeness === '') return pop;
+  return svc.recordCompleteness(actor, w.firm.id, w.examination.id, pop.id, o.completeness ?? 'Row count agreed to the ticketing system’s own report.', ctx);
+}
+
+/** The population's first sample, drawn through the service (seed given or generated). */
+export async function drawSoc2Sample(x: THasPlatform, w: TBuiltSoc2Fieldwork, populationId: string, o: { seed?: string } = {}) {
+  const p = platformOf(x);
+  return createSamplesService(p).draw(firmActor(w.firm), w.firm.id, w.examination.id, populationId, o.seed ? { seed: o.seed } : {}, NO_CTX);
 }

@@ -215,6 +215,12 @@ export const AUDIT_ACTIONS = [
   'soc2_reader.revoked',
   'soc2_reader.nda_accepted',
   'soc2_reader.downloaded',
+  'soc2_population.imported',
+  'soc2_population.completeness_recorded',
+  'soc2_sample.drawn',
+  'soc2_sample.judgmental_added',
+  'soc2_sample_item.tested',
+  'soc2_test.concluded',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -288,6 +288,27 @@ export const ERROR_CODES = [
   'soc2_reader_expired',
   'soc2_nda_not_accepted',
   'soc2_nda_changed',
+  // SOC 2 fieldwork: population files refused (nothing kept), samples, results.
+  'population_rows_invalid',
+  'population_file_too_large',
+  'population_too_many_rows',
+  'population_malformed_csv',
+  'population_malformed_xlsx',
+  'population_worksheet_not_found',
+  'population_header_missing',
+  'population_column_not_found',
+  'population_column_ambiguous',
+  'population_empty',
+  'soc2_population_format',
+  'soc2_completeness_required',
+  'soc2_sample_exists',
+  'soc2_sample_missing',
+  'soc2_extension_without_exception',
+  'soc2_population_exhausted',
+  'soc2_sample_row_not_in_population',
+  'soc2_sample_row_already_selected',
+  'soc2_test_concluded',
+  'soc2_items_pending',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

@@ -11,6 +11,8 @@ import { soc2ScopePartsDocs } from './scope/scope-parts-docs.ts';
 import { soc2ScopePartsRoutes } from './scope/scope-parts-routes.ts';
 import { soc2ReadersDocs } from './readers/readers-docs.ts';
 import { soc2ReadersRoutes } from './readers/readers-routes.ts';
+import { soc2FieldworkDocs } from './fieldwork/fieldwork-docs.ts';
+import { soc2FieldworkRoutes, soc2PopulationUploadRoutes } from './fieldwork/fieldwork-routes.ts';
 
 /*
  * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
@@ -20,7 +22,7 @@ import { soc2ReadersRoutes } from './readers/readers-routes.ts';
 
 export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
 
-export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs, ...soc2ReadersDocs };
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs, ...soc2ReadersDocs, ...soc2FieldworkDocs };
 
 /** The SOC 2 routes; app.ts calls this once. */
 export function soc2Routes(app: FastifyInstance, p: TPlatform) {
@@ -29,6 +31,9 @@ export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2ExceptionsRoutes(app, p);
   soc2ScopePartsRoutes(app, p);
   soc2ReadersRoutes(app, p);
+  soc2FieldworkRoutes(app, p);
+  // Population files stream in their own scope (their own content-type parsers), like evidence uploads.
+  void app.register(async (scope) => soc2PopulationUploadRoutes(scope, p));
 }
 
 export { getSoc2FirmSettings, effectiveFeeParameters, effectiveSampling, type TSoc2FirmSettings } from './firm-settings.ts';

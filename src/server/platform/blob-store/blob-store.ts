@@ -10,7 +10,8 @@ export type TStoredBlob = { sha256: string; size: number };
 
 export type TBlobStore = {
   put(source: Readable, opts?: { maxBytes?: number }): Promise<TStoredBlob>;
-  get(sha256: string): Promise<Readable | null>;
+  /** `range`: bytes start..end, both inclusive (a population's rows are read by byte range). */
+  get(sha256: string, range?: { start: number; end: number }): Promise<Readable | null>;
   has(sha256: string): Promise<boolean>;
 };
 
@@ -64,10 +65,10 @@ export function createLocalBlobStore(root: string, defaultMaxBytes: number): TBl
         source.off('error', onSourceError);
       }
     },
-    async get(sha256) {
+    async get(sha256, range) {
       if (!HEX64.test(sha256)) return null;
       const p = objectPath(sha256);
-      return (await this.has(sha256)) ? fs.createReadStream(p) : null;
+      return (await this.has(sha256)) ? fs.createReadStream(p, range ? { start: range.start, end: range.end } : {}) : null;
     },
     async has(sha256) {
       if (!HEX64.test(sha256)) return false;

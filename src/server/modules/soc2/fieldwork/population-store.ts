@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { TBlobStore } from '../../../platform/blob-store/blob-store.ts';
+import type { TSoc2PopulationMapping } from '../../../../shared/contracts/soc2-fieldwork.ts';
+import { importPopulation, type TPopulationImportError, type TPopulationImportLimits, type TPopulationImportStats } from '../sampling/population-import.ts';
+import { openPopulationIndex, type TPopulationIndex, type TPopulationSourceFormat } from '../sampling/population-index.ts';
+import { readCsvRows, readXlsxRows, type TPopulationRows } from '../sampling/population-read.ts';
+
+/*
+ * A population file between the upload and the blob store. The blob store is content-addressed and
+ * keeps what it is given, so nothing may reach it before the file is known good: the upload streams
+ * to a private temporary file (byte cap on the way), the import reads it once (hash, rows, index),
+ * and only then are the file and its index put in the store. The temporary file is removed
+ * whatever happens, so a refused file leaves no row and no object.
+ */
+
+export type TStoreError = TPopulationImportError | { code: 'population_column_not_found'; role: 'text'; column: string; available: string[] };
+
+export type TStoredPopulation = { stats: TPopulationImportStats; fileSha256: string; fileSize: number; indexSha256: string; index: TPopulationIndex };
+
+class TooLarge extends Error {}
+
+const delimiterOf = (m: TSoc2PopulationMapping) => m.delimiter;
+
+/** Finds a column as the import does: exact (trimmed) header text, else a unique case-insensitive match. */
+export function columnIndex(header: readonly string[], wanted: string): number {
+  const names = header.map((h) => h.trim());
+  const w = wanted.trim();
+  const exact = names.indexOf(w);
+  if (exact >= 0) return exact;
+  const loose = names.flatMap((n, i) => (n.toLowerCase() === w.toLowerCase() ? [i] : []));
+  return loose.length === 1 ? loose[0]! : -1;
+}
+
+/** A reader of the stored source: the whole file, or a byte range of it. */
+export type TSourceOpener = (range?: { start: number; end: number }) => Promise<Readable>;
+
+async function readAll(s: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The header and the rows at `ordinals`, read from the source through the index. */
+export async function readRows(index: TPopulationIndex, ordinals: readonly number[], open: TSourceOpener, mapping: TSoc2PopulationMapping): Promise<TPopulationRows> {
+  if (index.format === 'csv') {
+    return readCsvRows(index, ordinals, async (offset, length) => (length === 0 ? Buffer.alloc(0) : readAll(await open({ start: offset, end: offset + length - 1 }))), {
+      delimiter: delimiterOf(mapping),
+    });
+  }
+  return readXlsxRows(index, ordinals, await open(), mapping.worksheet ? { worksheet: mapping.worksheet } : {});
+}
+
+/** Key, date and text of each row read, per the mapping. */
+export function itemFields(rows: TPopulationRows, mapping: TSoc2PopulationMapping) {
+  const key = columnIndex(rows.header, mapping.keyColumn);
+  const texts = mapping.textColumns.map((c) => columnIndex(rows.header, c)).filter((i) => i >= 0);
+  return new Map(
+    rows.rows.map((r) => [
+      r.ordinal,
+      {
+        key: (r.cells[key] ?? '').trim().slice(0, 500),
+        text: texts
+          .map((i) => (r.cells[i] ?? '').trim())
+          .filter(Boolean)
+          .join(' · ')
+          .slice(0, 2000),
+      },
+    ]),
+  );
+}
+
+/**
+ * Imports `source` and, only when it is good, stores the file and its index. Answers the error
+ * (nothing stored) or what was stored.
+ */
+export async function importAndStore(
+  blobs: Pick<TBlobStore, 'put'>,
+  source: Readable,
+  o: { format: TPopulationSourceFormat; mapping: TSoc2PopulationMapping; period: { start: string; end: string }; limits: Pick<TPopulationImportLimits, 'maxBytes' | 'maxRows'> },
+): Promise<{ ok: true; stored: TStoredPopulation } | { ok: false; error: TStoreError }> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'attest-population-'));
+  const tmp = path.join(dir, 'source');
+  try {
+    let bytes = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        if (bytes > o.limits.maxBytes) return cb(new TooLarge());
+        cb(null, chunk);
+      },
+    });
+    // Piped by hand (as the blob store does) so a refusal leaves the request open for the 413 answer.
+    const written = pipeline(meter, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+    const onSourceError = (err: Error) => meter.destroy(err);
+    source.once('error', onSourceError);
+    source.pipe(meter);
+    try {
+      await written;
+    } catch (e) {
+      source.unpipe(meter);
+      source.resume();
+      // @fastify/multipart cuts a file part at its own limit with this code.
+      if (e instanceof TooLarge || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        return { ok: false, error: { code: 'population_file_too_large', maxBytes: o.limits.maxBytes } };
+      throw e;
+    } finally {
+      source.off('error', onSourceError);
+    }
+    const result = await importPopulation(fs.createReadStream(tmp), {
+      format: o.format,
+      mapping: { key: o.mapping.keyColumn, date: o.mapping.dateColumn },
+      period: o.period,
+      dateFormats: o.mapping.dayFirstDates ? ['iso', 'dd/mm/yyyy'] : ['iso'],
+      csv: { delimiter: delimiterOf(o.mapping) },
+      ...(o.mapping.worksheet ? { xlsx: { worksheet: o.mapping.worksheet } } : {}),
+      limits: { maxBytes: o.limits.maxBytes, maxRows: o.limits.maxRows, maxRowErrors: 100 },
+    });
+    if (!result.ok) return { ok: false, error: result.error };
+    const index = openPopulationIndex(result.index);
+    const opener: TSourceOpener = async (range) => fs.createReadStream(tmp, range ?? {});
+    const { header } = await readRows(index, [], opener, o.mapping);
+    for (const c of o.mapping.textColumns)
+      if (columnIndex(header, c) < 0) return { ok: false, error: { code: 'population_column_not_found', role: 'text', column: c, available: header.filter(Boolean).slice(0, 50) } };
+    const file = await blobs.put(fs.createReadStream(tmp), { maxBytes: o.limits.maxBytes });
+    if (file.sha256 !== result.stats.sha256) throw new Error('population file changed while it was stored');
+    const indexSha256 = createHash('sha256').update(result.index).digest('hex');
+    const stored = await blobs.put(Readable.from([result.index]), { maxBytes: result.index.length });
+    if (stored.sha256 !== indexSha256) throw new Error('population index changed while it was stored');
+    return { ok: true, stored: { stats: result.stats, fileSha256: file.sha256, fileSize: file.size, indexSha256, index } };
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The stored index of a population, checked against its recorded SHA-256. */
+export async function loadIndex(blobs: Pick<TBlobStore, 'get'>, indexSha256: string): Promise<{ index: TPopulationIndex; sha256: string }> {
+  const s = await blobs.get(indexSha256);
+  if (!s) throw new Error(`population index ${indexSha256} is missing from the blob store`);
+  const buf = await readAll(s);
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  return { index: openPopulationIndex(buf), sha256 };
+}
+
+export function blobOpener(blobs: Pick<TBlobStore, 'get'>, fileSha256: string): TSourceOpener {
+  return async (range) => {
+    const s = await blobs.get(fileSha256, range);
+    if (!s) throw new Error(`population file ${fileSha256} is missing from the blob store`);
+    return s;
+  };
+}
