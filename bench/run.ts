@@ -167,9 +167,9 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   const issue = !ONLY || ONLY === 'issue' ? await certificateIssueScenario(databaseUrl, dataDir) : null;
   // DB-independent until the SOC 2 tables land: the same rendering on both backends.
   const soc2Report = !ONLY || ONLY === 'soc2Report' ? await soc2ReportScenario() : null;
-  // populationImport1M, sampleDraw1M: the sampling core in a child process, no database yet (dbIndependent: true).
+  // populationImport1M, sampleDraw1M: through the SOC 2 service and this backend's database, in a child process (before the server: PGlite is one process's).
   if (!ONLY || ONLY === 'soc2Sampling') console.log(`[${name}] SOC 2 population import and sample draw (1M rows)…`);
-  const soc2Sampling = !ONLY || ONLY === 'soc2Sampling' ? await soc2SamplingScenario() : null;
+  const soc2Sampling = !ONLY || ONLY === 'soc2Sampling' ? await soc2SamplingScenario(databaseUrl, dataDir) : null;
   // Failed sign-ins and register reads all come from 127.0.0.1: the per-address limits would stop the scenarios.
   const { proc, base } = await startServerProcess({
     ATTEST_DATA_DIR: dataDir,
