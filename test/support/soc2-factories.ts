@@ -17,6 +17,9 @@ import { createSamplesService } from '../../src/server/modules/soc2/fieldwork/sa
 import type { TSoc2ControlFrequency } from '../../src/shared/contracts/soc2.ts';
 import { buildBody, buildClient, type TBuiltBody, type TBuiltClient } from './certification-factories.ts';
 import { buildTenant, type TBuiltTenant } from './factories.ts';
+import { contentSha256 } from '../../src/server/modules/soc2/descriptions/description-content.ts';
+import { createSoc2ReportService } from '../../src/server/modules/soc2/report/report-service.ts';
+import type { TSoc2TestMethod } from '../../src/shared/contracts/soc2.ts';
 
 /*
  * SOC 2 records for one test: a licensed CPA firm (a certification body whose settings carry its
@@ -378,3 +381,163 @@ export async function drawSoc2Sample(x: THasPlatform, w: TBuiltSoc2Fieldwork, po
   const p = platformOf(x);
   return createSamplesService(p).draw(firmActor(w.firm), w.firm.id, w.examination.id, populationId, o.seed ? { seed: o.seed } : {}, NO_CTX);
 }
+
+const DESCRIPTION: Record<string, string> = {
+  services: 'Lumière Pay: online consumer-credit applications, scoring and payment schedules for partner retailers.',
+  commitments: 'Availability of 99.9 % a month; payment instructions processed the same business day.',
+  infrastructure: 'Managed cloud in two availability zones (Paris).',
+  software: 'TypeScript application, scoring service, payment gateway integration.',
+  people: 'Engineering, operations, risk and security.',
+  procedures: 'Access management, change management, incident response, backup and restore.',
+  data: 'Credit applications, contracts, payment schedules and transaction logs.',
+  boundaries: 'The Lumière Pay application and its production environment.',
+  incidents: 'One availability incident on 12 March 2026 (47 minutes).',
+  changes: 'Scoring service migrated to a new cluster in April 2026.',
+};
+
+/**
+ * A Type II examination ready for its report: management's signed-off description and assertion, a
+ * subservice organization (carve-out) with a CSOC and a CUEC, two of the organization's controls in
+ * the matrix (CC6.1 and A1.2) with a test each, a sample of three items from a 118-row population with
+ * one exception (management's response and the auditor's conclusion recorded, through `raiseSoc2Exception`),
+ * and the examination in `reporting` with a qualified opinion (`recordSoc2Opinion`). Rows are written
+ * directly: the fieldwork and exceptions stages have their own tests.
+ */
+export async function buildSoc2ReportReady(x: THasPlatform, o: TSoc2ExaminationOptions & { opinion?: TSoc2Opinion } = {}) {
+  const p = platformOf(x);
+  const built = await createSoc2Examination(p, { categories: ['security', 'availability'], systems: 'Lumière Pay', ...o });
+  const { firm, organization, examination } = built;
+  const F = { tenant_id: firm.id, examination_id: examination.id };
+  const assertion = 'We have prepared the description of our Lumière Pay system and confirm that it fairly presents the system throughout the period.';
+  await p.db
+    .insertInto('soc2_descriptions')
+    .values({
+      ...F,
+      version: 1,
+      state: 'signed_off',
+      sections: JSON.stringify(DESCRIPTION),
+      assertion,
+      content_sha256: contentSha256(DESCRIPTION, assertion),
+      signed_off_by: organization.owner.id,
+      signed_off_name: 'Camille Roussel',
+      signed_off_title: 'Chief Executive Officer',
+      signed_off_at: new Date('2026-08-10T10:00:00Z'),
+      updated_by: organization.owner.id,
+    })
+    .execute();
+  const sub = await p.db.insertInto('soc2_subservice_orgs').values({ ...F, name: 'Nébuleuse Cloud SAS', services: 'Infrastructure hosting', treatment: 'carve_out' }).returning('id').executeTakeFirstOrThrow();
+  await p.db
+    .insertInto('soc2_complementary_controls')
+    .values([
+      { ...F, kind: 'cuec', reference: 'CUEC-1', statement: 'User entities review their users’ access every quarter.' },
+      { ...F, kind: 'csoc', subservice_org_id: sub.id, reference: 'CSOC-1', statement: 'Physical access to the data centres is restricted to authorised staff.' },
+    ])
+    .execute();
+  const access = await buildControl(p, organization.id, { reference: 'ACC-01', title: 'Access is granted on a manager’s recorded approval.' });
+  const backup = await buildControl(p, organization.id, { reference: 'OPS-07', title: 'Backups are restored and checked every month.' });
+  await p.db
+    .insertInto('soc2_matrix_links')
+    .values([
+      { ...F, criterion_ref: 'CC6.1', control_id: access.id, control_ref: access.reference, control_title: access.title, suggested: false },
+      { ...F, criterion_ref: 'A1.2', control_id: backup.id, control_ref: backup.reference, control_title: backup.title, suggested: false },
+      { ...F, criterion_ref: 'CC6.2', control_id: backup.id, control_ref: backup.reference, control_title: backup.title, suggested: true },
+    ])
+    .execute();
+  const test = (control: { id: string; reference: string; title: string }, n: number, methods: TSoc2TestMethod[], procedure: string, frequency: TSoc2ControlFrequency) => ({
+    ...F,
+    reference: `T-${control.reference}-0${n}`,
+    control_id: control.id,
+    control_ref: control.reference,
+    control_title: control.title,
+    methods,
+    procedure,
+    frequency,
+  });
+  const [t1, t2] = await p.db
+    .insertInto('soc2_tests')
+    .values([
+      test(access, 1, ['inquiry', 'inspection'], 'Inspected the approval recorded before each sampled access grant.', 'many_per_day'),
+      test(backup, 1, ['reperformance'], 'Re-performed the restore check for the sampled months.', 'monthly'),
+    ])
+    .returning(['id', 'reference'])
+    .execute();
+  const hash = (c: string) => c.repeat(64);
+  const population = await p.db
+    .insertInto('soc2_populations')
+    .values({ ...F, test_id: t1!.id, name: 'Access grants', source: 'csv', file_name: 'grants.csv', file_sha256: hash('a'), file_size: 4096, index_sha256: hash('b'), row_count: 118, mapping: JSON.stringify({ key: 'id', date: 'granted_on' }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const sample = await p.db
+    .insertInto('soc2_samples')
+    .values({ ...F, test_id: t1!.id, population_id: population.id, seed: 'seed-1', algorithm: 'pure-rand/xoroshiro128plus@1', size: 3, size_trace: JSON.stringify({ method: 'fixed', size: 3 }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const testedAt = new Date('2026-07-20T10:00:00Z');
+  const items = await p.db
+    .insertInto('soc2_sample_items')
+    .values(
+      (['beginning', 'middle', 'end'] as const).map((stratum, i) => ({
+        tenant_id: firm.id,
+        sample_id: sample.id,
+        test_id: t1!.id,
+        row_index: i * 40,
+        kind: 'random' as const,
+        stratum,
+        item_key: `GR-${i + 1}`,
+        item_date: ['2026-01-15', '2026-03-20', '2026-06-10'][i]!,
+        result: i === 1 ? ('exception' as const) : ('no_exception' as const),
+        tested_by: firm.owner.id,
+        tested_at: testedAt,
+      })),
+    )
+    .returning(['id', 'result'])
+    .execute();
+  await raiseSoc2Exception(p, {
+    firmId: firm.id,
+    examinationId: examination.id,
+    testId: t1!.id,
+    sampleItemId: items.find((i) => i.result === 'exception')!.id,
+    description: 'For 1 of 3 grants sampled, access was granted before the manager’s approval was recorded.',
+    response: { context: 'The access was reviewed and found appropriate.', remediation: 'Since 1 May 2026 the tool blocks a grant without approval.', userId: organization.owner.id },
+    conclusion: { conclusion: 'isolated', criterionImpact: 'partial', notes: 'One occurrence, corrected by a preventive control.', userId: firm.owner.id },
+  });
+  const opinion = o.opinion ?? 'qualified';
+  await recordSoc2Opinion(p, {
+    firmId: firm.id,
+    examinationId: examination.id,
+    opinion,
+    basis: opinion === 'unmodified' ? '' : 'Our tests of the access control (CC6.1) found the exception described in section 4.',
+    userId: firm.owner.id,
+  });
+  return { ...built, controls: { access, backup }, tests: { access: t1!, backup: t2! } };
+}
+export type TBuiltSoc2ReportReady = Awaited<ReturnType<typeof buildSoc2ReportReady>>;
+
+/** The firm's engagement partner (the firm's founder in these factories) as the service sees a signed-in person. */
+export function soc2PartnerActor(firm: { id: string; name: string; owner: { id: string; email: string } }): TUserActor {
+  return {
+    type: 'user',
+    userId: firm.owner.id,
+    email: firm.owner.email,
+    name: 'Engagement partner',
+    locale: 'en',
+    mfaEnabled: false,
+    isPlatformAdmin: false,
+    sessionId: null,
+    createdAt: new Date(0).toISOString(),
+    memberships: [{ tenantId: firm.id, tenantName: firm.name, tenantKind: 'certification_body', role: 'scheme_manager', requireMfa: false }],
+  };
+}
+
+/**
+ * An issued Type II report (the readers' starting point): `buildSoc2ReportReady`, then issued through
+ * the report service by the engagement partner, so the files, hashes, state and audit events are
+ * the real ones. Returns the world and the issued report's status.
+ */
+export async function issueSoc2Report(x: THasPlatform, o: TSoc2ExaminationOptions & { opinion?: TSoc2Opinion } = {}) {
+  const p = platformOf(x);
+  const world = await buildSoc2ReportReady(p, o);
+  const status = await createSoc2ReportService(p).issue(soc2PartnerActor(world.firm), world.firm.id, world.examination.id, NO_CTX);
+  return { ...world, report: status.report!, status };
+}
+export type TIssuedSoc2Report = Awaited<ReturnType<typeof issueSoc2Report>>;

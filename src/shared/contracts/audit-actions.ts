@@ -221,6 +221,9 @@ export const AUDIT_ACTIONS = [
   'soc2_sample.judgmental_added',
   'soc2_sample_item.tested',
   'soc2_test.concluded',
+  'soc2_report.issued',
+  'soc2_bridge_letter.issued',
+  'soc2_document.downloaded',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -184,6 +184,9 @@ export const ACTIONS = [
   'soc2Nda.publish',
   'orgSoc2Reader.read',
   'orgSoc2Reader.manage',
+  'soc2Report.preview',
+  'soc2Report.issue',
+  'soc2BridgeLetter.issue',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -309,6 +309,10 @@ export const ERROR_CODES = [
   'soc2_sample_row_already_selected',
   'soc2_test_concluded',
   'soc2_items_pending',
+  // SOC 2 report and bridge letters.
+  'soc2_report_not_ready',
+  'soc2_report_issued',
+  'soc2_bridge_letter_dates',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

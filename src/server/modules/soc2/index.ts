@@ -13,6 +13,8 @@ import { soc2ReadersDocs } from './readers/readers-docs.ts';
 import { soc2ReadersRoutes } from './readers/readers-routes.ts';
 import { soc2FieldworkDocs } from './fieldwork/fieldwork-docs.ts';
 import { soc2FieldworkRoutes, soc2PopulationUploadRoutes } from './fieldwork/fieldwork-routes.ts';
+import { soc2ReportDocs } from './report/report-docs.ts';
+import { soc2ReportRoutes } from './report/report-routes.ts';
 
 /*
  * SOC 2 attestation (see README.md): one sub-folder per part — the firm's licence and policies,
@@ -22,7 +24,7 @@ import { soc2FieldworkRoutes, soc2PopulationUploadRoutes } from './fieldwork/fie
 
 export { SOC2_AUDIT, SOC2_POLICIES } from './soc2-registry.ts';
 
-export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs, ...soc2ReadersDocs, ...soc2FieldworkDocs };
+export const soc2Docs: TApiDocs = { ...soc2ExaminationsDocs, ...soc2DescriptionsDocs, ...soc2ExceptionsDocs, ...soc2ScopePartsDocs, ...soc2ReadersDocs, ...soc2FieldworkDocs, ...soc2ReportDocs };
 
 /** The SOC 2 routes; app.ts calls this once. */
 export function soc2Routes(app: FastifyInstance, p: TPlatform) {
@@ -34,6 +36,7 @@ export function soc2Routes(app: FastifyInstance, p: TPlatform) {
   soc2FieldworkRoutes(app, p);
   // Population files stream in their own scope (their own content-type parsers), like evidence uploads.
   void app.register(async (scope) => soc2PopulationUploadRoutes(scope, p));
+  soc2ReportRoutes(app, p);
 }
 
 export { getSoc2FirmSettings, effectiveFeeParameters, effectiveSampling, type TSoc2FirmSettings } from './firm-settings.ts';
@@ -48,3 +51,6 @@ export { canonicalContent, contentSha256, missingParts, changedSections } from '
 export { listScopeParts, copyScopePartsFrom, type TScopeParts } from './scope/scope-parts-repo.ts';
 export { createSoc2RenewalService } from './examinations/renew-examination.ts';
 export { diffLines, diffDescriptions } from './descriptions/description-diff.ts';
+export { buildSoc2ReportModelFromDb, loadSoc2ReportSource, soc2ReportModelOf, reportGaps } from './report/report-model.ts';
+export { createSoc2ReportService } from './report/report-service.ts';
+export { createSoc2BridgeLetterService } from './report/bridge-letter-service.ts';

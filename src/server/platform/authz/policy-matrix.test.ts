@@ -201,6 +201,9 @@ soc2Reader.read            | ·     ·     ·           ·      ✓             
 soc2Nda.publish            | ·     ·     ·           ·      ✓              ·       ·                  ·
 orgSoc2Reader.read         | ✓     ✓     ✓           ✓      ·              ·       ·                  ·
 orgSoc2Reader.manage       | ✓     ✓     ·           ·      ·              ·       ·                  ·
+soc2Report.preview         | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2Report.issue           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2BridgeLetter.issue     | ✓     ✓     ·           ·      ·              ·       ·                  ·
 soc2Program.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Program.write          | ·     ·     ·           ·      ✓              ✓       ·                  ·
 orgSoc2Request.read        | ✓     ✓     ✓           ✓      ·              ·       ·                  ·

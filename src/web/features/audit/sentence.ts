@@ -11,11 +11,12 @@ import { soc2ExceptionsSentence } from './sentence-soc2-exceptions.ts';
 import { soc2ScopeSentence } from './sentence-soc2-scope.ts';
 import { soc2ReadersSentence } from './sentence-soc2-readers.ts';
 import { soc2FieldworkSentence } from './sentence-soc2-fieldwork.ts';
+import { soc2ReportSentence } from './sentence-soc2-report.ts';
 
 const isAction = (a: string): a is TAuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 
 /** One builder per domain, each in its own file; an action no builder claims reads its sentence without variables. */
-const BUILDERS: readonly TSentenceBuilder[] = [platformSentence, aimsSentence, certificationSentence, soc2EngagementsSentence, soc2FieldworkSentence, soc2Sentence, soc2ExceptionsSentence, soc2ScopeSentence, soc2ReadersSentence];
+const BUILDERS: readonly TSentenceBuilder[] = [platformSentence, aimsSentence, certificationSentence, soc2EngagementsSentence, soc2FieldworkSentence, soc2Sentence, soc2ExceptionsSentence, soc2ScopeSentence, soc2ReadersSentence, soc2ReportSentence];
 
 /** The action's translated name; an action this build does not know is shown as recorded. */
 export function actionLabel(t: TFunction, action: string): string {

@@ -59,7 +59,7 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
     p(t(`report.auditor.opinion.${kind}.${m.reportType}`, vars)),
     h2(t('report.auditor.useHeading')),
     p(t('report.auditor.use', { ...vars, testsSection: n.tests })),
-    p(t('report.auditor.signature', { firm: m.firm.name, licence, city: m.firm.city, date: longDay(lang, m.reportDate), partner: m.firm.partnerName })),
+    p(t(m.firm.city.trim() ? 'report.auditor.signature' : 'report.auditor.signatureNoCity', { firm: m.firm.name, licence, city: m.firm.city, date: longDay(lang, m.reportDate), partner: m.firm.partnerName })),
   ];
 
   const assertionParagraphs = m.assertion.paragraphs.length ? m.assertion.paragraphs : [t(type2 ? 'report.assertion.defaultType2' : 'report.assertion.defaultType1', vars)];
@@ -122,10 +122,14 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
       r.exceptions === 0 ? tl('noExceptions') : tl(r.exceptions === 1 ? 'exceptions_one' : 'exceptions_other', { count: num(r.exceptions) }),
       ...(r.deviation ? [tl('deviation', { text: r.deviation })] : []),
       ...(r.managementResponse ? [tl('response', { text: r.managementResponse })] : []),
+      ...(r.conclusions ?? []).map((c) =>
+        tl(c.notes.trim() ? 'conclusionNotes' : 'conclusion', { conclusion: tl(`conclusionKind.${c.conclusion}`), impact: tl(`impact.${c.impact}`), notes: c.notes.trim() }),
+      ),
     ].join('\n');
   };
   const colon = lang === 'fr' ? '\u00a0: ' : ': ';
-  const testsText = (c: TSoc2ReportControl) => c.tests.map((x) => `${tl(`method.${x.method}`)}${colon}${x.procedure}`).join('\n');
+  const methodNames = (ms: readonly string[]) => ms.map((x, i) => (i === 0 ? tl(`method.${x}`) : tl(`method.${x}`).toLocaleLowerCase(lang))).join(', ');
+  const testsText = (c: TSoc2ReportControl) => c.tests.map((x) => `${methodNames(x.methods)}${colon}${x.procedure}`).join('\n');
   const testsSection: TDocBlock[] = [
     sectionHeading('tests', t(type2 ? 'report.sections.tests' : 'report.sections.testsType1')),
     p(tl(type2 ? 'intro' : 'introType1', vars)),
@@ -143,6 +147,7 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
               { header: tl('columns.results'), width: 28 },
             ],
             rows: cr.controls.map((c) => [c.ref, c.description, testsText(c), resultText(c)]),
+            empty: tl('noControls'),
           }
         : {
             kind: 'table',
@@ -152,6 +157,7 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
               { header: tl('columns.description'), width: 86 },
             ],
             rows: cr.controls.map((c) => [c.ref, c.description]),
+            empty: tl('noControls'),
           },
     ]),
   ];

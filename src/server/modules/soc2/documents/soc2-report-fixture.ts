@@ -132,8 +132,8 @@ export function lumiereReportModel(lang: TLocale, o: { controls?: number; opinio
       ref: `LC-${String(i + 1).padStart(3, '0')}`,
       description: x.control(i + 1, cr.ref),
       tests: [
-        { method: 'inquiry', procedure: x.inquire },
-        { method: i % 2 ? 'reperformance' : 'inspection', procedure: i % 2 ? x.reperform : x.inspect },
+        { methods: ['inquiry'], procedure: x.inquire },
+        { methods: [i % 2 ? 'reperformance' : 'inspection'], procedure: i % 2 ? x.reperform : x.inspect },
       ],
       result: !type2
         ? null

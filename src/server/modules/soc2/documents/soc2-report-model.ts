@@ -1,5 +1,5 @@
 import type { TSoc2OptionalCategory } from '../../../../shared/contracts/soc2-fees.ts';
-import type { TSoc2Opinion, TSoc2ReportType, TSoc2SubserviceTreatment, TSoc2TestMethod } from '../../../../shared/contracts/soc2.ts';
+import type { TSoc2CriterionImpact, TSoc2ExceptionConclusion, TSoc2Opinion, TSoc2ReportType, TSoc2SubserviceTreatment, TSoc2TestMethod } from '../../../../shared/contracts/soc2.ts';
 import type { TSoc2Firm, TSoc2Party, TSoc2Signatory } from './soc2-document-common.ts';
 
 /*
@@ -11,7 +11,11 @@ import type { TSoc2Firm, TSoc2Party, TSoc2Signatory } from './soc2-document-comm
 
 export type TSoc2OpinionKind = TSoc2Opinion;
 
-export type TSoc2ReportTest = { method: TSoc2TestMethod; procedure: string };
+/** One test procedure: the methods it combines (inquiry, inspection…) and what the auditor did. */
+export type TSoc2ReportTest = { methods: readonly TSoc2TestMethod[]; procedure: string };
+
+/** The auditor's conclusion on one exception once management has answered. */
+export type TSoc2ExceptionFinding = { conclusion: TSoc2ExceptionConclusion; impact: TSoc2CriterionImpact; notes: string };
 
 /** Type II only: what the tests of operating effectiveness found. */
 export type TSoc2ControlResult = {
@@ -21,6 +25,8 @@ export type TSoc2ControlResult = {
   /** The auditor's description of the deviations; null when there were none. */
   deviation: string | null;
   managementResponse: string | null;
+  /** The auditor's conclusions on the exceptions (isolated or systematic, effect on the criterion); absent or empty: none recorded. */
+  conclusions?: readonly TSoc2ExceptionFinding[];
 };
 
 export type TSoc2ReportControl = {

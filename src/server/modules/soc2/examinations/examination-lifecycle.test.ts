@@ -9,6 +9,12 @@ describe('SOC 2 examination lifecycle and dates', () => {
     expect(examinationLifecycle.scopeGaps({ services: ' ', systems: 'API' })).toEqual(['services']);
   });
 
+  it('issues the report only from reporting, and an issued examination moves no more (not even to cancelled)', () => {
+    expect(examinationLifecycle.transition('reporting', 'issue')).toBe('issued');
+    for (const from of ['scoping', 'planning', 'fieldwork', 'issued', 'cancelled'] as const) expect(() => examinationLifecycle.transition(from, 'issue')).toThrow(/Cannot issue/);
+    expect(() => examinationLifecycle.transition('issued', 'cancel')).toThrow(/Cannot cancel/);
+  });
+
   it('checks a Type II period of 3 to 12 months, month ends clamped', () => {
     expect(periodEndFor('2026-01-01', 6)).toBe('2026-06-30');
     expect(periodEndFor('2026-01-31', 1)).toBe('2026-02-27');

@@ -6,11 +6,13 @@ import { AppError } from '../../../platform/errors/errors.ts';
  * confirms the scope; the later stages add their own moves here. Fieldwork → reporting is refused
  * while a test has no conclusion or an exception is not concluded (`reportingBlockers`).
  */
-export type TSoc2ExaminationEvent = 'confirmScope' | 'startReporting' | 'cancel';
+export type TSoc2ExaminationEvent = 'confirmScope' | 'startReporting' | 'issue' | 'cancel';
 
 const MOVES: Record<TSoc2ExaminationEvent, { from: readonly TSoc2ExaminationState[]; to: TSoc2ExaminationState }> = {
   confirmScope: { from: ['scoping'], to: 'planning' },
   startReporting: { from: ['fieldwork'], to: 'reporting' },
+  // The engagement partner issues the report once the opinion is formed; an issued examination never moves again.
+  issue: { from: ['reporting'], to: 'issued' },
   cancel: { from: ['scoping', 'planning', 'fieldwork', 'reporting'], to: 'cancelled' },
 };
 
