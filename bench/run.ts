@@ -165,8 +165,9 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
   if (!ONLY || ONLY === 'register') await prepareRegister(databaseUrl, dataDir);
   // In-process and before the server starts: PGlite is one process's at a time.
   const issue = !ONLY || ONLY === 'issue' ? await certificateIssueScenario(databaseUrl, dataDir) : null;
-  // DB-independent until the SOC 2 tables land: the same rendering on both backends.
-  const soc2Report = !ONLY || ONLY === 'soc2Report' ? await soc2ReportScenario() : null;
+  // From the SOC 2 tables (model built in five statements) to the PDF, in-process like the certificate issue.
+  if (!ONLY || ONLY === 'soc2Report') console.log(`[${name}] SOC 2 Type II report, 120 controls…`);
+  const soc2Report = !ONLY || ONLY === 'soc2Report' ? await soc2ReportScenario(databaseUrl, dataDir) : null;
   // populationImport1M, sampleDraw1M: through the SOC 2 service and this backend's database, in a child process (before the server: PGlite is one process's).
   if (!ONLY || ONLY === 'soc2Sampling') console.log(`[${name}] SOC 2 population import and sample draw (1M rows)…`);
   const soc2Sampling = !ONLY || ONLY === 'soc2Sampling' ? await soc2SamplingScenario(databaseUrl, dataDir) : null;

@@ -212,5 +212,34 @@ describe.skipIf(!backendAvailable)('SOC 2 report', { timeout: 240_000 }, () => {
     const early = await rOwner.post(`/api/tenants/${r.organization.id}/soc2/org-examinations/${r.examination.id}/bridge-letters`, body('2026-07-31'));
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('soc2_report_not_issued');
+    const rPartner = await as(t.app, r.firm.owner);
+    const earlyGu = await rPartner.post(`/api/tenants/${r.firm.id}/soc2/examinations/${r.examination.id}/report/general-use`);
+    expect(earlyGu.statusCode).toBe(409);
+    expect(earlyGu.json().code).toBe('soc2_report_not_issued');
+  });
+
+  it('general-use summary: the partner, once, after the report; opinion and assertion without the tests', async () => {
+    const w = await issueSoc2Report(t, { opinion: 'unmodified' });
+    const E = `/api/tenants/${w.firm.id}/soc2/examinations/${w.examination.id}`;
+    const O = `/api/tenants/${w.organization.id}/soc2/org-examinations/${w.examination.id}`;
+    const partner = await as(t.app, w.firm.owner);
+    const auditor = await as(t.app, await buildMembership(t.p, w.firm, 'auditor'));
+    const orgOwner = await as(t.app, w.organization.owner);
+    expect((await auditor.post(`${E}/report/general-use`)).statusCode).toBe(403);
+    const res = await partner.post(`${E}/report/general-use`);
+    expect(res.statusCode, res.body).toBe(201);
+    const gu = ZSoc2ReportStatus.parse(res.json()).generalUse!;
+    expect(gu).toMatchObject({ kind: 'general_use', reference: `${w.examination.reference}-GU`, modelSha256: w.report.modelSha256 });
+    const again = await partner.post(`${E}/report/general-use`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('soc2_general_use_issued');
+    const en = (await pdfText((await orgOwner.get(`${O}/general-use/en.pdf`)).rawPayload)).join(' ');
+    expect(en).toContain('General-use summary of the SOC 2 Type II report');
+    expect(en).toContain('In our opinion, in all material respects, the description fairly presents');
+    expect(en).toContain('CC6.1');
+    expect(en).not.toContain('Sample of');
+    const fr = await docxText((await partner.get(`${E}/general-use/fr.docx`)).rawPayload);
+    expect(fr).toContain('Synthèse à usage général du rapport SOC 2 Type II');
+    expect(ZOrgSoc2ReportStatus.parse((await orgOwner.get(`${O}/report`)).json()).generalUse).toEqual(gu);
   });
 });

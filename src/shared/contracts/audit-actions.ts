@@ -223,6 +223,7 @@ export const AUDIT_ACTIONS = [
   'soc2_test.concluded',
   'soc2_report.issued',
   'soc2_bridge_letter.issued',
+  'soc2_general_use.issued',
   'soc2_document.downloaded',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

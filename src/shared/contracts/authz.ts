@@ -186,6 +186,7 @@ export const ACTIONS = [
   'orgSoc2Reader.manage',
   'soc2Report.preview',
   'soc2Report.issue',
+  'soc2Report.issueGeneralUse',
   'soc2BridgeLetter.issue',
 ] as const;
 export const ZAction = z.enum(ACTIONS);

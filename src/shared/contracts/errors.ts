@@ -313,6 +313,7 @@ export const ERROR_CODES = [
   'soc2_report_not_ready',
   'soc2_report_issued',
   'soc2_bridge_letter_dates',
+  'soc2_general_use_issued',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);
 export type TErrorCode = z.infer<typeof ZErrorCode>;

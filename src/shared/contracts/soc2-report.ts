@@ -53,8 +53,9 @@ export const ZSoc2ReportStatus = z.object({
   state: ZSoc2ExaminationState,
   report: ZSoc2IssuedDocument.nullable(),
   bridgeLetters: z.array(ZSoc2IssuedDocument),
+  generalUse: ZSoc2IssuedDocument.nullable(),
   missing: z.array(z.enum(SOC2_REPORT_GAPS)),
-  abilities: zAbilitiesOf('soc2Report.preview', 'soc2Report.issue'),
+  abilities: zAbilitiesOf('soc2Report.preview', 'soc2Report.issue', 'soc2Report.issueGeneralUse'),
 });
 export type TSoc2ReportStatus = z.infer<typeof ZSoc2ReportStatus>;
 
@@ -67,6 +68,7 @@ export const ZOrgSoc2ReportStatus = z.object({
   periodEnd: ZSoc2Day.nullable(),
   report: ZSoc2IssuedDocument.nullable(),
   bridgeLetters: z.array(ZSoc2IssuedDocument),
+  generalUse: ZSoc2IssuedDocument.nullable(),
   /** The latest day a new bridge letter may cover (period end + SOC2_BRIDGE_MAX_MONTHS), null before issue or for Type I. */
   bridgeLimit: ZSoc2Day.nullable(),
   abilities: zAbilitiesOf('soc2BridgeLetter.issue'),

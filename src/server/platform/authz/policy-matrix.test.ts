@@ -203,6 +203,7 @@ orgSoc2Reader.read         | ✓     ✓     ✓           ✓      ·          
 orgSoc2Reader.manage       | ✓     ✓     ·           ·      ·              ·       ·                  ·
 soc2Report.preview         | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Report.issue           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
+soc2Report.issueGeneralUse | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2BridgeLetter.issue     | ✓     ✓     ·           ·      ·              ·       ·                  ·
 soc2Program.read           | ·     ·     ·           ·      ✓              ✓       ✓                  ✓
 soc2Program.write          | ·     ·     ·           ·      ✓              ✓       ·                  ·

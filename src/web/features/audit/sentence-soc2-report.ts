@@ -18,6 +18,9 @@ export const soc2ReportSentence: TSentenceBuilder = (p) => {
     case 'soc2_bridge_letter.issued':
       Object.assign(vars, { document: v('documentReference'), report: v('reportReference'), until: day(after.coversUntil), name: v('name'), title: v('title') });
       return true;
+    case 'soc2_general_use.issued':
+      Object.assign(vars, { document: v('documentReference'), report: v('reportReference') });
+      return true;
     case 'soc2_document.downloaded':
       Object.assign(vars, { document: v('documentReference'), format: String(after.format ?? '').toUpperCase(), language: tr(`language.name.${String(after.locale ?? 'en')}`) });
       return true;

@@ -3,13 +3,14 @@ import { renderDocumentDocx } from '../../../documents/render-docx.ts';
 import { stampPdfPages } from '../../../documents/pdf-stamp.ts';
 import { renderDocumentPdf } from '../../../documents/render-pdf.ts';
 import { buildSoc2BridgeLetter, type TSoc2BridgeLetterModel } from './build-soc2-bridge-letter.ts';
+import { buildSoc2GeneralUseSummary } from './build-soc2-general-use.ts';
 import { buildSoc2ProposalDocument, type TSoc2ProposalSource } from './build-soc2-proposal.ts';
 import { buildSoc2ReportDocument } from './build-soc2-report.ts';
 import { soc2ReaderWatermark, type TSoc2Reader } from './reader-watermark.ts';
 import type { TSoc2ReportModel } from './soc2-report-model.ts';
 
 export * from './soc2-report-model.ts';
-export { buildSoc2BridgeLetter, buildSoc2ProposalDocument, buildSoc2ReportDocument, soc2ReaderWatermark };
+export { buildSoc2BridgeLetter, buildSoc2GeneralUseSummary, buildSoc2ProposalDocument, buildSoc2ReportDocument, soc2ReaderWatermark };
 export type { TSoc2BridgeLetterModel, TSoc2ProposalSource, TSoc2Reader };
 
 export const renderSoc2ProposalPdf = (src: TSoc2ProposalSource, lang: TLocale) => renderDocumentPdf(buildSoc2ProposalDocument(src, lang));

@@ -24,6 +24,9 @@ export const SOC2_REPORT_AUDIT = defineAuditActions({
       files: z.array(ZFileHash),
     }),
   },
+  'soc2_general_use.issued': {
+    after: z.strictObject({ ...ZSoc2Sides, documentReference: z.string(), reportReference: z.string(), modelSha256: z.string(), files: z.array(ZFileHash) }),
+  },
   'soc2_document.downloaded': {
     after: z.strictObject({ ...ZSoc2Sides, documentReference: z.string(), kind: z.string(), locale: z.string(), format: z.string(), sha256: z.string() }),
   },

@@ -78,7 +78,7 @@ export async function recordInBoth(
   actor: TActor | null,
   ctx: TRequestContext,
   x: TSides,
-  event: { action: 'soc2_report.issued' | 'soc2_bridge_letter.issued' | 'soc2_document.downloaded'; after: Record<string, unknown> },
+  event: { action: 'soc2_report.issued' | 'soc2_bridge_letter.issued' | 'soc2_general_use.issued' | 'soc2_document.downloaded'; after: Record<string, unknown> },
 ) {
   const sides = { reference: x.reference, engagementId: x.engagement_id, firmName: x.firm_name, organizationName: x.organization_name };
   for (const tenantId of [x.tenant_id, x.organization_tenant_id].sort()) {

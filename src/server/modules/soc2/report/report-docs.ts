@@ -34,6 +34,12 @@ export const soc2ReportDocs: TApiDocs = {
     returns: 'The report’s status (201).',
     errors: [400, 401, 403, 404, 409],
   },
+  [`POST ${F}/report/general-use`]: {
+    summary: 'Issue the general-use summary (SOC 3-style)',
+    description: `By the engagement partner, once, after the report is issued (409 \`soc2_report_not_issued\` before, 409 \`soc2_general_use_issued\` after): the opinion and management’s assertion as issued, the system in brief and the criteria covered, without the tests and results, rendered from the issued report’s frozen model in PDF and DOCX, English and French (\`<report>-GU\`). It may be shared with anyone. ${doc}`,
+    returns: 'The report’s status (201).',
+    errors: [400, 401, 403, 404, 409],
+  },
   [`GET ${O}/report`]: {
     summary: 'The organization’s SOC 2 report and bridge letters',
     description: `What was issued for the organization’s examination (nothing before issue), \`bridgeLimit\` (the latest day a bridge letter may cover: period end + ${SOC2_BRIDGE_MAX_MONTHS} months) and whether the caller may issue a bridge letter. ${doc}`,
@@ -57,6 +63,10 @@ export const soc2ReportDocs: TApiDocs = {
   [`GET ${F}/report/{locale}.docx`]: file('The issued SOC 2 report', 'docx', false),
   [`GET ${O}/report/{locale}.pdf`]: file('The organization’s issued SOC 2 report', 'pdf', true),
   [`GET ${O}/report/{locale}.docx`]: file('The organization’s issued SOC 2 report', 'docx', true),
+  [`GET ${F}/general-use/{locale}.pdf`]: file('The general-use summary', 'pdf', false),
+  [`GET ${F}/general-use/{locale}.docx`]: file('The general-use summary', 'docx', false),
+  [`GET ${O}/general-use/{locale}.pdf`]: file('The general-use summary', 'pdf', true),
+  [`GET ${O}/general-use/{locale}.docx`]: file('The general-use summary', 'docx', true),
   [`GET ${F}/bridge-letters/{documentId}/{locale}.pdf`]: file('A bridge letter', 'pdf', false),
   [`GET ${F}/bridge-letters/{documentId}/{locale}.docx`]: file('A bridge letter', 'docx', false),
   [`GET ${O}/bridge-letters/{documentId}/{locale}.pdf`]: file('A bridge letter', 'pdf', true),

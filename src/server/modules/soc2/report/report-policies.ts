@@ -21,6 +21,13 @@ export const SOC2_REPORT_POLICIES = [
     forbidden('Only the engagement partner of this examination issues its report.'),
   ),
   report.deny('soc2Report.issue', (_, s) => s.state === 'issued', () => new AppError(409, 'soc2_report_issued', 'The report is issued: an issued report never changes.', {})),
+  // The general-use summary restates the issued report: the same partner, after the report.
+  report.allow(FIRM_MEMBERS, 'soc2Report.issueGeneralUse', (actor, s) => actor.userId !== null && s.partnerUserId === actor.userId, () =>
+    forbidden('Only the engagement partner of this examination issues its general-use summary.'),
+  ),
+  report.deny('soc2Report.issueGeneralUse', (_, s) => s.state !== 'issued', (_, s) =>
+    new AppError(409, 'soc2_report_not_issued', 'A general-use summary follows the issued report.', { state: s.state }),
+  ),
   // A bridge letter is management's: an owner or administrator of the organization issues it from an issued Type II report.
   orgReport.allow(['owner', 'admin'], 'soc2BridgeLetter.issue'),
   orgReport.deny('soc2BridgeLetter.issue', (_, s) => !s.reportIssued || s.reportType !== 'type2', (_, s) =>

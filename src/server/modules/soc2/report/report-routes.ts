@@ -41,6 +41,9 @@ export function soc2ReportRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.post(`${F}/report/issue`, { schema: { tags, params: S.ZSoc2ReportParams, response: { 201: S.ZSoc2ReportStatus } } }, async (req, reply) =>
     reply.status(201).send(await svc.issue(req.actor, req.params.tenantId, req.params.examinationId, requestContext(req))),
   );
+  app.post(`${F}/report/general-use`, { schema: { tags, params: S.ZSoc2ReportParams, response: { 201: S.ZSoc2ReportStatus } } }, async (req, reply) =>
+    reply.status(201).send(await svc.issueGeneralUse(req.actor, req.params.tenantId, req.params.examinationId, requestContext(req))),
+  );
   app.get(`${O}/report`, { schema: { tags, params: S.ZSoc2ReportParams, response: { 200: S.ZOrgSoc2ReportStatus } } }, (req) =>
     svc.orgStatus(req.actor, req.params.tenantId, req.params.examinationId),
   );
@@ -55,6 +58,9 @@ export function soc2ReportRoutes(appIn: FastifyInstance, p: TPlatform) {
     for (const format of SOC2_DOCUMENT_FORMATS) {
       app.get(`${base}/report/:locale.${format}`, { schema: { tags, params: S.ZSoc2ReportFileParams } }, async (req, reply) =>
         sendFile(reply, await svc.reportFile(req.actor, req.params.tenantId, req.params.examinationId, req.params.locale, format, org, requestContext(req))),
+      );
+      app.get(`${base}/general-use/:locale.${format}`, { schema: { tags, params: S.ZSoc2ReportFileParams } }, async (req, reply) =>
+        sendFile(reply, await svc.generalUseFile(req.actor, req.params.tenantId, req.params.examinationId, req.params.locale, format, org, requestContext(req))),
       );
       app.get(`${base}/bridge-letters/:documentId/:locale.${format}`, { schema: { tags, params: S.ZSoc2BridgeLetterFileParams } }, async (req, reply) =>
         sendFile(

@@ -8,6 +8,7 @@ import type { TLocale } from '../../../../shared/contracts/common.ts';
 import type { TSoc2DocumentKind } from '../../../../shared/contracts/soc2.ts';
 import type { TOrgSoc2ReportStatus, TSoc2DocumentFormat, TSoc2ReportStatus } from '../../../../shared/contracts/soc2-report.ts';
 import { SOC2_BRIDGE_MAX_MONTHS } from '../../../../shared/contracts/soc2-report.ts';
+import { buildSoc2GeneralUseSummary } from '../documents/build-soc2-general-use.ts';
 import { buildSoc2ReportDocument } from '../documents/build-soc2-report.ts';
 import { soc2Labels } from '../documents/soc2-document-common.ts';
 import type { TSoc2ReportModel } from '../documents/soc2-report-model.ts';
@@ -32,6 +33,11 @@ export type TSoc2StoredModel = { en: TSoc2ReportModel; fr: TSoc2ReportModel };
 
 export function createSoc2ReportService(p: TSoc2ReportDeps) {
   const tz = p.timeZone ?? 'Europe/Paris';
+
+  const generalUseOf = (all: docs.TDocumentRow[]) => {
+    const d = all.find((x) => x.kind === 'general_use');
+    return d ? documentDto(d) : null;
+  };
 
   function gapsError(missing: string[]) {
     return new AppError(409, 'soc2_report_not_ready', `The report cannot be issued yet: ${missing.join(', ')}.`, { missing });
@@ -65,6 +71,7 @@ export function createSoc2ReportService(p: TSoc2ReportDeps) {
       state: head.state,
       report: report ? documentDto(report) : null,
       bridgeLetters: all.filter((d) => d.kind === 'bridge_letter').map(documentDto),
+      generalUse: generalUseOf(all),
       missing: report ? [] : (reportGaps({ head, subservice: [], complementary: [], criteria: [], tests: [] }, true) as TSoc2ReportStatus['missing']),
       abilities: p.authz.abilities(grant, 'soc2Report', { state: head.state, partnerUserId: head.partner_user_id }),
     };
@@ -88,6 +95,7 @@ export function createSoc2ReportService(p: TSoc2ReportDeps) {
         periodEnd: x.period_end,
         report: report ? documentDto(report) : null,
         bridgeLetters: all.filter((d) => d.kind === 'bridge_letter').map(documentDto),
+      generalUse: generalUseOf(all),
         bridgeLimit: report && x.period_end ? addMonths(x.period_end, SOC2_BRIDGE_MAX_MONTHS) : null,
         abilities: p.authz.abilities(grant, 'orgSoc2Report', { reportIssued: Boolean(report), reportType: x.report_type }),
       };
@@ -150,6 +158,49 @@ export function createSoc2ReportService(p: TSoc2ReportDeps) {
       });
       return status(actor, tenantId, examinationId);
     },
+
+    /**
+     * The general-use summary (SOC 3-style), once, by the engagement partner after the report: rendered
+     * from the issued report's frozen model, stored like it (`<report>-GU`).
+     */
+    async issueGeneralUse(actor: TActor | null, tenantId: string, examinationId: string, ctx: TRequestContext): Promise<TSoc2ReportStatus> {
+      const grant = await p.authz.assert(actor, 'soc2Report.issueGeneralUse', { tenantId });
+      await p.db.transaction().execute(async (tx) => {
+        const x = await exams.firmExamination(tx, tenantId, examinationId, true);
+        if (!x) throw notFound('Examination');
+        p.authz.assertOn(grant, 'soc2Report.issueGeneralUse', { state: x.state, partnerUserId: x.partner?.id ?? null });
+        const all = await docs.documentsOf(tx, tenantId, x.id, true);
+        const report = all.find((d) => d.kind === 'report');
+        if (!report) throw new AppError(409, 'soc2_report_not_issued', 'A general-use summary follows the issued report.', { state: x.state });
+        const existing = all.find((d) => d.kind === 'general_use');
+        if (existing) throw new AppError(409, 'soc2_general_use_issued', 'The general-use summary of this report is already issued.', { reference: existing.reference });
+        const model = report.model as TSoc2StoredModel;
+        // Stored as JSON: the model's date comes back as text.
+        const files = await renderAndStore(p.blobs, (lang) => buildSoc2GeneralUseSummary({ ...model[lang], generatedAt: new Date(model[lang].generatedAt) }, lang));
+        const reference = `${report.reference}-GU`;
+        await docs.insertDocument(tx, {
+          tenantId,
+          examinationId: x.id,
+          kind: 'general_use',
+          reference,
+          model,
+          modelSha256: report.model_sha256,
+          files,
+          coversUntil: null,
+          issuedBy: userIdOf(actor),
+          issuedAt: p.clock.now(),
+        });
+        await recordInBoth(tx, actor, ctx, x, {
+          action: 'soc2_general_use.issued',
+          after: { documentReference: reference, reportReference: report.reference, modelSha256: report.model_sha256, files: fileHashes(files) },
+        });
+      });
+      return status(actor, tenantId, examinationId);
+    },
+
+    /** The general-use summary's file, exactly as stored. */
+    generalUseFile: (actor: TActor | null, tenantId: string, examinationId: string, locale: TLocale, format: TSoc2DocumentFormat, org: boolean, ctx: TRequestContext) =>
+      file(actor, tenantId, examinationId, 'general_use', null, locale, format, org, ctx),
 
     /** An issued report file, exactly as stored. */
     reportFile: (actor: TActor | null, tenantId: string, examinationId: string, locale: TLocale, format: TSoc2DocumentFormat, org: boolean, ctx: TRequestContext) =>
