@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { sql, type RawBuilder } from 'kysely';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
@@ -85,4 +86,25 @@ export async function registerScenario(base: string, duration: number, pid?: num
   // PostgreSQL's share: on the bench's two cores it competes with the server and autocannon.
   const dbCpuUs = pgPid && r.requests.total ? { postgresCpuUsPerRequest: perRequest(postgresCpuSeconds(pgPid) - db0) } : {};
   return { registerLookup: { rps: round(r.requests.average), p99Ms: r.latency.p99, ...serverCpuUs, ...dbCpuUs } };
+}
+
+/**
+ * Before the lookups are measured on PostgreSQL: the scenarios before this one wrote a great deal,
+ * so autovacuum workers and the checkpointer would otherwise run during the measurement and be
+ * counted as the lookups' cost. A register in use reads a settled table.
+ */
+export async function settlePostgres(databaseUrl: string) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query('VACUUM (ANALYZE)');
+    await c.query('CHECKPOINT');
+    for (let i = 0; i < 60; i++) {
+      const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+      if (rows[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await c.end();
+  }
 }

@@ -16,7 +16,7 @@ import { aimsScenario, measure, postmasterPid } from './aims.ts';
 import { aims2Scenario, prepareAims2 } from './aims2.ts';
 import { argon2VerifyPerSec, BENCH_ADMIN, loginScenario, prepareUsers } from './login.ts';
 import { certificateIssueScenario } from './certificate-issue.ts';
-import { prepareRegister, registerScenario } from './register.ts';
+import { prepareRegister, registerScenario, settlePostgres } from './register.ts';
 import { soc2ReportScenario } from './soc2-report.ts';
 import { soc2SamplingScenario } from './soc2-sampling.ts';
 
@@ -211,6 +211,7 @@ async function runBackend(name: 'pglite' | 'postgres', databaseUrl: string | nul
     console.log(`[${name}] readiness and SoA exports…`);
     const aims2 = await aims2Scenario(base, s.cookie, aims2Tenant!, DURATION);
     console.log(`[${name}] register lookup…`);
+    if (databaseUrl) await settlePostgres(databaseUrl);
     const register = await registerScenario(base, DURATION, proc.pid, pgPid);
     return {
       healthz,
