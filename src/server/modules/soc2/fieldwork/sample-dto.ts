@@ -50,18 +50,23 @@ export function sampleDto(s: TSampleRow, items: TItemRow[], contemporaneityDays:
  */
 const ZFirmSampling = z.union([
   z.object({ method: z.literal('frequency-table'), table: ZSampleSizeTable.optional() }),
-  z.object({ method: z.literal('percentage'), percent: z.number().gt(0).max(100), min: z.number().int().min(1), max: z.number().int().min(1) }),
+  z.object({ method: z.literal('percentage'), version: z.string().optional(), percent: z.number().gt(0).max(100), min: z.number().int().min(1), max: z.number().int().min(1) }),
   z.object({ method: z.literal('fixed'), size: z.number().int().min(1).max(100_000) }),
   ZSampleSizeTable,
 ]);
 
-export function sizeMethodFor(settings: unknown, test: Pick<TFieldworkTest, 'frequency' | 'risk' | 'prior_failure'>): { method: TSampleSizeMethod; table: TSampleSizeTable } {
+export function sizeMethodFor(
+  settings: unknown,
+  test: Pick<TFieldworkTest, 'frequency' | 'risk' | 'prior_failure'>,
+): { method: TSampleSizeMethod; table: TSampleSizeTable; policyVersion?: string } {
   const parsed = ZFirmSampling.safeParse(settings);
   const s = parsed.success ? parsed.data : null;
   const byTable = (table: TSampleSizeTable) => ({ method: { method: 'frequency-table' as const, frequency: test.frequency, risk: test.risk, priorFailure: test.prior_failure }, table });
   if (!s) return byTable(DEFAULT_SAMPLE_SIZE_TABLE);
   if ('rows' in s) return byTable(s);
   if (s.method === 'frequency-table') return byTable(s.table ?? DEFAULT_SAMPLE_SIZE_TABLE);
-  const m = ZSampleSizeMethod.safeParse(s);
-  return m.success ? { method: m.data, table: DEFAULT_SAMPLE_SIZE_TABLE } : byTable(DEFAULT_SAMPLE_SIZE_TABLE);
+  const { version, ...rest } = s as typeof s & { version?: string };
+  const m = ZSampleSizeMethod.safeParse(rest);
+  // The firm's own version of its percentage rule goes with the sample, as a table's version does.
+  return m.success ? { method: m.data, table: DEFAULT_SAMPLE_SIZE_TABLE, ...(version ? { policyVersion: version } : {}) } : byTable(DEFAULT_SAMPLE_SIZE_TABLE);
 }

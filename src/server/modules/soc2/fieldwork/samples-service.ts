@@ -138,8 +138,8 @@ export function createSamplesService(p: TSamplesDeps) {
         if ((await repo.samplesOfPopulation(tx, tenantId, populationId)).length)
           throw new AppError(409, 'soc2_sample_exists', 'This population already has its sample; extend it after an exception instead.', { populationId });
         const settings = await firmSampling(tx, tenantId);
-        const { method, table } = sizeMethodFor(settings.sampling, o.test);
-        const trace = sampleSize(o.index.rowCount, method, table);
+        const { method, table, policyVersion } = sizeMethodFor(settings.sampling, o.test);
+        const trace = { ...sampleSize(o.index.rowCount, method, table), ...(policyVersion ? { policyVersion } : {}) };
         const seed = body.seed ?? newSampleSeed();
         let d: TSampleDraw;
         try {
