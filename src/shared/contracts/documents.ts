@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { zText, ZTimestamp } from './common.ts';
+import { zText, ZTimestamp, type TListFilters } from './common.ts';
 import { ZDate, ZRequirementLink } from './risks.ts';
 
 /*
@@ -207,6 +207,8 @@ export const ZDocumentListQuery = z.object({
   q: zText(200).optional(),
 });
 export type TDocumentListQuery = z.output<typeof ZDocumentListQuery>;
+/** The list's filters as the web keeps them in the address: the query without its paging. */
+export type TDocumentFilters = TListFilters<typeof ZDocumentListQuery>;
 export const ZDocumentList = z.object({ items: z.array(ZDocumentSummary), nextCursor: z.string().nullable() });
 export type TDocumentList = z.infer<typeof ZDocumentList>;
 

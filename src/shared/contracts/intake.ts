@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZEmail, ZLocale, zText, ZTimestamp } from './common.ts';
+import { ZEmail, ZLocale, zText, ZTimestamp, type TListFilters } from './common.ts';
 import {
   ZAimsMaturity,
   ZBodySlug,
@@ -228,6 +228,8 @@ export type TEnquiry = z.infer<typeof ZEnquiry>;
 export const ZEnquiryPage = z.object({ items: z.array(ZEnquiry), nextCursor: z.string().nullable() });
 export const ZEnquiryListQuery = z.object({ ...listBase, status: ZEnquiryStatus.optional(), q: zText(100).optional() });
 export type TEnquiryListQuery = z.infer<typeof ZEnquiryListQuery>;
+/** The list's filters as the web keeps them in the address: the query without its paging. */
+export type TEnquiryFilters = TListFilters<typeof ZEnquiryListQuery>;
 export const ZEnquiryParams = z.object({ tenantId: z.uuid(), enquiryId: z.uuid() });
 
 export const ZDeclineEnquiryBody = z.strictObject({ reason: zText(2000, { min: 1 }) });
@@ -378,6 +380,8 @@ export const ZClientListQuery = z.object({
   linked: ZBoolQuery.optional(),
 });
 export type TClientListQuery = z.infer<typeof ZClientListQuery>;
+/** The list's filters as the web keeps them in the address: the query without its paging. */
+export type TClientFilters = TListFilters<typeof ZClientListQuery>;
 export const ZClientParams = z.object({ tenantId: z.uuid(), clientId: z.uuid() });
 export const ZClientSiteParams = ZClientParams.extend({ siteId: z.uuid() });
 export const ZClientAiSystemParams = ZClientParams.extend({ aiSystemId: z.uuid() });

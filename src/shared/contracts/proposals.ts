@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
-import { ZEmail, ZLocale, ZName, ZTimestamp, zText } from './common.ts';
+import { ZEmail, ZLocale, ZName, ZTimestamp, zText, type TListFilters } from './common.ts';
 import { ZNewPassword, ZUser } from './accounts.ts';
 import { ZAuditState, ZAuditType, ZEngagementState, ZProgrammeState, ZScheme } from './certification.ts';
 import { ZSoc2Category, ZSoc2ReportType, ZSoc2SubserviceTreatment } from './soc2.ts';
@@ -154,6 +154,8 @@ export const ZProposalListQuery = z.object({
   cursor: z.string().max(400).regex(/^[A-Za-z0-9_-]+$/, 'cursor must be the nextCursor of a previous page').optional(),
 });
 export type TProposalListQuery = z.infer<typeof ZProposalListQuery>;
+/** The list's filters as the web keeps them in the address: the query without its paging. */
+export type TProposalFilters = TListFilters<typeof ZProposalListQuery>;
 export const ZProposalDocumentQuery = z.object({ locale: ZLocale.optional() });
 
 export const ZProposalLine = z.object({

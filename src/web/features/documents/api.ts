@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { ZDocumentListQuery } from '../../../shared/contracts/documents';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, upload } from '../../lib/api';
 import type { TApproveBody, TCreateDocumentBody, TDocumentDetail, TDocumentList, TMandatoryChecklist, TTextVersionBody, TUpdateDocumentBody } from '../../../shared/contracts/documents';
@@ -7,7 +5,8 @@ import type { TApproveBody, TCreateDocumentBody, TDocumentDetail, TDocumentList,
 const base = (tenantId: string) => `/api/tenants/${tenantId}/documents`;
 const allKey = (tenantId: string) => ['tenant', tenantId, 'documents'] as const;
 
-export type TDocumentFilters = Partial<Pick<z.input<typeof ZDocumentListQuery>, 'type' | 'kind' | 'status' | 'ownerId' | 'mandatoryItem' | 'reviewOverdue' | 'sort'>>;
+import type { TDocumentFilters } from '../../../shared/contracts/documents';
+export type { TDocumentFilters };
 
 export function useDocuments(tenantId: string, filters: TDocumentFilters, enabled = true) {
   return useInfiniteQuery({

@@ -5,11 +5,9 @@ import type {
   TBodySettingsBody,
   TClientAiSystemBody,
   TClientDetail,
-  TClientListQuery,
   TClientSiteBody,
   TCreateClientBody,
   TEnquiry,
-  TEnquiryListQuery,
   TPublicBody,
   TQuoteRequestBody,
   TUpdateClientBody,
@@ -40,7 +38,8 @@ function useInvalidating<I, O>(tenantId: string, call: (input: I) => Promise<O>)
 
 export const useSaveBodySettings = (tenantId: string) => useInvalidating(tenantId, (body: TBodySettingsBody) => api.put<TBodySettings>(`${T(tenantId)}/body-settings`, body));
 
-export type TEnquiryFilters = Partial<Pick<TEnquiryListQuery, 'status' | 'q'>>;
+import type { TEnquiryFilters } from '../../../shared/contracts/intake';
+export type { TEnquiryFilters };
 export const useEnquiries = (tenantId: string, filters: TEnquiryFilters, enabled = true) =>
   useInfiniteQuery({
     queryKey: [...key(tenantId, 'enquiries'), 'list', filters],
@@ -55,7 +54,8 @@ export const useEnquiry = (tenantId: string, id: string | null) =>
 export const useDeclineEnquiry = (tenantId: string, id: string) => useInvalidating(tenantId, (reason: string) => api.post<TEnquiry>(`${T(tenantId)}/enquiries/${id}/decline`, { reason }));
 export const useConvertEnquiry = (tenantId: string, id: string) => useInvalidating(tenantId, (body: TCreateClientBody) => api.post<TClientDetail>(`${T(tenantId)}/enquiries/${id}/convert`, body));
 
-export type TClientFilters = Partial<Pick<TClientListQuery, 'q' | 'sectorRisk'>>;
+import type { TClientFilters } from '../../../shared/contracts/intake';
+export type { TClientFilters };
 export const useClients = (tenantId: string, filters: TClientFilters, enabled = true) =>
   useInfiniteQuery({
     queryKey: [...key(tenantId, 'clients'), 'list', filters],

@@ -11,7 +11,6 @@ import type {
   TOrgEngagementList,
   TProposal,
   TProposalList,
-  TProposalListQuery,
   TProposalSignUpInput,
   TPublicProposal,
   TSendProposalBody,
@@ -21,7 +20,8 @@ import type {
 const B = (tenantId: string) => `/api/tenants/${tenantId}/proposals`;
 const key = (tenantId: string, ...rest: unknown[]) => ['tenant', tenantId, 'proposals', ...rest] as const;
 
-export type TProposalFilters = Partial<Pick<TProposalListQuery, 'status' | 'clientId'>>;
+import type { TProposalFilters } from '../../../shared/contracts/proposals';
+export type { TProposalFilters };
 
 export const useProposals = (tenantId: string, filters: TProposalFilters, enabled = true) =>
   useInfiniteQuery({
