@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZPublicSoc2Reader, ZSoc2NdaTexts, ZSoc2Reader, ZSoc2ReaderList } from '../../src/shared/contracts/soc2-readers.ts';
+import { ZSoc2ReportStatus } from '../../src/shared/contracts/soc2-report.ts';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { DEFAULT_NDA_FR, ndaSha256 } from '../../src/server/modules/soc2/readers/nda-texts.ts';
 import { READER_REQUESTS_PER_MINUTE } from '../../src/server/modules/soc2/readers/reader-link-service.ts';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
-import { createSoc2Examination } from '../support/soc2-factories.ts';
-import { provisionalIssuedSoc2Report } from '../support/soc2-provisional-report.ts';
+import { buildSoc2ReportReady, issueSoc2Report } from '../support/soc2-factories.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { backendAvailable, createClient, createTestApp, type TTestApp } from '../support/test-app.ts';
 
@@ -51,7 +51,8 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
 
   it('a French reader: invited by mail, accepts the terms, downloads a stamped copy that keeps the issued bytes; every access logged', async () => {
     clock.set(new Date('2026-11-23T10:00:00Z'));
-    const built = await createSoc2Examination(t);
+    // Ready for its report (signed-off description, fieldwork, qualified opinion), not issued yet.
+    const built = await buildSoc2ReportReady(t);
     const { firm, organization, examination } = built;
     const owner = await as(t.app, organization.owner);
     const contributor = await as(t.app, await buildMembership(t.p, organization, 'contributor'));
@@ -64,7 +65,10 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
     expect(early.json().code).toBe('soc2_report_not_issued');
     expect(ZSoc2ReaderList.parse((await owner.get(url)).json())).toMatchObject({ report: null, items: [], abilities: { 'orgSoc2Reader.manage': false } });
 
-    const report = await provisionalIssuedSoc2Report(t.p, built);
+    // The engagement partner issues it through the API: the readers' copies start from these bytes.
+    const issuedRes = await (await as(t.app, firm.owner)).post(`/api/tenants/${firm.id}/soc2/examinations/${examination.id}/report/issue`);
+    expect(issuedRes.statusCode, issuedRes.body).toBe(201);
+    const report = ZSoc2ReportStatus.parse(issuedRes.json()).report!;
     expect((await contributor.post(url, invite)).statusCode).toBe(403);
     const res = await owner.post(url, invite);
     expect(res.statusCode, res.body).toBe(201);
@@ -110,7 +114,7 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
     expect(dl.headers['content-type']).toBe('application/pdf');
     const copy = dl.rawPayload;
     // The issued SHA-256 verifies on the copy's first bytes.
-    const issued = report.files.fr!.pdf!;
+    const issued = report.files.find((f) => f.locale === 'fr' && f.format === 'pdf')!;
     expect(dl.headers['x-issued-sha256']).toBe(issued.sha256);
     expect(createHash('sha256').update(copy.subarray(0, issued.size)).digest('hex')).toBe(issued.sha256);
     expect(copy.length).toBeGreaterThan(issued.size);
@@ -166,8 +170,7 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
 
   it('revoked: refused from then on; an unknown or another report’s link answers 404; a name outside Latin-1 gets a rendered copy', async () => {
     clock.set(new Date('2026-11-23T10:00:00Z'));
-    const built = await createSoc2Examination(t);
-    await provisionalIssuedSoc2Report(t.p, built);
+    const built = await issueSoc2Report(t);
     const owner = await as(t.app, built.organization.owner);
     const url = `/api/tenants/${built.organization.id}/soc2/org-examinations/${built.examination.id}/readers`;
     const email = `cto-${randomBytes(3).toString('hex')}@example.test`;
@@ -201,8 +204,7 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
 
     // The same address can be invited again once revoked; a reader of another report cannot reach this one.
     expect((await owner.post(url, { email, name: 'Zoë Łukasiewicz', company: 'Kraków Pay', locale: 'en' })).statusCode).toBe(201);
-    const other = await createSoc2Examination(t);
-    await provisionalIssuedSoc2Report(t.p, other);
+    const other = await issueSoc2Report(t);
     const otherOwner = await as(t.app, other.organization.owner);
     const otherUrl = `/api/tenants/${other.organization.id}/soc2/org-examinations/${other.examination.id}/readers`;
     const otherReader = ZSoc2Reader.parse((await otherOwner.post(otherUrl, { email: `x-${email}`, name: 'Jean Autre', company: 'Autre SA', locale: 'fr' })).json());
@@ -211,7 +213,7 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
   });
 
   it('the firm’s terms: version 1 in Attest’s words, a new version published by the scheme manager; readers see it until they accept', async () => {
-    const built = await createSoc2Examination(t);
+    const built = await issueSoc2Report(t);
     const firmOwner = await as(t.app, built.firm.owner);
     const auditor = await as(t.app, await buildMembership(t.p, built.firm, 'auditor'));
     const nda = `/api/tenants/${built.firm.id}/soc2/nda`;
@@ -226,7 +228,6 @@ describe.skipIf(!backendAvailable)('SOC 2 report readers', { timeout: 300_000 },
     const audit = await t.p.db.selectFrom('audit_events').select(['action']).where('tenant_id', '=', built.firm.id).where('action', '=', 'soc2_nda.published').execute();
     expect(audit).toHaveLength(1);
 
-    await provisionalIssuedSoc2Report(t.p, built);
     const owner = await as(t.app, built.organization.owner);
     const email = `dpo-${randomBytes(3).toString('hex')}@example.test`;
     await owner.post(`/api/tenants/${built.organization.id}/soc2/org-examinations/${built.examination.id}/readers`, { email, name: 'Paul Bernard', company: 'Assur Est', locale: 'en' });

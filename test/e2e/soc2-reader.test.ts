@@ -6,8 +6,7 @@ import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { readerToken } from '../../src/server/modules/soc2/readers/reader-common.ts';
 import { buildTenant } from '../support/factories.ts';
-import { createSoc2Examination } from '../support/soc2-factories.ts';
-import { provisionalIssuedSoc2Report } from '../support/soc2-provisional-report.ts';
+import { issueSoc2Report } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const ADMIN = { name: 'Hélène Marchand', email: 'helene.marchand@lumiere-lecteurs.example', password: 'Lumiere-lecteurs-2026-ok', locale: 'fr' as const };
@@ -22,8 +21,9 @@ describeInChromium('SOC 2 in Chromium: a report reader under NDA', () => {
     const admin = (await findUserByEmail(p.db, ADMIN.email))!;
     const org = await buildTenant(p, { name: 'Lumière Crédit' });
     await insertMembership(p.db, org.id, admin.id, 'admin');
-    const built = await createSoc2Examination(p, { organization: org });
-    const report = await provisionalIssuedSoc2Report(p, built);
+    // A Type II report issued by the engagement partner through the report service (real files and hashes).
+    const built = await issueSoc2Report(p, { organization: org });
+    const { report } = built;
 
     // « Lecteurs du rapport »: invite Éloïse Durand of Banque Orée, in French.
     await page.goto(`${base}/t/${org.id}/soc2-programme/${built.examination.id}/readers`);
@@ -58,7 +58,7 @@ describeInChromium('SOC 2 in Chromium: a report reader under NDA', () => {
     const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByTestId('reader-download-fr').click()]);
     const file = await download.path();
     const copy = fs.readFileSync(file!);
-    const issued = report.files.fr!.pdf!;
+    const issued = report.files.find((f) => f.locale === 'fr' && f.format === 'pdf')!;
     expect(createHash('sha256').update(copy.subarray(0, issued.size)).digest('hex')).toBe(issued.sha256);
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(copy)), { mergePages: false });
     const today = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date()).replace(/^1 /, '1er ');
