@@ -183,8 +183,8 @@ describe.skipIf(!backendAvailable)('SOC 2 exceptions, reporting and opinion', ()
       details: { pendingCount: 1, openCount: 1, pendingTests: [{ id: w.test.id, reference: 'T-ACC-01-01', controlRef: 'ACC-01' }], openExceptions: [{ id: open.id, reference: 'EX-001', state: 'open' }] },
     });
     await ok(w.auditor.post(`${w.E}/exceptions/${open.id}/conclusion`, { conclusion: 'systematic', criterionImpact: 'partial', notes: 'Every quarter late.' }));
-    // The test's own conclusion is the fieldwork module's; written directly here.
-    await t.p.db.updateTable('soc2_tests').set({ conclusion: 'exception' }).where('tenant_id', '=', w.firm.id).where('id', '=', w.test.id).execute();
+    // The test's own conclusion, through the fieldwork route (no sample item is pending).
+    await ok(w.auditor.post(`${w.E}/tests/${w.test.id}/conclusion`, { conclusion: 'exception', notes: 'Late every quarter: see EX-001.' }));
 
     // The opinion is recorded during reporting only.
     expect((await code(w.manager.put(`${w.E}/opinion`, { opinion: 'qualified', basis: 'x' }), 409)).code).toBe('soc2_examination_state');
