@@ -92,9 +92,15 @@ describe.skipIf(!backendAvailable)('SOC 2 fieldwork: populations, samples, resul
     expect(first.text).toBe(`Change ${Number(first.key.slice(4))}`);
     expect((await w.auditor.post(`${w.E}/populations/${pop.id}/samples`, {})).json().code).toBe('soc2_sample_exists');
 
-    const v = await ok<{ identical: boolean; populationSha256Matches: boolean; expectedRows: number[] }>(w.reviewer.post(`${w.E}/samples/${s1.id}/verify`));
-    expect(v).toMatchObject({ identical: true, populationSha256Matches: true });
+    const v = await ok<{ identical: boolean; populationSha256Matches: boolean; expectedRows: number[]; recordedRows: number[] }>(w.reviewer.post(`${w.E}/samples/${s1.id}/verify`));
+    expect(v).toMatchObject({ identical: true, populationSha256Matches: true, seed: 'alpha', recordedSeed: true });
     expect(v.expectedRows).toHaveLength(25);
+    // The re-draw check with another seed: the same file and size, other rows; the sample is unchanged.
+    const otherSeed = await ok<{ identical: boolean; seed: string; recordedSeed: boolean; expectedRows: number[]; recordedRows: number[] }>(w.reviewer.post(`${w.E}/samples/${s1.id}/verify`, { seed: 'beta' }));
+    expect(otherSeed).toMatchObject({ identical: false, populationSha256Matches: true, seed: 'beta', recordedSeed: false, recordedRows: v.recordedRows });
+    expect(otherSeed.expectedRows).toHaveLength(25);
+    expect(otherSeed.expectedRows).not.toEqual(v.expectedRows);
+    expect((await w.reviewer.post(`${w.E}/samples/${s1.id}/verify`, { seed: 'has space' })).statusCode).toBe(400);
 
     // Same file, same seed → same rows; another seed → other rows; no seed → one generated and recorded.
     const again = await createSoc2Population(t.p, w, { csv, name: 'Same file' });

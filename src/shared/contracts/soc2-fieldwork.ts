@@ -72,6 +72,7 @@ export const ZSoc2Population = z.object({
 });
 export type TSoc2Population = z.infer<typeof ZSoc2Population>;
 export const ZSoc2PopulationList = z.object({ items: z.array(ZSoc2Population), abilities: ZSoc2ProgramAbilities });
+export type TSoc2PopulationList = z.infer<typeof ZSoc2PopulationList>;
 
 export const ZSoc2PopulationRow = z.object({ rowNumber: z.number().int(), cells: z.array(z.string()) });
 export const ZSoc2PopulationDetail = ZSoc2Population.extend({
@@ -89,6 +90,7 @@ export const ZSoc2PopulationRowError = z.object({
   firstRow: z.number().int().optional(),
   message: z.object({ en: z.string(), fr: z.string() }),
 });
+export type TSoc2PopulationRowError = z.infer<typeof ZSoc2PopulationRowError>;
 
 // ------------------------------------------------------------------ samples
 
@@ -147,13 +149,20 @@ export const ZSoc2Sample = z.object({
 });
 export type TSoc2Sample = z.infer<typeof ZSoc2Sample>;
 
+/** Re-draw check: the recorded seed unless another is given (to show that another seed draws other rows). */
+export const ZSoc2VerifyBody = z.strictObject({ seed: ZSeed.optional() });
+
 export const ZSoc2VerifyResult = z.object({
   sampleId: z.uuid(),
+  /** The seed re-drawn with, and whether it is the sample's recorded one. */
+  seed: z.string(),
+  recordedSeed: z.boolean(),
   identical: z.boolean(),
   populationSha256Matches: z.boolean(),
   expectedRows: z.array(z.number().int()),
   recordedRows: z.array(z.number().int()),
 });
+export type TSoc2VerifyResult = z.infer<typeof ZSoc2VerifyResult>;
 
 // ------------------------------------------------------------------ results and conclusion
 

@@ -45,8 +45,8 @@ export function soc2FieldworkRoutes(appIn: FastifyInstance, p: TPlatform) {
   app.post(`${E}/samples/:sampleId/items`, { schema: { tags, params: F.ZSoc2SampleParams, body: F.ZSoc2JudgmentalBody, response: { 200: F.ZSoc2Sample } } }, (req) =>
     samples.addJudgmental(req.actor, req.params.tenantId, req.params.examinationId, req.params.sampleId, req.body, requestContext(req)),
   );
-  app.post(`${E}/samples/:sampleId/verify`, { schema: { tags, params: F.ZSoc2SampleParams, response: { 200: F.ZSoc2VerifyResult } } }, (req) =>
-    samples.verify(req.actor, req.params.tenantId, req.params.examinationId, req.params.sampleId),
+  app.post(`${E}/samples/:sampleId/verify`, { schema: { tags, params: F.ZSoc2SampleParams, body: F.ZSoc2VerifyBody.optional(), response: { 200: F.ZSoc2VerifyResult } } }, (req) =>
+    samples.verify(req.actor, req.params.tenantId, req.params.examinationId, req.params.sampleId, req.body?.seed),
   );
   app.patch(`${E}/sample-items/:itemId`, { schema: { tags, params: F.ZSoc2ItemParams, body: F.ZSoc2ItemResultBody, response: { 200: F.ZSoc2SampleItem } } }, (req) =>
     testing.recordResult(req.actor, req.params.tenantId, req.params.examinationId, req.params.itemId, req.body, requestContext(req)),

@@ -215,9 +215,10 @@ export function createSamplesService(p: TSamplesDeps) {
     /**
      * Re-draws the sample from its recorded seed, extension number and exclusions over the stored
      * index, after checking the stored file and index against their recorded SHA-256; answers whether
-     * the drawn rows are the recorded ones (judgmental items are the auditor's, not the draw's).
+     * the drawn rows are the recorded ones (judgmental items are the auditor's, not the draw's). With
+     * another seed, the same re-draw shows that the seed, not chance, decides the rows.
      */
-    async verify(actor: TActor | null, tenantId: string, examinationId: string, sampleId: string) {
+    async verify(actor: TActor | null, tenantId: string, examinationId: string, sampleId: string, seed?: string) {
       await p.authz.assert(actor, 'soc2Program.read', { tenantId });
       await examinationOf(p.db, tenantId, examinationId);
       const s = await repo.getSample(p.db, tenantId, examinationId, sampleId);
@@ -232,13 +233,13 @@ export function createSamplesService(p: TSamplesDeps) {
       const rowsOf = (ordinals: number[], idx: TPopulationIndex) => [...ordinals].sort((a, b) => a - b).map((o) => idx.rowNumbers[o] ?? -1);
       let expected: number[] = [];
       if (trace.draw && s.algorithm === SAMPLE_ALGORITHM) {
-        const d = drawSample(index, { size: trace.draw.requested, seed: s.seed, extension: s.extension_no, exclude: trace.draw.excluded });
+        const d = drawSample(index, { size: trace.draw.requested, seed: seed ?? s.seed, extension: s.extension_no, exclude: trace.draw.excluded });
         expected = d.items.map((i) => i.ordinal);
       }
       const expectedRows = rowsOf(expected, index);
       const recordedRows = rowsOf(recorded, index);
       const identical = populationSha256Matches && expectedRows.length === recordedRows.length && expectedRows.every((r, i) => r === recordedRows[i]);
-      return { sampleId: s.id, identical, populationSha256Matches, expectedRows, recordedRows };
+      return { sampleId: s.id, seed: seed ?? s.seed, recordedSeed: seed === undefined || seed === s.seed, identical, populationSha256Matches, expectedRows, recordedRows };
     },
   };
 }
