@@ -72,6 +72,7 @@ import { TechnicalReviewsPage } from './features/decisions/TechnicalReviewsPage'
 import { ExaminationNewPage } from './features/soc2-examinations/ExaminationNewPage';
 import { ExaminationPage } from './features/soc2-examinations/ExaminationPage';
 import { ExaminationsPage } from './features/soc2-examinations/ExaminationsPage';
+import { NdaPage as Soc2NdaPage } from './features/soc2-examinations/NdaPage';
 import { CreateTenantPage } from './features/tenants/CreateTenantPage';
 import { HomePage } from './features/tenants/HomePage';
 import { TenantOverviewPage } from './features/tenants/TenantOverviewPage';
@@ -169,6 +170,7 @@ export const router = createBrowserRouter([
           { path: 'soc2-examinations/new', Component: ExaminationNewPage },
           { path: 'soc2-examinations/:examinationId', Component: ExaminationPage },
           { path: 'soc2-examinations/:examinationId/:tab', Component: ExaminationPage },
+          { path: 'soc2-nda', Component: Soc2NdaPage },
           { path: 'decisions', Component: DecisionsPage },
           { path: 'decisions/new', Component: NewDecisionPage },
           { path: 'decisions/:decisionId', Component: DecisionPage },

@@ -54,6 +54,8 @@ import soc2ProgrammeEn from './modules/soc2Programme.en.json';
 import soc2ProgrammeFr from './modules/soc2Programme.fr.json';
 import soc2ReadersEn from './modules/soc2Readers.en.json';
 import soc2ReadersFr from './modules/soc2Readers.fr.json';
+import soc2ReportEn from './modules/soc2Report.en.json';
+import soc2ReportFr from './modules/soc2Report.fr.json';
 
 /*
  * Domain modules keep their strings in `modules/<namespace>.<lang>.json`, one file per module, so
@@ -61,8 +63,8 @@ import soc2ReadersFr from './modules/soc2Readers.fr.json';
  * (`t('risks.register.title')`). The shell's strings stay in en.json / fr.json.
  */
 export const resources = {
-  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn, auditPlan: auditPlanEn, auditors: auditorsEn, findings: findingsEn, decisions: decisionsEn, certificates: certificatesEn, register: registerEn, cycle: cycleEn, soc2Documents: soc2DocumentsEn, soc2Engagements: soc2EngagementsEn, soc2Testing: soc2TestingEn, soc2Programme: soc2ProgrammeEn, soc2Readers: soc2ReadersEn },
-  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr, auditPlan: auditPlanFr, auditors: auditorsFr, findings: findingsFr, decisions: decisionsFr, certificates: certificatesFr, register: registerFr, cycle: cycleFr, soc2Documents: soc2DocumentsFr, soc2Engagements: soc2EngagementsFr, soc2Testing: soc2TestingFr, soc2Programme: soc2ProgrammeFr, soc2Readers: soc2ReadersFr },
+  en: { ...en, aiSystems: aiSystemsEn, risks: risksEn, impactAssessments: impactAssessmentsEn, dashboard: dashboardEn, controls: controlsEn, soa: soaEn, documents: documentsEn, evidence: evidenceEn, records: recordsEn, readiness: readinessEn, intake: intakeEn, auditTime: auditTimeEn, proposals: proposalsEn, audits: auditsEn, auditWork: auditWorkEn, auditPlan: auditPlanEn, auditors: auditorsEn, findings: findingsEn, decisions: decisionsEn, certificates: certificatesEn, register: registerEn, cycle: cycleEn, soc2Documents: soc2DocumentsEn, soc2Engagements: soc2EngagementsEn, soc2Testing: soc2TestingEn, soc2Programme: soc2ProgrammeEn, soc2Readers: soc2ReadersEn, soc2Report: soc2ReportEn },
+  fr: { ...fr, aiSystems: aiSystemsFr, risks: risksFr, impactAssessments: impactAssessmentsFr, dashboard: dashboardFr, controls: controlsFr, soa: soaFr, documents: documentsFr, evidence: evidenceFr, records: recordsFr, readiness: readinessFr, intake: intakeFr, auditTime: auditTimeFr, proposals: proposalsFr, audits: auditsFr, auditWork: auditWorkFr, auditPlan: auditPlanFr, auditors: auditorsFr, findings: findingsFr, decisions: decisionsFr, certificates: certificatesFr, register: registerFr, cycle: cycleFr, soc2Documents: soc2DocumentsFr, soc2Engagements: soc2EngagementsFr, soc2Testing: soc2TestingFr, soc2Programme: soc2ProgrammeFr, soc2Readers: soc2ReadersFr, soc2Report: soc2ReportFr },
 };
 
 export type TTranslation = (typeof resources)['en'];

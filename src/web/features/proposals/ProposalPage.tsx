@@ -202,6 +202,12 @@ export function ProposalPage() {
             {t('proposals.page.accepted', { at: format.dateTime(p.acceptance.at), by: p.acceptance.by.name, email: p.acceptance.by.email, organization: p.acceptance.organizationName, ip: p.acceptance.ip ?? t('common.none') })}
           </Text>
         )}
+        {/* A SOC 2 acceptance opened an engagement and its first examination: the firm's way in is its list of examinations. */}
+        {p.acceptance && p.soc2 && can('soc2Examination.read') && (
+          <Anchor component={Link} to={`/t/${tenant.id}/soc2-examinations?engagementId=${p.acceptance.engagementId}`} size="sm" mt="xs" display="block" data-testid="proposal-soc2-examinations">
+            {t('soc2Report.engagement.link')} →
+          </Anchor>
+        )}
         {p.decline && (
           <Text size="sm" mt="lg" data-testid="proposal-decline">
             {t('proposals.page.declined', { at: format.dateTime(p.decline.at), by: p.decline.by?.name ?? t('audit.someone'), reason: p.decline.reason })}

@@ -13,14 +13,16 @@ import { ExceptionsTab } from './ExceptionsTab';
 import { FieldworkAction } from './FieldworkAction';
 import { MatrixTab } from './MatrixTab';
 import { OpinionTab } from './OpinionTab';
+import { ReadersTab } from './ReadersTab';
+import { ReportTab } from './ReportTab';
 import { RequestsTab } from './RequestsTab';
 import { ScopeTab } from './ScopeTab';
 import { TestsTab } from './TestsTab';
 
-export const EXAMINATION_TABS = ['scope', 'description', 'matrix', 'tests', 'requests', 'exceptions', 'opinion'] as const;
+export const EXAMINATION_TABS = ['scope', 'description', 'matrix', 'tests', 'requests', 'exceptions', 'opinion', 'report', 'readers'] as const;
 type TTab = (typeof EXAMINATION_TABS)[number];
 
-/** One SOC 2 examination for the firm: its scope, the description it reads, the matrix, the tests, the PBC list, the exceptions and the opinion. The tab is in the address. */
+/** One SOC 2 examination for the firm: its scope, the description it reads, the matrix, the tests, the PBC list, the exceptions, the opinion, the report and its readers. The tab is in the address. */
 export function ExaminationPage() {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
@@ -84,6 +86,12 @@ export function ExaminationPage() {
         </Tabs.Panel>
         <Tabs.Panel value="opinion">
           <OpinionTab examination={x} />
+        </Tabs.Panel>
+        <Tabs.Panel value="report">
+          <ReportTab examination={x} />
+        </Tabs.Panel>
+        <Tabs.Panel value="readers">
+          <ReadersTab examination={x} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

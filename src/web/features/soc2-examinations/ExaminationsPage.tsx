@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Stack } from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -13,7 +13,8 @@ import { useTenantContext } from '../tenants/TenantRoute';
 import { useSoc2Examinations } from './api';
 import { ExaminationStateBadge, usePeriodLabel } from './ExaminationBits';
 
-const FILTER_KEYS = ['state', 'reportType'] as const;
+// `engagementId` comes from links (an accepted SOC 2 proposal opens its engagement's examinations).
+const FILTER_KEYS = ['state', 'reportType', 'engagementId'] as const;
 
 /** The firm's SOC 2 examinations, newest first, filtered by state and report type (the filters live in the address). */
 export function ExaminationsPage() {
@@ -31,14 +32,31 @@ export function ExaminationsPage() {
         title={t('soc2Engagements.firm.list.title')}
         description={t('soc2Engagements.firm.list.intro')}
         actions={
-          can('soc2Examination.create') ? (
-            <Button component={Link} to={`/t/${tenant.id}/soc2-examinations/new`} data-testid="soc2-examination-new">
-              {t('soc2Engagements.firm.list.open')}
-            </Button>
-          ) : undefined
+          <Group>
+            {can('soc2Reader.read') && (
+              <Button variant="default" component={Link} to={`/t/${tenant.id}/soc2-nda`} data-testid="soc2-nda-link">
+                {t('soc2Report.nda.link')}
+              </Button>
+            )}
+            {can('soc2Examination.create') && (
+              <Button component={Link} to={`/t/${tenant.id}/soc2-examinations/new`} data-testid="soc2-examination-new">
+                {t('soc2Engagements.firm.list.open')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Card withBorder padding="lg">
+        {filters.engagementId && (
+          <Group mb="sm" gap="sm" data-testid="soc2-examinations-engagement">
+            <Text size="sm" fw={600}>
+              {t('soc2Report.engagement.filtered', { client: rows[0]?.clientName ?? '' })}
+            </Text>
+            <Anchor component="button" size="sm" onClick={() => setFilter('engagementId', undefined)} data-testid="soc2-examinations-engagement-clear">
+              {t('soc2Report.engagement.clear')}
+            </Anchor>
+          </Group>
+        )}
         <Group mb="md">
           <NativeSelect
             label={t('soc2Engagements.firm.list.stateLabel')}

@@ -5,6 +5,9 @@ import type { TSoc2Description } from '../../../shared/contracts/soc2-descriptio
 import type { TSoc2Exception, TSoc2ExceptionConclusionBody, TSoc2ExceptionList, TSoc2OpinionBody, TSoc2OpinionView, TSoc2OpinionWarnings } from '../../../shared/contracts/soc2-exceptions';
 import type { TCreateSoc2ExaminationBody, TSoc2Examination, TSoc2ExaminationPage, TUpdateSoc2ScopeBody, ZSoc2ExaminationListQuery } from '../../../shared/contracts/soc2-examinations';
 import type { TSoc2LinkBody, TSoc2Matrix, TSoc2Request, TSoc2Test, TSoc2TestInput, TSoc2TestUpdate } from '../../../shared/contracts/soc2-program';
+import type { TPublishSoc2NdaBody, TSoc2NdaTexts, TSoc2ReaderList } from '../../../shared/contracts/soc2-readers';
+import type { TSoc2DocumentFormat, TSoc2ReportStatus } from '../../../shared/contracts/soc2-report';
+import type { TLocale } from '../../../shared/contracts/common';
 
 /*
  * The firm's side of a SOC 2 examination: the examination and its scope, the description it reads,
@@ -139,3 +142,46 @@ export const useNamePartner = (tenantId: string, id: string) =>
 
 export const useRecordOpinion = (tenantId: string, id: string) =>
   useExaminationMutation(tenantId, (body: TSoc2OpinionBody) => api.put<TSoc2OpinionView>(`${E(tenantId, id)}/opinion`, body));
+
+// ------------------------------------------------------------------ report, general-use summary, readers
+
+export const useSoc2Report = (tenantId: string, id: string) =>
+  useQuery({ queryKey: key(tenantId, id, 'report'), queryFn: () => api.get<TSoc2ReportStatus>(`${E(tenantId, id)}/report`) });
+
+export const useIssueSoc2Report = (tenantId: string, id: string) => useExaminationMutation(tenantId, () => api.post<TSoc2ReportStatus>(`${E(tenantId, id)}/report/issue`));
+
+export const useIssueSoc2GeneralUse = (tenantId: string, id: string) => useExaminationMutation(tenantId, () => api.post<TSoc2ReportStatus>(`${E(tenantId, id)}/report/general-use`));
+
+/** The draft, watermarked on every page; rendered on each request, nothing stored. */
+export const soc2PreviewUrl = (tenantId: string, id: string, locale: TLocale) => `${E(tenantId, id)}/report/preview.pdf${query({ locale })}`;
+
+/** The issued files, served as stored (each download is logged in both tenants). */
+export const soc2ReportFileUrl = (tenantId: string, id: string, what: 'report' | 'general-use', locale: TLocale, format: TSoc2DocumentFormat) =>
+  `${E(tenantId, id)}/${what}/${locale}.${format}`;
+
+export const soc2BridgeLetterFileUrl = (tenantId: string, id: string, documentId: string, locale: TLocale, format: TSoc2DocumentFormat) =>
+  `${E(tenantId, id)}/bridge-letters/${documentId}/${locale}.${format}`;
+
+/** The organization's readers of this examination's report, with their access log (read-only for the firm). */
+export const useFirmSoc2Readers = (tenantId: string, id: string) =>
+  useInfiniteQuery({
+    queryKey: key(tenantId, id, 'readers'),
+    queryFn: ({ pageParam }) => api.get<TSoc2ReaderList>(`${E(tenantId, id)}/readers${query({ limit: 50, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+// ------------------------------------------------------------------ the firm's restricted-use terms (NDA)
+
+const ndaKey = (tenantId: string) => ['tenant', tenantId, 'soc2-nda'] as const;
+
+export const useSoc2NdaTexts = (tenantId: string) => useQuery({ queryKey: ndaKey(tenantId), queryFn: () => api.get<TSoc2NdaTexts>(`/api/tenants/${tenantId}/soc2/nda`) });
+
+export const usePublishSoc2Nda = (tenantId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TPublishSoc2NdaBody) => api.post<TSoc2NdaTexts>(`/api/tenants/${tenantId}/soc2/nda`, body),
+    meta: { inlineError: true },
+    onSuccess: (view) => client.setQueryData(ndaKey(tenantId), view),
+  });
+};

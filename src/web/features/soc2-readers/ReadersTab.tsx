@@ -9,7 +9,7 @@ import { useContractForm, useServerErrors } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
 import { useInviteReader, useReaders, useRevokeReader } from './api';
 
-const STATE_COLOR: Record<TSoc2ReaderState, string> = { invited: 'blue', accepted: 'green', expired: 'gray', revoked: 'red' };
+export const READER_STATE_COLOR: Record<TSoc2ReaderState, string> = { invited: 'blue', accepted: 'green', expired: 'gray', revoked: 'red' };
 
 /** « Lecteurs du rapport »: who the organization shared its issued report with, their state, expiry and every access. */
 export function ReadersTab({ tenantId, exam }: { tenantId: string; exam: TOrgSoc2Examination }) {
@@ -40,7 +40,7 @@ export function ReadersTab({ tenantId, exam }: { tenantId: string; exam: TOrgSoc
       key: 'state',
       header: t('soc2Readers.list.state'),
       cell: (r) => (
-        <Badge color={STATE_COLOR[r.state]} variant="light" data-testid={`reader-state-${r.id}`}>
+        <Badge color={READER_STATE_COLOR[r.state]} variant="light" data-testid={`reader-state-${r.id}`}>
           {t(`soc2Readers.state.${r.state}`)}
         </Badge>
       ),
