@@ -30,8 +30,7 @@ export function ReadersTab({ examination: x }: { examination: TSoc2Examination }
   const log: TLogRow[] = rows
     .flatMap((r) => r.accesses.map((a, i) => ({ ...a, key: `${r.id}-${i}`, reader: { name: r.name, company: r.company, email: r.email } })))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  const what = (a: TSoc2ReaderAccess) =>
-    a.kind === 'download' && a.locale ? `${t('soc2Readers.access.download')} · ${t('soc2Report.readers.copy', { language: t(`language.name.${a.locale}`) })}` : t(`soc2Readers.access.${a.kind}`);
+  const what = (a: TSoc2ReaderAccess) => (a.kind === 'download' && a.locale ? t(`soc2Report.readers.download.${a.locale}`) : t(`soc2Readers.access.${a.kind}`));
   const columns: TDataColumn<TSoc2Reader>[] = [
     {
       key: 'name',

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { expect, it } from 'vitest';
+import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
+import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import { readerToken } from '../../src/server/modules/soc2/readers/reader-common.ts';
+import { createReaderLinkService } from '../../src/server/modules/soc2/readers/reader-link-service.ts';
+import { createSoc2ReadersService } from '../../src/server/modules/soc2/readers/readers-service.ts';
+import type { TUserActor } from '../../src/server/platform/authz/actor.ts';
+import { buildTenant } from '../support/factories.ts';
+import { buildCpaFirm, buildSoc2ReportReady } from '../support/soc2-factories.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+
+const PARTNER = { name: 'Mathilde Garnier', email: 'mathilde.garnier@lafayette-cpa.example', password: 'Lafayette-rapport-2026-ok', locale: 'fr' as const };
+const CTX = { requestId: null, ip: '203.0.113.7', userAgent: 'Lecteur/1.0' };
+
+const pdfPages = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false })).text.map((x) => x.replace(/\s+/g, ' '));
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describeInChromium('SOC 2 in Chromium: the engagement partner issues the report, in French', () => {
+  const e2e = useServerAndBrowser();
+
+  it('previews the draft, issues the report behind a confirmation, downloads the French PDF (reference and opinion in it), then sees a reader and their logged access', { timeout: 360_000 }, async () => {
+    const p = e2e.server.platform;
+    const base = e2e.server.baseUrl;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, PARTNER, 'fr-FR');
+    const partner = (await findUserByEmail(p.db, PARTNER.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette CPA' });
+    await insertMembership(p.db, firm.id, partner.id, 'auditor');
+    const organization = await buildTenant(p, { name: 'Lumière Crédit' });
+    const w = await buildSoc2ReportReady(p, { firm, organization });
+    const x = w.examination;
+    // The signed-in auditor is the engagement partner (the factory names the firm's founder).
+    await p.db.updateTable('soc2_examinations').set({ partner_user_id: partner.id }).where('id', '=', x.id).execute();
+
+    // Before issue: nothing stops it, the readers tab says there is no report yet.
+    await page.goto(`${base}/t/${firm.id}/soc2-examinations/${x.id}/readers`);
+    await page.getByTestId('soc2-firm-readers-no-report').waitFor();
+    await page.getByTestId('soc2-tab-report').click();
+    await page.getByTestId('soc2-report-ready').waitFor();
+    expect(await page.getByTestId('soc2-report-status').getAttribute('data-issued')).toBe('false');
+    expect(await page.getByTestId('soc2-report-ready').textContent()).toBe('Rien n’empêche d’émettre le rapport.');
+
+    // The French draft: what the link opens, through the signed-in session, marked on every page.
+    const previewHref = (await page.getByTestId('soc2-report-preview-fr').getAttribute('href'))!;
+    const preview = await page.request.get(`${base}${previewHref}`);
+    expect(preview.status()).toBe(200);
+    expect(preview.headers()['content-type']).toBe('application/pdf');
+    (await pdfPages(await preview.body())).forEach((text, i) => expect(text, `preview page ${i + 1}`).toContain('PROJET — non émis'));
+
+    // Issue: the confirmation says the report becomes immutable.
+    await page.getByTestId('soc2-report-issue').click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain(`Le rapport ${x.reference} sera émis en votre nom d’associé responsable`);
+    expect(await dialog.textContent()).toContain('Un rapport émis devient immuable');
+    await dialog.getByRole('button', { name: 'Émettre le rapport' }).click();
+    await page.getByTestId('soc2-report-issued').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('soc2-report-reference').textContent()).toBe(x.reference);
+    expect(await page.getByTestId('soc2-report-issued-by').textContent()).toBe(PARTNER.name);
+    expect(await page.getByTestId('soc2-report-issued-at').textContent()).toMatch(/\d{4}/);
+    expect(await page.getByTestId('soc2-report-model-sha').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await expect.poll(() => page.getByTestId('soc2-examination-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('issued');
+    expect(await page.getByTestId('soc2-report-issue').count()).toBe(0);
+
+    // The French PDF, downloaded as stored: its SHA-256 is the one shown; the reference and the qualified opinion are in it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('soc2-report-file-fr-pdf').click()]);
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(sha256(pdf)).toBe(await page.getByTestId('soc2-report-file-fr-pdf-sha').textContent());
+    const text = (await pdfPages(pdf)).join(' ');
+    expect(text).toContain(x.reference);
+    expect(text).toContain('À notre avis, à l’exception des points décrits dans le fondement de l’opinion avec réserve');
+    expect(text).not.toContain('PROJET — non émis');
+
+    // The general-use summary is offered to the partner once the report is issued.
+    await page.getByTestId('soc2-general-use-issue').waitFor();
+    expect(await page.getByTestId('soc2-bridge-letters-empty').textContent()).toBe('L’organisation n’a émis aucune lettre de continuité.');
+
+    // The organization invites a reader, who accepts the terms and downloads a French copy (through the services).
+    const owner: TUserActor = {
+      type: 'user',
+      userId: organization.owner.id,
+      email: organization.owner.email,
+      name: 'Camille Roussel',
+      locale: 'fr',
+      mfaEnabled: false,
+      isPlatformAdmin: false,
+      sessionId: null,
+      createdAt: new Date(0).toISOString(),
+      memberships: [{ tenantId: organization.id, tenantName: organization.name, tenantKind: 'organization', role: 'owner', requireMfa: false }],
+    };
+    const reader = await createSoc2ReadersService(p).invite(owner, organization.id, x.id, { email: 'rssi@banque-oree.example', name: 'Éloïse Durand', company: 'Banque Orée', locale: 'fr' }, CTX);
+    const link = createReaderLinkService(p);
+    const token = readerToken(p.secretKey, firm.id, reader.id);
+    const view = await link.preview(token, CTX);
+    await link.accept(token, { name: 'Éloïse Durand', ndaVersion: view.nda.version, ndaSha256: view.nda.sha256 }, CTX);
+    await link.download(token, 'fr', CTX);
+
+    // The firm's readers tab: the reader, the terms they accepted, their expiry, and the access log (who, when, what).
+    await page.getByTestId('soc2-tab-readers').click();
+    const row = page.getByTestId(`firm-reader-row-${reader.id}`);
+    await row.waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    for (const s of ['Éloïse Durand', 'rssi@banque-oree.example', 'Banque Orée', `Version ${view.nda.version} le `]) expect(rowText, s).toContain(s);
+    expect(await page.getByTestId(`firm-reader-state-${reader.id}`).textContent()).toBe('Conditions acceptées');
+    expect(await page.getByTestId('soc2-firm-readers-report').textContent()).toContain(x.reference);
+    const log = (await page.getByTestId('soc2-firm-readers-log').textContent()) ?? '';
+    for (const s of ['Éloïse Durand', 'Invitation', 'Conditions acceptées', 'Exemplaire téléchargé (français)', 'Exemplaire de Éloïse Durand (Banque Orée)', '203.0.113.7']) expect(log, s).toContain(s);
+    expect(await page.getByText('Inviter un lecteur').count()).toBe(0);
+
+    // The terms readers accept, reached from the tab: version 1 in both languages.
+    await page.getByTestId('soc2-firm-readers-nda').click();
+    await page.getByTestId('soc2-nda-current').waitFor();
+    expect(await page.getByTestId('soc2-nda-current-version').textContent()).toBe('Version en vigueur 1');
+    expect(await page.getByTestId('soc2-nda-text-1-fr').textContent()).toContain('Diffusion restreinte — conditions d’accès à ce rapport SOC 2');
+    expect(await page.getByTestId('soc2-nda-publish').count()).toBe(0);
+
+    // The engagement's examinations, as an accepted SOC 2 proposal links to them; the terms are one click away.
+    await page.goto(`${base}/t/${firm.id}/soc2-examinations?engagementId=${w.engagement.id}`);
+    await page.getByTestId(`soc2-examination-row-${x.reference}`).waitFor();
+    expect(await page.getByTestId('soc2-examinations-engagement').textContent()).toContain('Examens de la mission pour ');
+    await page.getByTestId('soc2-nda-link').waitFor();
+
+    expect(errors).toEqual([]);
+  });
+});
