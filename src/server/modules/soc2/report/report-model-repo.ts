@@ -162,6 +162,8 @@ export type TReportTestRow = {
   items_pending: number;
   /** Rows of the population the latest sample was drawn from; null when nothing was sampled. */
   population_size: number | null;
+  /** That population's file SHA-256: two procedures sampling the same file share one population. */
+  population_sha256: string | null;
   exceptions: TReportExceptionJson[];
 };
 
@@ -172,6 +174,8 @@ export async function testsWithResults(db: TDb, firmTenantId: string, examinatio
       coalesce(i.total, 0)::int AS sample_size, coalesce(i.exceptions, 0)::int AS items_in_exception, coalesce(i.pending, 0)::int AS items_pending,
       (SELECT p.row_count FROM soc2_samples s JOIN soc2_populations p ON p.tenant_id = s.tenant_id AND p.id = s.population_id
         WHERE s.tenant_id = t.tenant_id AND s.test_id = t.id ORDER BY s.drawn_at DESC, s.extension_no DESC LIMIT 1) AS population_size,
+      (SELECT p.file_sha256 FROM soc2_samples s JOIN soc2_populations p ON p.tenant_id = s.tenant_id AND p.id = s.population_id
+        WHERE s.tenant_id = t.tenant_id AND s.test_id = t.id ORDER BY s.drawn_at DESC, s.extension_no DESC LIMIT 1) AS population_sha256,
       coalesce((
         SELECT json_agg(json_build_object(
           'reference', e.reference, 'description', e.description, 'sampled', e.sample_item_id IS NOT NULL,

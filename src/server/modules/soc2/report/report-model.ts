@@ -73,11 +73,14 @@ function resultOf(tests: readonly repo.TReportTestRow[]): TSoc2ControlResult | n
   const sampleSize = tests.reduce((n, t) => n + t.sample_size, 0);
   const tested = sampleSize > 0 || exceptions.length > 0 || tests.some((t) => t.conclusion !== 'pending');
   if (!tested) return null;
-  const populations = tests.map((t) => t.population_size).filter((x): x is number => x !== null);
+  // One population per file: two procedures on the same control often sample the same export
+  // (the period's deployments), which is still one population of that many rows, not twice as many.
+  const populations = new Map<string, number>();
+  for (const t of tests) if (t.population_size !== null) populations.set(t.population_sha256 ?? t.id, t.population_size);
   const responses = exceptions.map((e) => [e.responseContext.trim(), e.responseRemediation.trim()].filter(Boolean).join(' ')).filter(Boolean);
   return {
     sampleSize,
-    populationSize: populations.length ? populations.reduce((a, b) => a + b, 0) : null,
+    populationSize: populations.size ? [...populations.values()].reduce((a, b) => a + b, 0) : null,
     // Deviations found in sampled items, plus those the auditor found otherwise (inquiry, observation).
     exceptions: tests.reduce((n, t) => n + t.items_in_exception, 0) + exceptions.filter((e) => !e.sampled).length,
     deviation: exceptions.length ? exceptions.map((e) => e.description.trim()).join('\n') : null,
