@@ -12,13 +12,14 @@ import { buildTenant } from '../support/factories.ts';
 import { buildCpaFirm, buildSoc2ReportReady } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
+const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-nda.example', password: 'Lafayette-nda-2026-ok', locale: 'en' as const };
 const PARTNER = { name: 'Mathilde Garnier', email: 'mathilde.garnier@lafayette-cpa.example', password: 'Lafayette-rapport-2026-ok', locale: 'fr' as const };
 const CTX = { requestId: null, ip: '203.0.113.7', userAgent: 'Lecteur/1.0' };
 
 const pdfPages = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false })).text.map((x) => x.replace(/\s+/g, ' '));
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-describeInChromium('SOC 2 in Chromium: the engagement partner issues the report, in French', () => {
+describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the terms they accept', () => {
   const e2e = useServerAndBrowser();
 
   it('previews the draft, issues the report behind a confirmation, downloads the French PDF (reference and opinion in it), then sees a reader and their logged access', { timeout: 360_000 }, async () => {
@@ -111,7 +112,7 @@ describeInChromium('SOC 2 in Chromium: the engagement partner issues the report,
     // The terms readers accept, reached from the tab: version 1 in both languages.
     await page.getByTestId('soc2-firm-readers-nda').click();
     await page.getByTestId('soc2-nda-current').waitFor();
-    expect(await page.getByTestId('soc2-nda-current-version').textContent()).toBe('Version en vigueur 1');
+    expect(await page.getByTestId('soc2-nda-current-version').textContent()).toBe('Version 1 — en vigueur');
     expect(await page.getByTestId('soc2-nda-text-1-fr').textContent()).toContain('Diffusion restreinte — conditions d’accès à ce rapport SOC 2');
     expect(await page.getByTestId('soc2-nda-publish').count()).toBe(0);
 
@@ -120,6 +121,37 @@ describeInChromium('SOC 2 in Chromium: the engagement partner issues the report,
     await page.getByTestId(`soc2-examination-row-${x.reference}`).waitFor();
     expect(await page.getByTestId('soc2-examinations-engagement').textContent()).toContain('Examens de la mission pour ');
     await page.getByTestId('soc2-nda-link').waitFor();
+
+    expect(errors).toEqual([]);
+  });
+
+  it('the scheme manager reads the terms readers accept and publishes version 2 in English and French; version 1 stays in the history', { timeout: 240_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, MANAGER, 'en-GB');
+    const manager = (await findUserByEmail(p.db, MANAGER.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette NDA' });
+    await insertMembership(p.db, firm.id, manager.id, 'scheme_manager');
+
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations`);
+    await page.getByTestId('soc2-nda-link').click();
+    await page.getByTestId('soc2-nda-current').waitFor();
+    expect(await page.getByTestId('soc2-nda-current-version').textContent()).toBe('Version 1 — in force');
+    expect(await page.getByTestId('soc2-nda-publish-submit').isDisabled()).toBe(true);
+
+    const en = 'Restricted use. This report is for the service organization, its customers and their auditors only; do not pass it on. Version 2.';
+    const fr = 'Usage restreint. Ce rapport est réservé à l’organisation de services, à ses clients et à leurs auditeurs ; ne le transmettez pas. Version 2.';
+    await page.getByTestId('soc2-nda-text-en').fill(en);
+    await page.getByTestId('soc2-nda-text-fr').fill(fr);
+    await page.getByTestId('soc2-nda-publish-submit').click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('Version 2 will apply to every reader who accepts from now on.');
+    await dialog.getByRole('button', { name: 'Publish version 2' }).click();
+    await expect.poll(() => page.getByTestId('soc2-nda-current-version').textContent(), { timeout: 30_000 }).toBe('Version 2 — in force');
+    expect(await page.getByTestId('soc2-nda-text-2-en').textContent()).toBe(en);
+    expect(await page.getByTestId('soc2-nda-text-2-fr').textContent()).toBe(fr);
+    expect(await page.getByTestId('soc2-nda-current').textContent()).toContain(`by ${MANAGER.name}`);
+    await page.getByTestId('soc2-nda-version-1').click();
+    await expect.poll(() => page.getByTestId('soc2-nda-text-1-fr').textContent(), { timeout: 30_000 }).toContain('Diffusion restreinte — conditions d’accès à ce rapport SOC 2');
 
     expect(errors).toEqual([]);
   });

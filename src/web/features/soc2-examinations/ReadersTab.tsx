@@ -50,7 +50,7 @@ export function ReadersTab({ examination: x }: { examination: TSoc2Examination }
       key: 'state',
       header: t('soc2Readers.list.state'),
       cell: (r) => (
-        <Badge color={READER_STATE_COLOR[r.state]} variant="light" data-testid={`firm-reader-state-${r.id}`}>
+        <Badge color={READER_STATE_COLOR[r.state]} variant="light" style={{ minWidth: 'max-content' }} data-testid={`firm-reader-state-${r.id}`}>
           {t(`soc2Readers.state.${r.state}`)}
         </Badge>
       ),

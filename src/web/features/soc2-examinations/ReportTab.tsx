@@ -196,7 +196,7 @@ function GeneralUse({ examinationId, status: s }: { examinationId: string; statu
   return (
     <Card withBorder padding="lg" data-testid="soc2-general-use">
       <Title order={3} size="h5" mb={4}>
-        {t('soc2Report.report.generalUse.title')}
+        {t('soc2Report.report.generalUse.heading')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('soc2Report.report.generalUse.help')}
