@@ -184,7 +184,10 @@ describe.skipIf(!backendAvailable)('SOC 2 report', { timeout: 240_000 }, () => {
       signatory: { name: 'Camille Roussel', title: 'Directrice générale' },
     });
     const status = ZOrgSoc2ReportStatus.parse((await owner.get(`${O}/report`)).json());
-    expect(status).toMatchObject({ periodEnd: '2026-06-30', bridgeLimit: '2027-06-30', abilities: { 'soc2BridgeLetter.issue': true } });
+    expect(status).toMatchObject({ periodEnd: '2026-06-30', bridgeLimit: '2027-06-30', opinion: 'unmodified', abilities: { 'soc2BridgeLetter.issue': true } });
+    // The report date is the issued model's: the day (Paris) the partner issued it.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(status.report!.issuedAt));
+    expect(status.reportDate).toBe(day);
 
     expect((await contributor.post(`${O}/bridge-letters`, body('2026-07-31'))).statusCode).toBe(403);
     for (const until of ['2026-06-30', '2026-09-01']) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zAbilitiesOf } from './authz.ts';
 import { ZLocale, ZTimestamp, zText } from './common.ts';
-import { ZSoc2DocumentKind, ZSoc2ExaminationState, ZSoc2ReportType } from './soc2.ts';
+import { ZSoc2DocumentKind, ZSoc2ExaminationState, ZSoc2Opinion, ZSoc2ReportType } from './soc2.ts';
 import { ZSoc2Day } from './soc2-examinations.ts';
 
 /*
@@ -67,6 +67,9 @@ export const ZOrgSoc2ReportStatus = z.object({
   state: ZSoc2ExaminationState,
   periodEnd: ZSoc2Day.nullable(),
   report: ZSoc2IssuedDocument.nullable(),
+  /** The issued report's opinion and report date, from its frozen model; null before issue. */
+  opinion: ZSoc2Opinion.nullable(),
+  reportDate: ZSoc2Day.nullable(),
   bridgeLetters: z.array(ZSoc2IssuedDocument),
   generalUse: ZSoc2IssuedDocument.nullable(),
   /** The latest day a new bridge letter may cover (period end + SOC2_BRIDGE_MAX_MONTHS), null before issue or for Type I. */

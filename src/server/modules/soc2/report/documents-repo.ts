@@ -65,3 +65,18 @@ export async function insertDocument(
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * The issued report's opinion and report date, read from its frozen model (what was issued, not the
+ * examination's columns) without loading the whole model.
+ */
+export async function issuedReportFacts(db: TDb, firmTenantId: string, examinationId: string) {
+  return db
+    .selectFrom('soc2_documents')
+    .select(sql<string>`model->'en'->'opinion'->>'kind'`.as('opinion'))
+    .select(sql<string>`model->'en'->>'reportDate'`.as('report_date'))
+    .where('tenant_id', '=', firmTenantId)
+    .where('examination_id', '=', examinationId)
+    .where('kind', '=', 'report')
+    .executeTakeFirst();
+}

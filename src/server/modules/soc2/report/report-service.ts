@@ -5,7 +5,7 @@ import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
 import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import { renderDocumentPdf } from '../../../documents/render-pdf.ts';
 import type { TLocale } from '../../../../shared/contracts/common.ts';
-import type { TSoc2DocumentKind } from '../../../../shared/contracts/soc2.ts';
+import type { TSoc2DocumentKind, TSoc2Opinion } from '../../../../shared/contracts/soc2.ts';
 import type { TOrgSoc2ReportStatus, TSoc2DocumentFormat, TSoc2ReportStatus } from '../../../../shared/contracts/soc2-report.ts';
 import { SOC2_BRIDGE_MAX_MONTHS } from '../../../../shared/contracts/soc2-report.ts';
 import { buildSoc2GeneralUseSummary } from '../documents/build-soc2-general-use.ts';
@@ -87,6 +87,7 @@ export function createSoc2ReportService(p: TSoc2ReportDeps) {
       if (!x) throw notFound('Examination');
       const all = await docs.documentsOf(p.db, x.tenant_id, x.id);
       const report = all.find((d) => d.kind === 'report');
+      const facts = report ? await docs.issuedReportFacts(p.db, x.tenant_id, x.id) : undefined;
       return {
         examinationId: x.id,
         examinationReference: x.reference,
@@ -94,8 +95,10 @@ export function createSoc2ReportService(p: TSoc2ReportDeps) {
         state: x.state,
         periodEnd: x.period_end,
         report: report ? documentDto(report) : null,
+        opinion: (facts?.opinion as TSoc2Opinion | undefined) ?? null,
+        reportDate: facts?.report_date ?? null,
         bridgeLetters: all.filter((d) => d.kind === 'bridge_letter').map(documentDto),
-      generalUse: generalUseOf(all),
+        generalUse: generalUseOf(all),
         bridgeLimit: report && x.period_end ? addMonths(x.period_end, SOC2_BRIDGE_MAX_MONTHS) : null,
         abilities: p.authz.abilities(grant, 'orgSoc2Report', { reportIssued: Boolean(report), reportType: x.report_type }),
       };
