@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TOrgSoc2Examination } from '../../../shared/contracts/soc2-examinations';
@@ -6,12 +6,13 @@ import type { TSoc2Request } from '../../../shared/contracts/soc2-program';
 import { DataTable, type TDataColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useOrgRequests } from './api';
+import { requestsXlsxUrl, useOrgRequests } from './api';
 import { OverdueBadge, RequestStateBadge, useDay } from './Soc2Bits';
 
 /** The firm's information request list for one examination, as the organization answers it. */
 export function RequestsTab({ tenantId, exam }: { tenantId: string; exam: TOrgSoc2Examination }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
   const requests = useOrgRequests(tenantId, exam.id);
   const day = useDay();
   const columns: TDataColumn<TSoc2Request>[] = [
@@ -59,9 +60,15 @@ export function RequestsTab({ tenantId, exam }: { tenantId: string; exam: TOrgSo
   ];
   return (
     <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('soc2Programme.requests.intro')}
-      </Text>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Text size="sm" c="dimmed">
+          {t('soc2Programme.requests.intro')}
+        </Text>
+        {/* The same list as a workbook, headers and states in the reader's language, for whoever tracks it offline. */}
+        <Button component="a" href={requestsXlsxUrl(tenantId, exam.id, locale)} download size="xs" variant="default" style={{ flexShrink: 0 }} data-testid="soc2-requests-xlsx">
+          {t('soc2Programme.requests.xlsx')}
+        </Button>
+      </Group>
       {requests.isPending ? (
         <Loading />
       ) : requests.error ? (

@@ -10,13 +10,15 @@ import { useTenantContext } from '../tenants/TenantRoute';
 import { useOrgExamination } from './api';
 import { DescriptionTab } from './DescriptionTab';
 import { ExceptionsTab } from './ExceptionsTab';
+import { ReportTab } from './ReportTab';
 import { RequestsTab } from './RequestsTab';
+import { ScopeTab } from './ScopeTab';
 import { ReadersTab } from '../soc2-readers/ReadersTab';
 import { DescriptionStateBadge, ExaminationStateBadge, useReportPeriod } from './Soc2Bits';
 
-const TABS = ['description', 'requests', 'exceptions', 'readers'] as const;
+const TABS = ['scope', 'description', 'requests', 'exceptions', 'report', 'readers'] as const;
 
-/** One examination as the organization sees it: the scope agreed with the firm, its description, the firm's requests. */
+/** One examination as the organization sees it: the scope agreed with the firm, its description, the firm's requests and exceptions, the issued report. */
 export function Soc2ExaminationPage() {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
@@ -44,6 +46,9 @@ export function Soc2ExaminationPage() {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
+            <Tabs.Panel value="scope">
+              <ScopeTab tenantId={tenant.id} exam={exam.data} />
+            </Tabs.Panel>
             <Tabs.Panel value="description">
               <DescriptionTab tenantId={tenant.id} organizationName={tenant.name} exam={exam.data} />
             </Tabs.Panel>
@@ -52,6 +57,9 @@ export function Soc2ExaminationPage() {
             </Tabs.Panel>
             <Tabs.Panel value="exceptions">
               <ExceptionsTab tenantId={tenant.id} exam={exam.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="report">
+              <ReportTab tenantId={tenant.id} exam={exam.data} />
             </Tabs.Panel>
             <Tabs.Panel value="readers">
               <ReadersTab tenantId={tenant.id} exam={exam.data} />

@@ -3,6 +3,9 @@ import { api, query } from '../../lib/api';
 import type { TOrgSoc2Examination, TOrgSoc2ExaminationPage } from '../../../shared/contracts/soc2-examinations';
 import type { TSaveSoc2DescriptionBody, TSignOffSoc2DescriptionBody, TSoc2Description } from '../../../shared/contracts/soc2-descriptions';
 import type { TSoc2Request } from '../../../shared/contracts/soc2-program';
+import type { TLocale } from '../../../shared/contracts/common';
+import type { TIssueSoc2BridgeLetterBody, TOrgSoc2ReportStatus, TSoc2DocumentFormat, TSoc2IssuedDocument } from '../../../shared/contracts/soc2-report';
+import type { TSoc2ScopeParts } from '../../../shared/contracts/soc2-scope';
 import type { TOrgSoc2Exception, TOrgSoc2ExceptionList, TSoc2ExceptionResponseBody } from '../../../shared/contracts/soc2-exceptions';
 
 /*
@@ -87,5 +90,29 @@ export function useRespondToException(tenantId: string, examinationId: string, e
     mutationFn: (body: TSoc2ExceptionResponseBody) => api.put<TOrgSoc2Exception>(`${EXAMS(tenantId)}/${examinationId}/exceptions/${exceptionId}/response`, body),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: key(tenantId, 'exceptions', examinationId) }),
+  });
+}
+
+/** The scope's parts the firm recorded: subservice organizations, then CUECs and CSOCs. */
+export const useOrgScopeParts = (tenantId: string, examinationId: string) =>
+  useQuery({ queryKey: key(tenantId, 'scope', examinationId), queryFn: () => api.get<TSoc2ScopeParts>(`${EXAMS(tenantId)}/${examinationId}/scope`) });
+
+/** The PBC list as an XLSX workbook, headers and states in the reader's language. */
+export const requestsXlsxUrl = (tenantId: string, examinationId: string, locale: TLocale) => `${EXAMS(tenantId)}/${examinationId}/requests.xlsx${query({ locale })}`;
+
+/** What was issued for the examination (nothing before issue) and whether the caller may issue a bridge letter. */
+export const useOrgReport = (tenantId: string, examinationId: string) =>
+  useQuery({ queryKey: key(tenantId, 'report', examinationId), queryFn: () => api.get<TOrgSoc2ReportStatus>(`${EXAMS(tenantId)}/${examinationId}/report`) });
+
+/** A stored file of an issued document: `report`, `general-use` or `bridge-letters/{id}`. */
+export const documentUrl = (tenantId: string, examinationId: string, document: string, locale: TLocale, format: TSoc2DocumentFormat) =>
+  `${EXAMS(tenantId)}/${examinationId}/${document}/${locale}.${format}`;
+
+export function useIssueBridgeLetter(tenantId: string, examinationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TIssueSoc2BridgeLetterBody) => api.post<TSoc2IssuedDocument>(`${EXAMS(tenantId)}/${examinationId}/bridge-letters`, body),
+    meta: { inlineError: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: key(tenantId, 'report', examinationId) }),
   });
 }
