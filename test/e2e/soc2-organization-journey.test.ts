@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import type { Page } from 'playwright';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';

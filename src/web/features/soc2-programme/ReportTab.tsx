@@ -84,10 +84,13 @@ function GeneralUseCard({ tenantId, examinationId, doc }: { tenantId: string; ex
 }
 
 /** The four stored files: PDF and DOCX, in English and in French, each with its SHA-256 for whoever checks it. */
-function Downloads({ tenantId, examinationId, path, doc, testId }: { tenantId: string; examinationId: string; path: string; doc: TSoc2IssuedDocument; testId: string }) {
+function Downloads({ tenantId, examinationId, path, doc, testId, compact = false }: { tenantId: string; examinationId: string; path: string; doc: TSoc2IssuedDocument; testId: string; compact?: boolean }) {
   const { t } = useTranslation();
+  // In a table row the buttons name the language by its code (EN, FR), as the language switcher does, so the four fit on one line.
+  const full = (format: string, locale: TLocale) => t('soc2Programme.report.file', { format: format.toUpperCase(), language: t(`soc2Programme.report.language.${locale}`) });
+  const label = (format: string, locale: TLocale) => (compact ? `${format.toUpperCase()} ${locale.toUpperCase()}` : full(format, locale));
   return (
-    <Group gap="xs">
+    <Group gap="xs" wrap={compact ? 'nowrap' : 'wrap'}>
       {LOCALES.flatMap((locale) =>
         SOC2_DOCUMENT_FORMATS.map((format) => {
           const file = doc.files.find((f) => f.locale === locale && f.format === format);
@@ -100,9 +103,10 @@ function Downloads({ tenantId, examinationId, path, doc, testId }: { tenantId: s
               size="xs"
               variant="default"
               title={file ? `SHA-256 ${file.sha256}` : undefined}
+              aria-label={full(format, locale)}
               data-testid={`${testId}-${locale}-${format}`}
             >
-              {t('soc2Programme.report.file', { format: format.toUpperCase(), language: t(`soc2Programme.report.language.${locale}`) })}
+              {label(format, locale)}
             </Button>
           );
         }),
@@ -118,8 +122,17 @@ function BridgeLetters({ tenantId, status: s }: { tenantId: string; status: TOrg
   const columns: TDataColumn<TSoc2IssuedDocument>[] = [
     { key: 'reference', header: t('soc2Programme.report.bridge.reference'), cell: (d) => d.reference, sortValue: (d) => d.reference, nowrap: true },
     { key: 'covers', header: t('soc2Programme.report.bridge.covers'), cell: (d) => t('soc2Programme.report.bridge.coversRange', { start: day(nextDay(s.periodEnd!)), end: day(d.coversUntil) }), sortValue: (d) => d.coversUntil, nowrap: true },
-    { key: 'issued', header: t('soc2Programme.report.bridge.issued'), cell: (d) => t('soc2Programme.report.bridge.issuedBy', { at: format.dateTime(d.issuedAt), name: d.issuedBy?.name ?? t('common.none') }), sortValue: (d) => d.issuedAt },
-    { key: 'files', header: t('soc2Programme.report.bridge.files'), cell: (d) => <Downloads tenantId={tenantId} examinationId={s.examinationId} path={`bridge-letters/${d.id}`} doc={d} testId={`soc2-bridge-download-${d.reference}`} /> },
+    {
+      key: 'issued',
+      header: t('soc2Programme.report.bridge.issued'),
+      cell: (d) => (
+        <Text size="sm" miw={200}>
+          {t('soc2Programme.report.bridge.issuedBy', { at: format.dateTime(d.issuedAt), name: d.issuedBy?.name ?? t('common.none') })}
+        </Text>
+      ),
+      sortValue: (d) => d.issuedAt,
+    },
+    { key: 'files', header: t('soc2Programme.report.bridge.files'), cell: (d) => <Downloads tenantId={tenantId} examinationId={s.examinationId} path={`bridge-letters/${d.id}`} doc={d} testId={`soc2-bridge-download-${d.reference}`} compact /> },
   ];
   return (
     <Card withBorder padding="lg" data-testid="soc2-bridge-letters">
@@ -137,7 +150,7 @@ function BridgeLetters({ tenantId, status: s }: { tenantId: string; status: TOrg
         label={t('soc2Programme.report.bridge.title')}
         testId="soc2-bridge-table"
         rowTestId={(d) => `soc2-bridge-row-${d.reference}`}
-        minWidth={900}
+        minWidth={1000}
       />
       {s.abilities['soc2BridgeLetter.issue'] ? <BridgeLetterForm tenantId={tenantId} status={s} /> : null}
     </Card>

@@ -26,6 +26,9 @@ export function ScopeTab({ tenantId, exam: x }: { tenantId: string; exam: TOrgSo
         {t('soc2Programme.scope.intro', { firm: x.firmName })}
       </Text>
       <Card withBorder padding="lg" data-testid="soc2-scope-summary">
+        <Title order={3} size="h4" mb="sm">
+          {t('soc2Programme.exam.scope.title')}
+        </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <Fact label={t('soc2Programme.scope.reportType')} value={t(`soc2Engagements.reportType.${x.reportType}`)} testId="soc2-scope-type" />
           <Fact label={t(`soc2Programme.scope.${x.reportType === 'type1' ? 'asOf' : 'period'}`)} value={period(x)} testId="soc2-scope-period" />

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TOrgSoc2Examination } from '../../../shared/contracts/soc2-examinations';
@@ -71,48 +71,22 @@ export function Soc2ExaminationPage() {
   );
 }
 
+/** The examination's reference, states and who examines what; the scope itself is the Scope tab's. */
 function ExaminationHeader({ exam: x }: { exam: TOrgSoc2Examination }) {
   const { t } = useTranslation();
   const period = useReportPeriod();
-  const scope = (['services', 'systems', 'locations', 'people'] as const).filter((k) => x[k].trim());
   return (
-    <>
-      <PageHeader
-        title={
-          <Group gap="sm">
-            <span data-testid="soc2-exam-title">{x.reference}</span>
-            <ExaminationStateBadge value={x.state} />
-            <DescriptionStateBadge value={x.descriptionState} />
-          </Group>
-        }
-        description={
-          <span data-testid="soc2-exam-subtitle">{t('soc2Programme.exam.subtitle', { type: t(`soc2Engagements.reportType.${x.reportType}`), firm: x.firmName, period: period(x) })}</span>
-        }
-      />
-      <Card withBorder padding="md" data-testid="soc2-exam-scope">
-        <Text fw={600} size="sm" mb="xs">
-          {t('soc2Programme.exam.scope.title')}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Labelled label={t('soc2Programme.exam.scope.categories')} value={x.categories.map((c) => t(`soc2Engagements.category.${c}`)).join(', ')} />
-          {scope.map((k) => (
-            <Labelled key={k} label={t(`soc2Programme.exam.scope.${k}`)} value={x[k]} />
-          ))}
-        </SimpleGrid>
-      </Card>
-    </>
-  );
-}
-
-function Labelled({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {value}
-      </Text>
-    </div>
+    <PageHeader
+      title={
+        <Group gap="sm">
+          <span data-testid="soc2-exam-title">{x.reference}</span>
+          <ExaminationStateBadge value={x.state} />
+          <DescriptionStateBadge value={x.descriptionState} />
+        </Group>
+      }
+      description={
+        <span data-testid="soc2-exam-subtitle">{t('soc2Programme.exam.subtitle', { type: t(`soc2Engagements.reportType.${x.reportType}`), firm: x.firmName, period: period(x) })}</span>
+      }
+    />
   );
 }
