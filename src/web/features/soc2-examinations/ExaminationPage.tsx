@@ -11,6 +11,7 @@ import { DescriptionTab } from './DescriptionTab';
 import { ExaminationStateBadge, usePeriodLabel } from './ExaminationBits';
 import { ExceptionsTab } from './ExceptionsTab';
 import { FieldworkAction } from './FieldworkAction';
+import { FieldworkTab } from './FieldworkTab';
 import { MatrixTab } from './MatrixTab';
 import { OpinionTab } from './OpinionTab';
 import { ReadersTab } from './ReadersTab';
@@ -19,7 +20,7 @@ import { RequestsTab } from './RequestsTab';
 import { ScopeTab } from './ScopeTab';
 import { TestsTab } from './TestsTab';
 
-export const EXAMINATION_TABS = ['scope', 'description', 'matrix', 'tests', 'requests', 'exceptions', 'opinion', 'report', 'readers'] as const;
+export const EXAMINATION_TABS = ['scope', 'description', 'matrix', 'tests', 'fieldwork', 'requests', 'exceptions', 'opinion', 'report', 'readers'] as const;
 type TTab = (typeof EXAMINATION_TABS)[number];
 
 /** One SOC 2 examination for the firm: its scope, the description it reads, the matrix, the tests, the PBC list, the exceptions, the opinion, the report and its readers. The tab is in the address. */
@@ -77,6 +78,9 @@ export function ExaminationPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tests">
           <TestsTab examination={x} />
+        </Tabs.Panel>
+        <Tabs.Panel value="fieldwork">
+          <FieldworkTab examination={x} />
         </Tabs.Panel>
         <Tabs.Panel value="requests">
           <RequestsTab examination={x} />

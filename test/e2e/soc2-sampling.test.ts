@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
+import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import { buildTenant } from '../support/factories.ts';
+import { buildCpaFirm, changeTicketsCsv, createSoc2Fieldwork } from '../support/soc2-factories.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+
+const AUDITOR = { name: 'Hélène Dubois', email: 'helene.dubois@lafayette-sampling.example', password: 'Lafayette-sampling-2026-ok', locale: 'fr' as const };
+const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-sampling.example', password: 'Lafayette-manager-2026-ok', locale: 'en' as const };
+const NB = '\u00a0';
+
+describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a control, in French', () => {
+  const e2e = useServerAndBrowser();
+
+  it('uploads a population (a refused file first), draws with a seed, re-draws it (same seed: same items; another: others), records results with one exception and concludes; a manager reads it in English', { timeout: 360_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, AUDITOR, 'fr-FR');
+    const auditor = (await findUserByEmail(p.db, AUDITOR.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette CPA' });
+    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
+    const organization = await buildTenant(p, { name: 'Lumière Crédit' });
+    // A weekly change-approval control at lower risk: the conventional table asks for 5 items.
+    const w = await createSoc2Fieldwork(p, { firm, organization, frequency: 'weekly', risk: 'lower' });
+
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/tests`);
+    await page.getByTestId('soc2-tab-fieldwork').click();
+    await page.getByTestId('soc2-population-upload').waitFor();
+
+    // A file with a row outside the period (1 January – 30 June 2026) is refused whole, the row named in French.
+    const bad = 'ticket,deployed_on,title\nCHG-1,2026-01-05,Change 1\nCHG-2,2025-12-01,Change 2\n';
+    const fill = async (name: string, csv: string) => {
+      await page.getByTestId('soc2-population-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('soc2-population-name-input').fill('Tickets de changement');
+      await page.getByTestId('soc2-population-key').fill('ticket');
+      await page.getByTestId('soc2-population-date').fill('deployed_on');
+      await page.getByTestId('soc2-population-text').fill('title');
+      await page.getByTestId('soc2-population-submit').click();
+    };
+    await fill('changements-faux.csv', bad);
+    const refused = page.getByTestId('soc2-population-refused');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(`Le fichier est refusé${NB}: 1 ligne est fausse`);
+    expect(await page.getByTestId('soc2-population-refused-row-3').textContent()).toBe(`Ligne 3${NB}: le 2025-12-01 est hors de la période.`);
+
+    // The good file: frozen with its SHA-256 and row count, then the completeness check is recorded.
+    const csv = changeTicketsCsv(26, '2026-01-01', 180);
+    await fill('changements.csv', csv);
+    await page.getByTestId('soc2-population-sha256').waitFor();
+    expect(await page.getByTestId('soc2-population-sha256').textContent()).toBe(createHash('sha256').update(csv).digest('hex'));
+    expect(await page.getByTestId('soc2-population-rows').textContent()).toBe('26');
+    expect(await page.getByTestId('soc2-population-checks').textContent()).toContain(`Contrôle d’exhaustivité réussi${NB}: 26 lignes`);
+    await page.getByTestId('soc2-population-completeness-text').fill('Nombre de tickets rapproché du rapport de l’outil de gestion des changements (26 au 30 juin 2026).');
+    await page.getByTestId('soc2-population-completeness-save').click();
+
+    // Draw: a random seed is proposed; a new one replaces it; the auditor types their own.
+    const seed = page.getByTestId('soc2-draw-seed');
+    await seed.waitFor();
+    const proposed = await seed.inputValue();
+    expect(proposed).toMatch(/^[0-9a-f]{32}$/);
+    await page.getByTestId('soc2-draw-new-seed').click();
+    expect(await seed.inputValue()).not.toBe(proposed);
+    await seed.fill('lafayette-2026');
+    await page.getByTestId('soc2-draw-submit').click();
+    const sample = page.getByTestId('soc2-sample-0');
+    await sample.waitFor();
+    expect(await sample.getByTestId('soc2-sample-seed').textContent()).toBe('lafayette-2026');
+    expect(await sample.getByTestId('soc2-sample-algorithm').textContent()).toBe('attest-stratified-v1');
+    expect(await sample.getByTestId('soc2-sample-size').textContent()).toBe('5');
+    expect(await sample.getByTestId('soc2-sample-size-trace').textContent()).toBe(`Table conventionnelle attest-soc2-conventional-v1${NB}: Hebdomadaire, Risque faible → 5 éléments.`);
+
+    // Re-draw check: the recorded seed gives the same items; another seed gives others.
+    const result = page.getByTestId('soc2-redraw-result');
+    await page.getByTestId('soc2-redraw-run').click();
+    await expect.poll(() => result.getAttribute('data-identical'), { timeout: 30_000 }).toBe('true');
+    expect(await page.getByTestId('soc2-redraw-verdict').textContent()).toBe('Mêmes éléments');
+    expect(await page.getByTestId('soc2-redraw-explanation').textContent()).toBe('La graine enregistrée lafayette-2026 tire exactement les éléments enregistrés.');
+    await page.getByTestId('soc2-redraw-seed').fill('une-autre-graine');
+    await page.getByTestId('soc2-redraw-run').click();
+    await expect.poll(() => result.getAttribute('data-identical'), { timeout: 30_000 }).toBe('false');
+    expect(await result.getAttribute('data-recorded-seed')).toBe('false');
+    expect(await page.getByTestId('soc2-redraw-verdict').textContent()).toBe('Éléments différents');
+
+    // Results: the first item is an exception (with a note), the others have none.
+    const rows = sample.locator('[data-testid^="soc2-item-CHG-"]');
+    await rows.first().waitFor();
+    const keys = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('soc2-item-', '')))).filter((k) => !k.startsWith('form-'));
+    expect(keys).toHaveLength(5);
+    for (const [n, key] of keys.entries()) {
+      await page.getByTestId(`soc2-item-edit-${key}`).click();
+      const form = page.getByTestId(`soc2-item-form-${key}`);
+      if (n === 0) {
+        await form.getByTestId('soc2-item-form-result-exception').check();
+        await form.getByTestId('soc2-item-form-notes').fill('Déployé sans approbation préalable du responsable du changement.');
+      }
+      await form.getByTestId('soc2-item-form-save').click();
+      await expect.poll(() => page.getByTestId(`soc2-item-${key}`).getAttribute('data-result'), { timeout: 30_000 }).toBe(n === 0 ? 'exception' : 'no_exception');
+    }
+    expect(await page.getByTestId(`soc2-item-result-${keys[0]}`).textContent()).toBe('Exception');
+    await expect.poll(() => page.getByTestId('soc2-work-pending').textContent(), { timeout: 30_000 }).toBe('0');
+    expect(await page.getByTestId('soc2-work-exceptions').textContent()).toBe('1');
+    expect(await page.getByTestId('soc2-work-deviation-rate').textContent()).toBe(`20${NB}%`);
+    // After an exception the sample may be extended.
+    await page.getByTestId('soc2-extend').waitFor();
+
+    // The test is concluded with an exception (the default once an item is one).
+    expect(await page.getByTestId('soc2-work-conclusion-select').inputValue()).toBe('exception');
+    await page.getByTestId('soc2-work-conclusion-notes').fill('Un changement sur cinq déployé sans approbation : exception communiquée à la direction.');
+    await page.getByTestId('soc2-work-conclude').click();
+    await expect.poll(() => page.getByTestId('soc2-work-conclusion').getAttribute('data-conclusion'), { timeout: 30_000 }).toBe('exception');
+    expect(await page.getByTestId('soc2-work-conclusion-value').textContent()).toBe('Exception');
+    // Concluded: no more result buttons, no draw or extension.
+    expect(await page.getByTestId(`soc2-item-edit-${keys[1]}`).count()).toBe(0);
+    expect(await page.getByTestId('soc2-extend').count()).toBe(0);
+    expect(await page.getByTestId('soc2-coverage').textContent()).toContain('Couverture de la période');
+    expect(errors).toEqual([]);
+
+    // One check in English: the scheme manager reads the concluded test and re-draws it.
+    const { page: en, errors: enErrors } = await signedInPage(e2e.browser, e2e.server, MANAGER, 'en-GB');
+    const manager = (await findUserByEmail(p.db, MANAGER.email))!;
+    await insertMembership(p.db, firm.id, manager.id, 'scheme_manager');
+    await en.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await en.getByTestId('soc2-work-conclusion-value').waitFor();
+    expect(await en.getByTestId('soc2-work-conclusion-value').textContent()).toBe('Exception');
+    expect(await en.getByTestId('soc2-work-deviation-rate').textContent()).toBe('20%');
+    await en.getByTestId('soc2-redraw-run').click();
+    await expect.poll(() => en.getByTestId('soc2-redraw-verdict').textContent(), { timeout: 30_000 }).toBe('Same items');
+    expect(await en.getByTestId('soc2-work-test').inputValue()).toBe(w.test.id);
+    expect(enErrors).toEqual([]);
+  });
+});
