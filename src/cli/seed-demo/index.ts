@@ -3,6 +3,7 @@ import { loadCatalogs } from '../../server/modules/catalog/catalog-loader.ts';
 import { seedAims } from './aims.ts';
 import { seedAims2 } from './aims2.ts';
 import { seedCertification } from './certification.ts';
+import { seedSoc2 } from './soc2.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, seedPeople } from './people.ts';
 
 export { DEMO_PASSWORD } from './people.ts';
@@ -21,7 +22,9 @@ export async function seedDemo(p: TPlatform): Promise<string> {
     lines.push(`${spec.name} (${spec.kind}, ${tenant.id})`, ...spec.users.map((u) => `  ${u.role.padEnd(19)} ${u.email}`));
     if (spec.key === 'organization') lines.push(...(await seedAims(p, ctx, tenant)), ...(await seedAims2(p, ctx, tenant)));
     // The body's side reads its clients' approved SoAs: the organizations are seeded first.
-    if (spec.kind === 'certification_body') lines.push(...(await seedCertification(p, ctx, tenant, { lumiere: seeded.get('organization')!, saas: seeded.get('saas')!, medtech: seeded.get('medtech')! })));
+    if (spec.key === 'body') lines.push(...(await seedCertification(p, ctx, tenant, { lumiere: seeded.get('organization')!, saas: seeded.get('saas')!, medtech: seeded.get('medtech')! })));
+    // The CPA firm examines Lumière Crédit's payment platform for SOC 2 (its controls are seeded first).
+    if (spec.key === 'cpa') lines.push(...(await seedSoc2(p, ctx, tenant, seeded.get('organization')!)));
   }
   return [...lines, `Demo password for every account: ${DEMO_PASSWORD}`].join('\n');
 }

@@ -11,7 +11,7 @@ import type { TRole, TTenantKind } from '../../shared/contracts/roles.ts';
 export const DEMO_PASSWORD = 'Lumiere-demo-2026!';
 
 type TDemoUser = { email: string; name: string; role: TRole; locale: 'en' | 'fr' };
-export type TDemoTenantSpec = { key: 'organization' | 'body' | 'saas' | 'medtech'; name: string; kind: TTenantKind; users: TDemoUser[] };
+export type TDemoTenantSpec = { key: 'organization' | 'body' | 'saas' | 'medtech' | 'cpa'; name: string; kind: TTenantKind; users: TDemoUser[] };
 
 export const DEMO_TENANTS: TDemoTenantSpec[] = [
   {
@@ -49,6 +49,20 @@ export const DEMO_TENANTS: TDemoTenantSpec[] = [
       { email: 'julien.moreau@verite-certification.example', name: 'Julien Moreau', role: 'auditor', locale: 'fr' },
       { email: 'sofia.rossi@verite-certification.example', name: 'Sofia Rossi', role: 'technical_reviewer', locale: 'en' },
       { email: 'paul.girard@verite-certification.example', name: 'Paul Girard', role: 'decision_maker', locale: 'fr' },
+    ],
+  },
+  // A CPA firm (a certification body whose settings carry its licence) that examines Lumière Crédit
+  // for SOC 2. Its founder runs the SOC 2 practice; the engagement partner signs the opinion.
+  {
+    key: 'cpa',
+    name: 'Delorme & Associés',
+    kind: 'certification_body',
+    users: [
+      { email: 'helene.fournier@delorme-associes.example', name: 'Hélène Fournier', role: 'scheme_manager', locale: 'fr' },
+      { email: 'olivier.castaing@delorme-associes.example', name: 'Olivier Castaing', role: 'scheme_manager', locale: 'fr' },
+      { email: 'thomas.nguyen@delorme-associes.example', name: 'Thomas Nguyen', role: 'auditor', locale: 'fr' },
+      { email: 'rachel.cohen@delorme-associes.example', name: 'Rachel Cohen', role: 'auditor', locale: 'en' },
+      { email: 'karim.benali@delorme-associes.example', name: 'Karim Benali', role: 'technical_reviewer', locale: 'fr' },
     ],
   },
 ];
