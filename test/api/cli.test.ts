@@ -35,20 +35,26 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
     const first = await cli('seed', '--demo');
     expect(first.stdout).toContain('Lumière Crédit (organization');
     expect(first.stdout).toContain('Vérité Certification (certification_body');
+    expect(first.stdout).toContain('Delorme & Associés (certification_body');
+    expect(first.stdout).toMatch(/qualified opinion by Olivier Castaing; report \S+ issued on \d{4}-\d{2}-\d{2}/);
     await cli('seed', '--demo');
     const t = await createTestApp({}, { dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
     const tenants = await t.p.db.selectFrom('tenants').select(['name', 'kind']).orderBy('name').execute();
     expect(tenants).toEqual([
+      { name: 'Delorme & Associés', kind: 'certification_body' },
       { name: 'Lumière Crédit', kind: 'organization' },
       { name: 'Nuage Clair', kind: 'organization' },
       { name: 'TriMed Santé', kind: 'organization' },
       { name: 'Vérité Certification', kind: 'certification_body' },
     ]);
     const roles = await t.p.db.selectFrom('memberships').select('role').execute();
-    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'auditor', 'contributor', 'decision_maker', 'owner', 'owner', 'owner', 'scheme_manager', 'technical_reviewer', 'viewer']);
+    expect(roles.map((r) => r.role).sort()).toEqual([
+      'admin', 'auditor', 'auditor', 'auditor', 'auditor', 'contributor', 'decision_maker', 'owner', 'owner', 'owner',
+      'scheme_manager', 'scheme_manager', 'scheme_manager', 'technical_reviewer', 'technical_reviewer', 'viewer',
+    ]);
     // Built through the services: each member joined by accepting an invitation, as in the product.
     const accepted = await t.p.db.selectFrom('audit_events').select('action').where('action', '=', 'invitation.accepted').execute();
-    expect(accepted).toHaveLength(7);
+    expect(accepted).toHaveLength(11);
     // Lumière Crédit's AIMS, built once through the services (a second seed adds nothing).
     const tiers = await t.p.db.selectFrom('ai_systems as a').innerJoin('ai_system_classifications as c', 'c.id', 'a.current_classification_id').select(['a.name', 'c.tier', 'c.annex_iii_ref']).orderBy('a.name').execute();
     expect(tiers.map((r) => [r.tier, r.annex_iii_ref])).toEqual([
@@ -117,10 +123,12 @@ describe.skipIf(!backendAvailable)('the attest command', () => {
       { organization_name: 'Lumière Crédit SAS', status: 'converted' },
     ]);
     const lumiere = await t.p.db.selectFrom('tenants').select('id').where('name', '=', 'Lumière Crédit').executeTakeFirstOrThrow();
-    const clients = await t.p.db.selectFrom('clients').select(['reference', 'legal_name', 'organization_tenant_id']).orderBy('reference').execute();
+    const verite = await t.p.db.selectFrom('tenants').select('id').where('name', '=', 'Vérité Certification').executeTakeFirstOrThrow();
+    const clients = await t.p.db.selectFrom('clients').select(['reference', 'legal_name', 'organization_tenant_id']).where('tenant_id', '=', verite.id).orderBy('reference').execute();
     expect(clients.map((c) => c.legal_name)).toEqual(['TriMed Santé SAS', 'Nuage Clair SAS', 'Lumière Crédit SAS']);
     expect(clients[2]!.organization_tenant_id).toBe(lumiere.id);
-    expect((await t.p.db.selectFrom('proposals').select('status').execute()).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    // Three ISO proposals by Vérité Certification, one SOC 2 proposal by Delorme & Associés (seed-demo-soc2.test.ts reads that workspace).
+    expect((await t.p.db.selectFrom('proposals').select('status').execute()).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
     expect((await t.p.db.selectFrom('engagements').select('status').execute()).every((e) => e.status === 'active')).toBe(true);
     // Lumière Crédit's cycle: stage 2 with one major and two minors, one answer rejected then accepted,
     // the major verified by a follow-up audit, reviewed, decided, certified; surveillance 1 booked.

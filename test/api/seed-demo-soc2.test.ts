@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemo } from '../../src/cli/seed-demo/index.ts';
+import { soc2Period } from '../../src/cli/seed-demo/soc2.ts';
+import { backendAvailable, createTestApp, signIn } from '../support/test-app.ts';
+
+/*
+ * The demo's SOC 2 workspace (issue 12): Delorme & Associés' finished Type II examination of
+ * Lumière Crédit, read back through the API as the firm, the organization and the data show them,
+ * then a second seed that changes nothing.
+ */
+describe.skipIf(!backendAvailable)('seed --demo: the SOC 2 examination', () => {
+  it('is issued with a qualified opinion, two answered exceptions, a downloadable report and one reader; a second seed is a no-op', async () => {
+    const t = await createTestApp();
+    try {
+      await seedDemo(t.p);
+      const db = t.p.db;
+      const firm = await db.selectFrom('tenants').select(['id', 'kind']).where('name', '=', 'Delorme & Associés').executeTakeFirstOrThrow();
+      const org = await db.selectFrom('tenants').select('id').where('name', '=', 'Lumière Crédit').executeTakeFirstOrThrow();
+      expect(firm.kind).toBe('certification_body');
+      const settings = await db.selectFrom('body_settings').select(['cpa_firm', 'cpa_licence_authority', 'cpa_licence_number']).where('tenant_id', '=', firm.id).executeTakeFirstOrThrow();
+      expect(settings.cpa_firm).toBe(true);
+      expect(settings.cpa_licence_authority && settings.cpa_licence_number).toBeTruthy();
+
+      const partner = await signIn(t.app, { email: 'olivier.castaing@delorme-associes.example', password: DEMO_PASSWORD });
+      const F = `/api/tenants/${firm.id}/soc2/examinations`;
+      const list = (await partner.get(F)).json() as { items: { id: string; reference: string; state: string; reportType: string; periodStart: string; periodEnd: string; categories: string[]; partner: { name: string } }[] };
+      expect(list.items).toHaveLength(1);
+      const ex = list.items[0]!;
+      const period = soc2Period(new Date());
+      expect(ex).toMatchObject({ state: 'issued', reportType: 'type2', periodStart: period.start, periodEnd: period.end, partner: { name: 'Olivier Castaing' } });
+      expect([...ex.categories].sort()).toEqual(['availability', 'processing_integrity', 'security']);
+      // Six months, all in the past.
+      expect(new Date(`${ex.periodEnd}T00:00:00Z`) < new Date()).toBe(true);
+      expect(Number(ex.periodEnd.slice(5, 7)) - Number(ex.periodStart.slice(5, 7)) + 12 * (Number(ex.periodEnd.slice(0, 4)) - Number(ex.periodStart.slice(0, 4)))).toBe(5);
+      const E = `${F}/${ex.id}`;
+
+      // Accepted through the proposals service: the proposal is accepted and names the engagement.
+      const proposal = await db.selectFrom('proposals').select(['status', 'engagement_id']).where('tenant_id', '=', firm.id).executeTakeFirstOrThrow();
+      expect(proposal.status).toBe('accepted');
+
+      const opinion = (await partner.get(`${E}/opinion`)).json();
+      expect(opinion).toMatchObject({ opinion: 'qualified', partner: { name: 'Olivier Castaing' } });
+      expect(opinion.basis).toContain('CC6.2');
+
+      const scope = (await partner.get(`${E}/scope`)).json() as { subserviceOrgs: { treatment: string }[]; complementaryControls: { kind: string; reference: string }[] };
+      expect(scope.subserviceOrgs.map((s) => s.treatment)).toEqual(['carve_out']);
+      expect(scope.complementaryControls.map((c) => c.reference).sort()).toEqual(['CSOC-01', 'CSOC-02', 'CUEC-01', 'CUEC-02']);
+
+      const description = (await partner.get(`${E}/description`)).json() as { versions: { state: string; signedOff: { name: string } | null }[] };
+      expect(description.versions.map((v) => v.state)).toEqual(['signed_off']);
+      expect(description.versions[0]!.signedOff!.name).toBe('Claire Martin');
+
+      const exceptions = (await partner.get(`${E}/exceptions`)).json() as { total: number; groups: { exceptions: { state: string; response: unknown; conclusion: { conclusion: string } | null; sampleItem: unknown }[] }[] };
+      expect(exceptions.total).toBe(2);
+      const all = exceptions.groups.flatMap((g) => g.exceptions);
+      expect(all.every((e) => e.state === 'concluded' && e.response && e.sampleItem)).toBe(true);
+      expect(all.map((e) => e.conclusion!.conclusion).sort()).toEqual(['isolated', 'systematic']);
+
+      // Fieldwork: populations frozen with their completeness, samples with recorded seeds, every item tested.
+      const samples = await db.selectFrom('soc2_samples').select(['seed', 'size']).where('tenant_id', '=', firm.id).orderBy('seed').execute();
+      expect(samples.map((s) => s.seed)).toEqual(['lumiere-acc-01', 'lumiere-bck-01', 'lumiere-chg-01']);
+      const items = await db.selectFrom('soc2_sample_items').select('result').where('tenant_id', '=', firm.id).execute();
+      expect(items.filter((i) => i.result === 'pending')).toHaveLength(0);
+      expect(items.filter((i) => i.result === 'exception')).toHaveLength(2);
+      const requests = await db.selectFrom('soc2_requests').select('state').where('tenant_id', '=', firm.id).execute();
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.every((r) => r.state === 'accepted')).toBe(true);
+
+      // The issued report downloads, for the firm and for the organization.
+      const status = (await partner.get(`${E}/report`)).json();
+      expect(status.report).not.toBeNull();
+      const pdf = await partner.get(`${E}/report/fr.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const claire = await signIn(t.app, { email: 'claire.martin@lumiere-credit.example', password: DEMO_PASSWORD });
+      const O = `/api/tenants/${org.id}/soc2/org-examinations/${ex.id}`;
+      expect((await claire.get(`${O}/report/en.pdf`)).statusCode).toBe(200);
+
+      // One reader, who accepted the terms and downloaded a watermarked copy: the access log says so.
+      const readers = (await claire.get(`${O}/readers`)).json() as { items: { name: string; state: string; nda: { name: string } | null; downloads: number; accesses: { kind: string; watermark: string | null }[] }[] };
+      expect(readers.items).toHaveLength(1);
+      const reader = readers.items[0]!;
+      expect(reader).toMatchObject({ name: 'Marion Lambert', state: 'accepted', nda: { name: 'Marion Lambert' }, downloads: 1 });
+      expect(reader.accesses.map((a) => a.kind)).toEqual(['invited', 'nda_accepted', 'download']);
+      expect(reader.accesses[2]!.watermark).toContain('Marion Lambert');
+      expect((await partner.get(`${E}/readers`)).json().items).toHaveLength(1);
+
+      // Every event lies in the past, after the period for the fieldwork and the report.
+      const events = await db.selectFrom('audit_events').select(['action', 'occurred_at']).where('tenant_id', '=', firm.id).execute();
+      expect(events.every((e) => new Date(e.occurred_at) <= new Date())).toBe(true);
+      const issued = events.find((e) => e.action === 'soc2_report.issued');
+      expect(issued && new Date(issued.occurred_at) > new Date(`${ex.periodEnd}T23:59:59Z`)).toBe(true);
+
+      // A second seed changes nothing.
+      const count = async () => Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      await seedDemo(t.p);
+      expect(await count()).toBe(before);
+      expect(await db.selectFrom('soc2_examinations').select('id').execute()).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  }, 600_000);
+});
