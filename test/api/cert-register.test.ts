@@ -203,6 +203,33 @@ describe.skipIf(!backendAvailable)('public register', () => {
     expect(answers[2]!.headers.etag).toBe(answers[0]!.headers.etag);
   });
 
+  it('confirms held pages by their body’s register counter alone, and shows an event written behind its back at the next lookup', async () => {
+    const a = await buildCertificate(t.p, body);
+    const url = `/api/register/certificates/${a.number}`;
+    const first = await get(url);
+    const before = first.json().history.length;
+    // Steady: one statement, which reads the counter and not the certificate.
+    const steady = await t.queriesDuring(() => get(url));
+    expect(steady).toHaveLength(1);
+    expect(steady[0]).toContain('register_versions');
+    expect(steady[0]).not.toContain('certificate_events');
+    // As another server process would: an event alone, the certificate row untouched.
+    await t.p.db
+      .insertInto('certificate_events')
+      .values({ tenant_id: body.id, certificate_id: a.id, kind: 'maintained', effective_on: '2026-11-20', reason_en: 'Surveillance audit passed.', reason_fr: 'Audit de surveillance réussi.' })
+      .execute();
+    let changed: Awaited<ReturnType<typeof get>> | null = null;
+    const queries = await t.queriesDuring(async () => {
+      changed = await get(url, { 'if-none-match': first.headers.etag as string });
+    });
+    expect(changed!.statusCode).toBe(200);
+    expect(changed!.json().history).toHaveLength(before + 1);
+    expect(changed!.json().history.at(-1)).toMatchObject({ kind: 'maintained', effectiveOn: '2026-11-20', reason: { en: 'Surveillance audit passed.', fr: 'Audit de surveillance réussi.' } });
+    // The counter moved: the page was re-checked by its stamp, once.
+    expect(queries).toHaveLength(2);
+    expect(await t.queriesDuring(() => get(url))).toHaveLength(1);
+  });
+
   it('serves the signed credential as stored, and 404 for an unknown number', async () => {
     const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'DigitalConformityCredential'], proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofValue: 'z58DAdFfa9' } };
     const c = await buildCertificate(t.p, body, { credential });

@@ -26,6 +26,7 @@ import * as m0025 from './0025-certification-decisions.ts';
 import * as m0029 from './0029-register-search.ts';
 import * as m0030 from './0030-cycle-alerts.ts';
 import * as m0032 from './0032-soc2-core.ts';
+import * as m0033 from './0033-register-versions.ts';
 import * as m0026 from './0026-finding-reminders.ts';
 import * as m0031 from './0031-certification-review-targets.ts';
 
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0026-finding-reminders': m0026,
   '0032-soc2-core': m0032,
   '0031-certification-review-targets': m0031,
+  '0033-register-versions': m0033,
 };
 
 export const migrationProvider: MigrationProvider = {

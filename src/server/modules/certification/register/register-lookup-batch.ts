@@ -1,8 +1,12 @@
 import type { TDatabase } from '../../../db/client.ts';
-import { certificateDocuments } from './register-repo.ts';
+import { certificateDocuments, registerVersions } from './register-repo.ts';
 
-/** A held page: the bytes sent, their strong validator and the stamp of the state they show. */
-export type THeldPage = { bytes: Buffer; etag: string; stamp: string };
+/**
+ * A held page: the bytes sent, their strong validator, the stamp of the state they show, and the
+ * issuing body's register counter when the page was last found current (null: unknown, so the
+ * page is always re-checked by its stamp).
+ */
+export type THeldPage = { bytes: Buffer; etag: string; stamp: string; tenant: string; version: string | null };
 
 /** Enough for every certificate of a large installation (~2 KB each); beyond it the oldest go. */
 const PAGE_MEMO_ENTRIES = 20_000;
@@ -41,29 +45,53 @@ export function createRegisterLookups(database: Pick<TDatabase, 'hot'>, makePage
     if (pages.size > PAGE_MEMO_ENTRIES) pages.delete(pages.keys().next().value!);
   };
 
+  /**
+   * When every number of the batch has a page held, the bodies' counters are read first (one row
+   * per body): a page whose body's counter has not moved since it was found current is current
+   * still, with nothing else read. The others, and every batch with a number not held, go to the
+   * stamp statement, which also returns the counter the answer is current at. In the steady state
+   * a lookup costs a share of one primary-key read; after a body's change, its pages take a second
+   * statement once.
+   */
   async function confirm(batch: [string, TWaiter[]][]) {
-    // The page each stamp stands for: a concurrent batch may store another page meanwhile.
-    const sent = batch.map(([number]) => pages.get(number));
     try {
-      const rows = await certificateDocuments(
-        database,
-        batch.map(([number], i) => ({ number, knownStamp: sent[i]?.stamp ?? '' })),
-      );
-      const found = new Map(rows.map((r) => [r.number, r]));
-      batch.forEach(([number, waiters], i) => {
-        const r = found.get(number);
-        let page: THeldPage | null = null;
-        if (!r) pages.delete(number);
-        else if (r.doc === null && sent[i]) page = sent[i];
-        else {
-          page = { ...makePage(r.doc ?? ''), stamp: r.stamp };
-          keep(number, page);
-        }
-        for (const w of waiters) w.resolve(page);
-      });
+      let rest = batch;
+      const held = batch.map(([number]) => pages.get(number));
+      if (held.every((h) => h?.version)) {
+        const versions = await registerVersions(database, [...new Set(held.map((h) => h!.tenant))]);
+        rest = [];
+        batch.forEach((entry, i) => {
+          const h = held[i]!;
+          if (versions.get(h.tenant) === h.version) for (const w of entry[1]) w.resolve(h);
+          else rest.push(entry);
+        });
+        if (rest.length === 0) return;
+      }
+      await confirmByStamp(rest);
     } catch (error) {
       for (const [, waiters] of batch) for (const w of waiters) w.reject(error);
     }
+  }
+
+  async function confirmByStamp(batch: [string, TWaiter[]][]) {
+    // The page each stamp stands for: a concurrent batch may store another page meanwhile.
+    const sent = batch.map(([number]) => pages.get(number));
+    const rows = await certificateDocuments(
+      database,
+      batch.map(([number], i) => ({ number, knownStamp: sent[i]?.stamp ?? '' })),
+    );
+    const found = new Map(rows.map((r) => [r.number, r]));
+    batch.forEach(([number, waiters], i) => {
+      const r = found.get(number);
+      const was = sent[i];
+      let page: THeldPage | null = null;
+      if (!r) pages.delete(number);
+      else {
+        page = r.doc === null && was ? { ...was, stamp: r.stamp, tenant: r.tenant, version: r.version } : { ...makePage(r.doc ?? ''), stamp: r.stamp, tenant: r.tenant, version: r.version };
+        keep(number, page);
+      }
+      for (const w of waiters) w.resolve(page);
+    });
   }
 
   function schedule() {

@@ -7,8 +7,8 @@ type TDb = TDatabase['db'];
 /*
  * The public register's reads. These are the documented exception to "every query is filtered by
  * tenantId" (README beside this file): a certificate number is unique across the installation and
- * the register answers anyone. Every column read here is one the certificate states; nothing here
- * selects an id, a tenant, a client or a user.
+ * the register answers anyone. Every column sent is one the certificate states; the issuing body's
+ * id is read only to key the held page to its register counter, and is never sent.
  */
 
 /** A site or AI system of the certificate's jsonb, reduced to what the register shows. */
@@ -53,7 +53,7 @@ const LATEST_EVENT = `LEFT JOIN LATERAL (SELECT max(e.created_at) AS latest FROM
  */
 const ACCREDITATION = `CASE WHEN jsonb_typeof(c.credential #> '{credentialSubject,authorisation,0}') = 'object'
     THEN json_build_object('body', c.credential #>> '{credentialSubject,authorisation,0,issuingAuthority,name}', 'number', c.credential #>> '{credentialSubject,authorisation,0,identifier}') END`;
-const DETAIL_SQL = `SELECT s.number, s.stamp, CASE WHEN s.stamp = s.known THEN NULL ELSE (SELECT json_build_object(
+const DETAIL_SQL = `SELECT s.number, s.stamp, s.tenant_id::text AS tenant, s.version, CASE WHEN s.stamp = s.known THEN NULL ELSE (SELECT json_build_object(
   'number', c.number,
   'revision', c.revision,
   'status', c.status,
@@ -76,15 +76,28 @@ const DETAIL_SQL = `SELECT s.number, s.stamp, CASE WHEN s.stamp = s.known THEN N
       'reason', json_build_object('en', e.reason_en, 'fr', e.reason_fr)) ORDER BY e.effective_on, e.created_at, r.revision, ${EVENT_RANK}), '[]')
     FROM certificates r JOIN certificate_events e ON e.tenant_id = r.tenant_id AND e.certificate_id = r.id WHERE r.number = c.number)
 )::text FROM certificates c WHERE c.tenant_id = s.tenant_id AND c.id = s.id) END AS doc
-FROM (SELECT q.number, q.known, c.tenant_id, c.id, ${STAMP} AS stamp
+FROM (SELECT q.number, q.known, c.tenant_id, c.id, ${STAMP} AS stamp,
+    (SELECT rv.version::text FROM register_versions rv WHERE rv.tenant_id = c.tenant_id) AS version
   FROM unnest($1::text[], $2::text[]) AS q(number, known) JOIN certificates c ON c.number = q.number AND c.status <> 'superseded' ${LATEST_EVENT}) s`;
 
-export type TDocumentRow = { number: string; stamp: string; doc: string | null };
+/**
+ * `tenant` and `version` are the body's register counter (migration 0033) as of this statement:
+ * the page is current at that version. They key the held page; they are never sent.
+ */
+export type TDocumentRow = { number: string; stamp: string; doc: string | null; tenant: string; version: string | null };
 
 /**
  * One row per number that exists (a missing number has none); `doc` is null when the stamp given
  * for it (`''` for none) is still current.
  */
+const VERSIONS_SQL = `SELECT tenant_id::text AS tenant, version::text AS version FROM register_versions WHERE tenant_id = ANY($1::uuid[])`;
+
+/** The register counters of these bodies: one small row each, read by primary key. */
+export async function registerVersions(database: Pick<TDatabase, 'hot'>, tenants: readonly string[]): Promise<Map<string, string>> {
+  const rows = await database.hot<{ tenant: string; version: string }>('attest_register_versions', VERSIONS_SQL, [tenants]);
+  return new Map(rows.map((r) => [r.tenant, r.version]));
+}
+
 export async function certificateDocuments(database: Pick<TDatabase, 'hot'>, lookups: readonly { number: string; knownStamp: string }[]): Promise<TDocumentRow[]> {
   return database.hot<TDocumentRow>(
     'attest_register_certificates',
