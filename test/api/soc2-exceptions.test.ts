@@ -5,6 +5,7 @@ import { ZOrgSoc2Exception, ZOrgSoc2ExceptionList, ZSoc2Exception, ZSoc2Exceptio
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
 import { buildCpaFirm, buildSoc2TestInFieldwork, createSoc2Examination, raiseSoc2Exception } from '../support/soc2-factories.ts';
+import { buildControl } from '../support/evidence.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { createTestClock } from '../../src/server/platform/clock/clock.ts';
 import { backendAvailable, createTestApp, type TTestApp } from '../support/test-app.ts';
@@ -172,19 +173,44 @@ describe.skipIf(!backendAvailable)('SOC 2 exceptions, reporting and opinion', ()
       );
   });
 
-  it('starts reporting only when every test and exception is concluded; then only the partner records the opinion', { timeout: 240_000 }, async () => {
+  it('starts reporting only when every test and exception is concluded and every criterion has a tested control; then only the partner records the opinion', { timeout: 240_000 }, async () => {
     const w = await world();
     const open = await raiseSoc2Exception(t.p, { firmId: w.firm.id, examinationId: w.examination.id, testId: w.test.id });
+    // Every other applicable criterion rests on a second control, linked at planning (written directly:
+    // the matrix is frozen in fieldwork); its test is deleted during fieldwork, leaving them untested.
+    const criteria = ((await ok<{ rows: { criterionRef: string }[] }>(w.auditor.get(`${w.E}/matrix`))).rows).map((r) => r.criterionRef);
+    const others = criteria.filter((c) => c !== 'CC6.1');
+    const ops = await buildControl(t.p, w.org.id, { reference: 'OPS-01', title: 'Operations runbook' });
+    await t.p.db
+      .insertInto('soc2_matrix_links')
+      .values(others.map((ref) => ({ tenant_id: w.firm.id, examination_id: w.examination.id, criterion_ref: ref, control_id: ops.id, control_ref: 'OPS-01', control_title: 'Operations runbook' })))
+      .execute();
+    const opsTest = { controlId: ops.id, methods: ['inspection'], procedure: 'Inspect the runbook’s approval.', frequency: 'annual' };
+    const dropped = await ok<{ id: string }>(w.auditor.post(`${w.E}/tests`, opsTest), 201);
+    expect((await w.auditor.delete(`${w.E}/tests/${dropped.id}`)).statusCode).toBe(204);
 
     expect((await w.reviewer.post(`${w.E}/reporting`)).statusCode).toBe(403);
     const blocked = await code(w.auditor.post(`${w.E}/reporting`), 409);
     expect(blocked).toMatchObject({
       code: 'soc2_reporting_blocked',
-      details: { pendingCount: 1, openCount: 1, pendingTests: [{ id: w.test.id, reference: 'T-ACC-01-01', controlRef: 'ACC-01' }], openExceptions: [{ id: open.id, reference: 'EX-001', state: 'open' }] },
+      details: {
+        pendingCount: 1,
+        openCount: 1,
+        untestedCount: others.length,
+        pendingTests: [{ id: w.test.id, reference: 'T-ACC-01-01', controlRef: 'ACC-01' }],
+        openExceptions: [{ id: open.id, reference: 'EX-001', state: 'open' }],
+        untestedCriteria: others,
+      },
     });
     await ok(w.auditor.post(`${w.E}/exceptions/${open.id}/conclusion`, { conclusion: 'systematic', criterionImpact: 'partial', notes: 'Every quarter late.' }));
     // The test's own conclusion, through the fieldwork route (no sample item is pending).
     await ok(w.auditor.post(`${w.E}/tests/${w.test.id}/conclusion`, { conclusion: 'exception', notes: 'Late every quarter: see EX-001.' }));
+    // The coverage gap alone still keeps fieldwork open, and nothing changes.
+    const gap = await code(w.auditor.post(`${w.E}/reporting`), 409);
+    expect(gap).toMatchObject({ code: 'soc2_reporting_blocked', details: { pendingCount: 0, openCount: 0, untestedCount: others.length, untestedCriteria: others } });
+    expect((await t.p.db.selectFrom('soc2_examinations').select('state').where('id', '=', w.examination.id).executeTakeFirstOrThrow()).state).toBe('fieldwork');
+    const opsTest2 = await ok<{ id: string }>(w.auditor.post(`${w.E}/tests`, opsTest), 201);
+    await ok(w.auditor.post(`${w.E}/tests/${opsTest2.id}/conclusion`, { conclusion: 'no_exception', notes: 'Runbook approved in March.' }));
 
     // The opinion is recorded during reporting only.
     expect((await code(w.manager.put(`${w.E}/opinion`, { opinion: 'qualified', basis: 'x' }), 409)).code).toBe('soc2_examination_state');
@@ -192,14 +218,13 @@ describe.skipIf(!backendAvailable)('SOC 2 exceptions, reporting and opinion', ()
     expect((await code(w.auditor.post(`${w.E}/reporting`), 409)).code).toBe('soc2_examination_state');
     expect((await code(w.auditor.post(`${w.E}/exceptions`, { testId: w.test.id, description: 'Late.' }), 409)).code).toBe('soc2_examination_state');
 
-    // Warnings in one statement (+ the session): a systematic exception leaving CC6.1 partly met, and every
-    // applicable criterion but CC6.1 without a concluded test.
+    // Warnings in one statement (+ the session): a systematic exception leaving CC6.1 partly met; every
+    // criterion has a concluded test (the gate saw to it).
     const warnings = ZSoc2OpinionWarnings.parse(await ok(w.reviewer.get(`${w.E}/opinion/warnings`)));
     expect(warnings.doubtfulExceptions).toEqual([{ id: open.id, reference: 'EX-001', testReference: 'T-ACC-01-01', controlRef: 'ACC-01', criteria: ['CC6.1'], conclusion: 'systematic', criterionImpact: 'partial' }]);
-    expect(warnings.untestedCriteria).not.toContain('CC6.1');
-    expect(warnings.untestedCriteria).toContain('CC6.2');
+    expect(warnings.untestedCriteria).toEqual([]);
     expect(warnings.unconcludedTests).toEqual([]);
-    expect(warnings.count).toBe(1 + warnings.untestedCriteria.length);
+    expect(warnings.count).toBe(1);
     expect(await t.queriesDuring(() => w.reviewer.get(`${w.E}/opinion/warnings`))).toHaveLength(2);
 
     // No partner named: a clear 409; only the scheme manager names one, a member of the firm.

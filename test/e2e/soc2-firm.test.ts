@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import { uncoveredCriteria } from '../../src/server/modules/soc2/program.ts';
 import { buildControl } from '../support/evidence.ts';
 import { buildTenant } from '../support/factories.ts';
 import { buildCpaFirm, buildSoc2TestInFieldwork, createSoc2Examination, raiseSoc2Exception } from '../support/soc2-factories.ts';
@@ -102,7 +103,7 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor, in French, from sco
     const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette CPA (opinion)' });
     await insertMembership(p.db, firm.id, manager.id, 'scheme_manager');
     const built = await createSoc2Examination(p, { firm, organization: await buildTenant(p, { name: 'Lumière Crédit' }) });
-    const { test, examination: x } = await buildSoc2TestInFieldwork(p, { built, controlRef: 'ACC-01' });
+    const { test, control, examination: x } = await buildSoc2TestInFieldwork(p, { built, controlRef: 'ACC-01' });
     const ex = await raiseSoc2Exception(p, {
       firmId: firm.id,
       examinationId: x.id,
@@ -123,13 +124,25 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor, in French, from sco
     await expect.poll(() => card.getByTestId('soc2-exception-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('concluded');
     expect(await card.getByTestId('soc2-exception-conclusion').textContent()).toContain('Concluded systematic, impact on the criterion: criterion partly met');
 
-    // The test itself has no conclusion yet: reporting is refused and the page names it.
+    // The test itself has no conclusion yet, and only CC6.1 rests on a tested control: reporting is
+    // refused and the page names the test and the criteria left without one.
     await page.getByTestId('soc2-reporting-start').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Move to reporting' }).click();
     await page.getByTestId('soc2-reporting-blocked').waitFor();
-    expect(await page.getByTestId('soc2-reporting-blocked').textContent()).toContain(`${test.reference} (ACC-01)`);
-    // Its conclusion comes from the testing workspace (not in this flow): set here.
+    const why = (await page.getByTestId('soc2-reporting-blocked').textContent()) ?? '';
+    expect(why).toContain(`${test.reference} (ACC-01)`);
+    expect(why).toMatch(/\d+ applicable criteria have no tested control:/);
+    const untested = (await page.getByTestId('soc2-reporting-untested').textContent()) ?? '';
+    expect(untested).toContain('CC1.1');
+    expect(untested.split(', ')).not.toContain('CC6.1');
+    // Its conclusion comes from the testing workspace (not in this flow), and the other criteria were
+    // mapped to the same control at planning: both set here.
     await p.db.updateTable('soc2_tests').set({ conclusion: 'exception' }).where('id', '=', test.id).execute();
+    const rest = (await uncoveredCriteria(p.db, firm.id, x.id)) ?? [];
+    await p.db
+      .insertInto('soc2_matrix_links')
+      .values(rest.map((ref) => ({ tenant_id: firm.id, examination_id: x.id, criterion_ref: ref, control_id: control.id, control_ref: 'ACC-01', control_title: 'Quarterly access review' })))
+      .execute();
     await page.getByTestId('soc2-reporting-start').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Move to reporting' }).click();
     await expect.poll(() => page.getByTestId('soc2-examination-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('reporting');

@@ -104,6 +104,8 @@ export type TOrgSoc2ExceptionList = z.infer<typeof ZOrgSoc2ExceptionList>;
 export const ZSoc2ReportingBlockers = z.object({
   pendingTests: z.array(z.object({ id: z.uuid(), reference: z.string(), controlRef: z.string() })),
   openExceptions: z.array(z.object({ id: z.uuid(), reference: z.string(), state: ZSoc2ExceptionState })),
+  /** Applicable criteria none of whose accepted controls has a test. */
+  untestedCriteria: z.array(z.string()),
 });
 export type TSoc2ReportingBlockers = z.infer<typeof ZSoc2ReportingBlockers>;
 export const ZSoc2ReportingResult = z.object({ examinationId: z.uuid(), state: ZSoc2ExaminationState });

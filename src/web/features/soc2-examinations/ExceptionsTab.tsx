@@ -225,7 +225,7 @@ function RaiseForm({ examination: x, onDone }: { examination: TSoc2Examination; 
   );
 }
 
-/** fieldwork → reporting; the server's refusal (`soc2_reporting_blocked`) lists the tests and exceptions still open. */
+/** fieldwork → reporting; the server's refusal (`soc2_reporting_blocked`) lists the tests and exceptions still open and the criteria without a tested control. */
 function ReportingAction({ examination: x }: { examination: TSoc2Examination }) {
   const { t } = useTranslation();
   const { tenant, can } = useTenantContext();
@@ -272,6 +272,16 @@ function ReportingAction({ examination: x }: { examination: TSoc2Examination }) 
                   <List.Item key={p.id}>{`${p.reference} — ${t(`soc2Testing.exception.state.${p.state}`)}`}</List.Item>
                 ))}
               </List>
+            </>
+          )}
+          {(blocked.untestedCriteria?.length ?? 0) > 0 && (
+            <>
+              <Text size="sm" fw={600}>
+                {t('soc2Testing.reporting.untestedCriteria', { count: blocked.untestedCriteria!.length })}
+              </Text>
+              <Text size="sm" data-testid="soc2-reporting-untested">
+                {blocked.untestedCriteria!.join(', ')}
+              </Text>
             </>
           )}
         </Alert>

@@ -45,5 +45,12 @@ describe('SOC 2 examination: fieldwork → reporting', () => {
     );
     expect(blockers.pendingTests.map((t) => t.ref)).toEqual(['T-1']);
     expect(blockers.openExceptions.map((e) => e.ref)).toEqual(['EX-001']);
+    expect(blockers.untestedCriteria).toEqual([]);
+    expect(examinationLifecycle.blocked(blockers)).toBe(true);
+    // A coverage gap alone keeps fieldwork open; nothing left: the examination may move on.
+    const gap = examinationLifecycle.reportingBlockers([{ conclusion: 'no_exception' }], [], ['CC1.1', 'CC9.2']);
+    expect(gap.untestedCriteria).toEqual(['CC1.1', 'CC9.2']);
+    expect(examinationLifecycle.blocked(gap)).toBe(true);
+    expect(examinationLifecycle.blocked(examinationLifecycle.reportingBlockers([{ conclusion: 'exception' }], [{ state: 'concluded' }], []))).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import { AppError } from '../../../platform/errors/errors.ts';
 /*
  * The examination's states (contracts/soc2.ts). Stage 1 moves scoping → planning when the firm
  * confirms the scope; the later stages add their own moves here. Fieldwork → reporting is refused
- * while a test has no conclusion or an exception is not concluded (`reportingBlockers`).
+ * while a test has no conclusion, an exception is not concluded, or an applicable criterion has no
+ * tested control (`reportingBlockers`).
  */
 export type TSoc2ExaminationEvent = 'confirmScope' | 'startReporting' | 'issue' | 'cancel';
 
@@ -27,11 +28,16 @@ export const examinationLifecycle = {
     return MOVES[event].from.includes(from);
   },
   /**
-   * What keeps fieldwork open: tests whose conclusion is pending, exceptions not concluded. Empty
-   * lists: the examination may move to reporting.
+   * What keeps fieldwork open: tests whose conclusion is pending, exceptions not concluded, and the
+   * applicable criteria none of whose accepted controls has a test (a coverage gap: the report
+   * would state a criterion without any test behind it). Empty lists: the examination may move on.
    */
-  reportingBlockers<T extends { conclusion: string }, E extends { state: string }>(tests: readonly T[], exceptions: readonly E[]) {
-    return { pendingTests: tests.filter((t) => t.conclusion === 'pending'), openExceptions: exceptions.filter((e) => e.state !== 'concluded') };
+  reportingBlockers<T extends { conclusion: string }, E extends { state: string }>(tests: readonly T[], exceptions: readonly E[], untestedCriteria: readonly string[] = []) {
+    return { pendingTests: tests.filter((t) => t.conclusion === 'pending'), openExceptions: exceptions.filter((e) => e.state !== 'concluded'), untestedCriteria: [...untestedCriteria] };
+  },
+  /** Whether any blocker remains. */
+  blocked(b: { pendingTests: readonly unknown[]; openExceptions: readonly unknown[]; untestedCriteria: readonly unknown[] }): boolean {
+    return b.pendingTests.length + b.openExceptions.length + b.untestedCriteria.length > 0;
   },
   /** What confirming the scope needs: the services and systems described. */
   scopeGaps(x: { services: string; systems: string }): string[] {

@@ -55,7 +55,7 @@ export const soc2ExceptionsDocs: TApiDocs = {
   [`POST ${E}/reporting`]: {
     summary: 'End fieldwork: start reporting',
     description:
-      'fieldwork → reporting, by the scheme manager or an auditor. Refused (409 `soc2_reporting_blocked`) while a test’s conclusion is pending or an exception is not concluded: `details` lists them (`pendingTests`, `openExceptions`, with their counts) and nothing changes. 409 `soc2_examination_state` outside fieldwork. Written in the firm’s log.',
+      'fieldwork → reporting, by the scheme manager or an auditor. Refused (409 `soc2_reporting_blocked`) while a test’s conclusion is pending, an exception is not concluded, or an applicable criterion has no accepted control with a test: `details` lists them (`pendingTests`, `openExceptions`, `untestedCriteria`, with their counts) and nothing changes. 409 `soc2_examination_state` outside fieldwork. Written in the firm’s log.',
     returns: 'The examination’s id and new state.',
     errors: [401, 403, 404, 409],
   },

@@ -6,13 +6,14 @@ import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import type { TSoc2OpinionBody, TSoc2OpinionView, TSoc2OpinionWarnings } from '../../../../shared/contracts/soc2-exceptions.ts';
 import { examinationLifecycle } from '../examinations/examination-lifecycle.ts';
 import { exceptionState } from '../exceptions/exception-rules.ts';
-import { checkOpinion, opinionWarnings } from './opinion-rules.ts';
+import { checkOpinion, opinionWarnings, untestedCriteria } from './opinion-rules.ts';
 import * as repo from './opinion-repo.ts';
 
 /*
  * The end of fieldwork and the opinion. Fieldwork → reporting is refused (409
- * `soc2_reporting_blocked`, the lists in `details`) while a test has no conclusion or an exception
- * is not concluded. The engagement partner alone records the opinion during reporting — the basis
+ * `soc2_reporting_blocked`, the lists in `details`) while a test has no conclusion, an exception
+ * is not concluded, or an applicable criterion has no accepted control with a test (a test deleted
+ * during fieldwork leaves such a gap; the planning gate cannot see it). The engagement partner alone records the opinion during reporting — the basis
  * required except for an unmodified one, and an unmodified one over warnings only with their
  * acknowledgement, kept in the audit event — and may change it until the report is issued.
  */
@@ -114,14 +115,23 @@ export function createOpinionService(p: TOpinionDeps) {
         p.authz.assertOn(grant, 'soc2Examination.reporting', { state: row.state });
         const facts = (await repo.examinationFacts(tx, tenantId, examinationId))!;
         const withState = facts.exceptions.map((e) => ({ id: e.id, reference: e.reference, state: exceptionState({ responded_at: e.respondedAt, concluded_at: e.concludedAt }) }));
-        const blockers = examinationLifecycle.reportingBlockers(facts.tests, withState);
-        if (blockers.pendingTests.length || blockers.openExceptions.length)
-          throw new AppError(409, 'soc2_reporting_blocked', 'Every test needs its conclusion and every exception the auditor’s conclusion before reporting starts.', {
-            pendingCount: blockers.pendingTests.length,
-            openCount: blockers.openExceptions.length,
-            pendingTests: blockers.pendingTests.map((t) => ({ id: t.id, reference: t.reference, controlRef: t.controlRef })),
-            openExceptions: blockers.openExceptions,
-          });
+        // A pending test still counts as a test here: it is listed once, under pendingTests.
+        const gaps = untestedCriteria(facts.criteria, facts.links, new Set(facts.tests.map((t) => t.controlId)));
+        const blockers = examinationLifecycle.reportingBlockers(facts.tests, withState, gaps);
+        if (examinationLifecycle.blocked(blockers))
+          throw new AppError(
+            409,
+            'soc2_reporting_blocked',
+            'Every test needs its conclusion, every exception the auditor’s conclusion and every applicable criterion a tested control before reporting starts.',
+            {
+              pendingCount: blockers.pendingTests.length,
+              openCount: blockers.openExceptions.length,
+              untestedCount: blockers.untestedCriteria.length,
+              pendingTests: blockers.pendingTests.map((t) => ({ id: t.id, reference: t.reference, controlRef: t.controlRef })),
+              openExceptions: blockers.openExceptions,
+              untestedCriteria: blockers.untestedCriteria,
+            },
+          );
         const state = examinationLifecycle.transition(row.state, 'startReporting');
         await repo.setState(tx, tenantId, examinationId, state, p.clock.now());
         await recordAudit(tx, actor, ctx, {
