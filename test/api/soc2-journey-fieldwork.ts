@@ -40,11 +40,17 @@ export async function journeyFieldwork(j: TJourney) {
   expect(s1).toMatchObject({ seed: 'lumiere-2026-chg', size: 25, extensionNo: 0 });
   expect(s1.items).toHaveLength(25);
   expect(new Set(s1.items.map((i) => i.stratum))).toEqual(new Set(['beginning', 'middle', 'end']));
-  // Same seed, same file → the same items: the reviewer re-draws it.
-  const verified = await ok<{ identical: boolean; populationSha256Matches: boolean; expectedRows: number[] }>(manager.post(`${E}/samples/${s1.id}/verify`));
-  expect(verified).toMatchObject({ identical: true, populationSha256Matches: true });
+  // Same seed, same file → the same items: the reviewer re-draws it; another seed draws other rows.
+  type TVerify = { seed: string; recordedSeed: boolean; identical: boolean; populationSha256Matches: boolean; expectedRows: number[] };
+  const rows = (x: number[]) => [...x].sort((a, b) => a - b);
+  const verified = await ok<TVerify>(manager.post(`${E}/samples/${s1.id}/verify`));
+  expect(verified).toMatchObject({ seed: 'lumiere-2026-chg', recordedSeed: true, identical: true, populationSha256Matches: true });
   // (row numbers in the file: the header is row 1)
-  expect([...verified.expectedRows].sort((a, b) => a - b)).toEqual(s1.items.map((i) => i.rowIndex + 2).sort((a, b) => a - b));
+  expect(rows(verified.expectedRows)).toEqual(rows(s1.items.map((i) => i.rowIndex + 2)));
+  const otherSeed = await ok<TVerify>(manager.post(`${E}/samples/${s1.id}/verify`, { seed: 'another-seed' }));
+  expect(otherSeed).toMatchObject({ seed: 'another-seed', recordedSeed: false, identical: false, populationSha256Matches: true });
+  expect(otherSeed.expectedRows).toHaveLength(25);
+  expect(rows(otherSeed.expectedRows)).not.toEqual(rows(verified.expectedRows));
   // The same file for the second procedure, another seed → other items.
   const deployments = await upload(tests.deployments.id, changesCsv, { name: 'Deployments Jan–Jun 2026', keyColumn: 'ticket', dateColumn: 'deployed_on', filename: 'deployments.csv' });
   expect(deployments.fileSha256).toBe(changes.fileSha256);
