@@ -4,12 +4,12 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
+import { loadUserActor } from '../../src/server/platform/auth/sessions.ts';
 import { readerToken } from '../../src/server/modules/soc2/readers/reader-common.ts';
 import { createReaderLinkService } from '../../src/server/modules/soc2/readers/reader-link-service.ts';
 import { createSoc2ReadersService } from '../../src/server/modules/soc2/readers/readers-service.ts';
-import type { TUserActor } from '../../src/server/platform/authz/actor.ts';
 import { buildTenant } from '../support/factories.ts';
-import { buildCpaFirm, buildSoc2ReportReady } from '../support/soc2-factories.ts';
+import { buildCpaFirm, buildSoc2ReportReady, createSoc2ExaminationThroughProposal } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-nda.example', password: 'Lafayette-nda-2026-ok', locale: 'en' as const };
@@ -78,18 +78,7 @@ describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the 
     expect(await page.getByTestId('soc2-bridge-letters-empty').textContent()).toBe('L’organisation n’a émis aucune lettre de continuité.');
 
     // The organization invites a reader, who accepts the terms and downloads a French copy (through the services).
-    const owner: TUserActor = {
-      type: 'user',
-      userId: organization.owner.id,
-      email: organization.owner.email,
-      name: 'Camille Roussel',
-      locale: 'fr',
-      mfaEnabled: false,
-      isPlatformAdmin: false,
-      sessionId: null,
-      createdAt: new Date(0).toISOString(),
-      memberships: [{ tenantId: organization.id, tenantName: organization.name, tenantKind: 'organization', role: 'owner', requireMfa: false }],
-    };
+    const owner = (await loadUserActor(p.database, organization.owner.id))!;
     const reader = await createSoc2ReadersService(p).invite(owner, organization.id, x.id, { email: 'rssi@banque-oree.example', name: 'Éloïse Durand', company: 'Banque Orée', locale: 'fr' }, CTX);
     const link = createReaderLinkService(p);
     const token = readerToken(p.secretKey, firm.id, reader.id);
@@ -116,23 +105,26 @@ describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the 
     expect(await page.getByTestId('soc2-nda-text-1-fr').textContent()).toContain('Diffusion restreinte — conditions d’accès à ce rapport SOC 2');
     expect(await page.getByTestId('soc2-nda-publish').count()).toBe(0);
 
-    // The engagement's examinations, as an accepted SOC 2 proposal links to them; the terms are one click away.
-    await page.goto(`${base}/t/${firm.id}/soc2-examinations?engagementId=${w.engagement.id}`);
-    await page.getByTestId(`soc2-examination-row-${x.reference}`).waitFor();
-    expect(await page.getByTestId('soc2-examinations-engagement').textContent()).toContain('Examens de la mission pour ');
-    await page.getByTestId('soc2-nda-link').waitFor();
-
     expect(errors).toEqual([]);
   });
 
-  it('the scheme manager reads the terms readers accept and publishes version 2 in English and French; version 1 stays in the history', { timeout: 240_000 }, async () => {
+  it('the scheme manager goes from an accepted SOC 2 proposal to its engagement’s examinations, reads the terms readers accept and publishes version 2 in English and French; version 1 stays in the history', { timeout: 240_000 }, async () => {
     const p = e2e.server.platform;
     const { page, errors } = await signedInPage(e2e.browser, e2e.server, MANAGER, 'en-GB');
     const manager = (await findUserByEmail(p.db, MANAGER.email))!;
     const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette NDA' });
     await insertMembership(p.db, firm.id, manager.id, 'scheme_manager');
 
-    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations`);
+    // From an accepted SOC 2 proposal to its engagement's examinations, and from there to the terms.
+    const flow = await createSoc2ExaminationThroughProposal(p, { firm, organization: await buildTenant(p, { name: 'Lumière Crédit' }) });
+    await createSoc2ExaminationThroughProposal(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/proposals/${flow.proposal.id}`);
+    await page.getByTestId('proposal-soc2-examinations').click();
+    await page.getByTestId(`soc2-examination-row-${flow.examination.reference}`).waitFor();
+    expect(await page.getByTestId('soc2-examinations-engagement').textContent()).toContain(`Examinations of the engagement with ${flow.organization.name}`);
+    expect(await page.locator('[data-testid^="soc2-examination-row-"]').count()).toBe(1);
+    await page.getByTestId('soc2-examinations-engagement-clear').click();
+    await expect.poll(() => page.locator('[data-testid^="soc2-examination-row-"]').count(), { timeout: 30_000 }).toBe(2);
     await page.getByTestId('soc2-nda-link').click();
     await page.getByTestId('soc2-nda-current').waitFor();
     expect(await page.getByTestId('soc2-nda-current-version').textContent()).toBe('Version 1 — in force');
