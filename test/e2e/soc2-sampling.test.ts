@@ -13,7 +13,7 @@ const NB = '\u00a0';
 describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a control, in French', () => {
   const e2e = useServerAndBrowser();
 
-  it('uploads a population (a refused file first), draws with a seed, re-draws it (same seed: same items; another: others), records results with one exception and concludes; a manager reads it in English', { timeout: 360_000 }, async () => {
+  it('uploads a population (a refused file first), draws with a seed, re-draws it (same seed: same items; another: others), records results with one exception, extends the sample and adds an item by judgment, concludes; a manager reads it in English', { timeout: 360_000 }, async () => {
     const p = e2e.server.platform;
     const { page, errors } = await signedInPage(e2e.browser, e2e.server, AUDITOR, 'fr-FR');
     const auditor = (await findUserByEmail(p.db, AUDITOR.email))!;
@@ -70,7 +70,7 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     expect(await sample.getByTestId('soc2-sample-size-trace').textContent()).toBe(`Table conventionnelle attest-soc2-conventional-v1${NB}: Hebdomadaire, Risque faible → 5 éléments.`);
 
     // Re-draw check: the recorded seed gives the same items; another seed gives others.
-    const result = page.getByTestId('soc2-redraw-result');
+    const result = sample.getByTestId('soc2-redraw-result');
     await page.getByTestId('soc2-redraw-run').click();
     await expect.poll(() => result.getAttribute('data-identical'), { timeout: 30_000 }).toBe('true');
     expect(await page.getByTestId('soc2-redraw-verdict').textContent()).toBe('Mêmes éléments');
@@ -100,8 +100,31 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     await expect.poll(() => page.getByTestId('soc2-work-pending').textContent(), { timeout: 30_000 }).toBe('0');
     expect(await page.getByTestId('soc2-work-exceptions').textContent()).toBe('1');
     expect(await page.getByTestId('soc2-work-deviation-rate').textContent()).toBe(`20${NB}%`);
-    // After an exception the sample may be extended.
-    await page.getByTestId('soc2-extend').waitFor();
+    // After an exception the sample is extended by one row not yet sampled, and the auditor adds row 2 (CHG-00001) by judgment.
+    await page.getByTestId('soc2-extend-size').fill('1');
+    await page.getByTestId('soc2-extend-submit').click();
+    const extension = page.getByTestId('soc2-sample-1');
+    await extension.waitFor();
+    expect(await extension.getByTestId('soc2-sample-seed').textContent()).toBe('lafayette-2026');
+    expect(await extension.getByTestId('soc2-sample-size-trace').textContent()).toBe(`Extension après une exception${NB}: 1 élément demandé.`);
+    const added = (await extension.locator('[data-testid^="soc2-item-CHG-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('soc2-item-', ''))));
+    expect(added).toHaveLength(1);
+    expect(keys).not.toContain(added[0]);
+    const judged = keys.includes('CHG-00001') || added.includes('CHG-00001') ? null : 'CHG-00001';
+    if (judged) {
+      await sample.getByTestId('soc2-judgmental-open').click();
+      await sample.getByTestId('soc2-judgmental-row').fill('2');
+      await sample.getByTestId('soc2-judgmental-reason').fill('Premier changement de la période, déployé pendant la migration.');
+      await sample.getByTestId('soc2-judgmental-submit').click();
+      await sample.getByTestId(`soc2-item-${judged}`).waitFor();
+      expect(await sample.getByTestId(`soc2-item-${judged}`).textContent()).toContain('Sur jugement');
+    }
+    for (const key of [...added, ...(judged ? [judged] : [])]) {
+      await page.getByTestId(`soc2-item-edit-${key}`).click();
+      await page.getByTestId(`soc2-item-form-${key}`).getByTestId('soc2-item-form-save').click();
+      await expect.poll(() => page.getByTestId(`soc2-item-${key}`).getAttribute('data-result'), { timeout: 30_000 }).toBe('no_exception');
+    }
+    await expect.poll(() => page.getByTestId('soc2-work-pending').textContent(), { timeout: 30_000 }).toBe('0');
 
     // The test is concluded with an exception (the default once an item is one).
     expect(await page.getByTestId('soc2-work-conclusion-select').inputValue()).toBe('exception');
@@ -122,9 +145,13 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     await en.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
     await en.getByTestId('soc2-work-conclusion-value').waitFor();
     expect(await en.getByTestId('soc2-work-conclusion-value').textContent()).toBe('Exception');
-    expect(await en.getByTestId('soc2-work-deviation-rate').textContent()).toBe('20%');
-    await en.getByTestId('soc2-redraw-run').click();
-    await expect.poll(() => en.getByTestId('soc2-redraw-verdict').textContent(), { timeout: 30_000 }).toBe('Same items');
+    // One exception over the 5 drawn items, the extension's one and the judgmental one (when not already drawn).
+    const tested = 6 + (judged ? 1 : 0);
+    expect(await en.getByTestId('soc2-work-deviation-rate').textContent()).toBe(`${Math.round(1000 / tested) / 10}%`);
+    const first = en.getByTestId('soc2-sample-0');
+    await first.getByTestId('soc2-redraw-run').click();
+    await expect.poll(() => first.getByTestId('soc2-redraw-verdict').textContent(), { timeout: 30_000 }).toBe('Same items');
+    expect(await en.getByTestId('soc2-sample-1').getByTestId('soc2-sample-size-trace').textContent()).toBe('Extension after an exception: 1 item requested.');
     expect(await en.getByTestId('soc2-work-test').inputValue()).toBe(w.test.id);
     expect(enErrors).toEqual([]);
   });

@@ -6,8 +6,8 @@ import { examinationsBase } from './api';
 
 /*
  * Fieldwork (stage 3) for the firm: a test's populations, its samples, each item's result, the
- * test's conclusion and the period coverage. Every change invalidates the examination's fieldwork
- * queries and its tests (the Tests tab shows the conclusion, the Exceptions tab reads the results).
+ * test's conclusion and the period coverage. Every change invalidates the examination's queries
+ * (the Tests tab shows the conclusion, the Exceptions tab reads the results).
  */
 
 const key = (tenantId: string, examinationId: string, ...rest: unknown[]) => ['tenant', tenantId, 'soc2-examinations', examinationId, ...rest] as const;
@@ -39,7 +39,8 @@ function useFieldworkMutation<I, O>(tenantId: string, examinationId: string, cal
   return useMutation({
     mutationFn: call,
     meta: { inlineError: true },
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: key(tenantId, examinationId, 'fieldwork') }), client.invalidateQueries({ queryKey: key(tenantId, examinationId, 'tests') })]),
+    // Everything under the examination: the tests (conclusion), the exceptions (item results), the opinion's warnings.
+    onSuccess: () => client.invalidateQueries({ queryKey: key(tenantId, examinationId) }),
   });
 }
 
