@@ -48,15 +48,22 @@ export function SampleItems({ examination: x, sample: s, writable }: { examinati
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {i.key}
                   {i.kind !== 'random' && (
-                    <Badge ml={6} size="xs" variant="outline" title={i.judgmentReason || undefined}>
-                      {t(`soc2Testing.work.items.kind.${i.kind}`)}
-                    </Badge>
+                    <div>
+                      <Badge size="xs" variant="outline" style={{ minWidth: 'max-content' }} title={i.judgmentReason || undefined}>
+                        {t(`soc2Testing.work.items.kind.${i.kind}`)}
+                      </Badge>
+                    </div>
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(noon(i.date))}</Table.Td>
                 <Table.Td>{t(`soc2Testing.work.items.strata.${i.stratum}`)}</Table.Td>
                 <Table.Td>
                   {i.text}
+                  {i.judgmentReason && (
+                    <Text size="xs" c="dimmed" fs="italic">
+                      {i.judgmentReason}
+                    </Text>
+                  )}
                   {i.notes && (
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
                       {i.notes}
