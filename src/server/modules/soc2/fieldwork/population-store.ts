@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { TBlobStore } from '../../../platform/blob-store/blob-store.ts';
 import type { TSoc2PopulationMapping } from '../../../../shared/contracts/soc2-fieldwork.ts';
 import { importPopulation, type TPopulationImportError, type TPopulationImportLimits, type TPopulationImportStats } from '../sampling/population-import.ts';
-import { openPopulationIndex, type TPopulationIndex, type TPopulationSourceFormat } from '../sampling/population-index.ts';
+import { openPopulationIndex, openPopulationIndexHeader, populationIndexLength, type TPopulationIndex, type TPopulationSourceFormat } from '../sampling/population-index.ts';
 import { readCsvRows, readXlsxRows, type TPopulationRows } from '../sampling/population-read.ts';
 
 /*
@@ -21,7 +21,7 @@ import { readCsvRows, readXlsxRows, type TPopulationRows } from '../sampling/pop
 
 export type TStoreError = TPopulationImportError | { code: 'population_column_not_found'; role: 'text'; column: string; available: string[] };
 
-export type TStoredPopulation = { stats: TPopulationImportStats; fileSha256: string; fileSize: number; indexSha256: string; index: TPopulationIndex };
+export type TStoredPopulation = { stats: TPopulationImportStats; fileSha256: string; fileSize: number; indexSha256: string };
 
 class TooLarge extends Error {}
 
@@ -44,6 +44,43 @@ async function readAll(s: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of s) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * A stored index read into one buffer of the length its header states, filled as chunks arrive
+ * (collecting the chunks then joining them would hold a million rows' 20 MB twice). A stream that
+ * is not an index, or is longer than its header says, is read whole and left to openPopulationIndex
+ * to refuse.
+ */
+async function readIndex(s: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let have = 0;
+  let decided = false;
+  let buf: Buffer | null = null;
+  let at = 0;
+  for await (const c of s) {
+    const b = c as Buffer;
+    if (buf) {
+      if (at + b.length <= buf.length) {
+        at += b.copy(buf, at);
+        continue;
+      }
+      chunks.push(buf.subarray(0, at));
+      buf = null;
+    }
+    chunks.push(b);
+    have += b.length;
+    if (!decided && have >= 16) {
+      decided = true;
+      const length = populationIndexLength(Buffer.concat(chunks, 16));
+      if (length !== null && have <= length) {
+        buf = Buffer.alloc(length);
+        for (const x of chunks) at += x.copy(buf, at);
+        chunks.length = 0;
+      }
+    }
+  }
+  return buf ? buf.subarray(0, at) : Buffer.concat(chunks);
 }
 
 /** The header and the rows at `ordinals`, read from the source through the index. */
@@ -120,19 +157,24 @@ export async function importAndStore(
       csv: { delimiter: delimiterOf(o.mapping) },
       ...(o.mapping.worksheet ? { xlsx: { worksheet: o.mapping.worksheet } } : {}),
       limits: { maxBytes: o.limits.maxBytes, maxRows: o.limits.maxRows, maxRowErrors: 100 },
+      sourceBytes: bytes,
     });
     if (!result.ok) return { ok: false, error: result.error };
-    const index = openPopulationIndex(result.index);
+    const index = openPopulationIndexHeader(result.indexParts[0]!);
     const opener: TSourceOpener = async (range) => fs.createReadStream(tmp, range ?? {});
     const { header } = await readRows(index, [], opener, o.mapping);
     for (const c of o.mapping.textColumns)
       if (columnIndex(header, c) < 0) return { ok: false, error: { code: 'population_column_not_found', role: 'text', column: c, available: header.filter(Boolean).slice(0, 50) } };
     const file = await blobs.put(fs.createReadStream(tmp), { maxBytes: o.limits.maxBytes });
     if (file.sha256 !== result.stats.sha256) throw new Error('population file changed while it was stored');
-    const indexSha256 = createHash('sha256').update(result.index).digest('hex');
-    const stored = await blobs.put(Readable.from([result.index]), { maxBytes: result.index.length });
+    // The index's parts stream to the store as they are: never joined into a second copy.
+    const hash = createHash('sha256');
+    for (const part of result.indexParts) hash.update(part);
+    const indexSha256 = hash.digest('hex');
+    const indexBytes = result.indexParts.reduce((n, part) => n + part.length, 0);
+    const stored = await blobs.put(Readable.from(result.indexParts), { maxBytes: indexBytes });
     if (stored.sha256 !== indexSha256) throw new Error('population index changed while it was stored');
-    return { ok: true, stored: { stats: result.stats, fileSha256: file.sha256, fileSize: file.size, indexSha256, index } };
+    return { ok: true, stored: { stats: result.stats, fileSha256: file.sha256, fileSize: file.size, indexSha256 } };
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });
   }
@@ -142,7 +184,7 @@ export async function importAndStore(
 export async function loadIndex(blobs: Pick<TBlobStore, 'get'>, indexSha256: string): Promise<{ index: TPopulationIndex; sha256: string }> {
   const s = await blobs.get(indexSha256);
   if (!s) throw new Error(`population index ${indexSha256} is missing from the blob store`);
-  const buf = await readAll(s);
+  const buf = await readIndex(s);
   const sha256 = createHash('sha256').update(buf).digest('hex');
   return { index: openPopulationIndex(buf), sha256 };
 }

@@ -103,6 +103,20 @@ describe('importPopulation (CSV)', () => {
     if (!r.ok && r.error.code === 'population_rows_invalid') expect(r.error.rowErrors.map((e) => e.row)).toEqual([2, 3, 4, 5, 6]);
   });
 
+  it('answers the same, index and duplicates alike, when told the source length (duplicate-key table sized early)', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `K${i},2026-02-0${1 + (i % 9)}`);
+    const good = Buffer.from(['Ticket,Closed on', ...rows].join('\n'));
+    const opts = csvOpts({ mapping: { key: 'Ticket', date: 'Closed on' } });
+    const plain = await importPopulation(chunked(good, 4096), opts);
+    const sized = await importPopulation(chunked(good, 4096), { ...opts, sourceBytes: good.length });
+    if (!plain.ok || !sized.ok) throw new Error('expected both imports to succeed');
+    expect(sized.index.equals(plain.index)).toBe(true);
+    expect(Buffer.concat([...sized.indexParts]).equals(plain.index)).toBe(true);
+    const dup = Buffer.from(['Ticket,Closed on', ...rows, 'K7,2026-02-01', 'K4321,2026-02-01'].join('\n'));
+    const r = await importPopulation(chunked(dup, 4096), { ...opts, sourceBytes: dup.length });
+    expect(r).toMatchObject({ ok: false, error: { code: 'population_rows_invalid', rowErrorCount: 2, rowErrors: [{ code: 'duplicate_key', row: 5002, firstRow: 9 }, { code: 'duplicate_key', row: 5003, firstRow: 4323 }] } });
+  });
+
   it('refuses a missing column, an empty file, an oversized file and too many rows', async () => {
     const base = 'Ticket,Closed on\nA,2026-01-05\nB,2026-01-06\nC,2026-01-07\n';
     expect(await importPopulation(chunked(Buffer.from(base)), csvOpts())).toMatchObject({

@@ -4,7 +4,7 @@ import { parse as parseCsv, type CsvError } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { dayOfDateCell, dayOfIso, isoOfDay, parseDateText, type TDateFormat, type TDayNumber } from './dates.ts';
 import { KeyDigestSet } from './key-digest-set.ts';
-import { PopulationIndexBuilder, type TPopulationSourceFormat } from './population-index.ts';
+import { concatIndexParts, PopulationIndexBuilder, type TPopulationSourceFormat } from './population-index.ts';
 
 /*
  * Streams a CSV or XLSX population file once: hashes its bytes, validates each row, and builds the
@@ -44,6 +44,8 @@ export interface TPopulationImportOptions {
   /** XLSX: the worksheet's name; the first worksheet by default. */
   xlsx?: { worksheet?: string };
   limits?: Partial<TPopulationImportLimits>;
+  /** CSV: the source's length in bytes when known, to size the duplicate-key table once (memory only). */
+  sourceBytes?: number;
 }
 
 export type TPopulationRowErrorCode =
@@ -89,7 +91,8 @@ export interface TPopulationImportStats {
 }
 
 export type TPopulationImportResult =
-  | { ok: true; index: Buffer; stats: TPopulationImportStats }
+  /** `indexParts`: the index as stored, in order (no copy); `index`: the same joined, built on first read. */
+  | { ok: true; indexParts: readonly Buffer[]; readonly index: Buffer; stats: TPopulationImportStats }
   | { ok: false; error: TPopulationImportError };
 
 class StopImport extends Error {
@@ -102,6 +105,7 @@ class StopImport extends Error {
 
 type TCell = string | number | boolean | Date | null | undefined;
 
+const ESTIMATE_AFTER = 1000;
 const cut = (s: string) => (s.length > 100 ? `${s.slice(0, 99)}…` : s);
 const AMOUNT = /^[+-]?\d+(?:[.,]\d+)?$/;
 
@@ -148,6 +152,7 @@ function makeRowChecker(opts: TPopulationImportOptions, limits: TPopulationImpor
     if (rowErrors.length < limits.maxRowErrors) rowErrors.push(e);
   };
   let columns: ReturnType<typeof resolveColumns> | null = null;
+  let firstOffset = 0;
 
   return {
     start,
@@ -159,6 +164,12 @@ function makeRowChecker(opts: TPopulationImportOptions, limits: TPopulationImpor
     row(rowNumber: number, cell: (i: number) => TCell, offset: number, length: number) {
       const c = columns!;
       if (++rowCount > limits.maxRows) throw new StopImport({ code: 'population_too_many_rows', maxRows: limits.maxRows });
+      // The first rows' average length tells how many the file holds (+10 %, capped by the limit).
+      if (rowCount === ESTIMATE_AFTER && opts.sourceBytes && offset > 0) {
+        const perRow = (offset + length - firstOffset) / ESTIMATE_AFTER;
+        keys.reserve(Math.min(limits.maxRows, Math.ceil(((opts.sourceBytes - firstOffset) / perRow) * 1.1)));
+      }
+      if (rowCount === 1) firstOffset = offset;
       const key = cellText(cell(c.key));
       if (!key) fail({ row: rowNumber, code: 'missing_key' });
       else {
@@ -197,9 +208,15 @@ function makeRowChecker(opts: TPopulationImportOptions, limits: TPopulationImpor
       if (columns === null) return { ok: false, error: { code: 'population_header_missing' } };
       if (rowErrorCount > 0) return { ok: false, error: { code: 'population_rows_invalid', rowErrors, rowErrorCount, rowCount } };
       if (rowCount === 0) return { ok: false, error: { code: 'population_empty' } };
+      keys.release();
+      const indexParts = index.finishParts({ format: meta.format, periodStart: start, periodEnd: end, sha256: meta.sha256, headerBytes: meta.headerBytes });
+      let joined: Buffer | null = null;
       return {
         ok: true,
-        index: index.finish({ format: meta.format, periodStart: start, periodEnd: end, sha256: meta.sha256, headerBytes: meta.headerBytes }),
+        indexParts,
+        get index() {
+          return (joined ??= concatIndexParts(indexParts));
+        },
         stats: { format: meta.format, sha256: meta.sha256, bytes: meta.bytes, headerRow: meta.headerRow, worksheet: meta.worksheet, rowCount, firstDate: isoOfDay(minDate), lastDate: isoOfDay(maxDate) },
       };
     },

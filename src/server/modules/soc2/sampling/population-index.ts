@@ -81,34 +81,77 @@ export class PopulationIndexBuilder {
     this.count++;
   }
 
-  finish(meta: { format: TPopulationSourceFormat; periodStart: TDayNumber; periodEnd: TDayNumber; sha256: string; headerBytes: number }): Buffer {
+  /**
+   * The index as its parts, in order: the 64-byte header, then each column's chunks (views, no
+   * copy). Streamed to the blob store as is, so a million rows never hold the index twice.
+   */
+  finishParts(meta: TPopulationIndexMeta): Buffer[] {
     const n = this.count;
-    const buf = Buffer.alloc(HEADER + BYTES_PER_ROW * n);
-    buf.write(POPULATION_INDEX_MAGIC, 0, 'latin1');
-    buf.writeUInt32LE(POPULATION_INDEX_VERSION, 8);
-    buf.writeUInt32LE(n, 12);
-    buf.writeUInt8(meta.format === 'csv' ? 1 : 2, 16);
-    buf.writeInt32LE(meta.periodStart, 20);
-    buf.writeInt32LE(meta.periodEnd, 24);
-    Buffer.from(meta.sha256, 'hex').copy(buf, 28);
-    buf.writeUInt32LE(meta.headerBytes, 60);
-    const copy = (chunks: (Int32Array | Uint32Array | Float64Array)[], at: number) => {
+    const head = Buffer.alloc(HEADER);
+    head.write(POPULATION_INDEX_MAGIC, 0, 'latin1');
+    head.writeUInt32LE(POPULATION_INDEX_VERSION, 8);
+    head.writeUInt32LE(n, 12);
+    head.writeUInt8(meta.format === 'csv' ? 1 : 2, 16);
+    head.writeInt32LE(meta.periodStart, 20);
+    head.writeInt32LE(meta.periodEnd, 24);
+    Buffer.from(meta.sha256, 'hex').copy(head, 28);
+    head.writeUInt32LE(meta.headerBytes, 60);
+    const parts: Buffer[] = [head];
+    for (const chunks of [this.dates, this.rowNumbers, this.offsets, this.lengths] as (Int32Array | Uint32Array | Float64Array)[][]) {
       let rows = 0;
       for (const c of chunks) {
         const take = Math.min(CHUNK_ROWS, n - rows);
-        Buffer.from(c.buffer, c.byteOffset, take * c.BYTES_PER_ELEMENT).copy(buf, at + rows * c.BYTES_PER_ELEMENT);
+        parts.push(Buffer.from(c.buffer, c.byteOffset, take * c.BYTES_PER_ELEMENT));
         rows += take;
       }
-    };
-    copy(this.dates, HEADER);
-    copy(this.rowNumbers, HEADER + 4 * n);
-    copy(this.offsets, HEADER + 8 * n);
-    copy(this.lengths, HEADER + 16 * n);
-    return buf;
+    }
+    return parts;
+  }
+
+  /** The index in one (8-byte aligned) buffer. */
+  finish(meta: TPopulationIndexMeta): Buffer {
+    return concatIndexParts(this.finishParts(meta));
   }
 }
 
+export type TPopulationIndexMeta = { format: TPopulationSourceFormat; periodStart: TDayNumber; periodEnd: TDayNumber; sha256: string; headerBytes: number };
+
+/** Joins an index's parts into one buffer of its own (Buffer.alloc: aligned, never pooled). */
+export function concatIndexParts(parts: readonly Buffer[]): Buffer {
+  const buf = Buffer.alloc(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) at += p.copy(buf, at);
+  return buf;
+}
+
 export class PopulationIndexError extends Error {}
+
+/**
+ * The header of an index (its first 64 bytes) with no rows: enough to read the source file's
+ * header record before the index is stored.
+ */
+export function openPopulationIndexHeader(head: Buffer): TPopulationIndex {
+  if (head.length < HEADER || head.toString('latin1', 0, 8) !== POPULATION_INDEX_MAGIC) throw new PopulationIndexError('not a population index');
+  return {
+    version: head.readUInt32LE(8),
+    rowCount: 0,
+    format: head.readUInt8(16) === 1 ? 'csv' : 'xlsx',
+    periodStart: head.readInt32LE(20),
+    periodEnd: head.readInt32LE(24),
+    sha256: head.toString('hex', 28, 60),
+    headerBytes: head.readUInt32LE(60),
+    dates: new Int32Array(0),
+    rowNumbers: new Uint32Array(0),
+    offsets: new Float64Array(0),
+    lengths: new Uint32Array(0),
+  };
+}
+
+/** An index's total length in bytes, read from its first 16 bytes (null: not an index). */
+export function populationIndexLength(head: Buffer): number | null {
+  if (head.length < 16 || head.toString('latin1', 0, 8) !== POPULATION_INDEX_MAGIC) return null;
+  return HEADER + BYTES_PER_ROW * head.readUInt32LE(12);
+}
 
 /** Views over a stored index (copied once if the Buffer is not 8-byte aligned). */
 export function openPopulationIndex(stored: Buffer | Uint8Array): TPopulationIndex {
