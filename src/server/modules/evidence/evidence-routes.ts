@@ -1,15 +1,15 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
 import type { TPlatform } from '../../platform/platform.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { ZTenantParams } from '../../../shared/contracts/tenants.ts';
 import * as S from '../../../shared/contracts/evidence.ts';
+import { incomingFile } from '../files/incoming-file.ts';
 import { sendUserFile } from '../files/served-content-type.ts';
 import { createEvidenceExport } from './evidence-export.ts';
 import { createEvidenceService } from './evidence-service.ts';
-import { createEvidenceUploads, type TIncomingFile } from './evidence-upload.ts';
+import { createEvidenceUploads } from './evidence-upload.ts';
 
 export const EVIDENCE_BASE = '/api/tenants/:tenantId/evidence';
 const BASE = EVIDENCE_BASE;
@@ -76,38 +76,16 @@ export async function evidenceUploadRoutes(appIn: FastifyInstance, p: TPlatform)
   appIn.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
   const app = appIn.withTypeProvider<ZodTypeProvider>();
 
-  async function incoming(req: FastifyRequest): Promise<TIncomingFile> {
-    const len = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
-    if (req.isMultipart()) {
-      const part = await req.file();
-      const meta: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(part?.fields ?? {})) {
-        const one = Array.isArray(v) ? v[0] : v;
-        if (one && one.type === 'field') meta[k] = one.value;
-      }
-      return { meta, body: part?.file ?? null, filename: part?.filename ?? null, contentType: part?.mimetype ?? 'application/octet-stream', declaredLength: null };
-    }
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-    return {
-      meta: req.query as Record<string, unknown>,
-      body: (req.body as Readable | undefined) ?? null,
-      filename: null,
-      // curl --data-binary without -H sends a form type: that says nothing about the file.
-      contentType: !type || type === 'application/x-www-form-urlencoded' ? 'application/octet-stream' : type,
-      declaredLength: Number.isFinite(len) ? len : null,
-    };
-  }
-
   app.post(`${BASE}/files`, { schema: { tags, params: ZTenantParams, response: { 200: S.ZEvidencePushResult, 201: S.ZEvidencePushResult } } }, async (req, reply) => {
     // Whatever is left of a refused body is not worth reading: close the connection after the answer.
     reply.header('connection', 'close');
-    const result = await uploads.create(req.actor, req.params.tenantId, await incoming(req), requestContext(req));
+    const result = await uploads.create(req.actor, req.params.tenantId, await incomingFile(req), requestContext(req));
     reply.removeHeader('connection');
     return reply.status(result.created ? 201 : 200).send(result);
   });
   app.post(`${BASE}/:evidenceId/revisions/files`, { schema: { tags, params: S.ZEvidenceParams, response: { 201: S.ZEvidencePushResult } } }, async (req, reply) => {
     reply.header('connection', 'close');
-    const result = await uploads.revise(req.actor, req.params.tenantId, req.params.evidenceId, await incoming(req), requestContext(req));
+    const result = await uploads.revise(req.actor, req.params.tenantId, req.params.evidenceId, await incomingFile(req), requestContext(req));
     reply.removeHeader('connection');
     return reply.status(201).send(result);
   });

@@ -1,10 +1,10 @@
-import type { Readable } from 'node:stream';
 import type { TPlatform } from '../../platform/platform.ts';
 import type { TActor } from '../../platform/authz/actor.ts';
 import type { TRequestContext } from '../../platform/audit-log/audit-log.ts';
 import { AppError, notFound, payloadTooLarge } from '../../platform/errors/errors.ts';
 import { ZEvidenceFileMeta } from '../../../shared/contracts/evidence.ts';
 import { filesRepo } from '../files/files-repo.ts';
+import type { TIncomingFile } from '../files/incoming-file.ts';
 import { parseOr400, readDetail, resolveLinks, subjectOf, type TDeps } from './evidence-dto.ts';
 import { evidenceLifecycle } from './evidence-lifecycle.ts';
 import * as repo from './evidence-repo.ts';
@@ -13,15 +13,7 @@ import { AlreadyPushed, writeRevision } from './evidence-write.ts';
 
 export type TUploadDeps = TDeps & Pick<TPlatform, 'blobs' | 'config'>;
 
-/** What the route hands over: the metadata as sent (query or multipart fields) and the file's stream. */
-export type TIncomingFile = {
-  meta: Record<string, unknown>;
-  body: Readable | null;
-  /** The multipart part's filename; a raw upload names it in the metadata. */
-  filename: string | null;
-  contentType: string;
-  declaredLength: number | null;
-};
+export type { TIncomingFile };
 
 const fileMissing = () => new AppError(400, 'evidence_file_missing', 'No file was sent: send the file as the body, or as the last part of a multipart form.', [{ field: 'file', issue: 'required', message: 'file is required' }]);
 

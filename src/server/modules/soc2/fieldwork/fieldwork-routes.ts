@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TPlatform } from '../../../platform/platform.ts';
@@ -8,7 +7,8 @@ import { requestContext } from '../../../platform/http/request-context.ts';
 import * as F from '../../../../shared/contracts/soc2-fieldwork.ts';
 import { ZSoc2ExaminationParams } from '../../../../shared/contracts/soc2-program.ts';
 import { SOC2_EXAMINATION_PATH } from '../matrix/matrix-routes.ts';
-import { createPopulationsService, type TIncomingPopulation } from './populations-service.ts';
+import { incomingFile } from '../../files/incoming-file.ts';
+import { createPopulationsService } from './populations-service.ts';
 import { createSamplesService } from './samples-service.ts';
 import { createTestingService } from './testing-service.ts';
 
@@ -74,24 +74,10 @@ export async function soc2PopulationUploadRoutes(appIn: FastifyInstance, p: TPla
   appIn.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
   const app = appIn.withTypeProvider<ZodTypeProvider>();
 
-  async function incoming(req: FastifyRequest): Promise<TIncomingPopulation> {
-    const len = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
-    if (req.isMultipart()) {
-      const part = await req.file();
-      const meta: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(part?.fields ?? {})) {
-        const one = Array.isArray(v) ? v[0] : v;
-        if (one && one.type === 'field') meta[k] = one.value;
-      }
-      return { meta, body: part?.file ?? null, filename: part?.filename ?? null, declaredLength: null };
-    }
-    return { meta: req.query as Record<string, unknown>, body: (req.body as Readable | undefined) ?? null, filename: null, declaredLength: Number.isFinite(len) ? len : null };
-  }
-
   app.post(`${E}/tests/:testId/populations/files`, { schema: { tags, params: F.ZSoc2FieldworkTestParams, response: { 201: F.ZSoc2PopulationDetail } } }, async (req, reply) => {
     // A refused body is not worth reading to its end: close the connection after the answer.
     reply.header('connection', 'close');
-    const result = await populations.upload(req.actor, req.params.tenantId, req.params.examinationId, req.params.testId, await incoming(req), requestContext(req));
+    const result = await populations.upload(req.actor, req.params.tenantId, req.params.examinationId, req.params.testId, await incomingFile(req), requestContext(req));
     reply.removeHeader('connection');
     return reply.status(201).send(result);
   });
