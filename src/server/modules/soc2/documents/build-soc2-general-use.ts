@@ -1,6 +1,7 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
 import type { TDocBlock, TDocument } from '../../../documents/layout.ts';
-import { categoryNames, listOf, longDay, soc2Labels } from './soc2-document-common.ts';
+import { longDay, soc2Labels } from './soc2-document-common.ts';
+import { reportVars } from './soc2-report-vars.ts';
 import type { TSoc2ReportModel } from './soc2-report-model.ts';
 
 /*
@@ -12,19 +13,8 @@ import type { TSoc2ReportModel } from './soc2-report-model.ts';
 export function buildSoc2GeneralUseSummary(m: TSoc2ReportModel, lang: TLocale): TDocument {
   const t = soc2Labels(lang);
   const type2 = m.reportType === 'type2';
-  const typeName = t(`common.reportType.${m.reportType}`);
-  const categories = listOf(t, categoryNames(t, m.categories));
-  const vars = {
-    organization: m.organization.name,
-    system: m.systemName,
-    categories,
-    firm: m.firm.name,
-    reference: m.reference,
-    type: typeName,
-    date: m.asOfDate ? longDay(lang, m.asOfDate) : '',
-    start: m.period ? longDay(lang, m.period.start) : '',
-    end: m.period ? longDay(lang, m.period.end) : '',
-  };
+  const vars = reportVars(m, lang);
+  const { type: typeName, categories } = vars;
   const licence = t('common.licence', { ...m.firm.licence });
   const p = (text: string, style?: 'muted' | 'notice'): TDocBlock => ({ kind: 'paragraph', text, ...(style ? { style } : {}) });
   const h = (text: string): TDocBlock => ({ kind: 'heading', text });

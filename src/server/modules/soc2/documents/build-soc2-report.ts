@@ -1,7 +1,8 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
 import { formatNumber } from '../../../../shared/format.ts';
 import type { TDocBlock, TDocument } from '../../../documents/layout.ts';
-import { categoryNames, listOf, longDay, soc2Labels } from './soc2-document-common.ts';
+import { listOf, longDay, soc2Labels } from './soc2-document-common.ts';
+import { reportVars } from './soc2-report-vars.ts';
 import type { TSoc2ReportControl, TSoc2ReportModel } from './soc2-report-model.ts';
 
 /*
@@ -19,19 +20,8 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
   if (type2 ? !m.period : !m.asOfDate) throw new Error(`A ${m.reportType} report needs ${type2 ? 'a period' : 'an as-of date'}`);
   if (m.opinion.kind !== 'unmodified' && m.opinion.basis.length === 0) throw new Error('A modified opinion states its basis');
   const num = (n: number) => formatNumber(lang, n);
-  const typeName = t(`common.reportType.${m.reportType}`);
-  const categories = listOf(t, categoryNames(t, m.categories));
-  const vars = {
-    organization: m.organization.name,
-    system: m.systemName,
-    categories,
-    firm: m.firm.name,
-    reference: m.reference,
-    type: typeName,
-    date: m.asOfDate ? longDay(lang, m.asOfDate) : '',
-    start: m.period ? longDay(lang, m.period.start) : '',
-    end: m.period ? longDay(lang, m.period.end) : '',
-  };
+  const vars = reportVars(m, lang);
+  const { type: typeName, categories } = vars;
   const licence = t('common.licence', { ...m.firm.licence });
   const n = { opinion: m.assertionFirst ? 2 : 1, assertion: m.assertionFirst ? 1 : 2, description: 3, tests: 4, other: 5 };
   const sectionHeading = (role: keyof typeof n, title: string): TDocBlock => ({ kind: 'heading', text: t('report.sectionHeading', { n: n[role], title }) });

@@ -1,0 +1,23 @@
+import type { TLocale } from '../../../../shared/contracts/common.ts';
+import { categoryNames, listOf, longDay, soc2Labels } from './soc2-document-common.ts';
+import type { TSoc2ReportModel } from './soc2-report-model.ts';
+
+/**
+ * The variables of a SOC 2 report's headings and paragraphs, in one language: who, what system,
+ * which categories, which firm, the type, and the date or period written out. The report and its
+ * general-use summary share them, so both name the parties and dates the same way.
+ */
+export function reportVars(m: TSoc2ReportModel, lang: TLocale) {
+  const t = soc2Labels(lang);
+  return {
+    organization: m.organization.name,
+    system: m.systemName,
+    categories: listOf(t, categoryNames(t, m.categories)),
+    firm: m.firm.name,
+    reference: m.reference,
+    type: t(`common.reportType.${m.reportType}`),
+    date: m.asOfDate ? longDay(lang, m.asOfDate) : '',
+    start: m.period ? longDay(lang, m.period.start) : '',
+    end: m.period ? longDay(lang, m.period.end) : '',
+  };
+}
