@@ -3,7 +3,8 @@ import type { DB } from '../../../db/types.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import type { TTenantGrant } from '../../../platform/authz/authz.ts';
-import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { examinationLogs, examinationParties, recordInBothLogs } from '../shared-audit.ts';
 import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import { SOC2_DESCRIPTION_SECTIONS } from '../../../../shared/contracts/soc2.ts';
 import {
@@ -44,17 +45,7 @@ export function versionDto(r: repo.TDescriptionRow): TSoc2DescriptionVersion {
 }
 
 async function recordInBoth(tx: Transaction<DB>, actor: TActor | null, ctx: TRequestContext, x: exams.TExaminationRow, event: { action: 'soc2_description.saved' | 'soc2_description.signed_off'; after: Record<string, unknown> }) {
-  const sides = { reference: x.reference, engagementId: x.engagement_id, firmName: x.firm_name, organizationName: x.organization_name };
-  for (const tenantId of [x.tenant_id, x.organization_tenant_id].sort()) {
-    const firm = tenantId === x.tenant_id;
-    await recordAudit(tx, actor, ctx, {
-      tenantId,
-      action: event.action,
-      subjectType: firm ? 'soc2_examination' : 'engagement',
-      subjectId: firm ? x.id : x.engagement_id,
-      after: { ...sides, ...event.after },
-    } as Parameters<typeof recordAudit>[3]);
-  }
+  await recordInBothLogs(tx, actor, ctx, examinationLogs(x), { action: event.action, after: { ...examinationParties(x), ...event.after } });
 }
 
 export function createSoc2DescriptionsService(p: TDeps) {

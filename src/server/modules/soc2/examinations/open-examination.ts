@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
-import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { recordInBothLogs } from '../shared-audit.ts';
 import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import { SOC2_SCHEME_BY_TYPE, type TSoc2Category, type TSoc2ReportType } from '../../../../shared/contracts/soc2.ts';
 import { nextReference } from '../../certification/common/next-reference.ts';
@@ -97,9 +98,7 @@ export async function openExamination(tx: Transaction<DB>, actor: TActor | null,
     categories,
     previousReference: input.previous?.reference ?? null,
   };
-  for (const tenantId of [input.firmTenantId, engagement.organization_tenant_id].sort()) {
-    const firm = tenantId === input.firmTenantId;
-    await recordAudit(tx, actor, ctx, { tenantId, action: 'soc2_examination.opened', subjectType: firm ? 'soc2_examination' : 'engagement', subjectId: firm ? row.id : engagement.id, after });
-  }
+  const logs = { firmTenantId: input.firmTenantId, organizationTenantId: engagement.organization_tenant_id, engagementId: engagement.id, firmSubject: { type: 'soc2_examination', id: row.id } };
+  await recordInBothLogs(tx, actor, ctx, logs, { action: 'soc2_examination.opened', after });
   return row;
 }

@@ -1,6 +1,7 @@
 import type { TPlatform } from '../../../platform/platform.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { examinationLogs, examinationParties, recordInBothLogs } from '../shared-audit.ts';
 import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import { ZUpdateSoc2ScopeBody, type TSoc2Examination, type TUpdateSoc2ScopeBody } from '../../../../shared/contracts/soc2-examinations.ts';
 import { examinationLifecycle } from './examination-lifecycle.ts';
@@ -19,18 +20,7 @@ export function createSoc2ScopeService(p: TDeps) {
   const reads = createSoc2ExaminationsService(p);
 
   async function audit(tx: Parameters<typeof recordAudit>[0], actor: TActor | null, ctx: TRequestContext, x: repo.TExaminationRow, action: 'soc2_examination.scope_updated' | 'soc2_examination.scope_confirmed', extra: { before?: Record<string, unknown>; after: Record<string, unknown> }) {
-    const sides = { reference: x.reference, engagementId: x.engagement_id, firmName: x.firm_name, organizationName: x.organization_name };
-    for (const tenantId of [x.tenant_id, x.organization_tenant_id].sort()) {
-      const firm = tenantId === x.tenant_id;
-      await recordAudit(tx, actor, ctx, {
-        tenantId,
-        action,
-        subjectType: firm ? 'soc2_examination' : 'engagement',
-        subjectId: firm ? x.id : x.engagement_id,
-        ...(extra.before ? { before: extra.before } : {}),
-        after: { ...sides, ...extra.after },
-      } as Parameters<typeof recordAudit>[3]);
-    }
+    await recordInBothLogs(tx, actor, ctx, examinationLogs(x), { action, ...(extra.before ? { before: extra.before } : {}), after: { ...examinationParties(x), ...extra.after } });
   }
 
   return {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { recordInBothLogs } from '../shared-audit.ts';
 import { exceptionState } from './exception-rules.ts';
 import type { TExceptionRow } from './exceptions-repo.ts';
 
@@ -60,8 +61,6 @@ export async function recordExceptionEvent(
   sides: { tenantId: string; organizationTenantId: string; engagementId: string; subjectId: string },
   event: Omit<TEvent & object, 'tenantId' | 'subjectType' | 'subjectId'>,
 ) {
-  for (const t of [sides.tenantId, sides.organizationTenantId].sort()) {
-    const firm = t === sides.tenantId;
-    await recordAudit(tx, actor, ctx, { ...(event as object), tenantId: t, subjectType: firm ? 'soc2_exception' : 'engagement', subjectId: firm ? sides.subjectId : sides.engagementId } as TEvent);
-  }
+  const logs = { firmTenantId: sides.tenantId, organizationTenantId: sides.organizationTenantId, engagementId: sides.engagementId, firmSubject: { type: 'soc2_exception', id: sides.subjectId } };
+  await recordInBothLogs(tx, actor, ctx, logs, event);
 }

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
-import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { recordInBothLogs } from '../shared-audit.ts';
 import { sha256Hex } from '../../../platform/crypto/crypto.ts';
 import type { TSoc2ReaderAccess, TSoc2Reader } from '../../../../shared/contracts/soc2-readers.ts';
 import { readerState } from './reader-lifecycle.ts';
@@ -55,15 +56,10 @@ export async function recordInBoth(
   event: { action: TReaderAction; readerId: string; actorEmail?: string; after: Record<string, unknown> },
 ) {
   const sides = { reference: s.reference, engagementId: s.engagementId, firmName: s.firmName, organizationName: s.organizationName };
-  for (const tenantId of [s.firmTenantId, s.organizationTenantId].sort()) {
-    const firm = tenantId === s.firmTenantId;
-    await recordAudit(tx, actor, ctx, {
-      tenantId,
-      action: event.action,
-      subjectType: firm ? 'soc2_examination' : 'engagement',
-      subjectId: firm ? s.examinationId : s.engagementId,
-      ...(event.actorEmail ? { actorEmail: event.actorEmail } : {}),
-      after: { ...sides, readerId: event.readerId, ...event.after },
-    } as Parameters<typeof recordAudit>[3]);
-  }
+  const logs = { firmTenantId: s.firmTenantId, organizationTenantId: s.organizationTenantId, engagementId: s.engagementId, firmSubject: { type: 'soc2_examination', id: s.examinationId } };
+  await recordInBothLogs(tx, actor, ctx, logs, {
+    action: event.action,
+    ...(event.actorEmail ? { actorEmail: event.actorEmail } : {}),
+    after: { ...sides, readerId: event.readerId, ...event.after },
+  });
 }

@@ -4,7 +4,8 @@ import canonicalize from 'canonicalize';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
-import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { examinationLogs, examinationParties, recordInBothLogs } from '../shared-audit.ts';
 import type { TBlobStore } from '../../../platform/blob-store/blob-store.ts';
 import type { TDocument } from '../../../documents/layout.ts';
 import { renderDocumentDocx } from '../../../documents/render-docx.ts';
@@ -80,15 +81,5 @@ export async function recordInBoth(
   x: TSides,
   event: { action: 'soc2_report.issued' | 'soc2_bridge_letter.issued' | 'soc2_general_use.issued' | 'soc2_document.downloaded'; after: Record<string, unknown> },
 ) {
-  const sides = { reference: x.reference, engagementId: x.engagement_id, firmName: x.firm_name, organizationName: x.organization_name };
-  for (const tenantId of [x.tenant_id, x.organization_tenant_id].sort()) {
-    const firm = tenantId === x.tenant_id;
-    await recordAudit(tx, actor, ctx, {
-      tenantId,
-      action: event.action,
-      subjectType: firm ? 'soc2_examination' : 'engagement',
-      subjectId: firm ? x.id : x.engagement_id,
-      after: { ...sides, ...event.after },
-    } as Parameters<typeof recordAudit>[3]);
-  }
+  await recordInBothLogs(tx, actor, ctx, examinationLogs(x), { action: event.action, after: { ...examinationParties(x), ...event.after } });
 }

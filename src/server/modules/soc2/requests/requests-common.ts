@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { recordInBothLogs } from '../shared-audit.ts';
 import { todayOf, type TClock } from '../../../platform/clock/clock.ts';
 import type { TSoc2Request } from '../../../../shared/contracts/soc2-program.ts';
 import { isOverdue } from './request-rules.ts';
@@ -43,8 +44,6 @@ export async function recordRequestEvent(
   sides: { tenantId: string; organizationTenantId: string; engagementId: string; subjectId: string },
   event: Omit<TEvent & object, 'tenantId' | 'subjectType' | 'subjectId'>,
 ) {
-  for (const t of [sides.tenantId, sides.organizationTenantId].sort()) {
-    const firm = t === sides.tenantId;
-    await recordAudit(tx, actor, ctx, { ...(event as object), tenantId: t, subjectType: firm ? 'soc2_request' : 'engagement', subjectId: firm ? sides.subjectId : sides.engagementId } as TEvent);
-  }
+  const logs = { firmTenantId: sides.tenantId, organizationTenantId: sides.organizationTenantId, engagementId: sides.engagementId, firmSubject: { type: 'soc2_request', id: sides.subjectId } };
+  await recordInBothLogs(tx, actor, ctx, logs, event);
 }

@@ -3,7 +3,8 @@ import type { DB } from '../../../db/types.ts';
 import type { TPlatform } from '../../../platform/platform.ts';
 import type { TActor } from '../../../platform/authz/actor.ts';
 import type { TTenantGrant } from '../../../platform/authz/authz.ts';
-import { recordAudit, type TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import type { TRequestContext } from '../../../platform/audit-log/audit-log.ts';
+import { examinationLogs, examinationParties, recordInBothLogs } from '../shared-audit.ts';
 import { AppError, notFound } from '../../../platform/errors/errors.ts';
 import {
   ZSoc2ComplementaryControlBody,
@@ -43,8 +44,6 @@ type TAction =
   | 'soc2_complementary_control.removed'
   | 'soc2_complementary_control.reordered';
 
-const sidesOf = (x: exams.TExaminationRow) => ({ reference: x.reference, engagementId: x.engagement_id, firmName: x.firm_name, organizationName: x.organization_name });
-
 /** Writes the event in the firm's log (subject: the examination) and the organization's (subject: the engagement). */
 export async function recordScopeEvent(
   tx: Transaction<DB>,
@@ -53,17 +52,11 @@ export async function recordScopeEvent(
   x: exams.TExaminationRow,
   event: { action: TAction | 'soc2_examination.renewed'; before?: Record<string, unknown>; after?: Record<string, unknown> },
 ) {
-  for (const tenantId of [x.tenant_id, x.organization_tenant_id].sort()) {
-    const firm = tenantId === x.tenant_id;
-    await recordAudit(tx, actor, ctx, {
-      tenantId,
-      action: event.action,
-      subjectType: firm ? 'soc2_examination' : 'engagement',
-      subjectId: firm ? x.id : x.engagement_id,
-      ...(event.before ? { before: event.action.endsWith('.removed') ? { ...sidesOf(x), ...event.before } : event.before } : {}),
-      ...(event.after ? { after: { ...sidesOf(x), ...event.after } } : {}),
-    } as Parameters<typeof recordAudit>[3]);
-  }
+  await recordInBothLogs(tx, actor, ctx, examinationLogs(x), {
+    action: event.action,
+    ...(event.before ? { before: event.action.endsWith('.removed') ? { ...examinationParties(x), ...event.before } : event.before } : {}),
+    ...(event.after ? { after: { ...examinationParties(x), ...event.after } } : {}),
+  });
 }
 
 export const subserviceOrgDto = (r: repo.TSubserviceOrgRow): TSoc2SubserviceOrg => ({
