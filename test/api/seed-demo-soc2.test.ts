@@ -57,8 +57,12 @@ describe.skipIf(!backendAvailable)('seed --demo: the SOC 2 examination', () => {
       expect(all.map((e) => e.conclusion!.conclusion).sort()).toEqual(['isolated', 'systematic']);
 
       // Fieldwork: populations frozen with their completeness, samples with recorded seeds, every item tested.
-      const samples = await db.selectFrom('soc2_samples').select(['seed', 'size']).where('tenant_id', '=', firm.id).orderBy('seed').execute();
-      expect(samples.map((s) => s.seed)).toEqual(['lumiere-acc-01', 'lumiere-bck-01', 'lumiere-chg-01']);
+      const samples = await db.selectFrom('soc2_samples').select(['seed', 'size', 'test_id']).where('tenant_id', '=', firm.id).orderBy('seed').execute();
+      const tests = await db.selectFrom('soc2_tests').select(['id', 'conclusion']).where('tenant_id', '=', firm.id).execute();
+      expect(new Set(samples.map((s) => s.test_id))).toEqual(new Set(tests.map((t) => t.id)));
+      expect(samples.every((s) => /^lumiere-[a-z]+-\d\d$/.test(s.seed) && s.size > 0)).toBe(true);
+      expect(tests.filter((t) => t.conclusion === 'exception')).toHaveLength(2);
+      expect(tests.filter((t) => t.conclusion === 'pending')).toHaveLength(0);
       const items = await db.selectFrom('soc2_sample_items').select('result').where('tenant_id', '=', firm.id).execute();
       expect(items.filter((i) => i.result === 'pending')).toHaveLength(0);
       expect(items.filter((i) => i.result === 'exception')).toHaveLength(2);

@@ -13,16 +13,10 @@ import { createOrgExceptionsService } from '../../server/modules/soc2/exceptions
 import { ZSoc2ExceptionConclusionBody, ZSoc2ExceptionResponseBody, ZSoc2RaiseExceptionBody } from '../../shared/contracts/soc2-exceptions.ts';
 import { dayOf, onDay } from './on-day.ts';
 import type { TSoc2Cast, TSoc2Day } from './soc2.ts';
-import { SOC2_ASSERTION, SOC2_CONTROLS, accessGrantsCsv, accessToolFixedOn, changesCsv, frDay, restoresCsv, soc2Description } from './soc2-data.ts';
+import { SOC2_ASSERTION, SOC2_CONTROLS, accessToolFixedOn, frDay, soc2Description } from './soc2-data.ts';
+import { SOC2_POPULATIONS as POPULATIONS } from './soc2-populations.ts';
 
 type TFieldworkInput = { examinationId: string; period: { start: string; end: string }; testIds: Map<string, string>; at: TSoc2Day };
-
-/** The populations the auditors import: the file, how its columns read, the seed the sample is drawn with. */
-const POPULATIONS = [
-  { control: 'LC-ACC-01', name: 'Accès accordés à la production', file: 'acces-accordes.csv', key: 'demande', date: 'date_attribution', text: 'beneficiaire,systeme', csv: accessGrantsCsv, seed: 'lumiere-acc-01' },
-  { control: 'LC-CHG-01', name: 'Changements déployés en production', file: 'changements.csv', key: 'ticket', date: 'date_deploiement', text: 'titre', csv: changesCsv, seed: 'lumiere-chg-01' },
-  { control: 'LC-BCK-01', name: 'Essais mensuels de restauration', file: 'restaurations.csv', key: 'essai', date: 'date_essai', text: 'resultat', csv: restoresCsv, seed: 'lumiere-bck-01' },
-] as const;
 
 /** What the auditors found on the two items in exception, what management answered and what the auditors concluded. */
 const EXCEPTIONS = {
@@ -75,7 +69,7 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
   const sampled: { control: string; items: { id: string; key: string; date: string }[] }[] = [];
   for (const pop of POPULATIONS) {
     const testId = x.testIds.get(pop.control)!;
-    const csv = pop.csv(x.period.start, E);
+    const csv = pop.csv(x.period);
     const up = await populations.upload(c.auditor, c.firmId, id, testId, {
       meta: { name: pop.name, keyColumn: pop.key, dateColumn: pop.date, textColumns: pop.text },
       body: Readable.from([Buffer.from(csv)]),
@@ -91,12 +85,13 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
   // The access grant is the last sampled before the tool was fixed; the change, the middle item.
   const fixed = accessToolFixedOn(x.period);
   const byDate = <T extends { date: string }>(items: T[]) => [...items].sort((a, b) => a.date.localeCompare(b.date));
+  const itemsOf = (control: string) => byDate(sampled.find((s) => s.control === control)!.items);
   const exceptionItems = new Map<string, { id: string; key: string; date: string }>([
-    ['LC-ACC-01', byDate(sampled[0]!.items).findLast((i) => i.date < fixed)!],
-    ['LC-CHG-01', byDate(sampled[1]!.items)[Math.floor(sampled[1]!.items.length / 2)]!],
+    ['LC-ACC-01', itemsOf('LC-ACC-01').findLast((i) => i.date < fixed)!],
+    ['LC-CHG-01', itemsOf('LC-CHG-01')[Math.floor(itemsOf('LC-CHG-01').length / 2)]!],
   ]);
   for (const [n, s] of sampled.entries()) {
-    const testing = createTestingService(onDay(p, at(E, 14 + n * 2, 11)));
+    const testing = createTestingService(onDay(p, at(E, 14 + Math.min(n, 5), 11)));
     for (const item of s.items) {
       const exception = exceptionItems.get(s.control)?.id === item.id;
       await testing.recordResult(c.auditor, c.firmId, id, item.id, exception
@@ -116,7 +111,7 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
     raised.push(ex.reference);
   }
 
-  // Every test concluded: the sampled ones on their items, the others on the inspection recorded in their procedure.
+  // Every test concluded on its items.
   const testing = createTestingService(onDay(p, at(E, 31, 17)));
   for (const control of SOC2_CONTROLS) {
     const exception = exceptionItems.has(control.reference);
@@ -127,7 +122,7 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
   }
   return [
     `  ${requests.items.length} requests answered by Inès Dubois; description signed off by Claire Martin on ${dayOf(at(E, 12))}`,
-    `  ${POPULATIONS.length} populations sampled (seeds ${POPULATIONS.map((x) => x.seed).join(', ')}), ${sampled.reduce((n, s) => n + s.items.length, 0)} items tested`,
+    `  ${POPULATIONS.length} populations sampled, one per test (seeds lumiere-acc-01…), ${sampled.reduce((n, s) => n + s.items.length, 0)} items tested`,
     `  exceptions ${raised.join(', ')} answered by Hugo Bernard and concluded`,
   ];
 }

@@ -67,8 +67,8 @@ export async function seedSoc2(p: TPlatform, ctx: TRequestContext, firm: TDemoTe
     proposalValidityDays: 45,
     cpaFirm: true,
     cpaLicenceAuthority: 'California Board of Accountancy',
-    cpaLicenceNumber: 'PAR 9184',
-    cpaLicenceJurisdiction: 'Californie, États-Unis (bureau de Paris)',
+    cpaLicenceNumber: 'COR 9184',
+    cpaLicenceJurisdiction: 'Californie, États-Unis',
     soc2ReaderAccessDays: 365,
   }, ctx);
 
