@@ -8,6 +8,7 @@ import { loadUserActor } from '../../src/server/platform/auth/sessions.ts';
 import { readerToken } from '../../src/server/modules/soc2/readers/reader-common.ts';
 import { createReaderLinkService } from '../../src/server/modules/soc2/readers/reader-link-service.ts';
 import { createSoc2ReadersService } from '../../src/server/modules/soc2/readers/readers-service.ts';
+import { createSoc2BridgeLetterService } from '../../src/server/modules/soc2/report/bridge-letter-service.ts';
 import { buildTenant } from '../support/factories.ts';
 import { buildCpaFirm, buildSoc2ReportReady, createSoc2ExaminationThroughProposal } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
@@ -85,6 +86,8 @@ describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the 
     const view = await link.preview(token, CTX);
     await link.accept(token, { name: 'Éloïse Durand', ndaVersion: view.nda.version, ndaSha256: view.nda.sha256 }, CTX);
     await link.download(token, 'fr', CTX);
+    // …and its management issues a bridge letter up to 30 September 2026.
+    const letter = await createSoc2BridgeLetterService(p).issue(owner, organization.id, x.id, { coversUntil: '2026-09-30', changes: [], incidents: [], signatory: { name: 'Camille Roussel', title: 'Directrice générale' } }, CTX);
 
     // The firm's readers tab: the reader, the terms they accepted, their expiry, and the access log (who, when, what).
     await page.getByTestId('soc2-tab-readers').click();
@@ -98,7 +101,16 @@ describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the 
     for (const s of ['Éloïse Durand', 'Invitation', 'Conditions acceptées', 'Exemplaire téléchargé (français)', 'Exemplaire de Éloïse Durand (Banque Orée)', '203.0.113.7']) expect(log, s).toContain(s);
     expect(await page.getByText('Inviter un lecteur').count()).toBe(0);
 
-    // The terms readers accept, reached from the tab: version 1 in both languages.
+    // The organization's bridge letter, listed on the report tab with its files (read afresh: it came from the other tenant).
+    await page.getByTestId('soc2-tab-report').click();
+    await page.reload();
+    const bridge = page.getByTestId(`soc2-bridge-letter-${letter.reference}`);
+    await bridge.waitFor();
+    expect(await bridge.textContent()).toContain('30 septembre 2026');
+    await bridge.getByTestId(`soc2-bridge-letter-file-${letter.reference}-fr-pdf`).waitFor();
+    await page.getByTestId('soc2-tab-readers').click();
+
+    // The terms readers accept, reached from the readers tab: version 1 in both languages.
     await page.getByTestId('soc2-firm-readers-nda').click();
     await page.getByTestId('soc2-nda-current').waitFor();
     expect(await page.getByTestId('soc2-nda-current-version').textContent()).toBe('Version 1 — en vigueur');

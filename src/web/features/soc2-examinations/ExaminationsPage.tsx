@@ -50,7 +50,7 @@ export function ExaminationsPage() {
         {filters.engagementId && (
           <Group mb="sm" gap="sm" data-testid="soc2-examinations-engagement">
             <Text size="sm" fw={600}>
-              {t('soc2Report.engagement.filtered', { client: rows[0]?.clientName ?? '' })}
+              {rows[0] ? t('soc2Report.engagement.filtered', { client: rows[0].clientName }) : t('soc2Report.engagement.filteredNone')}
             </Text>
             <Anchor component="button" size="sm" onClick={() => setFilter('engagementId', undefined)} data-testid="soc2-examinations-engagement-clear">
               {t('soc2Report.engagement.clear')}
