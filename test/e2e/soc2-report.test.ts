@@ -135,6 +135,17 @@ describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the 
     await page.getByTestId(`soc2-examination-row-${flow.examination.reference}`).waitFor();
     expect(await page.getByTestId('soc2-examinations-engagement').textContent()).toContain(`Examinations of the engagement with ${flow.organization.name}`);
     expect(await page.locator('[data-testid^="soc2-examination-row-"]').count()).toBe(1);
+    // Its report tab, in scoping: what stops the report, in words; no preview, no issue for someone who is not the partner.
+    await page.getByTestId(`soc2-examination-link-${flow.examination.reference}`).click();
+    await page.getByTestId('soc2-tab-report').click();
+    await page.getByTestId('soc2-report-gate').waitFor();
+    expect(await page.getByTestId('soc2-report-gap-state').textContent()).toBe('The examination is not in reporting (it is in “Scoping”).');
+    expect(await page.getByTestId('soc2-report-gap-opinion').textContent()).toBe('The engagement partner has not recorded the opinion.');
+    expect(await page.getByTestId('soc2-report-gap-signedOffDescription').textContent()).toBe('Management has not signed off the system description.');
+    expect(await page.getByTestId('soc2-report-preview-en').count()).toBe(0);
+    expect(await page.getByTestId('soc2-report-only-partner').textContent()).toMatch(/^Only the engagement partner/);
+    await page.goBack();
+    await page.goBack();
     await page.getByTestId('soc2-examinations-engagement-clear').click();
     await expect.poll(() => page.locator('[data-testid^="soc2-examination-row-"]').count(), { timeout: 30_000 }).toBe(2);
     await page.getByTestId('soc2-nda-link').click();
