@@ -28,7 +28,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-GOV-01',
     title: 'Comité sécurité et conformité trimestriel',
-    description: 'La direction générale, la DSI et la conformité revoient chaque trimestre les risques, les incidents et les indicateurs de sécurité ; le compte rendu est diffusé aux équipes.',
+    description: 'La direction générale, la DSI et la conformité revoient chaque trimestre les risques, les incidents et les indicateurs de sécurité ; le compte rendu est diffusé aux équipes.',
     frequency: 'quarterly',
     automation: 'manual',
     criteria: under('CC1', 'CC2'),
@@ -37,7 +37,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-RSK-01',
     title: 'Appréciation annuelle des risques de sécurité',
-    description: 'Les risques pesant sur la plateforme (fraude, indisponibilité, altération des échéanciers) sont appréciés chaque année et à chaque changement majeur ; le plan de traitement est approuvé par la direction.',
+    description: 'Les risques pesant sur la plateforme (fraude, indisponibilité, altération des échéanciers) sont appréciés chaque année et à chaque changement majeur ; le plan de traitement est approuvé par la direction.',
     frequency: 'annually',
     automation: 'manual',
     criteria: under('CC3'),
@@ -46,7 +46,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-POL-01',
     title: 'Politiques de sécurité revues et surveillance des contrôles',
-    description: 'Les politiques de sécurité sont revues chaque année ; l’audit interne teste les contrôles clés et suit les écarts jusqu’à leur correction.',
+    description: 'Les politiques de sécurité sont revues chaque année ; l’audit interne teste les contrôles clés et suit les écarts jusqu’à leur correction.',
     frequency: 'annually',
     automation: 'manual',
     criteria: under('CC4', 'CC5'),
@@ -55,7 +55,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-ACC-01',
     title: 'Accès accordés sur approbation enregistrée du responsable',
-    description: 'Tout accès à la production est demandé dans l’outil de gestion des accès et accordé après l’approbation du responsable hiérarchique ; les accès sont retirés au départ.',
+    description: 'Tout accès à la production est demandé dans l’outil de gestion des accès et accordé après l’approbation du responsable hiérarchique ; les accès sont retirés au départ.',
     frequency: 'on_event',
     automation: 'automated',
     criteria: under('CC6.1', 'CC6.2', 'CC6.3'),
@@ -64,16 +64,16 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-NET-01',
     title: 'Revue trimestrielle des accès et protection du périmètre',
-    description: 'Les droits sur la production sont revus chaque trimestre ; les flux sont chiffrés, le périmètre filtré et les postes protégés contre les logiciels malveillants.',
+    description: 'Les droits sur la production sont revus chaque trimestre ; les flux sont chiffrés, le périmètre filtré et les postes protégés contre les logiciels malveillants.',
     frequency: 'quarterly',
     automation: 'automated',
     criteria: under('CC6.4', 'CC6.5', 'CC6.6', 'CC6.7', 'CC6.8'),
-    test: { methods: ['inspection', 'observation'], procedure: 'Inspecté les revues d’accès de la période ; observé la configuration du chiffrement, du pare-feu applicatif et de l’antivirus.', evidenceRequested: 'Revues d’accès trimestrielles signées ; configuration TLS et règles de filtrage.', frequency: 'quarterly' },
+    test: { methods: ['inspection', 'observation'], procedure: 'Inspecté les revues d’accès de la période ; observé la configuration du chiffrement, du pare-feu applicatif et de l’antivirus.', evidenceRequested: 'Revues d’accès trimestrielles signées ; configuration TLS et règles de filtrage.', frequency: 'quarterly' },
   },
   {
     reference: 'LC-OPS-01',
     title: 'Détection des événements de sécurité',
-    description: 'Les journaux de la plateforme sont centralisés ; les alertes de sécurité et de capacité sont qualifiées par l’astreinte.',
+    description: 'Les journaux de la plateforme sont centralisés ; les alertes de sécurité et de capacité sont qualifiées par l’astreinte.',
     frequency: 'daily',
     automation: 'automated',
     criteria: under('CC7.1', 'CC7.2'),
@@ -82,7 +82,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-IR-02',
     title: 'Gestion des incidents de sécurité',
-    description: 'Chaque incident est qualifié, escaladé, résolu puis analysé ; les actions correctives sont suivies jusqu’à leur clôture.',
+    description: 'Chaque incident est qualifié, escaladé, résolu puis analysé ; les actions correctives sont suivies jusqu’à leur clôture.',
     frequency: 'on_event',
     automation: 'manual',
     criteria: under('CC7.3', 'CC7.4', 'CC7.5'),
@@ -100,7 +100,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-VND-01',
     title: 'Suivi des fournisseurs critiques et plan de continuité',
-    description: 'Les fournisseurs critiques sont évalués chaque année (rapports SOC, clauses de sécurité) ; le plan de continuité est testé.',
+    description: 'Les fournisseurs critiques sont évalués chaque année (rapports SOC, clauses de sécurité) ; le plan de continuité est testé.',
     frequency: 'annually',
     automation: 'manual',
     criteria: under('CC9'),
@@ -109,7 +109,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-BCK-01',
     title: 'Sauvegardes restaurées et vérifiées chaque mois',
-    description: 'Une restauration complète de la base des échéanciers est réalisée chaque mois dans un environnement isolé et vérifiée ; la capacité est suivie.',
+    description: 'Une restauration complète de la base des échéanciers est réalisée chaque mois dans un environnement isolé et vérifiée ; la capacité est suivie.',
     frequency: 'monthly',
     automation: 'automated',
     criteria: under('A1'),
@@ -118,7 +118,7 @@ export const SOC2_CONTROLS: TSoc2DemoControl[] = [
   {
     reference: 'LC-PI-01',
     title: 'Contrôles de saisie et rapprochement quotidien des échéanciers',
-    description: 'Les demandes de crédit sont contrôlées à la saisie ; les échéanciers émis sont rapprochés chaque jour des ordres de paiement et les écarts traités.',
+    description: 'Les demandes de crédit sont contrôlées à la saisie ; les échéanciers émis sont rapprochés chaque jour des ordres de paiement et les écarts traités.',
     frequency: 'daily',
     automation: 'automated',
     criteria: under('PI1'),
@@ -145,22 +145,22 @@ const frMonth = (d: string) => frDay(d).replace(/^\S+ /, '');
 export function soc2Description(period: { start: string; end: string }): Record<TSoc2DescriptionSection, string> {
   return {
     services:
-      'Lumière Pay permet aux enseignes partenaires de proposer à leurs clients un paiement en plusieurs fois : saisie de la demande de crédit, décision d’octroi, émission de l’échéancier et encaissement des échéances.',
+      'Lumière Pay permet aux enseignes partenaires de proposer à leurs clients un paiement en plusieurs fois : saisie de la demande de crédit, décision d’octroi, émission de l’échéancier et encaissement des échéances.',
     commitments:
       'Nous nous engageons envers les enseignes sur une disponibilité mensuelle de 99,9 % de l’API, sur le traitement des ordres de paiement le jour ouvré même et sur l’exactitude des échéanciers émis.',
     infrastructure:
-      'La plateforme est hébergée par Nébuleuse Cloud SAS dans deux zones de disponibilité de la région de Paris ; les bases de données sont répliquées et sauvegardées chaque nuit.',
+      'La plateforme est hébergée par Nébuleuse Cloud SAS dans deux zones de disponibilité de la région de Paris ; les bases de données sont répliquées et sauvegardées chaque nuit.',
     software:
       'Application TypeScript (API et back-office), service de décision d’octroi, passerelle de paiement, outil de gestion des accès et chaîne d’intégration et de déploiement continus.',
     people:
       'La direction générale, la direction des systèmes d’information (développement, exploitation, sécurité), la direction des risques et la conformité, soit 46 personnes sur les 152 de l’entreprise.',
     procedures:
       'Gestion des accès, gestion des changements, surveillance et gestion des incidents, sauvegarde et restauration, rapprochement des échéanciers, évaluation des fournisseurs.',
-    data: 'Demandes de crédit, contrats, échéanciers, ordres et journaux de paiement ; les données des clients finaux sont chiffrées au repos et en transit.',
+    data: 'Demandes de crédit, contrats, échéanciers, ordres et journaux de paiement ; les données des clients finaux sont chiffrées au repos et en transit.',
     boundaries:
-      'Le système comprend l’application Lumière Pay et son environnement de production. Les centres de données de Nébuleuse Cloud SAS en sont exclus (méthode d’exclusion) ; les contrôles attendus de cet hébergeur et des enseignes utilisatrices sont décrits à part.',
-    incidents: `Un incident de disponibilité le ${frDay(monthAfter(period.start, 1, 14))} (52 minutes d’interruption de l’API, sans perte de données) ; analyse des causes réalisée et actions correctives closes le mois suivant.`,
-    changes: `Le service de décision d’octroi a migré vers une nouvelle grappe en ${frMonth(monthAfter(period.start, 2))} ; depuis le ${frDay(accessToolFixedOn(period))}, l’outil de gestion des accès bloque toute attribution sans approbation enregistrée.`,
+      'Le système comprend l’application Lumière Pay et son environnement de production. Les centres de données de Nébuleuse Cloud SAS en sont exclus (méthode d’exclusion) ; les contrôles attendus de cet hébergeur et des enseignes utilisatrices sont décrits à part.',
+    incidents: `Un incident de disponibilité le ${frDay(monthAfter(period.start, 1, 14))} (52 minutes d’interruption de l’API, sans perte de données) ; analyse des causes réalisée et actions correctives closes le mois suivant.`,
+    changes: `Le service de décision d’octroi a migré vers une nouvelle grappe en ${frMonth(monthAfter(period.start, 2))} ; depuis le ${frDay(accessToolFixedOn(period))}, l’outil de gestion des accès bloque toute attribution sans approbation enregistrée.`,
   };
 }
 

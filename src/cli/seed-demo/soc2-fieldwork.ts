@@ -21,21 +21,21 @@ type TFieldworkInput = { examinationId: string; period: { start: string; end: st
 /** What the auditors found on the two items in exception, what management answered and what the auditors concluded. */
 const EXCEPTIONS = {
   'LC-ACC-01': {
-    description: (key: string, date: string) => `Pour la demande ${key} du ${date}, l’accès à la production a été attribué par un administrateur avant que l’approbation du responsable soit enregistrée ; l’outil permettait alors aux administrateurs de passer outre l’étape d’approbation.`,
-    remediation: (fixed: string) => `Depuis le ${fixed}, l’outil de gestion des accès bloque toute attribution sans approbation enregistrée, y compris pour les administrateurs ; la revue trimestrielle contrôle désormais ce point.`,
+    description: (key: string, date: string) => `Pour la demande ${key} du ${date}, l’accès à la production a été attribué par un administrateur avant que l’approbation du responsable soit enregistrée ; l’outil permettait alors aux administrateurs de passer outre l’étape d’approbation.`,
+    remediation: (fixed: string) => `Depuis le ${fixed}, l’outil de gestion des accès bloque toute attribution sans approbation enregistrée, y compris pour les administrateurs ; la revue trimestrielle contrôle désormais ce point.`,
     response: {
-      context: 'L’accès correspondait au besoin du collaborateur et a été approuvé par son responsable le lendemain ; aucune action anormale n’a été relevée dans les journaux.',
+      context: 'L’accès correspondait au besoin du collaborateur et a été approuvé par son responsable le lendemain ; aucune action anormale n’a été relevée dans les journaux.',
     },
-    conclusion: { conclusion: 'systematic', criterionImpact: 'partial', notes: 'La cause tient à la conception de l’outil avant sa correction : l’écart pouvait se reproduire sur toute cette partie de la période. Le critère CC6.2 n’est pas atteint sur cette partie.' },
+    conclusion: { conclusion: 'systematic', criterionImpact: 'partial', notes: 'La cause tient à la conception de l’outil avant sa correction : l’écart pouvait se reproduire sur toute cette partie de la période. Le critère CC6.2 n’est pas atteint sur cette partie.' },
   },
   'LC-CHG-01': {
     remediation: null,
     description: (key: string, date: string) => `Le changement ${key} déployé le ${date} a été approuvé par le responsable produit quatre heures après son déploiement (correctif d’urgence).`,
     response: {
-      context: 'Correctif d’urgence d’un incident de calcul des frais de retard ; la procédure d’urgence prévoit une approbation a posteriori sous 24 heures, qui a été respectée.',
+      context: 'Correctif d’urgence d’un incident de calcul des frais de retard ; la procédure d’urgence prévoit une approbation a posteriori sous 24 heures, qui a été respectée.',
       remediation: 'La procédure d’urgence est désormais citée dans la demande de changement pour que l’approbation a posteriori soit visible.',
     },
-    conclusion: { conclusion: 'isolated', criterionImpact: 'none', notes: 'Cas isolé, couvert par la procédure d’urgence documentée ; aucune autre occurrence dans l’échantillon.' },
+    conclusion: { conclusion: 'isolated', criterionImpact: 'none', notes: 'Cas isolé, couvert par la procédure d’urgence documentée ; aucune autre occurrence dans l’échantillon.' },
   },
 } as const;
 
@@ -53,8 +53,15 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
   const requests = await createRequestsService(onDay(p, at(E, -7, 10))).generate(c.senior, c.firmId, id, dayOf(at(E, 10)), ctx);
   for (const [i, r] of requests.items.entries()) {
     const org = createOrgRequestsService(onDay(p, at(E, 4 + (i % 4), 14)));
-    await org.answer(c.ines, c.orgId, r.id, { answer: `Pièces déposées dans l’espace partagé pour ${r.testReference ?? r.reference} : extractions et comptes rendus de la période.`, evidenceIds: [] }, orgCtx);
+    await org.answer(c.ines, c.orgId, r.id, { answer: `Pièces déposées dans l’espace partagé pour ${r.testReference ?? r.reference} : extractions et comptes rendus de la période.`, evidenceIds: [] }, orgCtx);
     await org.submit(c.ines, c.orgId, r.id, orgCtx);
+    if (i === 0) {
+      // The first extraction stopped a week short of the period's end: returned, then answered again.
+      await createRequestsService(onDay(p, at(E, 6, 10))).returnToOrganization(c.senior, c.firmId, id, r.id, 'L’extraction s’arrête une semaine avant la fin de la période\u00a0: merci de la refaire jusqu’au dernier jour.', ctx);
+      const again = createOrgRequestsService(onDay(p, at(E, 8, 15)));
+      await again.answer(c.ines, c.orgId, r.id, { answer: 'Extraction refaite sur toute la période, jusqu’au dernier jour inclus.', evidenceIds: [] }, orgCtx);
+      await again.submit(c.ines, c.orgId, r.id, orgCtx);
+    }
     await createRequestsService(onDay(p, at(E, 9, 11))).accept(c.senior, c.firmId, id, r.id, ctx);
   }
 
@@ -76,7 +83,7 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
       filename: pop.file,
       declaredLength: null,
     }, ctx);
-    await populations.recordCompleteness(c.auditor, c.firmId, id, up.id, `Nombre de lignes (${up.rowCount}) rapproché du rapport natif de l’outil, extrait en notre présence le ${dayOf(at(E, 11))} ; bornes de dates vérifiées.`, ctx);
+    await populations.recordCompleteness(c.auditor, c.firmId, id, up.id, `Nombre de lignes (${up.rowCount}) rapproché du rapport natif de l’outil, extrait en notre présence le ${dayOf(at(E, 11))} ; bornes de dates vérifiées.`, ctx);
     const sample = await createSamplesService(onDay(p, at(E, 12, 10))).draw(c.auditor, c.firmId, id, up.id, { seed: pop.seed }, ctx);
     sampled.push({ control: pop.control, items: sample.items.map((i) => ({ id: i.id, key: i.key, date: i.date })) });
   }
@@ -96,7 +103,7 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
       const exception = exceptionItems.get(s.control)?.id === item.id;
       await testing.recordResult(c.auditor, c.firmId, id, item.id, exception
         ? { result: 'exception', notes: 'Voir l’exception consignée.' }
-        : { result: 'no_exception', notes: 'Conforme : pièce inspectée.' }, ctx);
+        : { result: 'no_exception', notes: 'Conforme : pièce inspectée.' }, ctx);
     }
   }
 
@@ -117,11 +124,11 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
     const exception = exceptionItems.has(control.reference);
     await testing.conclude(c.senior, c.firmId, id, x.testIds.get(control.reference)!, {
       conclusion: exception ? 'exception' : 'no_exception',
-      notes: exception ? 'Exception relevée dans l’échantillon ; voir sa conclusion.' : 'Aucune exception relevée.',
+      notes: exception ? 'Exception relevée dans l’échantillon ; voir sa conclusion.' : 'Aucune exception relevée.',
     }, ctx);
   }
   return [
-    `  ${requests.items.length} requests answered by Inès Dubois; description signed off by Claire Martin on ${dayOf(at(E, 12))}`,
+    `  ${requests.items.length} requests answered by Inès Dubois (one returned once); description signed off by Claire Martin on ${dayOf(at(E, 12))}`,
     `  ${POPULATIONS.length} populations sampled, one per test (seeds lumiere-acc-01…), ${sampled.reduce((n, s) => n + s.items.length, 0)} items tested`,
     `  exceptions ${raised.join(', ')} answered by Hugo Bernard and concluded`,
   ];

@@ -94,15 +94,15 @@ export async function seedSoc2(p: TPlatform, ctx: TRequestContext, firm: TDemoTe
     locale: 'fr',
     recipientName: 'Claire Martin',
     recipientEmail: 'claire.martin@lumiere-credit.example',
-    notes: 'Rapport de type II sur six mois ; travaux sur place au siège et à distance. Les honoraires couvrent le rapport en français et en anglais.',
+    notes: 'Rapport de type II sur six mois ; travaux sur place au siège et à distance. Les honoraires couvrent le rapport en français et en anglais.',
     scope: {
       reportType: 'type2',
       periodStart: period.start,
       periodEnd: period.end,
       categories: ['security', 'availability', 'processing_integrity'],
-      services: 'Lumière Pay : paiement en plusieurs fois pour les enseignes partenaires (demande, octroi, échéancier, encaissement).',
+      services: 'Lumière Pay : paiement en plusieurs fois pour les enseignes partenaires (demande, octroi, échéancier, encaissement).',
       systems: 'Lumière Pay\nAPI, back-office, service de décision d’octroi, passerelle de paiement.',
-      locations: 'Siège à Paris ; hébergement Nébuleuse Cloud SAS, région de Paris.',
+      locations: 'Siège à Paris ; hébergement Nébuleuse Cloud SAS, région de Paris.',
       people: 'Direction générale, DSI (développement, exploitation, sécurité), risques et conformité.',
       complexity: 'moderate',
       documentationMaturity: 'established',
@@ -125,7 +125,7 @@ export async function seedSoc2(p: TPlatform, ctx: TRequestContext, firm: TDemoTe
     reportKind: 'soc2-type2',
     reportPeriodEnd: dayOf(at(S, -32)),
     reportOpinion: 'unmodified',
-    reportNotes: 'Rapport lu par l’équipe ; les contrôles complémentaires attendus de Lumière Crédit y sont repris dans notre matrice.',
+    reportNotes: 'Rapport lu par l’équipe ; les contrôles complémentaires attendus de Lumière Crédit y sont repris dans notre matrice.',
   }), ctx);
   const complementary = [
     { kind: 'csoc', statement: 'Nébuleuse Cloud SAS restreint l’accès physique à ses centres de données au seul personnel autorisé.', criteria: ['CC6.4'], subserviceOrgId: host.id },
