@@ -108,7 +108,8 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
     const r = c.result;
     if (!r) return tl('notTested');
     return [
-      r.populationSize !== null ? tl('sample', { sample: num(r.sampleSize), population: num(r.populationSize) }) : tl('sampleNoPopulation', { sample: num(r.sampleSize) }),
+      // A test concluded without drawing (one configuration inspected, say) has no sample to state.
+      r.sampleSize === 0 ? tl('noSample') : r.populationSize !== null ? tl('sample', { sample: num(r.sampleSize), population: num(r.populationSize) }) : tl('sampleNoPopulation', { sample: num(r.sampleSize) }),
       r.exceptions === 0 ? tl('noExceptions') : tl(r.exceptions === 1 ? 'exceptions_one' : 'exceptions_other', { count: num(r.exceptions) }),
       ...(r.deviation ? [tl('deviation', { text: r.deviation })] : []),
       ...(r.managementResponse ? [tl('response', { text: r.managementResponse })] : []),

@@ -88,6 +88,18 @@ describe('SOC 2 report', () => {
     expect(all).not.toContain('Sample of');
   });
 
+  it('Type II: a control tested without a sample says so, never « Sample of 0 »', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const m = lumiereReportModel(lang, { controls: 5 });
+      const tested = m.criteria.flatMap((c) => c.controls).find((c) => c.result)!;
+      tested.result!.sampleSize = 0;
+      tested.result!.populationSize = null;
+      const all = (await pdfPages(await renderSoc2ReportPdf(m, lang))).join(' ');
+      expect(all).toContain(lang === 'en' ? 'Tested without a sample: the procedure examines the control as a whole.' : 'Testé sans échantillon : la procédure examine le contrôle dans son ensemble.');
+      expect(all).not.toMatch(/Sample of 0\b|Échantillon de 0\b/);
+    }
+  });
+
   it('puts the assertion first when the firm orders it so, and the sections follow', async () => {
     const all = (await pdfPages(await renderSoc2ReportPdf({ ...lumiereReportModel('en', { controls: 5 }), assertionFirst: true }, 'en'))).join(' ');
     expect(all.indexOf('Section 1 — Management’s assertion')).toBeGreaterThan(-1);
