@@ -12,6 +12,7 @@ import { SOC2_BRIDGE_MAX_MONTHS, SOC2_DOCUMENT_FORMATS, type TSoc2DocumentFormat
 import { useTenantContext } from '../tenants/TenantRoute';
 import { soc2BridgeLetterFileUrl, soc2PreviewUrl, soc2ReportFileUrl, useIssueSoc2GeneralUse, useIssueSoc2Report, useSoc2Report } from './api';
 import { Fact } from './ExaminationBits';
+import { previewable } from './report-gate';
 
 const LOCALES: readonly TLocale[] = ['en', 'fr'];
 
@@ -44,8 +45,7 @@ function NotIssued({ examination: x, status: s }: { examination: TSoc2Examinatio
   const { t } = useTranslation();
   const { tenant } = useTenantContext();
   const issue = useIssueSoc2Report(tenant.id, x.id);
-  // The preview needs what the model is built from, not the `reporting` state (README of the report module).
-  const canPreview = s.abilities['soc2Report.preview'] && !s.missing.includes('opinion') && !s.missing.includes('signedOffDescription');
+  const canPreview = previewable(s);
   return (
     <>
       <Card withBorder padding="lg">
