@@ -8,6 +8,7 @@ import { describeInChromium, signedInPage, useServerAndBrowser } from './support
 
 const AUDITOR = { name: 'Hélène Dubois', email: 'helene.dubois@lafayette-sampling.example', password: 'Lafayette-sampling-2026-ok', locale: 'fr' as const };
 const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-sampling.example', password: 'Lafayette-manager-2026-ok', locale: 'en' as const };
+const WHOLE = { name: 'Inès Marchand', email: 'ines.marchand@lafayette-sampling.example', password: 'Lafayette-whole-2026-ok', locale: 'fr' as const };
 const NB = '\u00a0';
 
 describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a control, in French', () => {
@@ -154,5 +155,25 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     expect(await en.getByTestId('soc2-sample-1').getByTestId('soc2-sample-size-trace').textContent()).toBe('Extension after an exception: 1 item requested.');
     expect(await en.getByTestId('soc2-work-test').inputValue()).toBe(w.test.id);
     expect(enErrors).toEqual([]);
+  });
+
+  it('concludes a test examined as a whole, without drawing a sample (the server accepts it and reporting waits for it)', { timeout: 240_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, WHOLE, 'fr-FR');
+    const auditor = (await findUserByEmail(p.db, WHOLE.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette Ensemble' });
+    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
+    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await page.getByTestId('soc2-work-no-sample').waitFor();
+    expect(await page.getByTestId('soc2-work-no-sample').textContent()).toContain(`se conclut ci-dessous sans échantillon`);
+    expect(await page.getByTestId('soc2-work-conclusion-select').inputValue()).toBe('no_exception');
+    await page.getByTestId('soc2-work-conclusion-notes').fill('Paramétrage unique du pipeline inspecté, qui exige l’approbation avant tout déploiement.');
+    await page.getByTestId('soc2-work-conclude').click();
+    await expect.poll(() => page.getByTestId('soc2-work-conclusion').getAttribute('data-conclusion'), { timeout: 30_000 }).toBe('no_exception');
+    const row = await p.db.selectFrom('soc2_tests').select(['conclusion', 'conclusion_notes']).where('id', '=', w.test.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ conclusion: 'no_exception', conclusion_notes: 'Paramétrage unique du pipeline inspecté, qui exige l’approbation avant tout déploiement.' });
+    expect(errors).toEqual([]);
   });
 });

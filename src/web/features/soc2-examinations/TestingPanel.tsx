@@ -51,7 +51,8 @@ export function TestingPanel({ examination: x, test, canWrite }: { examination: 
       {w.samples.map((s) => (
         <SampleCard key={s.id} examination={x} sample={s} testing={w} writable={open} />
       ))}
-      {w.items > 0 && <Conclusion key={`${w.conclusion}-${w.exceptions > 0}`} examination={x} testing={w} writable={writable} />}
+      {/* Also without a sample: the server concludes a test examined as a whole (Type I, one configuration), and reporting waits for every conclusion. */}
+      <Conclusion key={`${w.conclusion}-${w.exceptions > 0}`} examination={x} testing={w} writable={writable} />
     </Stack>
   );
 }
