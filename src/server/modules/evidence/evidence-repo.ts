@@ -86,6 +86,8 @@ export type TEvidenceValues = {
   created_by_token: string | null;
   submitted_by: string | null;
   submitted_at: Date | null;
+  /** The platform clock's instant (the database's default otherwise): SOC 2 judges contemporaneity on it. */
+  created_at?: Date;
 };
 
 export async function insertEvidence(db: TDb, tenantId: string, v: TEvidenceValues & { id?: string }) {

@@ -101,6 +101,8 @@ export async function writeRevision(
     created_by_token: author.created_by_token,
     submitted_by: c.status === 'submitted' ? author.created_by : null,
     submitted_at: c.status === 'submitted' ? now : null,
+    // From the platform clock like received_at, so a moved clock (tests, the demo's day-by-day seed) dates the record too.
+    created_at: now,
   });
   if (previous) await repo.updateEvidence(tx, tenantId, previous.id, { superseded_by_id: id });
   await repo.replaceControlLinks(tx, tenantId, id, links.controlIds);
