@@ -57,7 +57,7 @@ describe.skipIf(!backendAvailable)('seed --demo: the SOC 2 examination', () => {
       expect(all.map((e) => e.conclusion!.conclusion).sort()).toEqual(['isolated', 'systematic']);
 
       // Fieldwork: populations frozen with their completeness, samples with recorded seeds, every item tested.
-      const samples = await db.selectFrom('soc2_samples').select(['seed', 'size', 'test_id']).where('tenant_id', '=', firm.id).orderBy('seed').execute();
+      const samples = await db.selectFrom('soc2_samples').select(['id', 'seed', 'size', 'test_id']).where('tenant_id', '=', firm.id).orderBy('seed').execute();
       const tests = await db.selectFrom('soc2_tests').select(['id', 'conclusion']).where('tenant_id', '=', firm.id).execute();
       expect(new Set(samples.map((s) => s.test_id))).toEqual(new Set(tests.map((t) => t.id)));
       expect(samples.every((s) => /^lumiere-[a-z]+-\d\d$/.test(s.seed) && s.size > 0)).toBe(true);
@@ -66,9 +66,31 @@ describe.skipIf(!backendAvailable)('seed --demo: the SOC 2 examination', () => {
       const items = await db.selectFrom('soc2_sample_items').select('result').where('tenant_id', '=', firm.id).execute();
       expect(items.filter((i) => i.result === 'pending')).toHaveLength(0);
       expect(items.filter((i) => i.result === 'exception')).toHaveLength(2);
-      const requests = await db.selectFrom('soc2_requests').select('state').where('tenant_id', '=', firm.id).execute();
-      expect(requests.length).toBeGreaterThan(0);
-      expect(requests.every((r) => r.state === 'accepted')).toBe(true);
+      const requests = (await partner.get(`${E}/requests`)).json() as { items: { state: string; evidence: { id: string; title: string }[] }[] };
+      expect(requests.items.length).toBeGreaterThan(0);
+      expect(requests.items.every((r) => r.state === 'accepted')).toBe(true);
+      // Every answer carries Lumière Crédit's own evidence record, an extraction of the period.
+      expect(requests.items.every((r) => r.evidence.length === 1 && r.evidence[0]!.title.startsWith('Extraction pour '))).toBe(true);
+      const orgEvidence = await db.selectFrom('evidence').select(['id', 'created_at']).where('tenant_id', '=', org.id).execute();
+      expect(requests.items.every((r) => orgEvidence.some((e) => e.id === r.evidence[0]!.id))).toBe(true);
+
+      // Sampled items inspected on that evidence: filed the day after the event, except one change
+      // whose approval was reconstructed during fieldwork, which the contemporaneity check flags.
+      type TItem = { key: string; date: string; evidence: { id: string }[]; evidenceCreatedOn: string | null; contemporaneity: { flagged: boolean; reason: string | null; lagDays: number | null } };
+      const sampleViews = await Promise.all(samples.map(async (s) => (await partner.get(`${E}/samples/${s.id}`)).json() as { items: TItem[] }));
+      const tested = sampleViews.flatMap((v) => v.items);
+      const withEvidence = tested.filter((i) => i.evidence.length > 0);
+      expect(withEvidence.length).toBeGreaterThanOrEqual(samples.length);
+      // The item's creation day is the record's, from the seed's clock: never today.
+      const today = new Date().toISOString().slice(0, 10);
+      expect(withEvidence.every((i) => i.evidenceCreatedOn !== null && i.evidenceCreatedOn < today)).toBe(true);
+      const flagged = tested.filter((i) => i.contemporaneity.flagged);
+      expect(flagged).toHaveLength(1);
+      expect(flagged[0]).toMatchObject({ key: expect.stringMatching(/^CHG-\d{4}$/), contemporaneity: { reason: 'created_late' } });
+      expect(flagged[0]!.contemporaneity.lagDays!).toBeGreaterThan(30);
+      expect(flagged[0]!.evidenceCreatedOn! > ex.periodEnd).toBe(true);
+      // Every record of the organization lies in the past.
+      expect(orgEvidence.every((e) => new Date(e.created_at) <= new Date())).toBe(true);
 
       // The issued report downloads, for the firm and for the organization.
       const status = (await partner.get(`${E}/report`)).json();

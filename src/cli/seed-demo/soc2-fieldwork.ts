@@ -15,8 +15,9 @@ import { dayOf, onDay } from './on-day.ts';
 import type { TSoc2Cast, TSoc2Day } from './soc2.ts';
 import { SOC2_ASSERTION, SOC2_CONTROLS, accessToolFixedOn, frDay, soc2Description } from './soc2-data.ts';
 import { SOC2_POPULATIONS as POPULATIONS } from './soc2-populations.ts';
+import { soc2EvidenceFiler } from './soc2-evidence.ts';
 
-type TFieldworkInput = { examinationId: string; period: { start: string; end: string }; testIds: Map<string, string>; at: TSoc2Day };
+type TFieldworkInput = { examinationId: string; period: { start: string; end: string }; testIds: Map<string, string>; controls: Map<string, string>; at: TSoc2Day };
 
 /** What the auditors found on the two items in exception, what management answered and what the auditors concluded. */
 const EXCEPTIONS = {
@@ -49,17 +50,31 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
   const E = x.period.end;
   const orgCtx = { ...ctx, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (demo)' };
 
-  // The request list goes out before the end of the period; Inès Dubois answers it after.
+  const file = soc2EvidenceFiler(p, orgCtx, c, x.controls);
+  const controlOfTest = new Map([...x.testIds].map(([control, testId]) => [testId, control]));
+
+  // The request list goes out before the end of the period; Inès Dubois answers it after, each
+  // answer with the extraction she filed that morning in the evidence register.
   const requests = await createRequestsService(onDay(p, at(E, -7, 10))).generate(c.senior, c.firmId, id, dayOf(at(E, 10)), ctx);
+  let filed = 0;
   for (const [i, r] of requests.items.entries()) {
-    const org = createOrgRequestsService(onDay(p, at(E, 4 + (i % 4), 14)));
-    await org.answer(c.ines, c.orgId, r.id, { answer: `Pièces déposées dans l’espace partagé pour ${r.testReference ?? r.reference} : extractions et comptes rendus de la période.`, evidenceIds: [] }, orgCtx);
+    const day = 4 + (i % 4);
+    const control = (r.testId && controlOfTest.get(r.testId)) || SOC2_CONTROLS[0]!.reference;
+    const ref = r.testReference ?? r.reference;
+    // The first extraction stopped a week short of the period's end.
+    const to = i === 0 ? dayOf(at(E, -7)) : E;
+    const extraction = await file(at(E, day, 11), { control, title: `Extraction pour ${ref} — période du ${frDay(x.period.start)} au ${frDay(to)}`, path: `extractions/${ref.toLowerCase()}-${dayOf(at(E, day))}`, effectiveDate: dayOf(at(E, day)), period: { from: x.period.start, to } });
+    filed++;
+    const org = createOrgRequestsService(onDay(p, at(E, day, 14)));
+    await org.answer(c.ines, c.orgId, r.id, { answer: `Pièces déposées dans l’espace partagé pour ${ref}\u00a0: extractions et comptes rendus de la période.`, evidenceIds: [extraction] }, orgCtx);
     await org.submit(c.ines, c.orgId, r.id, orgCtx);
     if (i === 0) {
-      // The first extraction stopped a week short of the period's end: returned, then answered again.
+      // Returned, then answered again with an extraction to the last day.
       await createRequestsService(onDay(p, at(E, 6, 10))).returnToOrganization(c.senior, c.firmId, id, r.id, 'L’extraction s’arrête une semaine avant la fin de la période\u00a0: merci de la refaire jusqu’au dernier jour.', ctx);
+      const redone = await file(at(E, 8, 11), { control, title: `Extraction pour ${ref} — période du ${frDay(x.period.start)} au ${frDay(E)}`, path: `extractions/${ref.toLowerCase()}-${dayOf(at(E, 8))}`, effectiveDate: dayOf(at(E, 8)), period: { from: x.period.start, to: E } });
+      filed++;
       const again = createOrgRequestsService(onDay(p, at(E, 8, 15)));
-      await again.answer(c.ines, c.orgId, r.id, { answer: 'Extraction refaite sur toute la période, jusqu’au dernier jour inclus.', evidenceIds: [] }, orgCtx);
+      await again.answer(c.ines, c.orgId, r.id, { answer: 'Extraction refaite sur toute la période, jusqu’au dernier jour inclus.', evidenceIds: [redone] }, orgCtx);
       await again.submit(c.ines, c.orgId, r.id, orgCtx);
     }
     await createRequestsService(onDay(p, at(E, 9, 11))).accept(c.senior, c.firmId, id, r.id, ctx);
@@ -97,13 +112,39 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
     ['LC-ACC-01', itemsOf('LC-ACC-01').findLast((i) => i.date < fixed)!],
     ['LC-CHG-01', itemsOf('LC-CHG-01')[Math.floor(itemsOf('LC-CHG-01').length / 2)]!],
   ]);
+  // The earliest item of each sample is inspected on the record Lumière Crédit filed the day after
+  // the event; the earliest change's approval, though, was only reconstructed from the ticket's
+  // history during fieldwork, months later: the firm's contemporaneity check flags it.
+  const evidenceOf = new Map<string, string>();
+  let late: { key: string; control: string } | null = null;
+  for (const s of sampled) {
+    const [first, second] = byDate(s.items);
+    if (!first) continue;
+    const reconstructed = s.control === 'LC-CHG-01';
+    evidenceOf.set(first.id, await file(reconstructed ? at(E, 13, 16) : at(first.date, 1, 10), {
+      control: s.control,
+      title: reconstructed ? `Approbation de ${first.key} reconstituée depuis l’historique du ticket` : `Pièce de ${first.key} du ${frDay(first.date)}`,
+      description: reconstructed ? 'Capture faite pendant les travaux des auditeurs\u00a0: l’export d’origine n’avait pas été conservé.' : '',
+      path: `pieces/${first.key.toLowerCase()}`,
+      effectiveDate: first.date,
+    }));
+    filed++;
+    if (reconstructed) late = { key: first.key, control: s.control };
+    // The next change's approval was filed on the day, as the control wants.
+    if (reconstructed && second) {
+      evidenceOf.set(second.id, await file(at(second.date, 0, 17), { control: s.control, title: `Approbation de ${second.key} du ${frDay(second.date)}`, path: `pieces/${second.key.toLowerCase()}`, effectiveDate: second.date }));
+      filed++;
+    }
+  }
   for (const [n, s] of sampled.entries()) {
     const testing = createTestingService(onDay(p, at(E, 14 + Math.min(n, 5), 11)));
     for (const item of s.items) {
       const exception = exceptionItems.get(s.control)?.id === item.id;
-      await testing.recordResult(c.auditor, c.firmId, id, item.id, exception
-        ? { result: 'exception', notes: 'Voir l’exception consignée.' }
-        : { result: 'no_exception', notes: 'Conforme : pièce inspectée.' }, ctx);
+      const evidence = evidenceOf.get(item.id);
+      await testing.recordResult(c.auditor, c.firmId, id, item.id, {
+        ...(exception ? { result: 'exception' as const, notes: 'Voir l’exception consignée.' } : { result: 'no_exception' as const, notes: evidence ? 'Conforme\u00a0: pièce de l’organisation inspectée.' : 'Conforme\u00a0: pièce inspectée.' }),
+        ...(evidence ? { evidenceIds: [evidence] } : {}),
+      }, ctx);
     }
   }
 
@@ -128,7 +169,7 @@ export async function seedSoc2Fieldwork(p: TPlatform, ctx: TRequestContext, c: T
     }, ctx);
   }
   return [
-    `  ${requests.items.length} requests answered by Inès Dubois (one returned once); description signed off by Claire Martin on ${dayOf(at(E, 12))}`,
+    `  ${requests.items.length} requests answered by Inès Dubois (one returned once), ${filed} evidence records linked${late ? `, ${late.key} (${late.control}) flagged: evidence reconstructed during fieldwork` : ''}; description signed off by Claire Martin on ${dayOf(at(E, 12))}`,
     `  ${POPULATIONS.length} populations sampled, one per test (seeds lumiere-acc-01…), ${sampled.reduce((n, s) => n + s.items.length, 0)} items tested`,
     `  exceptions ${raised.join(', ')} answered by Hugo Bernard and concluded`,
   ];

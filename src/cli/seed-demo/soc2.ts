@@ -151,7 +151,7 @@ export async function seedSoc2(p: TPlatform, ctx: TRequestContext, firm: TDemoTe
     testIds.set(control.reference, t.id);
   }
 
-  const fieldwork = await seedSoc2Fieldwork(p, ctx, c, { examinationId, period, testIds, at });
+  const fieldwork = await seedSoc2Fieldwork(p, ctx, c, { examinationId, period, testIds, controls, at });
   const report = await seedSoc2Report(p, ctx, c, { examinationId, period, at });
   const examination = await createSoc2ExaminationsService(p).get(c.manager, c.firmId, examinationId);
   return [
