@@ -170,6 +170,9 @@ export const ZTechnicalReview = z.object({
   abilities: ZTechnicalReviewAbilities,
 });
 export type TTechnicalReview = z.infer<typeof ZTechnicalReview>;
+/** A review as lists show it: everything but the checklist. */
+export const ZTechnicalReviewSummary = ZTechnicalReview.omit({ checklist: true });
+export type TTechnicalReviewSummary = z.infer<typeof ZTechnicalReviewSummary>;
 
 export const ZTechnicalReviewParams = z.object({ tenantId: z.uuid(), reviewId: z.uuid() });
 
@@ -197,7 +200,7 @@ export const ZTechnicalReviewListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TTechnicalReviewListQuery = z.infer<typeof ZTechnicalReviewListQuery>;
-export const ZTechnicalReviewPage = z.object({ items: z.array(ZTechnicalReview.omit({ checklist: true })), nextCursor: z.string().nullable() });
+export const ZTechnicalReviewPage = z.object({ items: z.array(ZTechnicalReviewSummary), nextCursor: z.string().nullable() });
 
 // ---------------------------------------------------------------------------------------------
 // Decisions
@@ -311,7 +314,7 @@ export const ZDecisionPreview = z.object({
   blockers: z.array(ZDecisionBlocker),
   /** The caller's seats on the cycle's audit teams: empty when they may decide. */
   teamSeats: z.array(ZTeamSeat),
-  review: ZTechnicalReview.omit({ checklist: true }).nullable(),
+  review: ZTechnicalReviewSummary.nullable(),
   /** The client's current certificate (not superseded), if any. */
   certificate: z.object({ id: z.uuid(), number: z.string(), status: z.string(), expiryDate: ZDay }).nullable(),
   /** What the audit team recommended: the form proposes its decision and says when the decision differs. */

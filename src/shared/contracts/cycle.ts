@@ -18,6 +18,7 @@ export const ZCycleDashboardQuery = z.object({
   clientId: z.uuid().optional(),
 });
 export type TCycleDashboardQuery = z.infer<typeof ZCycleDashboardQuery>;
+export type TCycleFilter = TCycleDashboardQuery['status'];
 export const ZCycleTenantParams = z.object({ tenantId: z.uuid() });
 
 export const ZCycleAudit = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZHistoryPage, ZHistoryQuery } from './ai-systems.ts';
 import { zAbilitiesOf } from './authz.ts';
-import { ZLocale, zText, ZTimestamp } from './common.ts';
+import { ZLocale, zText, ZTimestamp, type TListFilters } from './common.ts';
 import { ZTenantParams } from './tenants.ts';
 
 /*
@@ -167,11 +167,12 @@ export const ZEvidenceListQuery = z.object({
   frameworkId: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/).optional(),
   ref: zText(60, { min: 1 }).optional(),
   notContemporaneous: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Current evidence whose validity ends within this many days (already expired ones excluded). */
-  expiringWithinDays: z.coerce.number().int().min(0).max(366).optional(),
+  /** Current evidence whose validity ends within this many days (already expired ones excluded). Typed input: a page sends a number, the query string a string. */
+  expiringWithinDays: z.coerce.number<number | string>().int().min(0).max(366).optional(),
   q: zText(100).optional(),
 });
 export type TEvidenceListQuery = z.infer<typeof ZEvidenceListQuery>;
+export type TEvidenceFilters = TListFilters<typeof ZEvidenceListQuery>;
 
 const ZPerson = z.object({ id: z.uuid(), name: z.string() });
 

@@ -7,10 +7,11 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { useCycleDashboard, type TCycleFilter } from './api';
+import { useCycleDashboard } from './api';
+import { CYCLE_FILTERS, type TCycleFilter } from '../../../shared/contracts/cycle';
 import { CycleRows } from './CycleRows';
 
-const FILTERS: readonly TCycleFilter[] = ['all', 'overdue', 'due_soon', 'expiring', 'not_started'];
+const FILTERS: readonly TCycleFilter[] = CYCLE_FILTERS;
 
 /** The certification body's « Surveillance & recertification » dashboard; the filter is in the address. */
 export function SurveillancePage() {

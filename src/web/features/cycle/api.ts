@@ -1,8 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TCycleDashboard } from '../../../shared/contracts/cycle';
-
-export type TCycleFilter = 'all' | 'overdue' | 'due_soon' | 'expiring' | 'not_started';
+import type { TCycleDashboard, TCycleFilter } from '../../../shared/contracts/cycle';
 
 /** The body's dashboard, or the organization's own rows (`side`). */
 export const useCycleDashboard = (side: 'body' | 'organization', tenantId: string, status: TCycleFilter, enabled = true) =>

@@ -11,7 +11,8 @@ import { useFormat } from '../../lib/format';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useCertAudits } from '../audits/api';
 import { useMembers } from '../members/api';
-import { useOpenReview, useTechnicalReviews, type TReviewSummary } from './api';
+import { useOpenReview, useTechnicalReviews } from './api';
+import type { TTechnicalReviewSummary } from '../../../shared/contracts/cert-decisions';
 
 const CONCLUDING = ['stage2', 'surveillance', 'recertification', 'special'];
 
@@ -78,7 +79,7 @@ export function TechnicalReviewsPage() {
         ) : list.error ? (
           <ErrorAlert error={list.error} />
         ) : (
-          <DataTable<TReviewSummary>
+          <DataTable<TTechnicalReviewSummary>
             testId="reviews-table"
             label={t('decisions.review.listTitle')}
             rows={rows}
@@ -112,7 +113,7 @@ export function TechnicalReviewsPage() {
 }
 
 /** The seed's « 3–5 business days » from the completed review to the decision, against the body's own target. */
-function DecisionWait({ review }: { review: TReviewSummary }) {
+function DecisionWait({ review }: { review: TTechnicalReviewSummary }) {
   const { t } = useTranslation();
   const w = review.decisionWait;
   if (!w) return null;

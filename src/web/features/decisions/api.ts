@@ -7,6 +7,7 @@ import type {
   TDecisionDetail,
   TDecisionPreview,
   TTechnicalReview,
+  TTechnicalReviewSummary,
   TUpdateTechnicalReviewBody,
 } from '../../../shared/contracts/cert-decisions';
 
@@ -15,7 +16,6 @@ const D = (tenantId: string) => `/api/tenants/${tenantId}/decisions`;
 const R = (tenantId: string) => `/api/tenants/${tenantId}/technical-reviews`;
 
 type TPage<T> = { items: T[]; nextCursor: string | null };
-export type TReviewSummary = Omit<TTechnicalReview, 'checklist'>;
 
 export const useDecisions = (tenantId: string, filters: { programmeId?: string; clientId?: string } = {}, enabled = true) =>
   useInfiniteQuery({
@@ -49,7 +49,7 @@ export function useTakeDecision(tenantId: string) {
 export const useTechnicalReviews = (tenantId: string, filters: { state?: 'draft' | 'completed'; programmeId?: string } = {}, enabled = true) =>
   useInfiniteQuery({
     queryKey: key(tenantId, 'reviews', filters),
-    queryFn: ({ pageParam }) => api.get<TPage<TReviewSummary>>(`${R(tenantId)}${query({ limit: 50, cursor: pageParam, ...filters })}`),
+    queryFn: ({ pageParam }) => api.get<TPage<TTechnicalReviewSummary>>(`${R(tenantId)}${query({ limit: 50, cursor: pageParam, ...filters })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

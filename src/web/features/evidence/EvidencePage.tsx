@@ -8,9 +8,9 @@ import { Loading } from '../../components/Loading';
 import { NoAccess } from '../../components/NoAccess';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
-import { EVIDENCE_KINDS, EVIDENCE_STATUSES, type TEvidenceKind, type TEvidenceStatus, type TEvidenceSummary } from '../../../shared/contracts/evidence';
+import { EVIDENCE_KINDS, EVIDENCE_STATUSES, type TEvidenceFilters, type TEvidenceKind, type TEvidenceStatus, type TEvidenceSummary } from '../../../shared/contracts/evidence';
 import { useTenantContext } from '../tenants/TenantRoute';
-import { exportUrl, useControlChoices, useEvidenceList, type TEvidenceFilters } from './api';
+import { exportUrl, useControlChoices, useEvidenceList } from './api';
 import { EvidenceFlags } from './EvidenceFlags';
 
 export const day = (d: string | null) => (d ? `${d}T12:00:00Z` : null);

@@ -1,12 +1,10 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { THistoryEvent } from '../../../shared/contracts/ai-systems';
-import type { TControlChoices, TCreateEvidenceInput, TEvidenceDetail, TEvidenceListQuery, TEvidencePage } from '../../../shared/contracts/evidence';
+import type { TControlChoices, TCreateEvidenceInput, TEvidenceDetail, TEvidenceFilters, TEvidencePage } from '../../../shared/contracts/evidence';
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/evidence`;
 const allKey = (tenantId: string) => ['tenant', tenantId, 'evidence'] as const;
-
-export type TEvidenceFilters = Partial<Pick<TEvidenceListQuery, 'status' | 'kind' | 'controlId' | 'expiringWithinDays'>> & { notContemporaneous?: 'true' };
 
 export function useEvidenceList(tenantId: string, filters: TEvidenceFilters, enabled = true) {
   return useInfiniteQuery({
