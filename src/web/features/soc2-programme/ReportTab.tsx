@@ -14,7 +14,7 @@ import { useFormat } from '../../lib/format';
 import { useServerErrors } from '../../lib/forms';
 import { useMe } from '../auth/api';
 import { documentUrl, useIssueBridgeLetter, useOrgReport } from './api';
-import { useDay } from './Soc2Bits';
+import { Fact, useDay } from './Soc2Bits';
 
 const LOCALES: TLocale[] = ['en', 'fr'];
 
@@ -250,16 +250,5 @@ function BridgeLetterForm({ tenantId, status: s }: { tenantId: string; status: T
         </ConfirmButton>
       </Group>
     </Stack>
-  );
-}
-
-function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </div>
   );
 }

@@ -6,7 +6,7 @@ import { DataTable, type TDataColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useOrgScopeParts } from './api';
-import { useDay, useReportPeriod } from './Soc2Bits';
+import { Fact, useDay, useReportPeriod } from './Soc2Bits';
 
 /*
  * The examination's scope as the firm recorded it, read-only for the organization: what is examined
@@ -190,18 +190,5 @@ function Section({ title, hint, children }: { title: string; hint: string; child
       </Text>
       {children}
     </Stack>
-  );
-}
-
-function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {value}
-      </Text>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TSoc2DescriptionState, TSoc2ExaminationState, TSoc2RequestState } from '../../../shared/contracts/soc2';
 import { useFormat } from '../../lib/format';
@@ -59,4 +59,18 @@ export function useReportPeriod() {
 export function useDay() {
   const format = useFormat();
   return (d: string | null) => format.date(noon(d));
+}
+
+/** A labelled value of the organization's examination pages (scope, report); line breaks as written. */
+export function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {value}
+      </Text>
+    </div>
+  );
 }
