@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, type TDataColumn } from '../../components/DataTable';
@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import type { TSoc2Examination } from '../../../shared/contracts/soc2-examinations';
 import type { TSoc2Reader, TSoc2ReaderAccess } from '../../../shared/contracts/soc2-readers';
-import { READER_STATE_COLOR } from '../soc2-readers/ReadersTab';
+import { readerColumns } from '../soc2-readers/ReadersTab';
 import { useTenantContext } from '../tenants/TenantRoute';
 import { useFirmSoc2Readers } from './api';
 
@@ -32,29 +32,7 @@ export function ReadersTab({ examination: x }: { examination: TSoc2Examination }
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const what = (a: TSoc2ReaderAccess) => (a.kind === 'download' && a.locale ? t(`soc2Report.readers.download.${a.locale}`) : t(`soc2Readers.access.${a.kind}`));
   const columns: TDataColumn<TSoc2Reader>[] = [
-    {
-      key: 'name',
-      header: t('soc2Readers.list.reader'),
-      cell: (r) => (
-        <Stack gap={0}>
-          <Text size="sm">{r.name}</Text>
-          <Text size="xs" c="dimmed">
-            {r.email}
-          </Text>
-        </Stack>
-      ),
-      sortValue: (r) => r.name,
-    },
-    { key: 'company', header: t('soc2Readers.list.company'), cell: (r) => r.company, sortValue: (r) => r.company },
-    {
-      key: 'state',
-      header: t('soc2Readers.list.state'),
-      cell: (r) => (
-        <Badge color={READER_STATE_COLOR[r.state]} variant="light" style={{ minWidth: 'max-content' }} data-testid={`firm-reader-state-${r.id}`}>
-          {t(`soc2Readers.state.${r.state}`)}
-        </Badge>
-      ),
-    },
+    ...readerColumns(t, 'firm-reader-state-'),
     {
       key: 'nda',
       header: t('soc2Report.readers.ndaCol'),

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Alert, Badge, Button, Card, Group, Popover, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TOrgSoc2Examination } from '../../../shared/contracts/soc2-examinations';
@@ -11,17 +12,12 @@ import { useInviteReader, useReaders, useRevokeReader } from './api';
 
 export const READER_STATE_COLOR: Record<TSoc2ReaderState, string> = { invited: 'blue', accepted: 'green', expired: 'gray', revoked: 'red' };
 
-/** « Lecteurs du rapport »: who the organization shared its issued report with, their state, expiry and every access. */
-export function ReadersTab({ tenantId, exam }: { tenantId: string; exam: TOrgSoc2Examination }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const readers = useReaders(tenantId, exam.id);
-  const revoke = useRevokeReader(tenantId, exam.id);
-  if (readers.isPending) return <Loading />;
-  if (readers.error) return <ErrorAlert error={readers.error} />;
-  const first = readers.data.pages[0]!;
-  const rows = readers.data.pages.flatMap((p) => p.items);
-  const columns: TDataColumn<TSoc2Reader>[] = [
+/**
+ * Who a reader is and their state, as both the organization's and the firm's readers tables open;
+ * the state badge keeps its whole word. `testIdPrefix` keeps each page's own test ids.
+ */
+export function readerColumns(t: TFunction, testIdPrefix: string): TDataColumn<TSoc2Reader>[] {
+  return [
     {
       key: 'name',
       header: t('soc2Readers.list.reader'),
@@ -40,11 +36,26 @@ export function ReadersTab({ tenantId, exam }: { tenantId: string; exam: TOrgSoc
       key: 'state',
       header: t('soc2Readers.list.state'),
       cell: (r) => (
-        <Badge color={READER_STATE_COLOR[r.state]} variant="light" data-testid={`reader-state-${r.id}`}>
+        <Badge color={READER_STATE_COLOR[r.state]} variant="light" style={{ minWidth: 'max-content' }} data-testid={`${testIdPrefix}${r.id}`}>
           {t(`soc2Readers.state.${r.state}`)}
         </Badge>
       ),
     },
+  ];
+}
+
+/** « Lecteurs du rapport »: who the organization shared its issued report with, their state, expiry and every access. */
+export function ReadersTab({ tenantId, exam }: { tenantId: string; exam: TOrgSoc2Examination }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const readers = useReaders(tenantId, exam.id);
+  const revoke = useRevokeReader(tenantId, exam.id);
+  if (readers.isPending) return <Loading />;
+  if (readers.error) return <ErrorAlert error={readers.error} />;
+  const first = readers.data.pages[0]!;
+  const rows = readers.data.pages.flatMap((p) => p.items);
+  const columns: TDataColumn<TSoc2Reader>[] = [
+    ...readerColumns(t, 'reader-state-'),
     { key: 'expires', header: t('soc2Readers.list.expires'), cell: (r) => format.date(r.expiresAt), sortValue: (r) => r.expiresAt, nowrap: true },
     { key: 'nda', header: t('soc2Readers.list.nda'), cell: (r) => (r.nda ? t('soc2Readers.list.ndaAccepted', { version: r.nda.version, date: format.dateTime(r.nda.at) }) : t('common.none')) },
     { key: 'downloads', header: t('soc2Readers.list.downloads'), cell: (r) => format.number(r.downloads), sortValue: (r) => r.downloads },
