@@ -210,6 +210,11 @@ describeInChromium('SOC 2 in Chromium: the organization’s journey, scope to br
 
       // 6. Bridge letter: a day inside the period is refused, in the user's language, on the field; then issued.
       const form = page.getByTestId('soc2-bridge-form');
+      // The date picker stops where the server does: the limit, or today when earlier; the next report ends after the period.
+      const d = new Date();
+      const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      expect(await form.getByTestId('soc2-bridge-covers-until').getAttribute('max')).toBe(status.bridgeLimit! < today ? status.bridgeLimit : today);
+      expect(await form.getByTestId('soc2-bridge-next-report').getAttribute('min')).toBe(await form.getByTestId('soc2-bridge-covers-until').getAttribute('min'));
       await form.getByTestId('soc2-bridge-covers-until').fill('2026-06-30');
       await form.getByTestId('soc2-bridge-title').fill(l.title);
       await form.getByTestId('soc2-bridge-issue').click();

@@ -168,6 +168,13 @@ const linesOf = (text: string) =>
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+/** The picker stops where the server does: the limit, or today when earlier (a letter never speaks for days to come). */
+const latestCovered = (limit: string | null) => {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return limit && limit < today ? limit : today;
+};
+
 /** Management's bridge letter: the server checks the dates and answers in the user's language. */
 function BridgeLetterForm({ tenantId, status: s }: { tenantId: string; status: TOrgSoc2ReportStatus }) {
   const { t } = useTranslation();
@@ -212,7 +219,7 @@ function BridgeLetterForm({ tenantId, status: s }: { tenantId: string; status: T
           label={t('soc2Programme.report.bridge.coversUntil')}
           description={t('soc2Programme.report.bridge.coversUntilHint', { start: day(nextDay(s.periodEnd!)), limit: day(s.bridgeLimit) })}
           min={nextDay(s.periodEnd!)}
-          max={s.bridgeLimit ?? undefined}
+          max={latestCovered(s.bridgeLimit)}
           required
           {...form.getInputProps('coversUntil')}
           data-testid="soc2-bridge-covers-until"
@@ -221,6 +228,7 @@ function BridgeLetterForm({ tenantId, status: s }: { tenantId: string; status: T
           type="date"
           label={t('soc2Programme.report.bridge.nextReport')}
           description={t('soc2Programme.report.bridge.nextReportHint')}
+          min={nextDay(s.periodEnd!)}
           {...form.getInputProps('nextReportPeriodEnd')}
           data-testid="soc2-bridge-next-report"
         />
