@@ -3,12 +3,13 @@ import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { buildTenant } from '../support/factories.ts';
-import { buildCpaFirm, changeTicketsCsv, createSoc2Fieldwork } from '../support/soc2-factories.ts';
+import { buildCpaFirm, changeTicketsCsv, createSoc2Fieldwork, createSoc2Population } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const AUDITOR = { name: 'Hélène Dubois', email: 'helene.dubois@lafayette-sampling.example', password: 'Lafayette-sampling-2026-ok', locale: 'fr' as const };
 const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-sampling.example', password: 'Lafayette-manager-2026-ok', locale: 'en' as const };
 const WHOLE = { name: 'Inès Marchand', email: 'ines.marchand@lafayette-sampling.example', password: 'Lafayette-whole-2026-ok', locale: 'fr' as const };
+const COUNTS = { name: 'Lucas Bernard', email: 'lucas.bernard@lafayette-sampling.example', password: 'Lafayette-counts-2026-ok', locale: 'fr' as const };
 const NB = '\u00a0';
 
 describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a control, in French', () => {
@@ -174,6 +175,24 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     await expect.poll(() => page.getByTestId('soc2-work-conclusion').getAttribute('data-conclusion'), { timeout: 30_000 }).toBe('no_exception');
     const row = await p.db.selectFrom('soc2_tests').select(['conclusion', 'conclusion_notes']).where('id', '=', w.test.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ conclusion: 'no_exception', conclusion_notes: 'Paramétrage unique du pipeline inspecté, qui exige l’approbation avant tout déploiement.' });
+    expect(errors).toEqual([]);
+  });
+
+  it('writes a large population’s row count as French groups digits, in the completeness badge and the population picker', { timeout: 240_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, COUNTS, 'fr-FR');
+    const auditor = (await findUserByEmail(p.db, COUNTS.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette Comptes' });
+    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
+    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    await createSoc2Population(p, w, { rows: 1200, name: 'Tickets (export 1)' });
+    await createSoc2Population(p, w, { rows: 1201, name: 'Tickets (export 2)' });
+
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await page.getByTestId('soc2-population-checks').waitFor();
+    expect(await page.getByTestId('soc2-population-checks').textContent()).toMatch(/réussi\u00a0: 1[\u00a0\u202f]20[01] lignes/);
+    const options = await page.getByTestId('soc2-population-pick').locator('option').allTextContents();
+    expect(options.some((o) => /· 1[\u00a0\u202f]200 lignes$/.test(o)), options.join(' | ')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ export function PopulationPanel({ examination: x, test, canWrite }: { examinatio
   const { t } = useTranslation();
   const { tenant } = useTenantContext();
   const list = useSoc2Populations(tenant.id, x.id, test.id);
+  const format = useFormat();
   const [picked, setPicked] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
@@ -42,7 +43,7 @@ export function PopulationPanel({ examination: x, test, canWrite }: { examinatio
             label={t('soc2Testing.work.population.pick')}
             value={current?.id}
             onChange={(e) => setPicked(e.currentTarget.value)}
-            data={items.map((p) => ({ value: p.id, label: `${p.name} · ${p.fileName} · ${t('soc2Testing.work.population.rows', { count: p.rowCount })}` }))}
+            data={items.map((p) => ({ value: p.id, label: `${p.name} · ${p.fileName} · ${t('soc2Testing.work.population.rows', { count: p.rowCount, n: format.number(p.rowCount) })}` }))}
             data-testid="soc2-population-pick"
           />
         )}
@@ -82,7 +83,7 @@ function PopulationView({ examination: x, population: p, writable }: { examinati
       </div>
       <Group gap="xs" data-testid="soc2-population-checks">
         <Badge color="teal" variant="light">
-          {t('soc2Testing.work.population.checked', { count: p.rowCount })}
+          {t('soc2Testing.work.population.checked', { count: p.rowCount, n: format.number(p.rowCount) })}
         </Badge>
         <Text size="xs" c="dimmed">
           {t('soc2Testing.work.population.checkedHelp')}

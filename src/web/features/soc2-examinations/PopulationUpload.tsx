@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isApiError } from '../../lib/api';
+import { useFormat } from '../../lib/format';
 import type { TSoc2Examination } from '../../../shared/contracts/soc2-examinations';
 import type { TSoc2PopulationRowError } from '../../../shared/contracts/soc2-fieldwork';
 import type { TSoc2Test } from '../../../shared/contracts/soc2-program';
@@ -22,6 +23,7 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
   const { t, i18n } = useTranslation();
   const { tenant } = useTenantContext();
   const period = usePeriodLabel();
+  const format = useFormat();
   const upload = useUploadPopulation(tenant.id, x.id, test.id);
   const fromEvidence = usePopulationFromEvidence(tenant.id, x.id, test.id);
   const [file, setFile] = useState<File | null>(null);
@@ -29,6 +31,9 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
   const set = <K extends keyof TFields>(k: K, value: TFields[K]) => setV((o) => ({ ...o, [k]: value }));
   const lang = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
   const refused = isApiError(upload.error) && upload.error.code === 'population_rows_invalid' ? ((upload.error.details ?? {}) as { rowErrors?: TSoc2PopulationRowError[]; rowErrorCount?: number }) : null;
+  // Row counts of a large file are written as the reader's language groups digits (1 204 in French).
+  const wrong = refused ? (refused.rowErrorCount ?? refused.rowErrors?.length ?? 0) : 0;
+  const shown = refused?.rowErrors?.length ?? 0;
   const ready = !!file && v.name.trim() && v.keyColumn.trim() && v.dateColumn.trim();
   return (
     <Card withBorder padding="md" bg="var(--mantine-color-default-hover)" data-testid="soc2-population-upload">
@@ -60,7 +65,7 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
           <Checkbox mt="lg" label={t('soc2Testing.work.upload.dayFirst')} checked={v.dayFirstDates} onChange={(e) => set('dayFirstDates', e.currentTarget.checked)} data-testid="soc2-population-day-first" />
         </SimpleGrid>
         {refused ? (
-          <Alert color="red" variant="light" title={t('soc2Testing.work.upload.refusedTitle', { count: refused.rowErrorCount ?? refused.rowErrors?.length ?? 0 })} role="alert" data-testid="soc2-population-refused">
+          <Alert color="red" variant="light" title={t('soc2Testing.work.upload.refusedTitle', { count: wrong, n: format.number(wrong) })} role="alert" data-testid="soc2-population-refused">
             <List size="sm">
               {(refused.rowErrors ?? []).map((e) => (
                 <List.Item key={`${e.row}-${e.code}`} data-testid={`soc2-population-refused-row-${e.row}`}>
@@ -68,7 +73,7 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
                 </List.Item>
               ))}
             </List>
-            {(refused.rowErrorCount ?? 0) > (refused.rowErrors?.length ?? 0) && <Text size="sm" mt="xs">{t('soc2Testing.work.upload.refusedMore', { count: refused.rowErrorCount! - refused.rowErrors!.length })}</Text>}
+            {wrong > shown && <Text size="sm" mt="xs">{t('soc2Testing.work.upload.refusedMore', { count: wrong - shown, n: format.number(wrong - shown) })}</Text>}
             <Text size="sm" mt="xs">{t('soc2Testing.work.upload.nothingStored')}</Text>
           </Alert>
         ) : (
