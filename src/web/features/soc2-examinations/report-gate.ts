@@ -1,4 +1,4 @@
-import type { TSoc2ReportStatus } from '../../../shared/contracts/soc2-report';
+import type { TSoc2ReportStatus } from '../../../shared/contracts/soc2-report.ts';
 
 /**
  * Whether the draft preview can be offered. It needs what the report model is built from, not the
