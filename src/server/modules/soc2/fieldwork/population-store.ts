@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { TBlobStore } from '../../../platform/blob-store/blob-store.ts';
 import type { TSoc2PopulationMapping } from '../../../../shared/contracts/soc2-fieldwork.ts';
 import { importPopulation, type TPopulationImportError, type TPopulationImportLimits, type TPopulationImportStats } from '../sampling/population-import.ts';
@@ -14,8 +14,8 @@ import { readCsvRows, readXlsxRows, type TPopulationRows } from '../sampling/pop
 /*
  * A population file between the upload and the blob store. The blob store is content-addressed and
  * keeps what it is given, so nothing may reach it before the file is known good: the upload streams
- * to a private temporary file (byte cap on the way), the import reads it once (hash, rows, index),
- * and only then are the file and its index put in the store. The temporary file is removed
+ * to a private temporary file (byte cap on the way) while the import reads the same bytes (hash,
+ * rows, index), and only then are the file and its index put in the store. The temporary file is removed
  * whatever happens, so a refused file leaves no row and no object.
  */
 
@@ -112,44 +112,69 @@ export function itemFields(rows: TPopulationRows, mapping: TSoc2PopulationMappin
   );
 }
 
+/** Writes `chunk` and waits while `to` is full; a stream already closed (the import stopped reading) is skipped. */
+function feed(to: Writable, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (to.destroyed || to.writableEnded) return resolve();
+    if (to.write(chunk)) return resolve();
+    const done = (err?: Error) => {
+      to.off('drain', onDrain).off('close', onDrain).off('error', done);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    to.once('drain', onDrain).once('close', onDrain).once('error', done);
+  });
+}
+
 /**
  * Imports `source` and, only when it is good, stores the file and its index. Answers the error
- * (nothing stored) or what was stored.
+ * (nothing stored) or what was stored. The bytes go to the temporary file and to the import at
+ * the same time: read once, and each chunk is garbage as soon as both have it (a million-row
+ * file written out whole before being read again left some 60 MB of spent chunks resident).
  */
 export async function importAndStore(
   blobs: Pick<TBlobStore, 'put'>,
   source: Readable,
-  o: { format: TPopulationSourceFormat; mapping: TSoc2PopulationMapping; period: { start: string; end: string }; limits: Pick<TPopulationImportLimits, 'maxBytes' | 'maxRows'> },
+  o: {
+    format: TPopulationSourceFormat;
+    mapping: TSoc2PopulationMapping;
+    period: { start: string; end: string };
+    limits: Pick<TPopulationImportLimits, 'maxBytes' | 'maxRows'>;
+    /** The source's length when known beforehand (a raw upload's Content-Length). */
+    sourceBytes?: number | null;
+  },
 ): Promise<{ ok: true; stored: TStoredPopulation } | { ok: false; error: TStoreError }> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'attest-population-'));
   const tmp = path.join(dir, 'source');
   try {
     let bytes = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
+    const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+    const toImport = new PassThrough();
+    const meter = new Writable({
+      async write(chunk: Buffer, _enc, cb) {
         bytes += chunk.length;
         if (bytes > o.limits.maxBytes) return cb(new TooLarge());
-        cb(null, chunk);
+        try {
+          await Promise.all([feed(out, chunk), feed(toImport, chunk)]);
+          cb();
+        } catch (e) {
+          cb(e as Error);
+        }
+      },
+      final(cb) {
+        if (!toImport.destroyed) toImport.end();
+        out.end((err?: Error | null) => cb(err ?? null));
       },
     });
-    // Piped by hand (as the blob store does) so a refusal leaves the request open for the 413 answer.
-    const written = pipeline(meter, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
-    const onSourceError = (err: Error) => meter.destroy(err);
-    source.once('error', onSourceError);
-    source.pipe(meter);
-    try {
-      await written;
-    } catch (e) {
-      source.unpipe(meter);
-      source.resume();
-      // @fastify/multipart cuts a file part at its own limit with this code.
-      if (e instanceof TooLarge || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        return { ok: false, error: { code: 'population_file_too_large', maxBytes: o.limits.maxBytes } };
-      throw e;
-    } finally {
-      source.off('error', onSourceError);
-    }
-    const result = await importPopulation(fs.createReadStream(tmp), {
+    out.on('error', (err) => meter.destroy(err));
+    // A refused upload stops the import too (its result is then not read).
+    meter.once('error', (err) => {
+      toImport.destroy(err);
+      out.destroy();
+    });
+    const written = finished(meter);
+    const imported = importPopulation(toImport, {
       format: o.format,
       mapping: { key: o.mapping.keyColumn, date: o.mapping.dateColumn },
       period: o.period,
@@ -157,8 +182,24 @@ export async function importAndStore(
       csv: { delimiter: delimiterOf(o.mapping) },
       ...(o.mapping.worksheet ? { xlsx: { worksheet: o.mapping.worksheet } } : {}),
       limits: { maxBytes: o.limits.maxBytes, maxRows: o.limits.maxRows, maxRowErrors: 100 },
-      sourceBytes: bytes,
+      ...(o.sourceBytes ? { sourceBytes: o.sourceBytes } : {}),
     });
+    // Piped by hand (as the blob store does) so a refusal leaves the request open for the 413 answer.
+    const onSourceError = (err: Error) => meter.destroy(err);
+    source.once('error', onSourceError);
+    source.pipe(meter);
+    const [w, r] = await Promise.allSettled([written, imported]);
+    source.off('error', onSourceError);
+    if (w.status === 'rejected') {
+      source.unpipe(meter);
+      source.resume();
+      const e = w.reason as { code?: string };
+      // @fastify/multipart cuts a file part at its own limit with this code.
+      if (e instanceof TooLarge || e.code === 'FST_REQ_FILE_TOO_LARGE') return { ok: false, error: { code: 'population_file_too_large', maxBytes: o.limits.maxBytes } };
+      throw w.reason;
+    }
+    if (r.status === 'rejected') throw r.reason;
+    const result = r.value;
     if (!result.ok) return { ok: false, error: result.error };
     const index = openPopulationIndexHeader(result.indexParts[0]!);
     const opener: TSourceOpener = async (range) => fs.createReadStream(tmp, range ?? {});

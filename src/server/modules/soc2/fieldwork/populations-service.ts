@@ -184,7 +184,7 @@ export function createPopulationsService(p: TPopulationsDeps) {
         ...(meta.worksheet ? { worksheet: meta.worksheet } : {}),
       });
       if (mapping.textColumns.length > 5) throw new AppError(400, 'validation_failed', 'At most 5 text columns.', [{ field: 'textColumns', issue: 'too_big', message: 'At most 5 text columns.' }]);
-      const result = await importAndStore(p.blobs, f.body, { format, mapping, period, limits });
+      const result = await importAndStore(p.blobs, f.body, { format, mapping, period, limits, sourceBytes: f.declaredLength });
       if (!result.ok) throw populationError(result.error, period);
       const id = await record(actor, tenantId, examinationId, testId, { name: meta.name, source: format, fileName, mapping, stored: result.stored }, ctx);
       return detail(grant, tenantId, examinationId, id);
@@ -205,7 +205,8 @@ export function createPopulationsService(p: TPopulationsDeps) {
       });
       const lines = ['evidence_id,effective_date,title,created_on', ...records.map((r) => [r.id, r.effective_date, csvCell(r.title), iso(r.created_at).slice(0, 10)].join(','))];
       const mapping = ZSoc2PopulationMapping.parse({ keyColumn: 'evidence_id', dateColumn: 'effective_date', textColumns: ['title', 'created_on'] });
-      const result = await importAndStore(p.blobs, Readable.from([Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]), { format: 'csv', mapping, period, limits });
+      const csv = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+      const result = await importAndStore(p.blobs, Readable.from([csv]), { format: 'csv', mapping, period, limits, sourceBytes: csv.length });
       if (!result.ok) throw populationError(result.error, period);
       const id = await record(actor, tenantId, examinationId, testId, { name: body.name, source: 'evidence', fileName: `${test.reference}-evidence.csv`, mapping, stored: result.stored }, ctx);
       return detail(grant, tenantId, examinationId, id);

@@ -58,9 +58,8 @@ export class KeyDigestSet {
   }
 
   /**
-   * Makes room for `keys` keys at once (at most half full). A table grown by doubling leaves each
-   * smaller one behind as garbage until a full collection (24 MiB for a million keys); sized early
-   * from an estimate, it grows once.
+   * Makes room for `keys` keys at once (at most half full): sized early from an estimate, the
+   * table is rehashed once rather than at each doubling.
    */
   reserve(keys: number) {
     let slots = this.mask + 1;
@@ -68,8 +67,9 @@ export class KeyDigestSet {
     if (slots > this.mask + 1) this.rehash(slots);
   }
 
-  /** Drops the table (a million keys hold 24 MiB) once the last row is checked; the set is empty after. */
+  /** Frees the table (a million keys hold 24 MiB) once the last row is checked; the set is empty after. */
   release() {
+    free(this.hi, this.lo, this.rows);
     this.hi = new Uint32Array(1);
     this.lo = new Uint32Array(1);
     this.rows = new Uint32Array(1);
@@ -95,5 +95,16 @@ export class KeyDigestSet {
       this.lo[i] = lo[j]!;
       this.rows[i] = rows[j]!;
     }
+    free(hi, lo, rows);
   }
+}
+
+/**
+ * Gives a table's memory back now: a dropped typed array is only freed by a full collection, and
+ * the trail of smaller tables left by the doublings (24 MiB for a million keys) is what pushed V8
+ * into collecting mid-import and then enlarging its young generation for good. Detaching (transfer
+ * to length 0) frees the backing store at once; these arrays are the set's own, never shared.
+ */
+function free(...arrays: Uint32Array[]) {
+  for (const a of arrays) (a.buffer as ArrayBuffer).transfer(0);
 }
