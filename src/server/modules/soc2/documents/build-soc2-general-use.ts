@@ -1,7 +1,7 @@
 import type { TLocale } from '../../../../shared/contracts/common.ts';
 import type { TDocBlock, TDocument } from '../../../documents/layout.ts';
 import { longDay, soc2Labels } from './soc2-document-common.ts';
-import { reportVars } from './soc2-report-vars.ts';
+import { reportFacts, reportVars } from './soc2-report-vars.ts';
 import type { TSoc2ReportModel } from './soc2-report-model.ts';
 
 /*
@@ -14,7 +14,6 @@ export function buildSoc2GeneralUseSummary(m: TSoc2ReportModel, lang: TLocale): 
   const t = soc2Labels(lang);
   const type2 = m.reportType === 'type2';
   const vars = reportVars(m, lang);
-  const { type: typeName, categories } = vars;
   const licence = t('common.licence', { ...m.firm.licence });
   const p = (text: string, style?: 'muted' | 'notice'): TDocBlock => ({ kind: 'paragraph', text, ...(style ? { style } : {}) });
   const h = (text: string): TDocBlock => ({ kind: 'heading', text });
@@ -36,16 +35,7 @@ export function buildSoc2GeneralUseSummary(m: TSoc2ReportModel, lang: TLocale): 
       { kind: 'title', text: t('generalUse.title', vars), subtitle: t(type2 ? 'report.subtitleType2' : 'report.subtitleType1', vars) },
       {
         kind: 'keyValue',
-        rows: [
-          [t('report.facts.reference'), m.reference],
-          [t('report.facts.organization'), [m.organization.name, m.organization.address].filter(Boolean).join(' — ')],
-          [t('report.facts.firm'), [m.firm.name, m.firm.address].filter(Boolean).join(' — ')],
-          [t('report.facts.licence'), licence],
-          [t('report.facts.type'), typeName],
-          type2 ? [t('report.facts.period'), t('common.periodRange', { start: vars.start, end: vars.end })] : [t('report.facts.asOf'), vars.date],
-          [t('report.facts.categories'), categories],
-          [t('report.facts.reportDate'), longDay(lang, m.reportDate)],
-        ],
+        rows: reportFacts(m, lang, vars),
       },
       p(t('generalUse.notice', vars), 'notice'),
       h(t('generalUse.opinionHeading')),

@@ -2,7 +2,7 @@ import type { TLocale } from '../../../../shared/contracts/common.ts';
 import { formatNumber } from '../../../../shared/format.ts';
 import type { TDocBlock, TDocument } from '../../../documents/layout.ts';
 import { listOf, longDay, soc2Labels } from './soc2-document-common.ts';
-import { reportVars } from './soc2-report-vars.ts';
+import { reportFacts, reportVars } from './soc2-report-vars.ts';
 import type { TSoc2ReportControl, TSoc2ReportModel } from './soc2-report-model.ts';
 
 /*
@@ -21,7 +21,6 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
   if (m.opinion.kind !== 'unmodified' && m.opinion.basis.length === 0) throw new Error('A modified opinion states its basis');
   const num = (n: number) => formatNumber(lang, n);
   const vars = reportVars(m, lang);
-  const { type: typeName, categories } = vars;
   const licence = t('common.licence', { ...m.firm.licence });
   const n = { opinion: m.assertionFirst ? 2 : 1, assertion: m.assertionFirst ? 1 : 2, description: 3, tests: 4, other: 5 };
   const sectionHeading = (role: keyof typeof n, title: string): TDocBlock => ({ kind: 'heading', text: t('report.sectionHeading', { n: n[role], title }) });
@@ -157,16 +156,7 @@ export function buildSoc2ReportDocument(m: TSoc2ReportModel, lang: TLocale): TDo
     ? [sectionHeading('other', t('report.sections.other')), p(t('report.other.notice', vars), 'notice'), h2(m.otherInformation.title), ...m.otherInformation.paragraphs.map((x) => p(x))]
     : [];
 
-  const facts: [string, string][] = [
-    [t('report.facts.reference'), m.reference],
-    [t('report.facts.organization'), [m.organization.name, m.organization.address].filter(Boolean).join(' — ')],
-    [t('report.facts.firm'), [m.firm.name, m.firm.address].filter(Boolean).join(' — ')],
-    [t('report.facts.licence'), licence],
-    [t('report.facts.type'), typeName],
-    type2 ? [t('report.facts.period'), t('common.periodRange', { start: vars.start, end: vars.end })] : [t('report.facts.asOf'), vars.date],
-    [t('report.facts.categories'), categories],
-    [t('report.facts.reportDate'), longDay(lang, m.reportDate)],
-  ];
+  const facts = reportFacts(m, lang, vars);
 
   return {
     lang,

@@ -21,3 +21,18 @@ export function reportVars(m: TSoc2ReportModel, lang: TLocale) {
     end: m.period ? longDay(lang, m.period.end) : '',
   };
 }
+
+/** The facts table that opens the report and its general-use summary alike. */
+export function reportFacts(m: TSoc2ReportModel, lang: TLocale, vars: ReturnType<typeof reportVars>): [string, string][] {
+  const t = soc2Labels(lang);
+  return [
+    [t('report.facts.reference'), m.reference],
+    [t('report.facts.organization'), [m.organization.name, m.organization.address].filter(Boolean).join(' — ')],
+    [t('report.facts.firm'), [m.firm.name, m.firm.address].filter(Boolean).join(' — ')],
+    [t('report.facts.licence'), t('common.licence', { ...m.firm.licence })],
+    [t('report.facts.type'), vars.type],
+    m.reportType === 'type2' ? [t('report.facts.period'), t('common.periodRange', { start: vars.start, end: vars.end })] : [t('report.facts.asOf'), vars.date],
+    [t('report.facts.categories'), vars.categories],
+    [t('report.facts.reportDate'), longDay(lang, m.reportDate)],
+  ];
+}
