@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
@@ -10,6 +11,7 @@ const AUDITOR = { name: 'Hélène Dubois', email: 'helene.dubois@lafayette-sampl
 const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-sampling.example', password: 'Lafayette-manager-2026-ok', locale: 'en' as const };
 const WHOLE = { name: 'Inès Marchand', email: 'ines.marchand@lafayette-sampling.example', password: 'Lafayette-whole-2026-ok', locale: 'fr' as const };
 const COUNTS = { name: 'Lucas Bernard', email: 'lucas.bernard@lafayette-sampling.example', password: 'Lafayette-counts-2026-ok', locale: 'fr' as const };
+const SHEETS = { name: 'Julie Moreau', email: 'julie.moreau@lafayette-sampling.example', password: 'Lafayette-sheets-2026-ok', locale: 'en' as const };
 const NB = '\u00a0';
 
 describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a control, in French', () => {
@@ -193,6 +195,35 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     expect(await page.getByTestId('soc2-population-checks').textContent()).toMatch(/réussi\u00a0: 1[\u00a0\u202f]20[01] lignes/);
     const options = await page.getByTestId('soc2-population-pick').locator('option').allTextContents();
     expect(options.some((o) => /· 1[\u00a0\u202f]200 lignes$/.test(o)), options.join(' | ')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('in English: imports an Excel workbook’s named worksheet as the population (the server reads XLSX as well as CSV)', { timeout: 240_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, SHEETS, 'en-GB');
+    const auditor = (await findUserByEmail(p.db, SHEETS.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Lafayette Workbooks' });
+    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
+    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    // A first sheet that is not the population, then the export: the worksheet is named.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['Exported from the ticketing tool']);
+    const sheet = book.addWorksheet('Changes');
+    sheet.addRow(['ticket', 'deployed_on', 'title']);
+    for (let i = 1; i <= 30; i++) sheet.addRow([`CHG-${String(i).padStart(5, '0')}`, new Date(Date.UTC(2026, 0, i * 5)), `Change ${i}`]);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+
+    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await page.getByTestId('soc2-population-file').setInputFiles({ name: 'changes.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await page.getByTestId('soc2-population-worksheet').fill('Changes');
+    expect(await page.getByTestId('soc2-population-delimiter').count()).toBe(0);
+    await page.getByTestId('soc2-population-key').fill('ticket');
+    await page.getByTestId('soc2-population-date').fill('deployed_on');
+    await page.getByTestId('soc2-population-submit').click();
+    await page.getByTestId('soc2-population-sha256').waitFor();
+    expect(await page.getByTestId('soc2-population-sha256').textContent()).toBe(createHash('sha256').update(xlsx).digest('hex'));
+    expect(await page.getByTestId('soc2-population-rows').textContent()).toBe('30');
+    expect(await page.getByTestId('soc2-work-population').textContent()).toContain('Excel workbook');
     expect(errors).toEqual([]);
   });
 });

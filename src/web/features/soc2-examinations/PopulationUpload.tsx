@@ -13,6 +13,9 @@ import { usePopulationFromEvidence, useUploadPopulation, type TPopulationUpload 
 
 type TFields = Omit<TPopulationUpload, 'file'>;
 
+/** What the server imports: CSV (.csv, .txt) or an XLSX workbook. */
+const ACCEPT = '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
  * Import a population for a test: a CSV file with its columns named (key, date, text shown with each
  * item), or the organization's evidence records linked to the control. The server checks every row
@@ -27,13 +30,14 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
   const upload = useUploadPopulation(tenant.id, x.id, test.id);
   const fromEvidence = usePopulationFromEvidence(tenant.id, x.id, test.id);
   const [file, setFile] = useState<File | null>(null);
-  const [v, setV] = useState<TFields>({ name: '', keyColumn: '', dateColumn: '', textColumns: '', delimiter: ',', dayFirstDates: false });
+  const [v, setV] = useState<TFields>({ name: '', keyColumn: '', dateColumn: '', textColumns: '', delimiter: ',', worksheet: '', dayFirstDates: false });
   const set = <K extends keyof TFields>(k: K, value: TFields[K]) => setV((o) => ({ ...o, [k]: value }));
   const lang = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
   const refused = isApiError(upload.error) && upload.error.code === 'population_rows_invalid' ? ((upload.error.details ?? {}) as { rowErrors?: TSoc2PopulationRowError[]; rowErrorCount?: number }) : null;
   // Row counts of a large file are written as the reader's language groups digits (1 204 in French).
   const wrong = refused ? (refused.rowErrorCount ?? refused.rowErrors?.length ?? 0) : 0;
   const shown = refused?.rowErrors?.length ?? 0;
+  const xlsx = !!file && /\.xlsx$/i.test(file.name);
   const ready = !!file && v.name.trim() && v.keyColumn.trim() && v.dateColumn.trim();
   return (
     <Card withBorder padding="md" bg="var(--mantine-color-default-hover)" data-testid="soc2-population-upload">
@@ -41,7 +45,7 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
         <Text size="sm">{t('soc2Testing.work.upload.intro', { period: period(x) })}</Text>
         <input
           type="file"
-          accept=".csv,text/csv"
+          accept={ACCEPT}
           aria-label={t('soc2Testing.work.upload.file')}
           onChange={(e) => {
             const f = e.currentTarget.files?.[0] ?? null;
@@ -52,13 +56,17 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('soc2Testing.work.upload.name')} value={v.name} onChange={(e) => set('name', e.currentTarget.value)} data-testid="soc2-population-name-input" />
-          <NativeSelect
-            label={t('soc2Testing.work.upload.delimiter')}
-            value={v.delimiter}
-            onChange={(e) => set('delimiter', e.currentTarget.value as TFields['delimiter'])}
-            data={(['comma', 'semicolon', 'tab', 'pipe'] as const).map((d, i) => ({ value: ([',', ';', 'tab', '|'] as const)[i]!, label: t(`soc2Testing.work.upload.delimiters.${d}`) }))}
-            data-testid="soc2-population-delimiter"
-          />
+          {xlsx ? (
+            <TextInput label={t('soc2Testing.work.upload.worksheet')} description={t('soc2Testing.work.upload.worksheetHelp')} value={v.worksheet} onChange={(e) => set('worksheet', e.currentTarget.value)} data-testid="soc2-population-worksheet" />
+          ) : (
+            <NativeSelect
+              label={t('soc2Testing.work.upload.delimiter')}
+              value={v.delimiter}
+              onChange={(e) => set('delimiter', e.currentTarget.value as TFields['delimiter'])}
+              data={(['comma', 'semicolon', 'tab', 'pipe'] as const).map((d, i) => ({ value: ([',', ';', 'tab', '|'] as const)[i]!, label: t(`soc2Testing.work.upload.delimiters.${d}`) }))}
+              data-testid="soc2-population-delimiter"
+            />
+          )}
           <TextInput label={t('soc2Testing.work.upload.keyColumn')} description={t('soc2Testing.work.upload.keyHelp')} value={v.keyColumn} onChange={(e) => set('keyColumn', e.currentTarget.value)} data-testid="soc2-population-key" />
           <TextInput label={t('soc2Testing.work.upload.dateColumn')} description={t('soc2Testing.work.upload.dateHelp')} value={v.dateColumn} onChange={(e) => set('dateColumn', e.currentTarget.value)} data-testid="soc2-population-date" />
           <TextInput label={t('soc2Testing.work.upload.textColumns')} description={t('soc2Testing.work.upload.textHelp')} value={v.textColumns} onChange={(e) => set('textColumns', e.currentTarget.value)} data-testid="soc2-population-text" />
@@ -97,7 +105,7 @@ export function PopulationUpload({ examination: x, test, onDone, canCancel }: { 
                 {t('common.cancel')}
               </Button>
             )}
-            <Button disabled={!ready} loading={upload.isPending} onClick={() => file && upload.mutate({ ...v, name: v.name.trim(), file }, { onSuccess: (p) => onDone(p.id) })} data-testid="soc2-population-submit">
+            <Button disabled={!ready} loading={upload.isPending} onClick={() => file && upload.mutate({ ...v, name: v.name.trim(), worksheet: xlsx ? v.worksheet.trim() : '', file }, { onSuccess: (p) => onDone(p.id) })} data-testid="soc2-population-submit">
               {t('soc2Testing.work.upload.submit')}
             </Button>
           </Group>

@@ -13,7 +13,8 @@ import { examinationsBase } from './api';
 const key = (tenantId: string, examinationId: string, ...rest: unknown[]) => ['tenant', tenantId, 'soc2-examinations', examinationId, ...rest] as const;
 const E = (tenantId: string, id: string) => `${examinationsBase(tenantId)}/${id}`;
 
-export type TPopulationUpload = { file: File; name: string; keyColumn: string; dateColumn: string; textColumns: string; delimiter: ',' | ';' | 'tab' | '|'; dayFirstDates: boolean };
+/** `delimiter` reads a CSV, `worksheet` an XLSX workbook (its first sheet when empty). */
+export type TPopulationUpload = { file: File; name: string; keyColumn: string; dateColumn: string; textColumns: string; delimiter: ',' | ';' | 'tab' | '|'; worksheet: string; dayFirstDates: boolean };
 
 export const useSoc2Populations = (tenantId: string, examinationId: string, testId: string) =>
   useQuery({
