@@ -5,7 +5,7 @@ import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo
 import { insertMembership } from '../../src/server/modules/tenants/members-repo.ts';
 import { buildTenant } from '../support/factories.ts';
 import { buildCpaFirm, changeTicketsCsv, createSoc2Fieldwork, createSoc2Population } from '../support/soc2-factories.ts';
-import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
+import { describeInChromium, signedInPage, useServerAndBrowser, type TE2eUser } from './support.ts';
 
 const AUDITOR = { name: 'Hélène Dubois', email: 'helene.dubois@lafayette-sampling.example', password: 'Lafayette-sampling-2026-ok', locale: 'fr' as const };
 const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-sampling.example', password: 'Lafayette-manager-2026-ok', locale: 'en' as const };
@@ -16,6 +16,17 @@ const NB = '\u00a0';
 
 describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a control, in French', () => {
   const e2e = useServerAndBrowser();
+
+  /** An auditor of a new CPA firm, signed in, and that firm's examination in fieldwork with one test. */
+  async function auditorInFieldwork(user: TE2eUser, browserLocale: string, firmName: string) {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, user, browserLocale);
+    const auditor = (await findUserByEmail(p.db, user.email))!;
+    const firm = await buildCpaFirm(p, { name: firmName });
+    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
+    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    return { p, page, errors, w, fieldworkUrl: `${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork` };
+  }
 
   it('uploads a population (a refused file first), draws with a seed, re-draws it (same seed: same items; another: others), records results with one exception, extends the sample and adds an item by judgment, concludes; a manager reads it in English', { timeout: 360_000 }, async () => {
     const p = e2e.server.platform;
@@ -161,14 +172,9 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
   });
 
   it('concludes a test examined as a whole, without drawing a sample (the server accepts it and reporting waits for it)', { timeout: 240_000 }, async () => {
-    const p = e2e.server.platform;
-    const { page, errors } = await signedInPage(e2e.browser, e2e.server, WHOLE, 'fr-FR');
-    const auditor = (await findUserByEmail(p.db, WHOLE.email))!;
-    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette Ensemble' });
-    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
-    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    const { p, page, errors, w, fieldworkUrl } = await auditorInFieldwork(WHOLE, 'fr-FR', 'Cabinet Lafayette Ensemble');
 
-    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await page.goto(fieldworkUrl);
     await page.getByTestId('soc2-work-no-sample').waitFor();
     expect(await page.getByTestId('soc2-work-no-sample').textContent()).toContain(`se conclut ci-dessous sans échantillon`);
     expect(await page.getByTestId('soc2-work-conclusion-select').inputValue()).toBe('no_exception');
@@ -181,16 +187,11 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
   });
 
   it('writes a large population’s row count as French groups digits, in the completeness badge and the population picker', { timeout: 240_000 }, async () => {
-    const p = e2e.server.platform;
-    const { page, errors } = await signedInPage(e2e.browser, e2e.server, COUNTS, 'fr-FR');
-    const auditor = (await findUserByEmail(p.db, COUNTS.email))!;
-    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette Comptes' });
-    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
-    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    const { p, page, errors, w, fieldworkUrl } = await auditorInFieldwork(COUNTS, 'fr-FR', 'Cabinet Lafayette Comptes');
     await createSoc2Population(p, w, { rows: 1200, name: 'Tickets (export 1)' });
     await createSoc2Population(p, w, { rows: 1201, name: 'Tickets (export 2)' });
 
-    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await page.goto(fieldworkUrl);
     await page.getByTestId('soc2-population-checks').waitFor();
     expect(await page.getByTestId('soc2-population-checks').textContent()).toMatch(/réussi\u00a0: 1[\u00a0\u202f]20[01] lignes/);
     const options = await page.getByTestId('soc2-population-pick').locator('option').allTextContents();
@@ -199,12 +200,7 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
   });
 
   it('in English: imports an Excel workbook’s named worksheet as the population (the server reads XLSX as well as CSV)', { timeout: 240_000 }, async () => {
-    const p = e2e.server.platform;
-    const { page, errors } = await signedInPage(e2e.browser, e2e.server, SHEETS, 'en-GB');
-    const auditor = (await findUserByEmail(p.db, SHEETS.email))!;
-    const firm = await buildCpaFirm(p, { name: 'Lafayette Workbooks' });
-    await insertMembership(p.db, firm.id, auditor.id, 'auditor');
-    const w = await createSoc2Fieldwork(p, { firm, organization: await buildTenant(p, { name: 'Banque Orée' }) });
+    const { p, page, errors, w, fieldworkUrl } = await auditorInFieldwork(SHEETS, 'en-GB', 'Lafayette Workbooks');
     // A first sheet that is not the population, then the export: the worksheet is named.
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Notes').addRow(['Exported from the ticketing tool']);
@@ -213,7 +209,7 @@ describeInChromium('SOC 2 in Chromium: the firm’s auditor samples and tests a 
     for (let i = 1; i <= 30; i++) sheet.addRow([`CHG-${String(i).padStart(5, '0')}`, new Date(Date.UTC(2026, 0, i * 5)), `Change ${i}`]);
     const xlsx = Buffer.from(await book.xlsx.writeBuffer());
 
-    await page.goto(`${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations/${w.examination.id}/fieldwork`);
+    await page.goto(fieldworkUrl);
     await page.getByTestId('soc2-population-file').setInputFiles({ name: 'changes.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
     await page.getByTestId('soc2-population-worksheet').fill('Changes');
     expect(await page.getByTestId('soc2-population-delimiter').count()).toBe(0);
