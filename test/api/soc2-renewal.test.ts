@@ -74,6 +74,11 @@ describe.skipIf(!backendAvailable)('SOC 2 renewal and the PBC list export', { ti
       state: 'scoping',
     });
     expect(next.reference).not.toBe(w.examination.reference);
+    // Each period names the other: the page links them, and the issued one no longer offers a renewal.
+    expect(next.previousReference).toBe(w.examination.reference);
+    expect(next.nextExamination).toBeNull();
+    const previous = ZSoc2Examination.parse(await ok(w.manager.get(w.F)));
+    expect(previous.nextExamination).toEqual({ id: next.id, reference: next.reference });
     const N = `/api/tenants/${w.firm.id}/soc2/examinations/${next.id}`;
     const parts = ZSoc2ScopeParts.parse(await ok(w.manager.get(`${N}/scope`)));
     expect(parts.subserviceOrgs.map((s) => [s.name, s.treatment])).toEqual([['Cloud Hosting SAS', 'carve_out']]);

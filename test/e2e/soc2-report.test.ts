@@ -10,11 +10,12 @@ import { createReaderLinkService } from '../../src/server/modules/soc2/readers/r
 import { createSoc2ReadersService } from '../../src/server/modules/soc2/readers/readers-service.ts';
 import { createSoc2BridgeLetterService } from '../../src/server/modules/soc2/report/bridge-letter-service.ts';
 import { buildTenant } from '../support/factories.ts';
-import { buildCpaFirm, buildSoc2ReportReady, createSoc2ExaminationThroughProposal } from '../support/soc2-factories.ts';
+import { buildCpaFirm, buildSoc2ReportReady, createSoc2ExaminationThroughProposal, issueSoc2Report } from '../support/soc2-factories.ts';
 import { describeInChromium, signedInPage, useServerAndBrowser } from './support.ts';
 
 const MANAGER = { name: 'Daniel Okafor', email: 'daniel.okafor@lafayette-nda.example', password: 'Lafayette-nda-2026-ok', locale: 'en' as const };
 const PARTNER = { name: 'Mathilde Garnier', email: 'mathilde.garnier@lafayette-cpa.example', password: 'Lafayette-rapport-2026-ok', locale: 'fr' as const };
+const RENEWER = { name: 'Priya Raman', email: 'priya.raman@lafayette-renew.example', password: 'Lafayette-renew-2026-ok', locale: 'en' as const };
 const CTX = { requestId: null, ip: '203.0.113.7', userAgent: 'Lecteur/1.0' };
 
 const pdfPages = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false })).text.map((x) => x.replace(/\s+/g, ' '));
@@ -168,6 +169,36 @@ describeInChromium('SOC 2 in Chromium: the firm’s report, its readers and the 
     await page.getByTestId('soc2-nda-version-1').click();
     await expect.poll(() => page.getByTestId('soc2-nda-text-1-fr').textContent(), { timeout: 30_000 }).toContain('Diffusion restreinte — conditions d’accès à ce rapport SOC 2');
 
+    expect(errors).toEqual([]);
+  });
+
+  it('the scheme manager opens the next period from an issued report: the new examination is in scoping, and each page links to the other', { timeout: 240_000 }, async () => {
+    const p = e2e.server.platform;
+    const { page, errors } = await signedInPage(e2e.browser, e2e.server, RENEWER, 'en-GB');
+    const manager = (await findUserByEmail(p.db, RENEWER.email))!;
+    const firm = await buildCpaFirm(p, { name: 'Cabinet Lafayette Renouvellement' });
+    await insertMembership(p.db, firm.id, manager.id, 'scheme_manager');
+    const issued = await issueSoc2Report(p, { firm });
+    const base = `${e2e.server.baseUrl}/t/${firm.id}/soc2-examinations`;
+
+    await page.goto(`${base}/${issued.examination.id}/report`);
+    await page.getByTestId('soc2-renewal-open').click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain(`The issued report of ${issued.examination.reference} does not change.`);
+    await dialog.getByRole('button', { name: 'Open the next period' }).click();
+    // The new examination: another reference, in scoping, the period after the issued one.
+    await page.getByTestId('soc2-renewal-previous').waitFor();
+    expect(await page.getByTestId('soc2-renewal-previous').textContent()).toBe(`Previous period: ${issued.examination.reference}`);
+    await expect.poll(() => page.getByTestId('soc2-examination-state').getAttribute('data-state')).toBe('scoping');
+    const title = (await page.getByTestId('soc2-examination-title').textContent()) ?? '';
+    expect(title).not.toContain(issued.examination.reference);
+    expect(await page.getByTestId('soc2-renewal-open').count()).toBe(0);
+
+    // Back on the issued one: the next period is linked, and nothing offers to open a second.
+    await page.getByTestId('soc2-renewal-previous').click();
+    await page.getByTestId('soc2-renewal-next').waitFor();
+    expect(await page.getByTestId('soc2-renewal-next').textContent()).toBe(`Next period: ${title.split(' · ')[0]}`);
+    expect(await page.getByTestId('soc2-renewal-open').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -59,6 +59,9 @@ const examinationCore = {
   state: ZSoc2ExaminationState,
   partner: ZPerson,
   previousExaminationId: z.string().nullable(),
+  previousReference: z.string().nullable(),
+  /** The examination opened as this one's renewal (the next period), once there is one. */
+  nextExamination: z.object({ id: z.string(), reference: z.string() }).nullable(),
   /** The state of the latest description version (null before the organization writes one). */
   descriptionState: z.enum(['draft', 'signed_off', 'superseded']).nullable(),
   createdAt: ZTimestamp,

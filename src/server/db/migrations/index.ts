@@ -27,6 +27,7 @@ import * as m0029 from './0029-register-search.ts';
 import * as m0030 from './0030-cycle-alerts.ts';
 import * as m0032 from './0032-soc2-core.ts';
 import * as m0033 from './0033-register-versions.ts';
+import * as m0034 from './0034-soc2-next-examination.ts';
 import * as m0026 from './0026-finding-reminders.ts';
 import * as m0031 from './0031-certification-review-targets.ts';
 
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0032-soc2-core': m0032,
   '0031-certification-review-targets': m0031,
   '0033-register-versions': m0033,
+  '0034-soc2-next-examination': m0034,
 };
 
 export const migrationProvider: MigrationProvider = {

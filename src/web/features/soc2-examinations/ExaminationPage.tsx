@@ -15,6 +15,7 @@ import { FieldworkTab } from './FieldworkTab';
 import { MatrixTab } from './MatrixTab';
 import { OpinionTab } from './OpinionTab';
 import { ReadersTab } from './ReadersTab';
+import { RenewalAction } from './RenewalAction';
 import { ReportTab } from './ReportTab';
 import { RequestsTab } from './RequestsTab';
 import { ScopeTab } from './ScopeTab';
@@ -59,6 +60,7 @@ export function ExaminationPage() {
         }
       />
       <FieldworkAction examination={x} />
+      <RenewalAction examination={x} />
       <Tabs value={tab} onChange={(v) => v && navigate(`${base}/${x.id}/${v}`)} keepMounted={false}>
         <Tabs.List mb="lg">
           {EXAMINATION_TABS.map((k) => (

@@ -185,3 +185,7 @@ export const usePublishSoc2Nda = (tenantId: string) => {
     onSuccess: (view) => client.setQueryData(ndaKey(tenantId), view),
   });
 };
+
+/** The next period from an issued examination (the server computes its dates; they stay editable while scoping). */
+export const useRenewSoc2Examination = (tenantId: string, id: string) =>
+  useExaminationMutation(tenantId, () => api.post<TSoc2Examination>(`${E(tenantId, id)}/renew`, {}));

@@ -30,6 +30,8 @@ export type TExaminationRow = {
   state: TSoc2ExaminationState;
   partner: { id: string; name: string } | null;
   previous_examination_id: string | null;
+  previous_reference: string | null;
+  next_examination: { id: string; reference: string } | null;
   created_at: Date | string;
   updated_at: Date | string;
   firm_name: string;
@@ -47,7 +49,10 @@ function select(db: TDb, where: RawBuilder<unknown>[], limit: number, forUpdate 
       x.as_of_date::text AS as_of_date, x.period_start::text AS period_start, x.period_end::text AS period_end,
       x.categories, x.services, x.systems, x.locations, x.people, x.state,
       (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = x.partner_user_id) AS partner,
-      x.previous_examination_id, x.created_at, x.updated_at,
+      x.previous_examination_id,
+      (SELECT p.reference FROM soc2_examinations p WHERE p.tenant_id = x.tenant_id AND p.id = x.previous_examination_id) AS previous_reference,
+      (SELECT json_build_object('id', n.id, 'reference', n.reference) FROM soc2_examinations n WHERE n.tenant_id = x.tenant_id AND n.previous_examination_id = x.id) AS next_examination,
+      x.created_at, x.updated_at,
       ft.name AS firm_name, ot.name AS organization_name, c.legal_name AS client_name,
       (SELECT d.state FROM soc2_descriptions d WHERE d.tenant_id = x.tenant_id AND d.examination_id = x.id ORDER BY d.version DESC LIMIT 1) AS description_state,
       ${CREATED.expr} AS sort_key

@@ -48,6 +48,8 @@ export function examinationCore(r: repo.TExaminationRow) {
     state: r.state,
     partner: r.partner,
     previousExaminationId: r.previous_examination_id,
+    previousReference: r.previous_reference,
+    nextExamination: r.next_examination,
     descriptionState: r.description_state,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
