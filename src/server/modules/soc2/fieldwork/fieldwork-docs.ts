@@ -58,9 +58,10 @@ export const soc2FieldworkDocs: TApiDocs = {
   },
   [`POST ${E}/samples/{sampleId}/verify`]: {
     summary: 'Verify a sample',
-    description: `Re-reads the frozen file and index (their SHA-256 checked), re-draws from the recorded seed, extension number and exclusions, and answers whether the rows drawn are the recorded ones (judgmental items aside). Changes nothing. ${who}`,
-    returns: '`identical`, `populationSha256Matches` and both row lists.',
+    description: `Re-reads the frozen file and index (their SHA-256 checked), re-draws from the recorded seed — or from \`seed\` when given, to show that another seed draws other rows — with the recorded extension number and exclusions, and answers whether the rows drawn are the recorded ones (judgmental items aside). Changes nothing. ${who}`,
+    returns: '`identical`, `seed` (the one used), `recordedSeed`, `populationSha256Matches` and both row lists.',
     errors: [400, 401, 403, 404],
+    body: { seed: 'lafayette-2026-b' },
   },
   [`PATCH ${E}/sample-items/{itemId}`]: {
     summary: 'Record an item’s result',
