@@ -116,6 +116,14 @@ describe.skipIf(!backendAvailable)('seed --demo: the SOC 2 examination', () => {
       expect(events.every((e) => new Date(e.occurred_at) <= new Date())).toBe(true);
       const issued = events.find((e) => e.action === 'soc2_report.issued');
       expect(issued && new Date(issued.occurred_at) > new Date(`${ex.periodEnd}T23:59:59Z`)).toBe(true);
+      // The screens' own dates agree: each population was frozen and each sample drawn during fieldwork, before the report.
+      const frozen = (await partner.get(`${E}/populations`)).json() as { items: { importedAt: string }[] };
+      expect(frozen.items).toHaveLength(samples.length);
+      const drawn = await Promise.all(samples.map(async (s) => ((await partner.get(`${E}/samples/${s.id}`)).json() as { drawnAt: string }).drawnAt));
+      for (const at of [...frozen.items.map((f) => f.importedAt), ...drawn]) {
+        expect(at > `${ex.periodEnd}T23:59:59`, at).toBe(true);
+        expect(new Date(at) < new Date(issued!.occurred_at), at).toBe(true);
+      }
 
       // A second seed changes nothing.
       const count = async () => Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -62,6 +62,8 @@ export function insertPopulation(
     lastDate: string;
     mapping: unknown;
     userId: string | null;
+    /** The platform's clock, not the database's: a moved clock (tests, the demo's day-by-day seed) dates the import. */
+    at: Date;
   },
 ) {
   return tx
@@ -72,6 +74,7 @@ export function insertPopulation(
       test_id: v.testId,
       name: v.name,
       source: v.source,
+      imported_at: v.at,
       file_name: v.fileName,
       file_sha256: v.fileSha256,
       file_size: v.fileSize,

@@ -26,7 +26,7 @@ import * as repo from './populations-repo.ts';
  * leaves nothing behind (population-store.ts).
  */
 
-export type TPopulationsDeps = Pick<TPlatform, 'db' | 'authz' | 'blobs' | 'config'>;
+export type TPopulationsDeps = Pick<TPlatform, 'db' | 'authz' | 'blobs' | 'config' | 'clock'>;
 
 export const PREVIEW_ROWS = 20;
 
@@ -106,6 +106,7 @@ export function createPopulationsService(p: TPopulationsDeps) {
         lastDate: stats.lastDate,
         mapping: v.mapping,
         userId: userIdOf(actor),
+        at: p.clock.now(),
       });
       await recordAudit(tx, actor, ctx, {
         tenantId,

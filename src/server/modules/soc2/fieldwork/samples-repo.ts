@@ -97,7 +97,7 @@ export async function pendingItems(db: TDb, tenantId: string, testId: string) {
 
 export function insertSample(
   tx: TDb,
-  v: { tenantId: string; examinationId: string; testId: string; populationId: string; extensionNo: number; seed: string; algorithm: string; size: number; sizeTrace: unknown; userId: string | null },
+  v: { tenantId: string; examinationId: string; testId: string; populationId: string; extensionNo: number; seed: string; algorithm: string; size: number; sizeTrace: unknown; userId: string | null; at: Date },
 ) {
   return tx
     .insertInto('soc2_samples')
@@ -112,6 +112,7 @@ export function insertSample(
       size: v.size,
       size_trace: JSON.stringify(v.sizeTrace),
       drawn_by: v.userId,
+      drawn_at: v.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -24,7 +24,7 @@ import { sampleDto, sizeMethodFor } from './sample-dto.ts';
  * reason, and the verification that re-draws from the seed and the stored index.
  */
 
-export type TSamplesDeps = Pick<TPlatform, 'db' | 'authz' | 'blobs'>;
+export type TSamplesDeps = Pick<TPlatform, 'db' | 'authz' | 'blobs' | 'clock'>;
 
 /** The draw's record, kept in `size_trace` beside how the size was set: enough to re-draw it. */
 type TDrawRecord = Omit<TSampleDraw, 'items' | 'seed' | 'algorithm'> & { excluded: number[] };
@@ -86,6 +86,7 @@ export function createSamplesService(p: TSamplesDeps) {
       size: v.size,
       sizeTrace: v.sizeTrace,
       userId: userIdOf(actor),
+      at: p.clock.now(),
     });
     await repo.insertItems(
       tx,
