@@ -25,6 +25,8 @@ export const ZRegisterSearchQuery = z.strictObject({
   cursor: z.string().max(400).regex(/^[\w-]+$/).optional().describe('`nextCursor` of the previous page'),
 });
 export type TRegisterSearchQuery = z.infer<typeof ZRegisterSearchQuery>;
+/** The search the register page keeps in its address: the query without the page cursor. */
+export type TRegisterFilters = Omit<z.input<typeof ZRegisterSearchQuery>, 'cursor'>;
 
 export const ZCertificateNumberParams = z.strictObject({ number: zText(60, { min: 1 }) });
 

@@ -1,12 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { TRegisterCertificate, TRegisterPage, TRegisterStatus, TRegisterVerification } from '../../../shared/contracts/register';
+import type { TRegisterCertificate, TRegisterFilters, TRegisterPage, TRegisterVerification } from '../../../shared/contracts/register';
 import { REGISTER_QUERY_MIN } from '../../../shared/contracts/register';
 
 const R = '/api/register/certificates';
 const one = (number: string) => `${R}/${encodeURIComponent(number)}`;
 
-export type TRegisterFilters = { q: string; status?: TRegisterStatus | undefined; standard?: string | undefined };
+export type { TRegisterFilters };
 
 export const useRegisterSearch = (f: TRegisterFilters) =>
   useInfiniteQuery({
