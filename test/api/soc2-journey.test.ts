@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZSoc2Matrix, ZSoc2Test, type TSoc2Test } from '../../src/shared/contracts/soc2-program.ts';
 import { ZSoc2Description } from '../../src/shared/contracts/soc2-descriptions.ts';
-import { SOC2_DESCRIPTION_SECTIONS } from '../../src/shared/contracts/soc2.ts';
 import { createTestClock, type TTestClock } from '../../src/server/platform/clock/clock.ts';
 import { buildBody } from '../support/certification-factories.ts';
 import { as, buildMembership, buildTenant } from '../support/factories.ts';
+import { SOC2_DESCRIPTION as DESCRIPTION } from '../support/soc2-factories.ts';
 import { startSmtp, utf8 as mailText } from '../support/smtp.ts';
 import { backendAvailable, createTestApp, type TClient, type TTestApp } from '../support/test-app.ts';
 import { journeyFieldwork } from './soc2-journey-fieldwork.ts';
@@ -42,18 +42,6 @@ export type TJourney = {
 
 const LICENCE = { cpaFirm: true, cpaLicenceAuthority: 'New York State Board of Public Accountancy', cpaLicenceNumber: 'CPA-123456', cpaLicenceJurisdiction: 'New York, USA' };
 
-const DESCRIPTION: Record<(typeof SOC2_DESCRIPTION_SECTIONS)[number], string> = {
-  services: 'Lumière Pay: online consumer-credit applications, scoring and payment schedules for partner retailers.',
-  commitments: 'Availability of 99.9 % a month; payment instructions processed the same business day.',
-  infrastructure: 'Managed cloud in two availability zones (Paris).',
-  software: 'TypeScript application, scoring service, payment gateway integration.',
-  people: 'Engineering, operations, risk and security.',
-  procedures: 'Access management, change management, incident response, backup and restore.',
-  data: 'Credit applications, contracts, payment schedules and transaction logs.',
-  boundaries: 'The Lumière Pay application and its production environment.',
-  incidents: 'One availability incident on 12 March 2026 (47 minutes).',
-  changes: 'Scoring service migrated to a new cluster in April 2026.',
-} as never;
 
 describe.skipIf(!backendAvailable)('SOC 2 journey: from the proposal to a customer reading the qualified Type II report', { timeout: 400_000 }, () => {
   let t: TTestApp;

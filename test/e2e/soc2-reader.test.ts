@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/server/modules/accounts/accounts-repo.ts';
@@ -14,6 +15,43 @@ import { describeInChromium, signedInPage, useServerAndBrowser } from './support
 const ADMIN_EN = { name: 'Grace Holloway', email: 'grace.holloway@northwind-readers.example', password: 'Northwind-readers-2026-ok', locale: 'en' as const };
 const ADMIN = { name: 'Hélène Marchand', email: 'helene.marchand@lumiere-lecteurs.example', password: 'Lumiere-lecteurs-2026-ok', locale: 'fr' as const };
 
+type TInvitee = { email: string; name: string; company: string };
+
+/**
+ * The steps both languages share: the organization (its admin signed in on `page`) has an issued
+ * Type II report, invites a reader through the readers tab, and the reader opens their link without
+ * an account in a browser of `readerLocale`. Returns the reader's page and the invitation's row id.
+ */
+async function inviteAndOpen(e2e: ReturnType<typeof useServerAndBrowser>, page: Page, admin: { email: string }, orgName: string, who: TInvitee, invitedLabel: string, readerLocale: string) {
+  const p = e2e.server.platform;
+  const base = e2e.server.baseUrl;
+  const adminRow = (await findUserByEmail(p.db, admin.email))!;
+  const org = await buildTenant(p, { name: orgName });
+  await insertMembership(p.db, org.id, adminRow.id, 'admin');
+  // A Type II report issued by the engagement partner through the report service (real files and hashes).
+  const built = await issueSoc2Report(p, { organization: org });
+  await page.goto(`${base}/t/${org.id}/soc2-programme/${built.examination.id}/readers`);
+  await page.getByTestId('reader-invite-form').waitFor();
+  expect(await page.getByTestId('soc2-readers-report').textContent()).toContain(built.report.reference);
+  await page.getByTestId('reader-invite-email').fill(who.email);
+  await page.getByTestId('reader-invite-name').fill(who.name);
+  await page.getByTestId('reader-invite-company').fill(who.company);
+  await page.getByTestId('reader-invite-submit').click();
+  const row = page.locator('[data-testid^="reader-row-"]');
+  await row.first().waitFor();
+  const readerId = ((await row.first().getAttribute('data-testid')) ?? '').replace('reader-row-', '');
+  expect(await page.getByTestId(`reader-state-${readerId}`).textContent()).toBe(invitedLabel);
+
+  const token = readerToken(p.secretKey, built.firm.id, readerId);
+  const context = await e2e.browser.newContext({ locale: readerLocale, acceptDownloads: true });
+  const reader = await context.newPage();
+  const readerErrors: string[] = [];
+  reader.on('pageerror', (e) => readerErrors.push(e.message));
+  await reader.goto(`${base}/reader/${token}`);
+  await reader.getByTestId('reader-page').waitFor();
+  return { built, report: built.report, org, admin: adminRow, readerId, token, context, reader, readerErrors };
+}
+
 describeInChromium('SOC 2 in Chromium: a report reader under NDA', () => {
   const e2e = useServerAndBrowser();
 
@@ -21,34 +59,10 @@ describeInChromium('SOC 2 in Chromium: a report reader under NDA', () => {
     const p = e2e.server.platform;
     const base = e2e.server.baseUrl;
     const { page, errors } = await signedInPage(e2e.browser, e2e.server, ADMIN, 'fr-FR');
-    const admin = (await findUserByEmail(p.db, ADMIN.email))!;
-    const org = await buildTenant(p, { name: 'Lumière Crédit' });
-    await insertMembership(p.db, org.id, admin.id, 'admin');
-    // A Type II report issued by the engagement partner through the report service (real files and hashes).
-    const built = await issueSoc2Report(p, { organization: org });
-    const { report } = built;
-
-    // « Lecteurs du rapport »: invite Éloïse Durand of Banque Orée, in French.
-    await page.goto(`${base}/t/${org.id}/soc2-programme/${built.examination.id}/readers`);
-    await page.getByTestId('reader-invite-form').waitFor();
-    expect(await page.getByTestId('soc2-readers-report').textContent()).toContain(report.reference);
-    await page.getByTestId('reader-invite-email').fill('rssi@banque-oree.example');
-    await page.getByTestId('reader-invite-name').fill('Éloïse Durand');
-    await page.getByTestId('reader-invite-company').fill('Banque Orée');
-    await page.getByTestId('reader-invite-submit').click();
-    const row = page.locator('[data-testid^="reader-row-"]');
-    await row.first().waitFor();
-    const readerId = ((await row.first().getAttribute('data-testid')) ?? '').replace('reader-row-', '');
-    expect(await page.getByTestId(`reader-state-${readerId}`).textContent()).toBe('Invité');
-
-    // The reader, without an account, in an English-speaking browser: the page follows the invitation's language.
-    const token = readerToken(p.secretKey, built.firm.id, readerId);
-    const context = await e2e.browser.newContext({ locale: 'en-GB', acceptDownloads: true });
-    const reader = await context.newPage();
-    const readerErrors: string[] = [];
-    reader.on('pageerror', (e) => readerErrors.push(e.message));
-    await reader.goto(`${base}/reader/${token}`);
-    await reader.getByTestId('reader-page').waitFor();
+    // « Lecteurs du rapport »: invite Éloïse Durand of Banque Orée, in French; the reader, without an
+    // account, in an English-speaking browser: the page follows the invitation's language.
+    const { built, report, org, readerId, token, context, reader, readerErrors } = await inviteAndOpen(
+      e2e, page, ADMIN, 'Lumière Crédit', { email: 'rssi@banque-oree.example', name: 'Éloïse Durand', company: 'Banque Orée' }, 'Invité', 'en-GB');
     await expect.poll(() => reader.getByTestId('reader-report').textContent(), { timeout: 30_000 }).toMatch(/^Lumière Crédit partage avec vous son rapport SOC 2 type II émis par Cabinet Lafayette CPA, du 1er janvier 2026 au 30 juin 2026\.$/);
     expect(await reader.getByTestId('reader-nda').textContent()).toContain('Diffusion restreinte — conditions d’accès à ce rapport SOC 2');
     expect(await reader.getByTestId('reader-downloads').count()).toBe(0);
@@ -91,33 +105,10 @@ describeInChromium('SOC 2 in Chromium: a report reader under NDA', () => {
     const p = e2e.server.platform;
     const base = e2e.server.baseUrl;
     const { page, errors } = await signedInPage(e2e.browser, e2e.server, ADMIN_EN, 'en-GB');
-    const admin = (await findUserByEmail(p.db, ADMIN_EN.email))!;
-    const org = await buildTenant(p, { name: 'Northwind Payments' });
-    await insertMembership(p.db, org.id, admin.id, 'admin');
-    const built = await issueSoc2Report(p, { organization: org });
-    const { report } = built;
-
-    // « Report readers » in English: the invitation's language follows the interface (English).
-    await page.goto(`${base}/t/${org.id}/soc2-programme/${built.examination.id}/readers`);
-    await page.getByTestId('reader-invite-form').waitFor();
-    expect(await page.getByTestId('soc2-readers-report').textContent()).toContain(report.reference);
-    await page.getByTestId('reader-invite-email').fill('ciso@harbour-bank.example');
-    await page.getByTestId('reader-invite-name').fill('Oliver Bennett');
-    await page.getByTestId('reader-invite-company').fill('Harbour Bank plc');
-    await page.getByTestId('reader-invite-submit').click();
-    const row = page.locator('[data-testid^="reader-row-"]');
-    await row.first().waitFor();
-    const readerId = ((await row.first().getAttribute('data-testid')) ?? '').replace('reader-row-', '');
-    expect(await page.getByTestId(`reader-state-${readerId}`).textContent()).toBe('Invited');
-
-    // The reader, without an account, in a US-English browser.
-    const token = readerToken(p.secretKey, built.firm.id, readerId);
-    const context = await e2e.browser.newContext({ locale: 'en-US', acceptDownloads: true });
-    const reader = await context.newPage();
-    const readerErrors: string[] = [];
-    reader.on('pageerror', (e) => readerErrors.push(e.message));
-    await reader.goto(`${base}/reader/${token}`);
-    await reader.getByTestId('reader-page').waitFor();
+    // « Report readers » in English: the invitation's language follows the interface (English); the
+    // reader, without an account, in a US-English browser.
+    const { built, report, org, admin, readerId, token, context, reader, readerErrors } = await inviteAndOpen(
+      e2e, page, ADMIN_EN, 'Northwind Payments', { email: 'ciso@harbour-bank.example', name: 'Oliver Bennett', company: 'Harbour Bank plc' }, 'Invited', 'en-US');
     await expect.poll(() => reader.getByTestId('reader-report').textContent(), { timeout: 30_000 }).toBe('Northwind Payments shares with you its SOC 2 Type II report issued by Cabinet Lafayette CPA, from 1 January 2026 to 30 June 2026.');
     expect(await reader.getByTestId('reader-for').textContent()).toMatch(/^For Oliver Bennett \(Harbour Bank plc\), access until \d{1,2} [A-Z][a-z]+ \d{4}$/);
     expect(await reader.getByTestId('reader-nda').textContent()).toContain('Restricted use — terms of access to this SOC 2 report');

@@ -1,3 +1,4 @@
+import type { TSoc2DescriptionSection } from '../../src/shared/contracts/soc2.ts';
 import { sql } from 'kysely';
 import type { TPlatform } from '../../src/server/platform/platform.ts';
 import { loadUserActor } from '../../src/server/platform/auth/sessions.ts';
@@ -382,7 +383,8 @@ export async function drawSoc2Sample(x: THasPlatform, w: TBuiltSoc2Fieldwork, po
   return createSamplesService(p).draw(firmActor(w.firm), w.firm.id, w.examination.id, populationId, o.seed ? { seed: o.seed } : {}, NO_CTX);
 }
 
-const DESCRIPTION: Record<string, string> = {
+/** A complete DC 200 description of Lumière Pay, every section written (the report factories and the API journey sign it off). */
+export const SOC2_DESCRIPTION: Record<TSoc2DescriptionSection, string> = {
   services: 'Lumière Pay: online consumer-credit applications, scoring and payment schedules for partner retailers.',
   commitments: 'Availability of 99.9 % a month; payment instructions processed the same business day.',
   infrastructure: 'Managed cloud in two availability zones (Paris).',
@@ -415,9 +417,9 @@ export async function buildSoc2ReportReady(x: THasPlatform, o: TSoc2ExaminationO
       ...F,
       version: 1,
       state: 'signed_off',
-      sections: JSON.stringify(DESCRIPTION),
+      sections: JSON.stringify(SOC2_DESCRIPTION),
       assertion,
-      content_sha256: contentSha256(DESCRIPTION, assertion),
+      content_sha256: contentSha256(SOC2_DESCRIPTION, assertion),
       signed_off_by: organization.owner.id,
       signed_off_name: 'Camille Roussel',
       signed_off_title: 'Chief Executive Officer',
