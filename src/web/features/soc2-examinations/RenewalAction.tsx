@@ -19,7 +19,8 @@ export function RenewalAction({ examination: x }: { examination: TSoc2Examinatio
   const navigate = useNavigate();
   const renew = useRenewSoc2Examination(tenant.id, x.id);
   const base = `/t/${tenant.id}/soc2-examinations`;
-  const canRenew = x.state === 'issued' && !x.nextExamination && x.abilities['soc2Examination.renew'];
+  // The ability already says « issued, and a scheme manager »; once is the examination's own fact.
+  const canRenew = !x.nextExamination && x.abilities['soc2Examination.renew'];
   if (!x.previousExaminationId && !x.nextExamination && !canRenew) return null;
   return (
     <Card withBorder padding="sm" data-testid="soc2-renewal">
